@@ -1,0 +1,4 @@
+import AssessmentEngine
+import BapasCLI
+
+print("bapas-benchmarks: no cases yet")

@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+// Pemasyarakatan SDK: questionnaire scoring, reliability, risk–need–responsivity and the
+// working alliance for Indonesia's community corrections centres (Balai Pemasyarakatan).
+// Zero package dependencies by design: the standard library and Foundation only.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+  .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+  name: "Pemasyarakatan",
+  products: [
+    // MARK: Public API
+    .library(name: "AssessmentEngine", targets: ["AssessmentEngine"]),
+    .library(name: "WorkingAlliance", targets: ["WorkingAlliance"]),
+    .library(name: "Pemasyarakatan", targets: ["Pemasyarakatan"]),
+    .executable(name: "bapas", targets: ["bapas"]),
+    .executable(name: "bapas-benchmarks", targets: ["bapas-benchmarks"]),
+  ],
+  dependencies: [],
+  targets: [
+    // MARK: Libraries (AssessmentEngine ← WorkingAlliance ← Pemasyarakatan)
+    .target(name: "AssessmentEngine", swiftSettings: strict),
+    .target(name: "WorkingAlliance", dependencies: ["AssessmentEngine"], swiftSettings: strict),
+    .target(name: "Pemasyarakatan", dependencies: ["AssessmentEngine", "WorkingAlliance"], swiftSettings: strict),
+
+    // MARK: Command-line tool (logic in an internal, testable target; `bapas` is a thin main)
+    .target(name: "BapasCLI", dependencies: ["AssessmentEngine", "WorkingAlliance", "Pemasyarakatan"], swiftSettings: strict),
+    .executableTarget(name: "bapas", dependencies: ["BapasCLI"], swiftSettings: strict),
+
+    // MARK: Benchmarks (release mode: `swift run -c release bapas-benchmarks`)
+    .executableTarget(name: "bapas-benchmarks", dependencies: ["AssessmentEngine", "BapasCLI"], path: "Benchmarks/bapas-benchmarks", swiftSettings: strict),
+
+    // MARK: Tests
+    .target(name: "_AssessmentTestSupport", dependencies: ["AssessmentEngine"], swiftSettings: strict),
+    .testTarget(name: "AssessmentEngineTests", dependencies: ["AssessmentEngine", "_AssessmentTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
+    .testTarget(name: "WorkingAllianceTests", dependencies: ["WorkingAlliance", "_AssessmentTestSupport"], swiftSettings: strict),
+    .testTarget(name: "PemasyarakatanTests", dependencies: ["Pemasyarakatan", "_AssessmentTestSupport"], swiftSettings: strict),
+    .testTarget(name: "BapasCLITests", dependencies: ["BapasCLI", "_AssessmentTestSupport"], swiftSettings: strict),
+  ],
+  swiftLanguageModes: [.v6]
+)

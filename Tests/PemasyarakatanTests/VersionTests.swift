@@ -1,0 +1,9 @@
+import Testing
+import Pemasyarakatan
+
+@Suite("SDK")
+struct VersionTests {
+  @Test func versionIsSemantic() {
+    #expect(sdkVersion.split(separator: ".").count == 3)
+  }
+}
