@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import AssessmentEngine
 import Pemasyarakatan
 
 /// How a `bapas` run ended. The codes follow `sysexits.h` where nothing was written.

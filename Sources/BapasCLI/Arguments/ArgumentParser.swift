@@ -1,3 +1,5 @@
+import AssessmentEngine
+
 /// The declared shape of one subcommand's command line: its options and positional arguments.
 ///
 /// The parser is ours (the package has no dependencies); it follows swift-argument-parser's
@@ -206,19 +208,3 @@ extension CommandSpec {
   }
 }
 
-/// Levenshtein distance, for "Did you mean" suggestions.
-func editDistance(_ a: String, _ b: String) -> Int {
-  let a = Array(a), b = Array(b)
-  if a.isEmpty { return b.count }
-  if b.isEmpty { return a.count }
-  var previous = Array(0...b.count)
-  var current = [Int](repeating: 0, count: b.count + 1)
-  for i in 1...a.count {
-    current[0] = i
-    for j in 1...b.count {
-      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-    }
-    swap(&previous, &current)
-  }
-  return previous[b.count]
-}
