@@ -1,0 +1,111 @@
+/// A problem in a response file, located by file line and column.
+///
+/// Lines are 1-based and count physical lines (the header is line 1; a quoted field spanning two
+/// lines advances the count). `column` is the 1-based character column where the offending field
+/// starts on its line, as editors count; `field` is the 1-based field number and `columnName` the
+/// header name. The renderer prints `file:line:column: error: …` (see ``rendered(file:)``).
+public struct InputIssue: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+  /// What is wrong.
+  public enum Kind: Sendable, Hashable, Codable {
+    /// The record has a different number of fields than the header.
+    case wrongFieldCount(expected: Int, found: Int)
+    /// The cell is neither a whole number nor a missing-value token.
+    case notAnInteger
+    /// The number is not a response on the scale.
+    case outOfRange(min: Int, max: Int, excluded: [Int])
+    /// A quoted field is not closed before the end of the file.
+    case unterminatedQuote
+    /// Text follows a closing quote inside a field (`"4"x`).
+    case textAfterQuote
+    /// The header lacks columns the instrument needs.
+    case missingColumns([String], suggestions: [String: String])
+    /// A column the instrument needs appears more than once in the header.
+    case duplicateColumn(String)
+    /// The id column named on the command line is not in the header.
+    case missingIDColumn(String)
+    /// The file is empty: not even a header.
+    case emptyFile
+  }
+
+  /// 1-based file line.
+  public var line: Int
+  /// 1-based character column of the field on its line.
+  public var column: Int
+  /// 1-based field number, when the issue is about one field.
+  public var field: Int?
+  /// The header name of the field, when known.
+  public var columnName: String?
+  /// The offending text, as found (at most 60 characters).
+  public var value: String?
+  /// What is wrong.
+  public var kind: Kind
+
+  /// Creates an issue.
+  public init(line: Int, column: Int, field: Int? = nil, columnName: String? = nil, value: String? = nil, kind: Kind) {
+    self.line = line
+    self.column = column
+    self.field = field
+    self.columnName = columnName
+    self.value = value
+    self.kind = kind
+  }
+
+  /// Whether the issue makes the whole file unusable (a header problem), not just one row.
+  public var isFatal: Bool {
+    switch kind {
+    case .missingColumns, .duplicateColumn, .missingIDColumn, .emptyFile: true
+    default: false
+    }
+  }
+
+  /// The message without location.
+  public var description: String {
+    let cell = columnName.map { "column '\($0)': " } ?? ""
+    let v = value.map { "'\($0)'" } ?? "the value"
+    switch kind {
+    case .wrongFieldCount(let expected, let found):
+      return "the row has \(found) field\(found == 1 ? "" : "s"); the header has \(expected). The row is rejected."
+    case .notAnInteger:
+      return "\(cell)the value \(v) is not a whole number or a missing-value token. The row is rejected."
+    case .outOfRange(let min, let max, let excluded):
+      let allowed = max - min < 6
+        ? (min...max).filter { !excluded.contains($0) }.map(String.init).joined(separator: ", ")
+        : "\(min) to \(max)" + (excluded.isEmpty ? "" : " except \(excluded.map(String.init).joined(separator: ", "))")
+      return "\(cell)the value \(v) is outside the response scale; please provide one of \(allowed)."
+    case .unterminatedQuote:
+      return "\(cell)a quoted field is not closed before the end of the file. The row is rejected."
+    case .textAfterQuote:
+      return "\(cell)text follows the closing quote of a field. The row is rejected."
+    case .missingColumns(let names, let suggestions):
+      let list = names.map { name in "'\(name)'" + (suggestions[name].map { " (did you mean '\($0)'?)" } ?? "") }
+      return "the header lacks the instrument's column\(names.count == 1 ? "" : "s") \(list.joined(separator: ", "))."
+    case .duplicateColumn(let name):
+      return "the header names the column '\(name)' more than once."
+    case .missingIDColumn(let name):
+      return "the header has no id column '\(name)'."
+    case .emptyFile:
+      return "the file is empty; expected a header row naming the item columns."
+    }
+  }
+
+  /// `file:line:column: error: message`, the form editors and `grep` read.
+  public func rendered(file: String) -> String {
+    "\(file):\(line):\(column): error: \(description)"
+  }
+}
+
+/// How the reader treats a number outside the response scale.
+public enum OutOfRangePolicy: String, Sendable, Hashable, Codable, CaseIterable, BilingualLabelled {
+  /// Reject the row and report it (the default).
+  case reject
+  /// Treat the cell as a missing response, and still report it.
+  case missing
+
+  /// The display name in Indonesian and English.
+  public var label: LocalizedText {
+    switch self {
+    case .reject: LocalizedText(id: "Tolak baris", en: "Reject the row")
+    case .missing: LocalizedText(id: "Anggap tidak dijawab", en: "Treat as missing")
+    }
+  }
+}

@@ -1,0 +1,388 @@
+/// Options for reading a response CSV.
+public struct ResponseCSVOptions: Sendable, Hashable {
+  /// The field separator (default `,`).
+  public var delimiter: UInt8
+  /// Cell texts that mean "missing" besides the empty cell (default `NA`, as R's `read.csv`).
+  public var missingTokens: [String]
+  /// What a number outside the scale does (default: reject the row).
+  public var outOfRange: OutOfRangePolicy
+  /// A column whose value is carried to the output as the respondent's id.
+  public var idColumn: String?
+
+  /// Creates options.
+  public init(delimiter: UInt8 = UInt8(ascii: ","), missingTokens: [String] = ["NA"], outOfRange: OutOfRangePolicy = .reject, idColumn: String? = nil) {
+    self.delimiter = delimiter
+    self.missingTokens = missingTokens
+    self.outOfRange = outOfRange
+    self.idColumn = idColumn
+  }
+}
+
+/// Rows read from a response file: the accepted responses, their ids and source lines, and every
+/// problem found.
+public struct ResponseBatch: Sendable {
+  /// The accepted rows, in file order.
+  public var matrix: ResponseMatrix
+  /// The id of each accepted row (empty when no id column was asked for).
+  public var ids: [String]
+  /// The 1-based file line where each accepted row starts.
+  public var lines: [Int]
+  /// Every problem, in file order. Out-of-range cells read as missing are reported here too.
+  public var issues: [InputIssue]
+  /// How many data rows were read (accepted + rejected; blank lines are not rows).
+  public var rowsRead: Int
+  /// How many rows were rejected.
+  public var rowsRejected: Int
+
+  /// An empty batch for a matrix's columns and scale.
+  public init(columns: [String], scale: ResponseScale) {
+    matrix = ResponseMatrix(columns: columns, scale: scale)
+    ids = []
+    lines = []
+    issues = []
+    rowsRead = 0
+    rowsRejected = 0
+  }
+
+  /// Empties the batch, keeping its allocations (for streaming).
+  public mutating func removeAll() {
+    matrix.removeAllRows()
+    ids.removeAll(keepingCapacity: true)
+    lines.removeAll(keepingCapacity: true)
+    issues.removeAll(keepingCapacity: true)
+    rowsRead = 0
+    rowsRejected = 0
+  }
+}
+
+/// An RFC 4180 reader of response files that fills a ``ResponseMatrix`` straight from bytes.
+///
+/// It reads quoted fields (with `""` escapes and embedded line breaks), CRLF or LF line ends and a
+/// UTF-8 byte-order mark; matches the instrument's items to header names (extra columns are ignored);
+/// treats an empty cell or a missing-value token as missing; skips blank lines (as R's `read.csv`);
+/// and rejects — with an ``InputIssue`` naming line, column and value — a row with the wrong number
+/// of fields, a cell that is not a whole number, or a number outside the scale, while every other row
+/// is kept. Input is fed in chunks of any size (``consume(_:isFinal:into:)``), so a file of any length
+/// is read in constant memory.
+///
+/// - Complexity: O(*b*) for *b* bytes; no allocation per cell.
+public struct ResponseCSVParser: Sendable {
+  /// The item columns the matrix gets, in order.
+  public let columns: [String]
+  /// The response scale.
+  public let scale: ResponseScale
+  /// The options.
+  public let options: ResponseCSVOptions
+
+  private var pending: [UInt8] = []
+  private var line = 1
+  private var headerRead = false
+  private var sawBOMCheck = false
+  private var headerNames: [String] = []
+  /// Field index of each item column.
+  private var fieldOfColumn: [Int] = []
+  private var idField: Int? = nil
+  private var fieldCount = 0
+  /// code for each possible integer value in min...max (0xFF = not a response).
+  private let codeOfValue: [UInt8]
+  private let missingTokens: [[UInt8]]
+  // Per-record scratch, reused.
+  private var fieldStarts: [Int] = []
+  private var fieldEnds: [Int] = []
+  private var fieldColumns: [Int] = []
+  private var fieldQuoted: [Bool] = []
+  private var unescaped: [UInt8] = []
+  private var rowCodes: [UInt8] = []
+
+  /// Creates a reader producing a matrix with `columns` on `scale`.
+  public init(columns: [String], scale: ResponseScale, options: ResponseCSVOptions = .init()) {
+    self.columns = columns
+    self.scale = scale
+    self.options = options
+    var table = [UInt8](repeating: 0xFF, count: scale.max - scale.min + 1)
+    for v in scale.min...scale.max where scale.contains(v) { table[v - scale.min] = UInt8(v - scale.min + 1) }
+    self.codeOfValue = table
+    self.missingTokens = options.missingTokens.map { Array($0.utf8) }
+    self.rowCodes = [UInt8](repeating: 0, count: columns.count)
+  }
+
+  /// The header's column names, once read.
+  public var header: [String] { headerNames }
+
+  /// Reads a whole file held in memory.
+  ///
+  /// - Throws: an ``InputIssue`` that makes the file unusable (empty file, missing item columns).
+  public static func read(
+    _ bytes: [UInt8], columns: [String], scale: ResponseScale, options: ResponseCSVOptions = .init()
+  ) throws(InputIssue) -> ResponseBatch {
+    var parser = ResponseCSVParser(columns: columns, scale: scale, options: options)
+    var batch = ResponseBatch(columns: columns, scale: scale)
+    try bytes.withUnsafeBufferPointer { (b) throws(InputIssue) in try parser.consume(b, isFinal: true, into: &batch) }
+    return batch
+  }
+
+  /// Feeds the next chunk of the file. Complete records are parsed into `batch`; an incomplete
+  /// trailing record waits for the next chunk, or is parsed as the last one when `isFinal`.
+  ///
+  /// - Throws: an ``InputIssue`` that makes the file unusable (header problems); row problems are
+  ///   recorded in `batch.issues` instead.
+  public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, isFinal: Bool, into batch: inout ResponseBatch) throws(InputIssue) {
+    if pending.isEmpty {
+      try parseRecords(chunk, isFinal: isFinal, into: &batch)
+    } else {
+      pending.append(contentsOf: chunk)
+      let buffer = pending
+      pending = []
+      try buffer.withUnsafeBufferPointer { (b) throws(InputIssue) in try parseRecords(b, isFinal: isFinal, into: &batch) }
+    }
+    if isFinal, !headerRead {
+      throw InputIssue(line: 1, column: 1, kind: .emptyFile)
+    }
+  }
+
+  private mutating func parseRecords(_ b: UnsafeBufferPointer<UInt8>, isFinal: Bool, into batch: inout ResponseBatch) throws(InputIssue) {
+    var p = 0
+    if !sawBOMCheck {
+      if b.count < 3 && !isFinal { pending.append(contentsOf: b); return }
+      sawBOMCheck = true
+      if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { p = 3 }
+    }
+    while p < b.count {
+      // Blank line: not a record.
+      if b[p] == 0x0A { p += 1; line += 1; continue }
+      if b[p] == 0x0D, p + 1 < b.count, b[p + 1] == 0x0A { p += 2; line += 1; continue }
+      if b[p] == 0x0D, p + 1 == b.count, !isFinal { break }
+      let start = p
+      let startLine = line
+      guard let end = splitRecord(b, from: p, isFinal: isFinal) else {
+        break  // incomplete record; wait for more bytes
+      }
+      p = end.next
+      line = end.line
+      if !headerRead {
+        try readHeader(b, startLine: startLine)
+      } else {
+        parseRow(b, startLine: startLine, problem: end.problem, into: &batch)
+      }
+      _ = start
+    }
+    if p < b.count { pending.append(contentsOf: UnsafeBufferPointer(rebasing: b[p...])) }
+  }
+
+  private struct RecordEnd {
+    var next: Int
+    var line: Int
+    var problem: (kind: InputIssue.Kind, field: Int)?
+  }
+
+  /// Splits one record into fields (recorded in the scratch arrays); `nil` when the record is not
+  /// complete in `b` and more input may follow.
+  private mutating func splitRecord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool) -> RecordEnd? {
+    fieldStarts.removeAll(keepingCapacity: true)
+    fieldEnds.removeAll(keepingCapacity: true)
+    fieldColumns.removeAll(keepingCapacity: true)
+    fieldQuoted.removeAll(keepingCapacity: true)
+    unescaped.removeAll(keepingCapacity: true)
+    let delimiter = options.delimiter
+    var p = start
+    var lineNo = line
+    var lineStart = start
+    var problem: (kind: InputIssue.Kind, field: Int)? = nil
+    let n = b.count
+    while true {
+      fieldColumns.append(p - lineStart + 1)
+      if p < n, b[p] == 0x22 {
+        // Quoted field: its content goes to `unescaped` (negative offsets mark that buffer).
+        let contentStart = unescaped.count
+        var q = p + 1
+        var closed = false
+        while q < n {
+          let c = b[q]
+          if c == 0x22 {
+            if q + 1 < n, b[q + 1] == 0x22 { unescaped.append(0x22); q += 2; continue }
+            if q + 1 == n, !isFinal { return nil }
+            closed = true
+            q += 1
+            break
+          }
+          if c == 0x0A { lineNo += 1; lineStart = q + 1 }
+          unescaped.append(c)
+          q += 1
+        }
+        if !closed {
+          if !isFinal { return nil }
+          if problem == nil { problem = (.unterminatedQuote, fieldStarts.count + 1) }
+          fieldStarts.append(-1 - contentStart)
+          fieldEnds.append(-1 - unescaped.count)
+          fieldQuoted.append(true)
+          return RecordEnd(next: n, line: lineNo, problem: problem)
+        }
+        fieldStarts.append(-1 - contentStart)
+        fieldEnds.append(-1 - unescaped.count)
+        fieldQuoted.append(true)
+        p = q
+        // After a closing quote: a delimiter, a line end or the end of input.
+        if p < n, b[p] != delimiter, b[p] != 0x0A, b[p] != 0x0D {
+          if problem == nil { problem = (.textAfterQuote, fieldStarts.count) }
+          while p < n, b[p] != delimiter, b[p] != 0x0A { p += 1 }
+        }
+      } else {
+        let fieldStart = p
+        while p < n {
+          let c = b[p]
+          if c == delimiter || c == 0x0A { break }
+          p += 1
+        }
+        if p == n, !isFinal { return nil }
+        var fieldEnd = p
+        if fieldEnd > fieldStart, b[fieldEnd - 1] == 0x0D, (p == n || b[p] == 0x0A) { fieldEnd -= 1 }
+        fieldStarts.append(fieldStart)
+        fieldEnds.append(fieldEnd)
+        fieldQuoted.append(false)
+      }
+      if p >= n {
+        if !isFinal { return nil }
+        return RecordEnd(next: n, line: lineNo, problem: problem)
+      }
+      if b[p] == delimiter { p += 1; continue }
+      if b[p] == 0x0D {
+        if p + 1 < n, b[p + 1] == 0x0A { return RecordEnd(next: p + 2, line: lineNo + 1, problem: problem) }
+        if p + 1 == n, !isFinal { return nil }
+        return RecordEnd(next: p + 1, line: lineNo + 1, problem: problem)
+      }
+      // b[p] == LF
+      return RecordEnd(next: p + 1, line: lineNo + 1, problem: problem)
+    }
+  }
+
+  private func fieldBytes(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> ArraySlice<UInt8> {
+    let s = fieldStarts[i], e = fieldEnds[i]
+    if s >= 0 { return ArraySlice(UnsafeBufferPointer(rebasing: b[s..<e])) }
+    return unescaped[(-1 - s)..<(-1 - e)]
+  }
+
+  private func fieldText(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> String {
+    let bytes = fieldBytes(b, i)
+    let text = String(decoding: bytes, as: UTF8.self)
+    return text.count > 60 ? String(text.prefix(57)) + "..." : text
+  }
+
+  private mutating func readHeader(_ b: UnsafeBufferPointer<UInt8>, startLine: Int) throws(InputIssue) {
+    headerRead = true
+    headerNames = (0..<fieldStarts.count).map { String(decoding: fieldBytes(b, $0), as: UTF8.self).trimmingWhitespace() }
+    fieldCount = headerNames.count
+    var firstIndex: [String: Int] = [:]
+    var duplicates = Set<String>()
+    for (i, name) in headerNames.enumerated() {
+      if firstIndex[name] == nil { firstIndex[name] = i } else { duplicates.insert(name) }
+    }
+    var missing: [String] = []
+    var suggestions: [String: String] = [:]
+    fieldOfColumn = []
+    for column in columns {
+      if duplicates.contains(column) {
+        let i = headerNames.lastIndex(of: column) ?? 0
+        throw InputIssue(line: startLine, column: fieldColumns[i], field: i + 1, columnName: column, kind: .duplicateColumn(column))
+      }
+      if let i = firstIndex[column] { fieldOfColumn.append(i) } else {
+        missing.append(column)
+        let unused = headerNames.filter { !columns.contains($0) }
+        if let best = unused.map({ ($0, editDistance($0, column)) }).min(by: { $0.1 < $1.1 }), best.1 <= max(2, column.count / 3) {
+          suggestions[column] = best.0
+        }
+      }
+    }
+    if !missing.isEmpty {
+      throw InputIssue(line: startLine, column: 1, kind: .missingColumns(missing, suggestions: suggestions))
+    }
+    if let id = options.idColumn {
+      guard let i = firstIndex[id] else { throw InputIssue(line: startLine, column: 1, kind: .missingIDColumn(id)) }
+      idField = i
+    }
+  }
+
+  private mutating func parseRow(_ b: UnsafeBufferPointer<UInt8>, startLine: Int, problem: (kind: InputIssue.Kind, field: Int)?, into batch: inout ResponseBatch) {
+    batch.rowsRead += 1
+    if let problem {
+      let f = min(problem.field, fieldColumns.count) - 1
+      batch.issues.append(InputIssue(
+        line: startLine, column: fieldColumns[max(f, 0)], field: problem.field,
+        columnName: problem.field <= headerNames.count ? headerNames[problem.field - 1] : nil,
+        value: f >= 0 && f < fieldStarts.count ? fieldText(b, f) : nil, kind: problem.kind))
+      batch.rowsRejected += 1
+      return
+    }
+    if fieldStarts.count != fieldCount {
+      batch.issues.append(InputIssue(line: startLine, column: 1, kind: .wrongFieldCount(expected: fieldCount, found: fieldStarts.count)))
+      batch.rowsRejected += 1
+      return
+    }
+    var rejected = false
+    for (j, f) in fieldOfColumn.enumerated() {
+      switch cellCode(b, f) {
+      case .code(let c):
+        rowCodes[j] = c
+      case .notInteger:
+        rejected = true
+        batch.issues.append(issue(b, f, startLine, .notAnInteger))
+      case .outOfRange:
+        batch.issues.append(issue(b, f, startLine, .outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded)))
+        if options.outOfRange == .reject { rejected = true } else { rowCodes[j] = 0 }
+      }
+    }
+    if rejected {
+      batch.rowsRejected += 1
+      return
+    }
+    rowCodes.withUnsafeBufferPointer { batch.matrix.appendCodes($0) }
+    batch.lines.append(startLine)
+    if let idField { batch.ids.append(String(decoding: fieldBytes(b, idField), as: UTF8.self)) }
+  }
+
+  private func issue(_ b: UnsafeBufferPointer<UInt8>, _ f: Int, _ line: Int, _ kind: InputIssue.Kind) -> InputIssue {
+    InputIssue(line: line, column: fieldColumns[f], field: f + 1, columnName: headerNames[f], value: fieldText(b, f), kind: kind)
+  }
+
+  private enum Cell { case code(UInt8), notInteger, outOfRange }
+
+  /// The code of one cell: whole numbers with an optional sign and an optional `.0…` tail,
+  /// surrounding spaces allowed.
+  private func cellCode(_ b: UnsafeBufferPointer<UInt8>, _ f: Int) -> Cell {
+    let bytes = fieldBytes(b, f)
+    var lo = bytes.startIndex, hi = bytes.endIndex
+    while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
+    while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
+    if lo == hi { return .code(0) }
+    // Fast path: one digit, the common Likert cell.
+    if hi - lo == 1 {
+      let d = Int(bytes[lo]) - 48
+      if d >= 0 && d <= 9 {
+        let v = d - scale.min
+        return v >= 0 && v < codeOfValue.count && codeOfValue[v] != 0xFF ? .code(codeOfValue[v]) : .outOfRange
+      }
+    }
+    let cell = bytes[lo..<hi]
+    for token in missingTokens where cell.elementsEqual(token) { return .code(0) }
+    var i = lo
+    var negative = false
+    if bytes[i] == 0x2D || bytes[i] == 0x2B { negative = bytes[i] == 0x2D; i += 1 }
+    guard i < hi else { return .notInteger }
+    var value = 0
+    var digits = 0
+    while i < hi, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+      if digits < 18 { value = value * 10 + Int(bytes[i] - 0x30) }
+      digits += 1
+      i += 1
+    }
+    guard digits > 0 else { return .notInteger }
+    if i < hi, bytes[i] == 0x2E {
+      i += 1
+      while i < hi, bytes[i] == 0x30 { i += 1 }
+    }
+    guard i == hi else { return .notInteger }
+    if digits >= 18 { return .outOfRange }
+    if negative { value = -value }
+    let v = value - scale.min
+    return v >= 0 && v < codeOfValue.count && codeOfValue[v] != 0xFF ? .code(codeOfValue[v]) : .outOfRange
+  }
+}

@@ -1,0 +1,122 @@
+/// One respondent's score on one scale.
+public struct ScaleScore: Sendable, Hashable, Codable {
+  /// The scale sum on the instrument's metric, or `nil` when the scale could not be scored.
+  public var sum: Double?
+  /// The scale mean (per item), or `nil` when the scale could not be scored.
+  public var mean: Double?
+  /// How many of the scale's items were answered.
+  public var answered: Int
+  /// How many were not.
+  public var missing: Int
+  /// Why there is no score, when there is none.
+  public var absence: AbsenceReason?
+
+  /// Creates a score.
+  public init(sum: Double?, mean: Double?, answered: Int, missing: Int, absence: AbsenceReason?) {
+    self.sum = sum
+    self.mean = mean
+    self.answered = answered
+    self.missing = missing
+    self.absence = absence
+  }
+}
+
+/// Why a scale has no score for a respondent.
+public enum AbsenceReason: Sendable, Hashable, Codable, CustomStringConvertible {
+  /// None of the scale's items was answered.
+  case noItemsAnswered
+  /// Fewer items were answered than the prorating rule requires.
+  case tooFewAnswered(answered: Int, required: Int)
+  /// A missing item could not be imputed because nobody in the data answered it.
+  case noImputationValue(items: [String])
+
+  /// A sentence stating the reason.
+  public var description: String {
+    switch self {
+    case .noItemsAnswered: "no item of the scale was answered"
+    case .tooFewAnswered(let answered, let required): "only \(answered) item\(answered == 1 ? "" : "s") answered; the missing-data rule requires \(required)"
+    case .noImputationValue(let items): "no respondent answered \(items.map { "'\($0)'" }.joined(separator: ", ")), so a missing response there cannot be imputed"
+    }
+  }
+}
+
+/// The scores of many respondents on every scale of a plan, stored compactly.
+///
+/// For each respondent and scale the table keeps the *raw sum* (the sum of the keyed answered items,
+/// plus imputed values under `mean`/`median`) and the number of missing items. Sum and mean follow
+/// from these exactly as the policy says (see ``MissingDataPolicy``), so the table holds 10 bytes per
+/// score and the scoring pass writes no more than it must.
+public struct ScoreTable: Sendable {
+  /// The scale ids, in column order.
+  public let scaleIDs: [String]
+  /// The number of items in each scale.
+  public let scaleItemCounts: [Int]
+  /// The missing-data policy the scores were computed under.
+  public let policy: MissingDataPolicy
+  /// The number of respondents.
+  public let rowCount: Int
+  /// Row-major raw sums, `rowCount × scaleCount`; NaN where a missing item had no imputation value.
+  public internal(set) var rawSums: [Double]
+  /// Row-major missing counts, `rowCount × scaleCount`.
+  public internal(set) var missingCounts: [UInt16]
+  /// For each scale, the items that lack an imputation value (only under `mean`/`median`).
+  let unimputable: [[String]]
+  let required: [Int]
+
+  init(scaleIDs: [String], scaleItemCounts: [Int], policy: MissingDataPolicy, rowCount: Int, unimputable: [[String]]) {
+    self.scaleIDs = scaleIDs
+    self.scaleItemCounts = scaleItemCounts
+    self.policy = policy
+    self.rowCount = rowCount
+    self.rawSums = [Double](repeating: 0, count: rowCount * scaleIDs.count)
+    self.missingCounts = [UInt16](repeating: 0, count: rowCount * scaleIDs.count)
+    self.unimputable = unimputable
+    if case .prorate(let minimum) = policy {
+      self.required = scaleItemCounts.map { minimum.required(of: $0) }
+    } else {
+      self.required = scaleItemCounts.map { _ in 1 }
+    }
+  }
+
+  /// The number of scales.
+  public var scaleCount: Int { scaleIDs.count }
+
+  /// The score of `row` on scale number `scale`.
+  ///
+  /// - Complexity: O(1).
+  @inlinable
+  public subscript(row: Int, scale: Int) -> ScaleScore {
+    score(row: row, scale: scale)
+  }
+
+  /// The score of `row` on scale number `scale`.
+  public func score(row: Int, scale: Int) -> ScaleScore {
+    let cell = row * scaleIDs.count + scale
+    let k = scaleItemCounts[scale]
+    let missing = Int(missingCounts[cell])
+    let answered = k - missing
+    let raw = rawSums[cell]
+    if answered == 0 { return ScaleScore(sum: nil, mean: nil, answered: 0, missing: missing, absence: .noItemsAnswered) }
+    switch policy {
+    case .none:
+      return ScaleScore(sum: raw, mean: raw / Double(answered), answered: answered, missing: missing, absence: nil)
+    case .itemMean, .itemMedian:
+      if raw.isNaN {
+        return ScaleScore(sum: nil, mean: nil, answered: answered, missing: missing, absence: .noImputationValue(items: unimputable[scale]))
+      }
+      return ScaleScore(sum: raw, mean: raw / Double(k), answered: answered, missing: missing, absence: nil)
+    case .prorate:
+      let need = required[scale]
+      if answered < need {
+        return ScaleScore(sum: nil, mean: nil, answered: answered, missing: missing, absence: .tooFewAnswered(answered: answered, required: need))
+      }
+      let mean = raw / Double(answered)
+      return ScaleScore(sum: mean * Double(k), mean: mean, answered: answered, missing: missing, absence: nil)
+    }
+  }
+
+  /// One respondent's scores on every scale.
+  public func scores(row: Int) -> [ScaleScore] {
+    (0..<scaleIDs.count).map { score(row: row, scale: $0) }
+  }
+}

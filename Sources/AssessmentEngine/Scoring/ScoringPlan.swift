@@ -1,0 +1,141 @@
+/// A definition compiled for scoring: per scale, the item columns, their keys and the constant terms,
+/// built once and then run over any number of respondents.
+///
+/// For a scale with forward items *F* and reverse-keyed items *R*, on a response scale `min…max`
+/// stored as codes `c = x − min + 1` (see ``ResponseMatrix``), the raw sum of a respondent is
+///
+///     Σ_{j∈F answered} (c_j + min − 1) + Σ_{j∈R answered} (max + 1 − c_j) + Σ_{j missing} v_j
+///
+/// where `v_j` is the keyed imputation value (only under `mean`/`median`). The plan precomputes the
+/// signs and constants so the bulk pass is integer additions per item and one store per scale.
+public struct ScoringPlan: Sendable {
+  /// The compiled definition.
+  public let definition: InstrumentDefinition
+  /// The missing-data policy in force (the caller's, else the definition's, else the SDK default).
+  public let policy: MissingDataPolicy
+  /// The matrix columns the plan reads: the definition's item ids, in order.
+  public let columns: [String]
+
+  struct CompiledScale: Sendable {
+    var columns: [Int]
+    var reversed: [Bool]
+    /// Σ over forward items of (min − 1) plus Σ over reversed items of (max + 1): the raw sum of a
+    /// complete row is `constant + Σ sign_j · c_j`.
+    var constant: Int
+  }
+
+  let scales: [CompiledScale]
+  /// Dense weights, `scaleCount × columnCount`, +1 / −1 / 0: the form the bulk kernels use.
+  let weights: [Int8]
+
+  /// Compiles `definition` under `policy` (default: the definition's own rule, else
+  /// ``MissingDataPolicy/default``).
+  ///
+  /// - Complexity: O(*s* × *k*) for *s* scales and *k* items.
+  public init(_ definition: InstrumentDefinition, policy: MissingDataPolicy? = nil) {
+    self.definition = definition
+    self.policy = policy ?? definition.missingData ?? .default
+    self.columns = definition.items.map(\.id)
+    let index = definition.itemIndex
+    let lo = definition.responseScale.min, hi = definition.responseScale.max
+    var compiled: [CompiledScale] = []
+    var weights = [Int8](repeating: 0, count: definition.scales.count * definition.items.count)
+    for (s, scale) in definition.scales.enumerated() {
+      let reversedSet = Set(scale.reversed)
+      var cols: [Int] = [], rev: [Bool] = [], constant = 0
+      for item in scale.items {
+        // Validation guarantees every scale item is defined.
+        guard let j = index[item] else { continue }
+        let r = reversedSet.contains(item)
+        cols.append(j)
+        rev.append(r)
+        constant += r ? hi + 1 : lo - 1
+        weights[s * definition.items.count + j] = r ? -1 : 1
+      }
+      compiled.append(CompiledScale(columns: cols, reversed: rev, constant: constant))
+    }
+    self.scales = compiled
+    self.weights = weights
+  }
+
+  /// The scale ids, in output order.
+  public var scaleIDs: [String] { definition.scales.map(\.id) }
+
+  /// Scores every respondent of `matrix`.
+  ///
+  /// Under `mean`/`median` the imputation values come from `distributions` when given (e.g. counted
+  /// over a whole streamed file), else from `matrix` itself — psych's semantics.
+  ///
+  /// - Throws: ``ScoringError/columnMismatch(expected:found:)`` when the matrix's columns are not the
+  ///   plan's.
+  /// - Complexity: O(*n* × *k*) time for *n* respondents and *k* items; O(*n* × *s*) memory for the
+  ///   table.
+  public func score(_ matrix: ResponseMatrix, distributions: ItemDistributions? = nil) throws(ScoringError) -> ScoreTable {
+    guard matrix.columns == columns else { throw .columnMismatch(expected: columns, found: matrix.columns) }
+    guard matrix.scale.min == definition.responseScale.min, matrix.scale.max == definition.responseScale.max else {
+      throw .scaleMismatch(expectedMin: definition.responseScale.min, expectedMax: definition.responseScale.max, foundMin: matrix.scale.min, foundMax: matrix.scale.max)
+    }
+    let imputation = policy.needsColumnStatistics ? (distributions ?? ItemDistributions(matrix)).imputationValues(for: policy) : nil
+    var table = makeTable(rowCount: matrix.rowCount, imputation: imputation)
+    BulkScorer(plan: self, imputation: keyedImputation(imputation)).score(matrix, into: &table)
+    return table
+  }
+
+  /// Scores one respondent whose responses are given in ``columns`` order (`nil` = missing).
+  ///
+  /// Under `mean`/`median` pass the column imputation values (before reverse keying); without them a
+  /// missing item makes the scale absent with ``AbsenceReason/noImputationValue(items:)``.
+  ///
+  /// - Throws: ``ScoringError`` when the row has the wrong length or a value is off the scale.
+  public func score(responses: [Int?], imputationValues: [Double?]? = nil) throws(ScoringError) -> [ScaleScore] {
+    var matrix = ResponseMatrix(columns: columns, scale: definition.responseScale)
+    do { try matrix.append(responses) } catch { throw .invalidResponses(error) }
+    let imputation = policy.needsColumnStatistics ? (imputationValues ?? columns.map { _ in nil }) : nil
+    var table = makeTable(rowCount: 1, imputation: imputation)
+    BulkScorer(plan: self, imputation: keyedImputation(imputation)).score(matrix, into: &table)
+    return table.scores(row: 0)
+  }
+
+  func makeTable(rowCount: Int, imputation: [Double?]?) -> ScoreTable {
+    let unimputable: [[String]] = scales.map { scale in
+      guard let imputation else { return [] }
+      return scale.columns.filter { imputation[$0] == nil }.map { columns[$0] }
+    }
+    return ScoreTable(
+      scaleIDs: scaleIDs, scaleItemCounts: scales.map(\.columns.count), policy: policy, rowCount: rowCount, unimputable: unimputable)
+  }
+
+  /// Per scale and item position, the imputed value after keying (NaN when there is none).
+  func keyedImputation(_ values: [Double?]?) -> [[Double]]? {
+    guard let values else { return nil }
+    let lo = Double(definition.responseScale.min), hi = Double(definition.responseScale.max)
+    return scales.map { scale in
+      zip(scale.columns, scale.reversed).map { j, r in
+        guard let v = values[j] else { return Double.nan }
+        return r ? lo + hi - v : v
+      }
+    }
+  }
+}
+
+/// A scoring request that cannot be carried out.
+public enum ScoringError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+  /// The response matrix does not have the plan's columns in the plan's order.
+  case columnMismatch(expected: [String], found: [String])
+  /// The response matrix is coded on another response scale.
+  case scaleMismatch(expectedMin: Int, expectedMax: Int, foundMin: Int, foundMax: Int)
+  /// A single respondent's responses do not fit the instrument.
+  case invalidResponses(ResponseMatrixError)
+
+  /// A sentence saying what is wrong.
+  public var description: String {
+    switch self {
+    case .columnMismatch(let expected, let found):
+      "The responses have columns \(found.joined(separator: ", ")); the instrument needs \(expected.joined(separator: ", ")) in that order."
+    case .scaleMismatch(let emin, let emax, let fmin, let fmax):
+      "The responses are coded \(fmin)…\(fmax); the instrument's scale is \(emin)…\(emax)."
+    case .invalidResponses(let error):
+      error.description
+    }
+  }
+}

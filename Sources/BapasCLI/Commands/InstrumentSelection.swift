@@ -1,0 +1,76 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import AssessmentEngine
+import WorkingAlliance
+
+/// Every instrument built into the SDK, as `--instrument NAME` finds them.
+let builtInInstruments: InstrumentLibrary = .assessmentEngine + .workingAlliance
+
+/// The options shared by commands that score an instrument: `--instrument NAME|PATH.json` or
+/// `--scale NAME=ITEMS… --min N --max N`.
+enum InstrumentSelection {
+  static let options: [CommandSpec.Option] = [
+    .init(name: "instrument", valueName: "name-or-path", help: "A built-in instrument id (see 'bapas instruments') or a definition JSON file."),
+    .init(name: "scale", valueName: "key", help: "A scale key as in psych, e.g. Goal=item4,item6 or Task=item1,-item3 (reverse-keyed). Repeatable.", repeatable: true),
+    .init(name: "min", valueName: "n", help: "The lowest response (with --scale)."),
+    .init(name: "max", valueName: "n", help: "The highest response (with --scale)."),
+  ]
+
+  /// The definition the arguments select.
+  static func resolve(_ args: ParsedArguments, spec: CommandSpec) throws(CommandFailure) -> InstrumentDefinition {
+    let name = args.value("instrument")
+    let keys = args.all("scale")
+    if name != nil, !keys.isEmpty { throw .usage(.conflictingOptions("--instrument", "--scale"), spec) }
+    if let name {
+      if args.value("min") != nil || args.value("max") != nil {
+        throw .usage(.other("'--min' and '--max' go with '--scale'; an instrument's definition gives its own scale."), spec)
+      }
+      if let builtIn = builtInInstruments.definition(id: name) { return builtIn }
+      guard name.hasSuffix(".json") || name.contains("/") else {
+        let best = builtInInstruments.ids.map { ($0, editDistance($0, name)) }.min { $0.1 < $1.1 }
+        let hint = best.flatMap { $0.1 <= 3 ? " Did you mean '\($0.0)'?" : nil } ?? ""
+        throw .usage(.invalidValue(option: "instrument", value: name, expected: "a built-in id (\(builtInInstruments.ids.joined(separator: ", "))) or a path to a .json definition.\(hint)"), spec)
+      }
+      let bytes: [UInt8]
+      switch ChunkedFile.open(name) {
+      case .failure(let error): throw .failed(.unreadableInput, [error.description])
+      case .success(let file):
+        defer { file.close() }
+        do { bytes = try file.readAll() } catch { throw .failed(.unreadableInput, ["\(error)"]) }
+      }
+      do {
+        return try InstrumentDefinition(jsonData: Data(bytes))
+      } catch {
+        throw .failed(.invalidDefinition, error.issues.map { "\(name): error: \($0)" })
+      }
+    }
+    guard !keys.isEmpty else { throw .usage(.missingOption("'--instrument <name-or-path>' or at least one '--scale <key>'"), spec) }
+    var parsed: [QuickKey] = []
+    for key in keys {
+      do { parsed.append(try QuickKey(parsing: key)) } catch {
+        throw .usage(.invalidValue(option: "scale", value: key, expected: "NAME=ITEM,ITEM,… (\(error.description))"), spec)
+      }
+    }
+    let min: Int?, max: Int?
+    do {
+      min = try args.int("min")
+      max = try args.int("max")
+    } catch { throw .usage(error, spec) }
+    guard let min else { throw .usage(.missingOption("'--min <n>' (the lowest response) with '--scale'"), spec) }
+    guard let max else { throw .usage(.missingOption("'--max <n>' (the highest response) with '--scale'"), spec) }
+    guard min < max else {
+      throw .usage(.other("'--min' (\(min)) must be less than '--max' (\(max))."), spec)
+    }
+    guard max - min <= ResponseScale.maximumWidth else {
+      throw .usage(.other("The scale \(min)…\(max) is wider than \(ResponseScale.maximumWidth + 1) values."), spec)
+    }
+    do {
+      return try InstrumentDefinition.quick(parsed, min: min, max: max)
+    } catch {
+      throw .failed(.invalidDefinition, error.issues.map { "error: --scale: \($0)" })
+    }
+  }
+}

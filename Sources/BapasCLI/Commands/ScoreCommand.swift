@@ -1,0 +1,83 @@
+import AssessmentEngine
+
+/// `bapas score`: per-respondent scale scores from a response CSV.
+enum ScoreCommand: Subcommand {
+  static let spec = CommandSpec(
+    name: "score",
+    abstract: "Score a response CSV: per respondent and scale, the sum, the mean and the missing count.",
+    discussion: """
+      Items are matched to header names. Rows with a wrong field count, a non-numeric cell or a value \
+      outside the scale are reported as file:line:column: error: … on stderr and left out; every \
+      other row is scored and written in input order. Exit status: 0 all rows scored, 1 some rows \
+      rejected, 64 usage, 65 invalid definition, 66 unreadable input.
+
+      Missing data: --impute none|mean|median follow psych::scoreItems; --prorate N scores a scale \
+      when at least N items (N ≥ 1) or that fraction of them (0 < N < 1) are answered, with \
+      sum = mean × items. Without either, the instrument's own rule applies, else the SDK default: \
+      prorate with at least half the items answered. The policy is printed on stderr and in JSON \
+      metadata.
+      """,
+    positionals: [.init(name: "file", help: "The response CSV ('-' for standard input).")],
+    options: InstrumentSelection.options + [
+      .init(name: "impute", valueName: "none|mean|median", help: "Missing-data policy as psych::scoreItems(impute=)."),
+      .init(name: "prorate", valueName: "n", help: "Prorate: minimum answered items per scale (count ≥ 1, or a fraction < 1)."),
+      .init(name: "id-column", valueName: "name", help: "A column carried to the output as the respondent id."),
+      .init(name: "missing", valueName: "tokens", help: "Comma-separated cell texts that mean missing, besides the empty cell.", defaultText: "NA"),
+      .init(name: "out-of-range", valueName: "reject|missing", help: "A value outside the scale rejects the row or counts as missing.", defaultText: "reject"),
+      .init(name: "format", valueName: "csv|json", help: "Output format.", defaultText: "csv"),
+      .init(name: "output", valueName: "path", help: "Write the scores to a file instead of standard output."),
+    ])
+
+  static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> ExitStatus {
+    let definition = try InstrumentSelection.resolve(args, spec: spec)
+    let policy = try policyArgument(args) ?? definition.missingData ?? .default
+    let format: String
+    let outOfRange: OutOfRangePolicy
+    do {
+      format = try args.choice("format", ["csv", "json"]) ?? "csv"
+      outOfRange = OutOfRangePolicy(rawValue: try args.choice("out-of-range", ["reject", "missing"]) ?? "reject") ?? .reject
+    } catch { throw .usage(error, spec) }
+    let missingTokens = args.value("missing").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? ["NA"]
+    let options = ResponseCSVOptions(missingTokens: missingTokens, outOfRange: outOfRange, idColumn: args.value("id-column"))
+    let plan = ScoringPlan(definition, policy: policy)
+    let path = args.positionals[0]
+
+    let output: OutputSink
+    if let outPath = args.value("output") {
+      guard let sink = OutputSink.file(path: outPath) else {
+        throw .failed(.cannotCreateOutput, ["\(outPath): error: cannot create the output file."])
+      }
+      output = sink
+    } else {
+      output = io.stdout
+    }
+    let writer: any ScoreWriter = format == "json"
+      ? JSONScoreWriter(plan: plan, idColumn: options.idColumn, file: path, sink: output)
+      : CSVScoreWriter(plan: plan, idColumn: options.idColumn, sink: output)
+    let summary = try ScoringPipeline(plan: plan, options: options, path: path, stderr: io.stderr).run(writer: writer)
+    writer.finish(summary: summary)
+    output.finish()
+    if output.failed { throw .failed(.ioError, ["error: writing the scores failed (disk full or closed pipe?)."]) }
+    io.stderr.write("bapas score: \(summary.rowsScored) of \(summary.rowsRead) rows scored, \(summary.rowsRejected) rejected; missing-data policy: \(policy.summary).\n")
+    return summary.rowsRejected > 0 ? .someRowsRejected : .success
+  }
+
+  /// `--impute` / `--prorate` as a policy, or `nil` when neither is given.
+  static func policyArgument(_ args: ParsedArguments) throws(CommandFailure) -> MissingDataPolicy? {
+    let impute: String?
+    do { impute = try args.choice("impute", ["none", "mean", "median"]) } catch { throw .usage(error, spec) }
+    if impute != nil, args.value("prorate") != nil { throw .usage(.conflictingOptions("--impute", "--prorate"), spec) }
+    if let text = args.value("prorate") {
+      guard let n = Double(text), n > 0, n.isFinite, n < 1 || n == n.rounded() else {
+        throw .usage(.invalidValue(option: "prorate", value: text, expected: "a whole number of items ≥ 1 or a fraction between 0 and 1"), spec)
+      }
+      return .prorate(minimum: n < 1 ? .fraction(n) : .count(Int(n)))
+    }
+    switch impute {
+    case "none": return MissingDataPolicy.none
+    case "mean": return .itemMean
+    case "median": return .itemMedian
+    default: return nil
+    }
+  }
+}

@@ -1,0 +1,153 @@
+import AssessmentEngine
+
+/// Counts at the end of a scoring run.
+struct ScoringSummary {
+  var rowsRead = 0
+  var rowsScored = 0
+  var rowsRejected = 0
+  var issues = 0
+}
+
+/// Streams a response file through a plan: parse a chunk, score it, write it, report its problems,
+/// reuse the buffers. Memory stays flat in the file's size. Under `mean`/`median` imputation the file
+/// is read twice (first for the item distributions), as the statistics need every row.
+struct ScoringPipeline {
+  let plan: ScoringPlan
+  let options: ResponseCSVOptions
+  let path: String
+  let stderr: OutputSink
+
+  func run(writer: any ScoreWriter) throws(CommandFailure) -> ScoringSummary {
+    let file: ChunkedFile
+    switch ChunkedFile.open(path) {
+    case .failure(let error): throw .failed(.unreadableInput, [error.description])
+    case .success(let f): file = f
+    }
+    defer { file.close() }
+    let scale = plan.definition.responseScale
+    var distributions: ItemDistributions? = nil
+    var inMemory: [UInt8]? = nil
+    if plan.policy.needsColumnStatistics {
+      var counts = ItemDistributions(columns: plan.columns, scale: scale)
+      if !file.isRewindable {
+        do { inMemory = try file.readAll() } catch { throw .failed(.unreadableInput, ["\(error)"]) }
+      }
+      try forEachBatch(file: file, inMemory: inMemory) { batch in counts.add(batch.matrix) }
+      distributions = counts
+      if inMemory == nil { file.rewind() }
+    }
+    var summary = ScoringSummary()
+    var headerWritten = false
+    try forEachBatch(file: file, inMemory: inMemory) { batch in
+      if !headerWritten {
+        writer.begin()
+        headerWritten = true
+      }
+      for issue in batch.issues { stderr.write(issue.rendered(file: path) + "\n") }
+      writer.report(batch.issues)
+      summary.issues += batch.issues.count
+      summary.rowsRead += batch.rowsRead
+      summary.rowsRejected += batch.rowsRejected
+      summary.rowsScored += batch.matrix.rowCount
+      guard batch.matrix.rowCount > 0 else { return }
+      // The matrix is built from the plan's own columns and scale, so scoring cannot fail here.
+      if let table = try? plan.score(batch.matrix, distributions: distributions) {
+        writer.write(batch, table)
+      }
+    }
+    if !headerWritten { writer.begin() }
+    return summary
+  }
+
+  private func forEachBatch(file: ChunkedFile, inMemory: [UInt8]?, _ body: (inout ResponseBatch) -> Void) throws(CommandFailure) {
+    var parser = ResponseCSVParser(columns: plan.columns, scale: plan.definition.responseScale, options: options)
+    var batch = ResponseBatch(columns: plan.columns, scale: plan.definition.responseScale)
+    do {
+      if let inMemory {
+        try inMemory.withUnsafeBufferPointer { (b) throws(InputIssue) in try parser.consume(b, isFinal: true, into: &batch) }
+        body(&batch)
+        return
+      }
+      try file.forEachChunk { chunk, isFinal in
+        try parser.consume(chunk, isFinal: isFinal, into: &batch)
+        body(&batch)
+        batch.removeAll()
+      }
+    } catch let issue as InputIssue {
+      throw .failed(.unreadableInput, [issue.rendered(file: path)])
+    } catch let error as FileOpenError {
+      throw .failed(.unreadableInput, [error.description])
+    } catch {
+      throw .failed(.unreadableInput, ["\(path): error: \(error)"])
+    }
+  }
+}
+
+/// Writes scored rows in one output format.
+protocol ScoreWriter: AnyObject {
+  func begin()
+  func write(_ batch: ResponseBatch, _ table: ScoreTable)
+  func report(_ issues: [InputIssue])
+  func finish(summary: ScoringSummary)
+}
+
+/// CSV: the id column first if given, then per scale `<Scale>_sum,<Scale>_mean,<Scale>_missing`; an
+/// absent score is an empty cell; numbers in shortest round-trip form.
+final class CSVScoreWriter: ScoreWriter {
+  let plan: ScoringPlan
+  let idColumn: String?
+  let sink: OutputSink
+  private var buffer: [UInt8] = []
+
+  init(plan: ScoringPlan, idColumn: String?, sink: OutputSink) {
+    self.plan = plan
+    self.idColumn = idColumn
+    self.sink = sink
+    buffer.reserveCapacity(1 << 16)
+  }
+
+  func begin() {
+    var header: [String] = []
+    if let idColumn { header.append(csvField(idColumn)) }
+    for id in plan.scaleIDs { header += ["\(id)_sum", "\(id)_mean", "\(id)_missing"].map(csvField) }
+    sink.write(header.joined(separator: ",") + "\n")
+  }
+
+  func write(_ batch: ResponseBatch, _ table: ScoreTable) {
+    let s = table.scaleCount
+    for row in 0..<table.rowCount {
+      if idColumn != nil {
+        buffer.append(contentsOf: csvField(batch.ids[row]).utf8)
+        buffer.append(0x2C)
+      }
+      for scale in 0..<s {
+        let score = table.score(row: row, scale: scale)
+        if let sum = score.sum { ShortestDecimal.append(sum, to: &buffer) }
+        buffer.append(0x2C)
+        if let mean = score.mean { ShortestDecimal.append(mean, to: &buffer) }
+        buffer.append(0x2C)
+        ShortestDecimal.append(score.missing, to: &buffer)
+        buffer.append(scale == s - 1 ? 0x0A : 0x2C)
+      }
+      if buffer.count > 1 << 16 {
+        sink.append(buffer)
+        buffer.removeAll(keepingCapacity: true)
+      }
+    }
+    sink.append(buffer)
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  func report(_ issues: [InputIssue]) {}
+  func finish(summary: ScoringSummary) {}
+}
+
+/// Quotes a CSV field when it needs it (RFC 4180).
+func csvField(_ text: String) -> String {
+  guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+  var out = "\""
+  for ch in text {
+    if ch == "\"" { out += "\"\"" } else { out.append(ch) }
+  }
+  return out + "\""
+}
