@@ -215,7 +215,7 @@ extension InstrumentDefinition {
       if count != nil || fraction != nil {
         issues.append(JSONIssue(path: m.path, kind: .invalidValue("a minimum of answered items applies only to the 'prorate' policy")))
       }
-      return policy == "none" ? MissingDataPolicy.none : policy == "mean" ? .itemMean : .itemMedian
+      return policy == "none" ? MissingDataPolicy.noImputation : policy == "mean" ? .itemMean : .itemMedian
     case "prorate":
       if count != nil && fraction != nil {
         issues.append(JSONIssue(path: m.path, kind: .invalidValue("give either 'minimumAnswered' or 'minimumAnsweredFraction', not both")))

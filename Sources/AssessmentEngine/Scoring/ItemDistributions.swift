@@ -89,7 +89,7 @@ public struct ItemDistributions: Sendable, Hashable {
     switch policy {
     case .itemMean: columns.indices.map { mean($0) }
     case .itemMedian: columns.indices.map { median($0) }
-    case .none, .prorate: columns.map { _ in nil }
+    case .noImputation, .prorate: columns.map { _ in nil }
     }
   }
 }

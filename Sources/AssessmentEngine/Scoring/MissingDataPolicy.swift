@@ -1,6 +1,6 @@
 /// What a scale score does with unanswered items.
 ///
-/// `none`, `itemMean` and `itemMedian` reproduce `psych::scoreItems(impute = "none" | "mean" |
+/// `noImputation` ("none"), `itemMean` ("mean") and `itemMedian` ("median") reproduce `psych::scoreItems(impute = "none" | "mean" |
 /// "median")` (psych 2.2.9): see each case. `prorate` is the clinical convention of scoring a scale
 /// from the items answered when enough of them are.
 ///
@@ -9,14 +9,14 @@
 /// items (Ware, Snow, Kosinski & Gandek, 1993, *SF-36 Health Survey Manual and Interpretation Guide*,
 /// "half-scale" rule). It was chosen because a respondent's score then depends on that respondent's
 /// answers only (unlike item-mean or median imputation, which borrow other respondents' answers), and
-/// because a sum of only the answered items (`none`) is not on the scale's metric. Every `bapas`
+/// because a sum of only the answered items (`noImputation`) is not on the scale's metric. Every `bapas`
 /// output states the policy in force.
 ///
 /// In every policy a respondent who answered **none** of a scale's items gets no score for it (psych
 /// would impute all items under `mean`/`median`); the result says why.
 public enum MissingDataPolicy: Sendable, Hashable, Codable {
   /// psych `impute = "none"`: the sum of the answered items (not rescaled) and their mean.
-  case none
+  case noImputation
   /// psych `impute = "mean"`: each missing response is replaced by that item's mean over all
   /// respondents (before reverse keying); sum over all *k* items; mean = sum / *k*.
   case itemMean
@@ -32,7 +32,7 @@ public enum MissingDataPolicy: Sendable, Hashable, Codable {
   /// The name used in JSON and on the command line: `none`, `mean`, `median` or `prorate`.
   public var name: String {
     switch self {
-    case .none: "none"
+    case .noImputation: "none"
     case .itemMean: "mean"
     case .itemMedian: "median"
     case .prorate: "prorate"
@@ -43,14 +43,14 @@ public enum MissingDataPolicy: Sendable, Hashable, Codable {
   public var needsColumnStatistics: Bool {
     switch self {
     case .itemMean, .itemMedian: true
-    case .none, .prorate: false
+    case .noImputation, .prorate: false
     }
   }
 
   /// A sentence stating the policy, for output metadata.
   public var summary: String {
     switch self {
-    case .none: "none (psych impute='none'): sum and mean of the answered items; sums are not rescaled"
+    case .noImputation: "none (psych impute='none'): sum and mean of the answered items; sums are not rescaled"
     case .itemMean: "mean (psych impute='mean'): a missing response takes its item's mean over all respondents"
     case .itemMedian: "median (psych impute='median'): a missing response takes its item's median over all respondents"
     case .prorate(let minimum): "prorate: scored when \(minimum.summary) are answered; sum = answered mean × items"
@@ -65,7 +65,7 @@ public enum MissingDataPolicy: Sendable, Hashable, Codable {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     let policy = try c.decode(String.self, forKey: .policy)
     switch policy {
-    case "none": self = .none
+    case "none": self = .noImputation
     case "mean": self = .itemMean
     case "median": self = .itemMedian
     case "prorate":

@@ -98,7 +98,7 @@ public struct ScoreTable: Sendable {
     let raw = rawSums[cell]
     if answered == 0 { return ScaleScore(sum: nil, mean: nil, answered: 0, missing: missing, absence: .noItemsAnswered) }
     switch policy {
-    case .none:
+    case .noImputation:
       return ScaleScore(sum: raw, mean: raw / Double(answered), answered: answered, missing: missing, absence: nil)
     case .itemMean, .itemMedian:
       if raw.isNaN {

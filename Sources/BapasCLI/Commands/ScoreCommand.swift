@@ -74,7 +74,7 @@ enum ScoreCommand: Subcommand {
       return .prorate(minimum: n < 1 ? .fraction(n) : .count(Int(n)))
     }
     switch impute {
-    case "none": return MissingDataPolicy.none
+    case "none": return MissingDataPolicy.noImputation
     case "mean": return .itemMean
     case "median": return .itemMedian
     default: return nil
