@@ -7,7 +7,7 @@ import AssessmentEngine
 import Pemasyarakatan
 
 /// How a `bapas` run ended. The codes follow `sysexits.h` where nothing was written.
-public enum ExitStatus: Int32, Sendable {
+public enum BapasExitStatus: Int32, Sendable {
   /// Every row was scored.
   case success = 0
   /// Some rows were rejected; the others were still written.
@@ -44,13 +44,13 @@ public struct CommandIO {
 enum CommandFailure: Error {
   case usage(UsageError, CommandSpec)
   /// Messages already rendered; exit with the status.
-  case failed(ExitStatus, [String])
+  case failed(BapasExitStatus, [String])
 }
 
 /// One `bapas` subcommand.
 protocol Subcommand: Sendable {
   static var spec: CommandSpec { get }
-  static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CommandFailure) -> ExitStatus
+  static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CommandFailure) -> BapasExitStatus
 }
 
 /// The `bapas` command line: parses the subcommand and runs it.
@@ -59,7 +59,7 @@ public enum BapasCommandLine {
   static let subcommands: [any Subcommand.Type] = registeredSubcommands
 
   /// Runs `bapas` with `arguments` (without the program name) and returns the exit status.
-  public static func run(arguments: [String], io: CommandIO) -> ExitStatus {
+  public static func run(arguments: [String], io: CommandIO) -> BapasExitStatus {
     defer { io.stdout.flush(); io.stderr.flush() }
     guard let first = arguments.first else {
       io.stderr.write(topLevelHelp)

@@ -28,7 +28,7 @@ enum ScoreCommand: Subcommand {
       .init(name: "output", valueName: "path", help: "Write the scores to a file instead of standard output."),
     ])
 
-  static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> ExitStatus {
+  static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> BapasExitStatus {
     let definition = try InstrumentSelection.resolve(args, spec: spec)
     let policy = try policyArgument(args) ?? definition.missingData ?? .default
     let format: String
