@@ -55,6 +55,12 @@ public struct ResponseBatch: Sendable {
   }
 }
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An RFC 4180 reader of response files that fills a ``ResponseMatrix`` straight from bytes.
 ///
 /// It reads quoted fields (with `""` escapes and embedded line breaks), CRLF or LF line ends and a
@@ -93,6 +99,9 @@ public struct ResponseCSVParser: Sendable {
   private var fieldQuoted: [Bool] = []
   private var unescaped: [UInt8] = []
   private var rowCodes: [UInt8] = []
+  /// For each header field, the item column it fills, or −1.
+  private var columnOfField: [Int] = []
+  private var cellIssues: [(field: Int, column: Int, range: Range<Int>, kind: InputIssue.Kind)] = []
 
   /// Creates a reader producing a matrix with `columns` on `scale`.
   public init(columns: [String], scale: ResponseScale, options: ResponseCSVOptions = .init()) {
@@ -152,6 +161,27 @@ public struct ResponseCSVParser: Sendable {
       if b[p] == 0x0A { p += 1; line += 1; continue }
       if b[p] == 0x0D, p + 1 < b.count, b[p + 1] == 0x0A { p += 2; line += 1; continue }
       if b[p] == 0x0D, p + 1 == b.count, !isFinal { break }
+      if headerRead, let base = b.baseAddress {
+        // Fast path: a record without quotes, ended by LF (or by the end of the final chunk), read in
+        // one scan with no per-field bookkeeping. Quoted records take the general path below.
+        let rest = UnsafeRawPointer(base + p)
+        let end: Int, next: Int
+        if let lf = memchr(rest, 0x0A, b.count - p) {
+          end = p + (UnsafeRawPointer(lf) - rest)
+          next = end + 1
+        } else if isFinal {
+          end = b.count
+          next = end
+        } else {
+          break
+        }
+        if memchr(rest, 0x22, end - p) == nil {
+          parseSimpleRow(b, p, end > p && b[end - 1] == 0x0D ? end - 1 : end, startLine: line, into: &batch)
+          line += 1
+          p = next
+          continue
+        }
+      }
       let start = p
       let startLine = line
       guard let end = splitRecord(b, from: p, isFinal: isFinal) else {
@@ -255,21 +285,26 @@ public struct ResponseCSVParser: Sendable {
     }
   }
 
-  private func fieldBytes(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> ArraySlice<UInt8> {
+  /// Calls `body` with the bytes of field `i` of the current record (from the input, or from the
+  /// unescaped copy of a quoted field).
+  @inline(__always)
+  private func withField<R>(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
     let s = fieldStarts[i], e = fieldEnds[i]
-    if s >= 0 { return ArraySlice(UnsafeBufferPointer(rebasing: b[s..<e])) }
-    return unescaped[(-1 - s)..<(-1 - e)]
+    if s >= 0 { return body(UnsafeBufferPointer(rebasing: b[s..<e])) }
+    return unescaped.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(-1 - s)..<(-1 - e)])) }
+  }
+
+  private func fieldString(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> String {
+    withField(b, i) { String(decoding: $0, as: UTF8.self) }
   }
 
   private func fieldText(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> String {
-    let bytes = fieldBytes(b, i)
-    let text = String(decoding: bytes, as: UTF8.self)
-    return text.count > 60 ? String(text.prefix(57)) + "..." : text
+    shortened(fieldString(b, i))
   }
 
   private mutating func readHeader(_ b: UnsafeBufferPointer<UInt8>, startLine: Int) throws(InputIssue) {
     headerRead = true
-    headerNames = (0..<fieldStarts.count).map { String(decoding: fieldBytes(b, $0), as: UTF8.self).trimmingWhitespace() }
+    headerNames = (0..<fieldStarts.count).map { fieldString(b, $0).trimmingWhitespace() }
     fieldCount = headerNames.count
     var firstIndex: [String: Int] = [:]
     var duplicates = Set<String>()
@@ -295,6 +330,8 @@ public struct ResponseCSVParser: Sendable {
     if !missing.isEmpty {
       throw InputIssue(line: startLine, column: 1, kind: .missingColumns(missing, suggestions: suggestions))
     }
+    columnOfField = [Int](repeating: -1, count: fieldCount)
+    for (j, f) in fieldOfColumn.enumerated() { columnOfField[f] = j }
     if let id = options.idColumn {
       guard let i = firstIndex[id] else { throw InputIssue(line: startLine, column: 1, kind: .missingIDColumn(id)) }
       idField = i
@@ -319,7 +356,7 @@ public struct ResponseCSVParser: Sendable {
     }
     var rejected = false
     for (j, f) in fieldOfColumn.enumerated() {
-      switch cellCode(b, f) {
+      switch withField(b, f, cellCode) {
       case .code(let c):
         rowCodes[j] = c
       case .notInteger:
@@ -336,7 +373,71 @@ public struct ResponseCSVParser: Sendable {
     }
     rowCodes.withUnsafeBufferPointer { batch.matrix.appendCodes($0) }
     batch.lines.append(startLine)
-    if let idField { batch.ids.append(String(decoding: fieldBytes(b, idField), as: UTF8.self)) }
+    if let idField { batch.ids.append(fieldString(b, idField)) }
+  }
+
+  /// Reads a record without quotes from `start` to `end` (line end excluded).
+  private mutating func parseSimpleRow(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, startLine: Int, into batch: inout ResponseBatch) {
+    batch.rowsRead += 1
+    // Work on locals so the closures below never overlap an access to `self`.
+    var issues = cellIssues
+    var codes = rowCodes
+    let columnOfField = self.columnOfField
+    issues.removeAll(keepingCapacity: true)
+    defer {
+      cellIssues = issues
+      rowCodes = codes
+    }
+    let delimiter = options.delimiter
+    var field = 0
+    var s = start
+    var rejected = false
+    var idRange = start..<start
+    let fields = fieldCount
+    codes.withUnsafeMutableBufferPointer { row in
+      columnOfField.withUnsafeBufferPointer { columnOf in
+        while true {
+          var e = s
+          while e < end, b[e] != delimiter { e += 1 }
+          if field < fields {
+            let j = columnOf[field]
+            if j >= 0 {
+              switch cellCode(UnsafeBufferPointer(rebasing: b[s..<e])) {
+              case .code(let c):
+                row[j] = c
+              case .notInteger:
+                rejected = true
+                issues.append((field, s - start + 1, s..<e, .notAnInteger))
+              case .outOfRange:
+                if options.outOfRange == .reject { rejected = true } else { row[j] = 0 }
+                issues.append((field, s - start + 1, s..<e, .outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded)))
+              }
+            }
+            if field == idField { idRange = s..<e }
+          }
+          field += 1
+          if e >= end { break }
+          s = e + 1
+        }
+      }
+    }
+    if field != fields {
+      batch.issues.append(InputIssue(line: startLine, column: 1, kind: .wrongFieldCount(expected: fields, found: field)))
+      batch.rowsRejected += 1
+      return
+    }
+    for (f, column, range, kind) in issues {
+      batch.issues.append(InputIssue(
+        line: startLine, column: column, field: f + 1, columnName: headerNames[f],
+        value: shortened(String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)), kind: kind))
+    }
+    if rejected {
+      batch.rowsRejected += 1
+      return
+    }
+    codes.withUnsafeBufferPointer { batch.matrix.appendCodes($0) }
+    batch.lines.append(startLine)
+    if idField != nil { batch.ids.append(String(decoding: UnsafeBufferPointer(rebasing: b[idRange]), as: UTF8.self)) }
   }
 
   private func issue(_ b: UnsafeBufferPointer<UInt8>, _ f: Int, _ line: Int, _ kind: InputIssue.Kind) -> InputIssue {
@@ -346,43 +447,49 @@ public struct ResponseCSVParser: Sendable {
   private enum Cell { case code(UInt8), notInteger, outOfRange }
 
   /// The code of one cell: whole numbers with an optional sign and an optional `.0…` tail,
-  /// surrounding spaces allowed.
-  private func cellCode(_ b: UnsafeBufferPointer<UInt8>, _ f: Int) -> Cell {
-    let bytes = fieldBytes(b, f)
-    var lo = bytes.startIndex, hi = bytes.endIndex
+  /// surrounding spaces allowed; the empty cell and the missing-value tokens are code 0.
+  @inline(__always)
+  private func cellCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Cell {
+    // Fast path: one digit, the common Likert cell.
+    if bytes.count == 1 {
+      let v = Int(bytes[0]) &- 48 &- scale.min
+      if v >= 0 && v < codeOfValue.count && bytes[0] >= 48 && bytes[0] <= 57 {
+        let c = codeOfValue[v]
+        return c != 0xFF ? .code(c) : .outOfRange
+      }
+    }
+    var lo = 0, hi = bytes.count
     while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
     while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
     if lo == hi { return .code(0) }
-    // Fast path: one digit, the common Likert cell.
-    if hi - lo == 1 {
-      let d = Int(bytes[lo]) - 48
-      if d >= 0 && d <= 9 {
-        let v = d - scale.min
-        return v >= 0 && v < codeOfValue.count && codeOfValue[v] != 0xFF ? .code(codeOfValue[v]) : .outOfRange
-      }
-    }
-    let cell = bytes[lo..<hi]
+    let cell = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
     for token in missingTokens where cell.elementsEqual(token) { return .code(0) }
-    var i = lo
+    var i = 0
+    let n = cell.count
     var negative = false
-    if bytes[i] == 0x2D || bytes[i] == 0x2B { negative = bytes[i] == 0x2D; i += 1 }
-    guard i < hi else { return .notInteger }
+    if cell[0] == 0x2D || cell[0] == 0x2B { negative = cell[0] == 0x2D; i = 1 }
+    guard i < n else { return .notInteger }
     var value = 0
     var digits = 0
-    while i < hi, bytes[i] >= 0x30, bytes[i] <= 0x39 {
-      if digits < 18 { value = value * 10 + Int(bytes[i] - 0x30) }
+    while i < n, cell[i] >= 0x30, cell[i] <= 0x39 {
+      if digits < 18 { value = value * 10 + Int(cell[i] - 0x30) }
       digits += 1
       i += 1
     }
     guard digits > 0 else { return .notInteger }
-    if i < hi, bytes[i] == 0x2E {
+    if i < n, cell[i] == 0x2E {
       i += 1
-      while i < hi, bytes[i] == 0x30 { i += 1 }
+      while i < n, cell[i] == 0x30 { i += 1 }
     }
-    guard i == hi else { return .notInteger }
+    guard i == n else { return .notInteger }
     if digits >= 18 { return .outOfRange }
     if negative { value = -value }
     let v = value - scale.min
     return v >= 0 && v < codeOfValue.count && codeOfValue[v] != 0xFF ? .code(codeOfValue[v]) : .outOfRange
   }
+}
+
+/// At most 60 characters of a cell, for messages.
+func shortened(_ text: String) -> String {
+  text.count > 60 ? String(text.prefix(57)) + "..." : text
 }

@@ -60,7 +60,7 @@ public struct ScoreTable: Sendable {
   /// Row-major missing counts, `rowCount × scaleCount`.
   public internal(set) var missingCounts: [UInt16]
   /// For each scale, the items that lack an imputation value (only under `mean`/`median`).
-  let unimputable: [[String]]
+  var unimputable: [[String]]
   let required: [Int]
 
   init(scaleIDs: [String], scaleItemCounts: [Int], policy: MissingDataPolicy, rowCount: Int, unimputable: [[String]]) {
@@ -68,8 +68,11 @@ public struct ScoreTable: Sendable {
     self.scaleItemCounts = scaleItemCounts
     self.policy = policy
     self.rowCount = rowCount
-    self.rawSums = [Double](repeating: 0, count: rowCount * scaleIDs.count)
-    self.missingCounts = [UInt16](repeating: 0, count: rowCount * scaleIDs.count)
+    // The bulk pass writes every cell (of trivial types), so the storage is not cleared first: that
+    // would touch every page twice.
+    let cells = rowCount * scaleIDs.count
+    self.rawSums = [Double](unsafeUninitializedCapacity: cells) { _, count in count = cells }
+    self.missingCounts = [UInt16](unsafeUninitializedCapacity: cells) { _, count in count = cells }
     self.unimputable = unimputable
     if case .prorate(let minimum) = policy {
       self.required = scaleItemCounts.map { minimum.required(of: $0) }

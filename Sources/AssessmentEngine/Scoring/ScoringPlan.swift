@@ -56,10 +56,14 @@ public struct ScoringPlan: Sendable {
     }
     self.scales = compiled
     self.weights = weights
+    self.scaleIDs = definition.scales.map(\.id)
+    self.scaleItemCounts = compiled.map(\.columns.count)
   }
 
   /// The scale ids, in output order.
-  public var scaleIDs: [String] { definition.scales.map(\.id) }
+  public let scaleIDs: [String]
+  /// The number of items in each scale.
+  public let scaleItemCounts: [Int]
 
   /// Scores every respondent of `matrix`.
   ///
@@ -67,18 +71,37 @@ public struct ScoringPlan: Sendable {
   /// over a whole streamed file), else from `matrix` itself — psych's semantics.
   ///
   /// - Throws: ``ScoringError/columnMismatch(expected:found:)`` when the matrix's columns are not the
-  ///   plan's.
+  ///   plan's, ``ScoringError/scaleMismatch(expectedMin:expectedMax:foundMin:foundMax:)`` when it is
+  ///   coded on another scale.
   /// - Complexity: O(*n* × *k*) time for *n* respondents and *k* items; O(*n* × *s*) memory for the
   ///   table.
   public func score(_ matrix: ResponseMatrix, distributions: ItemDistributions? = nil) throws(ScoringError) -> ScoreTable {
+    var table = ScoreTable(scaleIDs: scaleIDs, scaleItemCounts: scaleItemCounts, policy: policy, rowCount: 0, unimputable: [])
+    try score(matrix, into: &table, distributions: distributions)
+    return table
+  }
+
+  /// Scores every respondent of `matrix` into `table`, reusing its storage when it already has the
+  /// right shape (a streaming caller or a benchmark then allocates once).
+  ///
+  /// - Throws: as ``score(_:distributions:)``.
+  public func score(_ matrix: ResponseMatrix, into table: inout ScoreTable, distributions: ItemDistributions? = nil) throws(ScoringError) {
+    try check(matrix)
+    let imputation = policy.needsColumnStatistics ? (distributions ?? ItemDistributions(matrix)).imputationValues(for: policy) : nil
+    let unimputable = unimputableItems(imputation)
+    if table.rowCount == matrix.rowCount, table.scaleIDs == scaleIDs, table.policy == policy {
+      table.unimputable = unimputable
+    } else {
+      table = ScoreTable(scaleIDs: scaleIDs, scaleItemCounts: scaleItemCounts, policy: policy, rowCount: matrix.rowCount, unimputable: unimputable)
+    }
+    BulkScorer(plan: self, imputation: keyedImputation(imputation)).score(matrix, into: &table)
+  }
+
+  private func check(_ matrix: ResponseMatrix) throws(ScoringError) {
     guard matrix.columns == columns else { throw .columnMismatch(expected: columns, found: matrix.columns) }
     guard matrix.scale.min == definition.responseScale.min, matrix.scale.max == definition.responseScale.max else {
       throw .scaleMismatch(expectedMin: definition.responseScale.min, expectedMax: definition.responseScale.max, foundMin: matrix.scale.min, foundMax: matrix.scale.max)
     }
-    let imputation = policy.needsColumnStatistics ? (distributions ?? ItemDistributions(matrix)).imputationValues(for: policy) : nil
-    var table = makeTable(rowCount: matrix.rowCount, imputation: imputation)
-    BulkScorer(plan: self, imputation: keyedImputation(imputation)).score(matrix, into: &table)
-    return table
   }
 
   /// Scores one respondent whose responses are given in ``columns`` order (`nil` = missing).
@@ -91,18 +114,17 @@ public struct ScoringPlan: Sendable {
     var matrix = ResponseMatrix(columns: columns, scale: definition.responseScale)
     do { try matrix.append(responses) } catch { throw .invalidResponses(error) }
     let imputation = policy.needsColumnStatistics ? (imputationValues ?? columns.map { _ in nil }) : nil
-    var table = makeTable(rowCount: 1, imputation: imputation)
+    var table = ScoreTable(scaleIDs: scaleIDs, scaleItemCounts: scaleItemCounts, policy: policy, rowCount: 1, unimputable: unimputableItems(imputation))
     BulkScorer(plan: self, imputation: keyedImputation(imputation)).score(matrix, into: &table)
     return table.scores(row: 0)
   }
 
-  func makeTable(rowCount: Int, imputation: [Double?]?) -> ScoreTable {
-    let unimputable: [[String]] = scales.map { scale in
+  /// Per scale, the items without an imputation value.
+  func unimputableItems(_ imputation: [Double?]?) -> [[String]] {
+    scales.map { scale in
       guard let imputation else { return [] }
       return scale.columns.filter { imputation[$0] == nil }.map { columns[$0] }
     }
-    return ScoreTable(
-      scaleIDs: scaleIDs, scaleItemCounts: scales.map(\.columns.count), policy: policy, rowCount: rowCount, unimputable: unimputable)
   }
 
   /// Per scale and item position, the imputed value after keying (NaN when there is none).
