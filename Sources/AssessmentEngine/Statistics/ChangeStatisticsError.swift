@@ -1,7 +1,7 @@
 /// Why a change statistic (reliable change, cut-offs, effect sizes, test–retest r) could not be computed.
 ///
 /// Structured data — which input, which value, why — rendered by ``description`` as one sentence.
-public enum ChangeStatisticsError: Error, Equatable, Codable, Sendable, CustomStringConvertible {
+public enum ChangeStatisticsError: Error, Hashable, Codable, Sendable, CustomStringConvertible {
   /// An input was NaN or infinite (`input` names the parameter, e.g. `"pre"`).
   case notFinite(input: String)
   /// A standard deviation was zero or negative (`input` names it, e.g. `"sd"`, `"functionalSD"`).
