@@ -50,7 +50,6 @@ extension ItemMomentAccumulator {
     var rc = r
     for i in 0..<k { rc[i * k + i] = smc[i] }
     let sumRC = rc.reduce(0, +)
-    let sumC = c.reduce(0, +)
     var items: [String: ItemReliability] = [:]
     var order: [String] = []
     for i in 0..<k {
@@ -100,11 +99,10 @@ extension ItemMomentAccumulator {
         responseFrequencies: frequencies,
         missingShare: rowCount > 0 ? Double(histogram[0]) / Double(rowCount) : 0)
     }
-    _ = sumC
     let omega = OmegaTotal(
       correlation: moments.factorCorrelation, k: k,
       smc: try squaredMultipleCorrelations(moments.factorCorrelation, k, scale: scale))
-    return ScaleReliability(
+    let result = ScaleReliability(
       name: scale.name, itemCount: k, alpha: total.raw, standardizedAlpha: total.standardized,
       lambda6: total.lambda6, averageR: total.averageR, medianR: total.medianR, varianceR: total.varianceR,
       signalToNoise: total.signalToNoise, ase: ase,
@@ -115,6 +113,8 @@ extension ItemMomentAccumulator {
       omegaTotal: omega.omegaTotal, omega: omega, mean: moments.totalMean, sd: moments.totalSD, n: nObs,
       rowsWithScore: moments.rowsWithScore, completeRows: moments.completeRows, missingData: options.missingData,
       confidenceLevel: options.confidenceLevel, itemOrder: order, items: items)
+    try result.validateFinite()
+    return result
   }
 
   /// Reliability statistics of the scale named `name`.
@@ -149,6 +149,37 @@ extension ItemMomentAccumulator {
       var position = failure.index
       if let skipping, position >= skipping { position += 1 }
       throw .notPositiveDefinite(scale: scale.name, item: itemName(scale, position))
+    }
+  }
+}
+
+extension ScaleReliability {
+  /// Throws ``ReliabilityError/undefinedStatistic(scale:statistic:item:)`` for the first value that
+  /// is not finite, so that NaN never leaves the SDK silently.
+  func validateFinite() throws(ReliabilityError) {
+    let scaleValues: [(String, Double?)] = [
+      ("alpha", alpha), ("standardizedAlpha", standardizedAlpha), ("lambda6", lambda6), ("averageR", averageR),
+      ("medianR", medianR), ("varianceR", varianceR), ("signalToNoise", signalToNoise), ("ase", ase),
+      ("feldtLower", feldtLower), ("feldtUpper", feldtUpper), ("standardizedFeldtLower", standardizedFeldtLower),
+      ("standardizedFeldtUpper", standardizedFeldtUpper), ("duhachekLower", duhachekLower),
+      ("duhachekUpper", duhachekUpper), ("omegaTotal", omegaTotal), ("mean", mean), ("sd", sd),
+    ]
+    for (statistic, value) in scaleValues where value.map({ !$0.isFinite }) ?? false {
+      throw .undefinedStatistic(scale: name, statistic: statistic, item: "")
+    }
+    for itemName in itemOrder {
+      guard let item = items[itemName] else { continue }
+      let itemValues: [(String, Double?)] = [
+        ("rawR", item.rawR), ("stdR", item.stdR), ("rCor", item.rCor), ("rDrop", item.rDrop), ("mean", item.mean),
+        ("sd", item.sd), ("alphaIfDeleted", item.alphaIfDeleted),
+        ("standardizedAlphaIfDeleted", item.standardizedAlphaIfDeleted), ("lambda6IfDeleted", item.lambda6IfDeleted),
+        ("averageRIfDeleted", item.averageRIfDeleted), ("signalToNoiseIfDeleted", item.signalToNoiseIfDeleted),
+        ("aseIfDeleted", item.aseIfDeleted), ("varianceRIfDeleted", item.varianceRIfDeleted),
+        ("medianRIfDeleted", item.medianRIfDeleted),
+      ]
+      for (statistic, value) in itemValues where value.map({ !$0.isFinite }) ?? false {
+        throw .undefinedStatistic(scale: name, statistic: statistic, item: itemName)
+      }
     }
   }
 }

@@ -38,6 +38,10 @@ public enum ReliabilityError: Error, Hashable, Codable, Sendable, CustomStringCo
   case confidenceLevelOutOfRange(value: Double)
   /// No scale of that name or index.
   case unknownScale(name: String)
+  /// A statistic is undefined for these data (typically the square root of a negative sum when
+  /// items correlate negatively, e.g. a reverse-keyed item not marked as such). `item` is empty
+  /// for a scale-level statistic.
+  case undefinedStatistic(scale: String, statistic: String, item: String)
 
   /// One sentence describing the problem.
   public var description: String {
@@ -76,6 +80,8 @@ public enum ReliabilityError: Error, Hashable, Codable, Sendable, CustomStringCo
       "The confidence level must lie strictly between 0 and 1 (got \(value))."
     case .unknownScale(let name):
       "There is no scale named \(name)."
+    case .undefinedStatistic(let scale, let statistic, let item):
+      "In scale \(scale), \(statistic)\(item.isEmpty ? "" : " for item \(item)") is undefined for these data; the items may correlate negatively (check the reverse keying)."
     }
   }
 }

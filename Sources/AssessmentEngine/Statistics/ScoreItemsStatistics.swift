@@ -87,7 +87,7 @@ extension ItemMomentAccumulator {
     }
     let communality = (0..<u).map { smc[$0] * c[$0 * u + $0] }
     let nAll = Double(rowCount)
-    return scales.map { scale in
+    let results = scales.map { scale in
       let positions = scale.columns.map { column in union.firstIndex(of: column) ?? 0 }
       let keys = scale.keys.map(Double.init)
       let k = Double(positions.count)
@@ -123,6 +123,25 @@ extension ItemMomentAccumulator {
         signalToNoise: averageR * k / (1 - averageR), ase: (q / nAll).squareRoot(),
         itemOrder: scale.columns.map { columnNames[$0] }, items: items)
     }
+    // Never hand on NaN: name the first undefined value.
+    for result in results {
+      for (statistic, value) in [
+        ("alpha", result.alpha), ("lambda6", result.lambda6), ("averageR", result.averageR),
+        ("signalToNoise", result.signalToNoise), ("ase", result.ase),
+      ] where !value.isFinite {
+        throw .undefinedStatistic(scale: result.name, statistic: statistic, item: "")
+      }
+      for name in result.itemOrder {
+        guard let item = result.items[name] else { continue }
+        if !item.itemCorrelation.isFinite {
+          throw .undefinedStatistic(scale: result.name, statistic: "itemCorrelation", item: name)
+        }
+        if !item.itemCorrected.isFinite {
+          throw .undefinedStatistic(scale: result.name, statistic: "itemCorrected", item: name)
+        }
+      }
+    }
+    return results
   }
 
   /// The unkeyed covariance matrix of `columns`: pairwise, or after mean/median imputation.
