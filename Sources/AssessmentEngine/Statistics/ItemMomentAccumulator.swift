@@ -104,8 +104,9 @@ public struct ItemMomentAccumulator: Sendable, Hashable, Codable {
     try result.get()
   }
 
-  /// Adds one row of `itemCount` codes.
+  /// Adds one row of exactly `itemCount` codes.
   public mutating func add(row: some Collection<UInt8>) throws(ReliabilityError) {
+    guard row.count == itemCount else { throw .rowBufferLength(count: row.count, itemCount: itemCount) }
     try add(rows: Array(row))
   }
 

@@ -146,17 +146,10 @@ extension ItemMomentAccumulator {
       for t in 0..<k {
         for u in t..<k {
           let m = pairMoments(scale.columns[t], scale.columns[u])
-          // y = x − v is 0 where imputed; q_t·q_u·Σ yₜy_u over rows where both were answered.
-          let a =
-            WideInteger(product: denominators[t] * denominators[u], m.sumProducts)
-            - WideInteger(product: denominators[t] * numerators[u], m.sumFirst)
-            - WideInteger(product: denominators[u] * numerators[t], m.sumSecond)
-            + WideInteger(product: m.count * numerators[t], numerators[u])
-          // q·Σy over the item's answered rows.
-          let bt = Double(denominators[t] * totals[t] - counts[t] * numerators[t])
-          let bu = Double(denominators[u] * totals[u] - counts[u] * numerators[u])
-          let scaleQ = Double(denominators[t]) * Double(denominators[u])
-          let value = (a.doubleValue - bt * bu / nAll) / (scaleQ * (nAll - 1))
+          let value = imputedCovariance(
+            m, ImputedItem(numerator: numerators[t], denominator: denominators[t], count: counts[t], total: totals[t]),
+            ImputedItem(numerator: numerators[u], denominator: denominators[u], count: counts[u], total: totals[u]),
+            rows: rows)
           covariance[t * k + u] = keys[t] * keys[u] * value
           covariance[u * k + t] = covariance[t * k + u]
         }

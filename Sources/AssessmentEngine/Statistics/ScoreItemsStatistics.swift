@@ -168,7 +168,6 @@ extension ItemMomentAccumulator {
       case .median: (numerators[t], denominators[t]) = medianCode(ofColumn: columns[t])
       }
     }
-    let nAll = Double(rowCount)
     if imputation != .none {
       guard rowCount >= 3 else { throw .tooFewObservations(scale: label, count: rowCount, minimum: 3) }
     }
@@ -184,14 +183,10 @@ extension ItemMomentAccumulator {
           let n = Double(m.count)
           value = differenceOfProducts(m.count, m.sumProducts, m.sumFirst, m.sumSecond) / (n * (n - 1))
         } else {
-          let a =
-            WideInteger(product: denominators[t] * denominators[w], m.sumProducts)
-            - WideInteger(product: denominators[t] * numerators[w], m.sumFirst)
-            - WideInteger(product: denominators[w] * numerators[t], m.sumSecond)
-            + WideInteger(product: m.count * numerators[t], numerators[w])
-          let bt = Double(denominators[t] * totals[t] - counts[t] * numerators[t])
-          let bw = Double(denominators[w] * totals[w] - counts[w] * numerators[w])
-          value = (a.doubleValue - bt * bw / nAll) / (Double(denominators[t]) * Double(denominators[w]) * (nAll - 1))
+          value = imputedCovariance(
+            m, ImputedItem(numerator: numerators[t], denominator: denominators[t], count: counts[t], total: totals[t]),
+            ImputedItem(numerator: numerators[w], denominator: denominators[w], count: counts[w], total: totals[w]),
+            rows: rowCount)
         }
         c[t * u + w] = value
         c[w * u + t] = value
