@@ -161,25 +161,40 @@ public struct ItemMomentAccumulator: Sendable, Hashable, Codable {
     }
     let reflect = Int64(levels + 1)
     for s in scales.indices {
-      let scale = scales[s]
-      let k = scale.columns.count
-      for row in 0..<rows {
-        let base = row * n
-        var answered = 0
-        var sum: Int64 = 0
-        for t in 0..<k {
-          let c = Int64(buffer[base + scale.columns[t]])
-          if c == 0 {
-            keyed[t] = 0
-          } else {
-            let value = scale.keys[t] == 1 ? c : reflect - c
-            keyed[t] = value
-            answered += 1
-            sum += value
+      let columns = scales[s].columns
+      let keys = scales[s].keys
+      let k = columns.count
+      // Move the sums out so that their arrays are uniquely referenced while written.
+      var sums = scaleSums[s]
+      scaleSums[s] = ScaleScoreSums(itemCount: 0)
+      sums.byAnswered.withUnsafeMutableBufferPointer { answeredSums in
+        sums.byItem.withUnsafeMutableBufferPointer { itemSums in
+          sums.complete.withUnsafeMutableBufferPointer { completeSums in
+            keyed.withUnsafeMutableBufferPointer { keyed in
+              for row in 0..<rows {
+                let base = row * n
+                var answered = 0
+                var sum: Int64 = 0
+                for t in 0..<k {
+                  let c = Int64(buffer[base + columns[t]])
+                  if c == 0 {
+                    keyed[t] = 0
+                  } else {
+                    let value = keys[t] == 1 ? c : reflect - c
+                    keyed[t] = value
+                    answered += 1
+                    sum += value
+                  }
+                }
+                ScaleScoreSums.add(
+                  keyed: keyed, count: k, answered: answered, sum: sum, byAnswered: answeredSums, byItem: itemSums,
+                  complete: completeSums)
+              }
+            }
           }
         }
-        scaleSums[s].add(keyed: keyed, count: k, answered: answered, sum: sum)
       }
+      scaleSums[s] = sums
     }
     rowCount += Int64(rows)
   }
@@ -264,7 +279,11 @@ struct ScaleScoreSums: Sendable, Hashable, Codable {
   }
 
   @inline(__always)
-  mutating func add(keyed: [Int64], count k: Int, answered m: Int, sum s: Int64) {
+  static func add(
+    keyed: UnsafeMutableBufferPointer<Int64>, count k: Int, answered m: Int, sum s: Int64,
+    byAnswered: UnsafeMutableBufferPointer<Int64>, byItem: UnsafeMutableBufferPointer<Int64>,
+    complete: UnsafeMutableBufferPointer<Int64>
+  ) {
     byAnswered[m * 3] += 1
     byAnswered[m * 3 + 1] += s
     byAnswered[m * 3 + 2] += s * s
