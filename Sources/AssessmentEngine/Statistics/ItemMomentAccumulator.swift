@@ -223,7 +223,20 @@ public struct ItemMomentAccumulator: Sendable, Hashable, Codable {
   // MARK: Read access
 
   /// The exact pair sums for columns `i` and `j` (either order): rows where both were answered.
-  public func pairMoments(_ i: Int, _ j: Int) -> PairMoments {
+  /// `nil` when a column is out of range. `pairMoments(i, i)` holds item i's own count and sums.
+  public func pairMoments(_ i: Int, _ j: Int) -> PairMoments? {
+    guard (0..<itemCount).contains(i), (0..<itemCount).contains(j) else { return nil }
+    return moments(i, j)
+  }
+
+  /// Counts of each code for column `item`: index 0 = missing, index c = code c; `nil` when the
+  /// column is out of range.
+  public func histogram(ofColumn item: Int) -> [Int64]? {
+    guard (0..<itemCount).contains(item) else { return nil }
+    return codeCounts(ofColumn: item)
+  }
+
+  func moments(_ i: Int, _ j: Int) -> PairMoments {
     let (a, b) = i <= j ? (i, j) : (j, i)
     let p = pairIndex(a, b) * Self.pairStride
     let m = PairMoments(
@@ -232,8 +245,7 @@ public struct ItemMomentAccumulator: Sendable, Hashable, Codable {
     return i <= j ? m : m.swapped
   }
 
-  /// Counts of each code for column `item`: index 0 = missing, index c = code c.
-  public func histogram(ofColumn item: Int) -> [Int64] {
+  func codeCounts(ofColumn item: Int) -> [Int64] {
     let width = coding.levels + 1
     return Array(histograms[(item * width)..<((item + 1) * width)])
   }

@@ -78,7 +78,7 @@ extension ItemMomentAccumulator {
       let r12 = r[1]
       let name = itemName(scale, i)
       order.append(name)
-      let histogram = histogram(ofColumn: scale.columns[i])
+      let histogram = codeCounts(ofColumn: scale.columns[i])
       let answered = Double(histogram.dropFirst().reduce(0, +))
       let frequencies = (1..<histogram.count).map {
         ResponseFrequency(value: $0 + coding.minimum - 1, share: answered > 0 ? Double(histogram[$0]) / answered : 0)

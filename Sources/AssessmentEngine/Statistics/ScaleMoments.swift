@@ -41,7 +41,7 @@ extension ItemMomentAccumulator {
     var totals = [Int64](repeating: 0, count: k)
     var squares = [Int64](repeating: 0, count: k)
     for t in 0..<k {
-      let m = pairMoments(scale.columns[t], scale.columns[t])
+      let m = moments(scale.columns[t], scale.columns[t])
       guard m.count > 0 else { throw .allMissing(scale: scale.name, item: itemName(scale, t)) }
       counts[t] = m.count
       totals[t] = m.sumFirst
@@ -72,7 +72,7 @@ extension ItemMomentAccumulator {
     case .pairwise:
       for t in 0..<k {
         for u in t..<k {
-          let m = pairMoments(scale.columns[t], scale.columns[u])
+          let m = moments(scale.columns[t], scale.columns[u])
           guard m.count >= 2 else {
             throw .noOverlap(scale: scale.name, item: itemName(scale, t), otherItem: itemName(scale, u), count: m.count)
           }
@@ -119,7 +119,7 @@ extension ItemMomentAccumulator {
         throw .zeroVariance(scale: scale.name, item: itemName(scale, t))
       }
       for t in 0..<k {
-        let m = pairMoments(scale.columns[t], scale.columns[t])
+        let m = moments(scale.columns[t], scale.columns[t])
         let n = Double(m.count)
         itemSD[t] = (differenceOfProducts(m.count, m.sumSquaresFirst, m.sumFirst, m.sumFirst) / (n * (n - 1))).squareRoot()
       }
@@ -145,7 +145,7 @@ extension ItemMomentAccumulator {
       let nAll = Double(rows)
       for t in 0..<k {
         for u in t..<k {
-          let m = pairMoments(scale.columns[t], scale.columns[u])
+          let m = moments(scale.columns[t], scale.columns[u])
           let value = imputedCovariance(
             m, ImputedItem(numerator: numerators[t], denominator: denominators[t], count: counts[t], total: totals[t]),
             ImputedItem(numerator: numerators[u], denominator: denominators[u], count: counts[u], total: totals[u]),
@@ -178,7 +178,7 @@ extension ItemMomentAccumulator {
   /// The median code of a column over its answered rows as p/q (R `median`: the mean of the two
   /// middle values when the count is even).
   func medianCode(ofColumn column: Int) -> (Int64, Int64) {
-    let histogram = histogram(ofColumn: column)
+    let histogram = codeCounts(ofColumn: column)
     let n = histogram.dropFirst().reduce(0, +)
     func value(at rank: Int64) -> Int64 {
       var seen: Int64 = 0

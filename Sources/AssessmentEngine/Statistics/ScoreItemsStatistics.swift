@@ -155,7 +155,7 @@ extension ItemMomentAccumulator {
     var counts = [Int64](repeating: 0, count: u)
     var totals = [Int64](repeating: 0, count: u)
     for t in 0..<u {
-      let m = pairMoments(columns[t], columns[t])
+      let m = moments(columns[t], columns[t])
       guard m.count > 0 else { throw .allMissing(scale: label, item: columnNames[columns[t]]) }
       guard m.count >= 2, differenceOfProducts(m.count, m.sumSquaresFirst, m.sumFirst, m.sumFirst) > 0 else {
         throw .zeroVariance(scale: label, item: columnNames[columns[t]])
@@ -173,7 +173,7 @@ extension ItemMomentAccumulator {
     }
     for t in 0..<u {
       for w in t..<u {
-        let m = pairMoments(columns[t], columns[w])
+        let m = moments(columns[t], columns[w])
         let value: Double
         if imputation == .none {
           guard m.count >= 2 else {

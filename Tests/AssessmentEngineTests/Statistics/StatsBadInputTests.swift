@@ -146,6 +146,22 @@ struct StatsBadInputTests {
     #expect(report.scales[1].error == .zeroVariance(scale: "Bad", item: "item4"))
   }
 
+  /// Hand-counted sums: rows (1,2), (3,0), (0,4), (5,5) on codes → pair (0,1) over rows 1 and 4:
+  /// n = 2, Σx = 6, Σy = 7, Σx² = 26, Σy² = 29, Σxy = 27; item 0 alone: n = 3, Σ = 9, Σ² = 35.
+  @Test func accumulatorHoldsExactSums() throws {
+    var accumulator = try ItemMomentAccumulator(itemCount: 2, coding: Self.five, scales: [])
+    try accumulator.add(rows: [1, 2, 3, 0, 0, 4, 5, 5])
+    #expect(
+      accumulator.pairMoments(0, 1)
+        == PairMoments(count: 2, sumFirst: 6, sumSecond: 7, sumSquaresFirst: 26, sumSquaresSecond: 29, sumProducts: 27))
+    #expect(accumulator.pairMoments(1, 0)?.sumFirst == 7)
+    #expect(accumulator.pairMoments(0, 0)?.count == 3)
+    #expect(accumulator.pairMoments(0, 0)?.sumSquaresFirst == 35)
+    #expect(accumulator.histogram(ofColumn: 0) == [1, 1, 0, 1, 0, 1])
+    #expect(accumulator.pairMoments(0, 2) == nil)
+    #expect(accumulator.histogram(ofColumn: -1) == nil)
+  }
+
   @Test func errorsReadAsSentences() {
     #expect(ReliabilityError.zeroVariance(scale: "Goal", item: "item4").description
       == "In scale Goal, item item4 has the same answer in every row (no variance).")
