@@ -99,9 +99,14 @@ extension ItemMomentAccumulator {
         responseFrequencies: frequencies,
         missingShare: rowCount > 0 ? Double(histogram[0]) / Double(rowCount) : 0)
     }
-    let omega = OmegaTotal(
-      correlation: moments.factorCorrelation, k: k,
-      smc: try squaredMultipleCorrelations(moments.factorCorrelation, k, scale: scale))
+    // The minres fit itself does not need a positive-definite matrix (a pairwise Pearson matrix
+    // may not be); only its SMC start values do, so fall back to a neutral start.
+    let omegaStart: [Double]
+    switch SymmetricMatrix.squaredMultipleCorrelations(moments.factorCorrelation, k) {
+    case .success(let values): omegaStart = values
+    case .failure: omegaStart = Array(repeating: 0.5, count: k)
+    }
+    let omega = OmegaTotal(correlation: moments.factorCorrelation, k: k, smc: omegaStart)
     let result = ScaleReliability(
       name: scale.name, itemCount: k, alpha: total.raw, standardizedAlpha: total.standardized,
       lambda6: total.lambda6, averageR: total.averageR, medianR: total.medianR, varianceR: total.varianceR,
