@@ -19,7 +19,7 @@
 /// try accumulator.add(rows: codes)            // row-major, 12 codes per row, 0 = missing
 /// let goalStatistics = try accumulator.reliability(ofScaleAt: 0)
 /// ```
-public struct ItemMomentAccumulator: Sendable, Hashable, Codable {
+public struct ItemMomentAccumulator: Sendable, Hashable {
   /// Number of columns per row.
   public let itemCount: Int
   /// The value coding of the codes.
@@ -274,7 +274,7 @@ public struct PairMoments: Sendable, Hashable, Codable {
 }
 
 /// Per-scale sums for the mean score and the complete-case covariances (keyed codes).
-struct ScaleScoreSums: Sendable, Hashable, Codable {
+struct ScaleScoreSums: Sendable, Hashable {
   let itemCount: Int
   /// By number answered m = 0…k, stride 3: rows, Σs, Σs².
   var byAnswered: [Int64]
