@@ -2,7 +2,7 @@ extension ItemMomentAccumulator {
   /// Reliability statistics of the scale at `index` in ``scales``.
   ///
   /// Reproduces R psych 2.2.9 `alpha(x[, items], keys)` (`use = "pairwise"` by default,
-  /// `use = "complete.obs"` for ``MissingDataPolicy/listwise``, `impute = "mean"`/`"median"`),
+  /// `use = "complete.obs"` for ``ReliabilityMissingData/listwise``, `impute = "mean"`/`"median"`),
   /// the Feldt interval of `alpha.ci` and `omega(nfactors = 1)$omega.tot`. The n of the Feldt
   /// interval and the ase is all rows, as psych (``ConfidenceSampleSize/allRows``), unless
   /// ``ReliabilityOptions/confidenceSampleSize`` says complete rows.

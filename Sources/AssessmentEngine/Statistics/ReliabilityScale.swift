@@ -52,7 +52,7 @@ public struct ReliabilityScale: Sendable, Hashable, Codable {
 }
 
 /// How missing responses enter the covariance matrix (R psych `alpha(use=, impute=)`).
-public enum MissingDataPolicy: String, Sendable, Hashable, Codable, CaseIterable, BilingualLabelled {
+public enum ReliabilityMissingData: String, Sendable, Hashable, Codable, CaseIterable, BilingualLabelled {
   /// Each covariance from the rows where both items were answered; each variance from the rows
   /// where the item was answered (`cov(x, use = "pairwise")`, psych's default).
   case pairwise
@@ -93,7 +93,7 @@ public enum ConfidenceSampleSize: String, Sendable, Hashable, Codable, CaseItera
 /// Options for ``ItemMomentAccumulator/reliability(ofScaleAt:options:)``.
 public struct ReliabilityOptions: Sendable, Hashable, Codable {
   /// How missing responses are handled (default pairwise, as psych).
-  public var missingData: MissingDataPolicy
+  public var missingData: ReliabilityMissingData
   /// The n behind the Feldt CI and the asymptotic SE (default all rows, as psych).
   public var confidenceSampleSize: ConfidenceSampleSize
   /// The confidence level of the intervals (default 0.95).
@@ -101,7 +101,7 @@ public struct ReliabilityOptions: Sendable, Hashable, Codable {
 
   /// Options with psych's defaults.
   public init(
-    missingData: MissingDataPolicy = .pairwise, confidenceSampleSize: ConfidenceSampleSize = .allRows,
+    missingData: ReliabilityMissingData = .pairwise, confidenceSampleSize: ConfidenceSampleSize = .allRows,
     confidenceLevel: Double = 0.95
   ) {
     self.missingData = missingData

@@ -27,7 +27,7 @@ extension ItemMomentAccumulator {
   }
 
   /// Builds the scale's moments under `policy`.
-  func scaleMoments(_ s: Int, policy: MissingDataPolicy) throws(ReliabilityError) -> ScaleMoments {
+  func scaleMoments(_ s: Int, policy: ReliabilityMissingData) throws(ReliabilityError) -> ScaleMoments {
     let scale = scales[s]
     let k = scale.columns.count
     guard k >= 2 else { throw .tooFewItems(scale: scale.name, itemCount: k) }

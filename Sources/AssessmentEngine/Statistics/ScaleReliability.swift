@@ -57,7 +57,7 @@ public struct ScaleReliability: Sendable, Hashable, Codable {
   /// Rows with every item of the scale answered.
   public var completeRows: Int64
   /// The missing-data policy used.
-  public var missingData: MissingDataPolicy
+  public var missingData: ReliabilityMissingData
   /// The confidence level of the intervals.
   public var confidenceLevel: Double
   /// Column names in scale order.

@@ -14,7 +14,7 @@ struct StatsAccumulatorPropertyTests {
   static func generate(
     rows n: Int, items: Int, levels: Int, keys: [Int], missing: Double, seed: UInt64
   ) -> [UInt8] {
-    var random = SplitMix64(state: seed)
+    var random = SplitMix64(seed: seed)
     var codes: [UInt8] = []
     codes.reserveCapacity(n * items)
     for _ in 0..<n {
@@ -164,14 +164,14 @@ struct StatsAccumulatorPropertyTests {
   @Test func permutingRowsGivesBitIdenticalResults() throws {
     let codes = Self.generate(rows: 600, items: 8, levels: 7, keys: Self.keys, missing: 0.08, seed: 21)
     var order = Array(0..<600)
-    var random = SplitMix64(state: 99)
+    var random = SplitMix64(seed: 99)
     order.shuffle(using: &random)
     var permuted: [UInt8] = []
     for row in order { permuted.append(contentsOf: codes[(row * 8)..<(row * 8 + 8)]) }
     let a = try Self.accumulate(codes)
     let b = try Self.accumulate(permuted)
     #expect(a == b)
-    for policy in MissingDataPolicy.allCases {
+    for policy in ReliabilityMissingData.allCases {
       let options = ReliabilityOptions(missingData: policy)
       #expect(try a.reliability(ofScaleAt: 0, options: options) == b.reliability(ofScaleAt: 0, options: options))
     }

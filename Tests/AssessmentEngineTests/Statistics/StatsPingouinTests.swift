@@ -17,7 +17,7 @@ struct StatsPingouinTests {
       let f = line.split(separator: ",").map(String.init)
       guard f.count == 15 else { continue }
       let accumulator = try StatsFixtures.accumulator(f[0])
-      let policy: MissingDataPolicy = f[2] == "listwise" ? .listwise : .pairwise
+      let policy: ReliabilityMissingData = f[2] == "listwise" ? .listwise : .pairwise
       let all = try accumulator.reliability(ofScaleNamed: f[1], options: ReliabilityOptions(missingData: policy))
       // For pairwise rows the file repeats n_rows and the all-rows interval in the "complete" columns.
       let complete =

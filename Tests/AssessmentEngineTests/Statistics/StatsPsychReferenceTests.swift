@@ -8,7 +8,7 @@ import _AssessmentTestSupport
 /// psych 2.2.9) for wai12 and wai12_miss, reproduced from the exact accumulator.
 @Suite("Statistics: psych 2.2.9 reference")
 struct StatsPsychReferenceTests {
-  static let policies: [String: MissingDataPolicy] = [
+  static let policies: [String: ReliabilityMissingData] = [
     "alpha(use='pairwise')": .pairwise,
     "alpha(use='complete.obs')": .listwise,
     "alpha(impute='mean')": .imputeMean,
