@@ -101,7 +101,7 @@ public struct SentenceTerm: Sendable, Hashable, Codable {
 }
 
 /// A sentence or a request that a legal-calendar rule cannot work with.
-public enum LegalCalendarError: Error, Equatable, Codable, Sendable, CustomStringConvertible {
+public enum LegalCalendarError: Error, Equatable, Hashable, Codable, Sendable, CustomStringConvertible {
   /// A duration has a negative component.
   case negativeDuration(field: String)
   /// The remission is as long as the sentence or longer.
