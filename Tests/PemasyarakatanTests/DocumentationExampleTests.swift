@@ -1,0 +1,90 @@
+import Foundation
+import Pemasyarakatan
+import Testing
+
+/// The listing in `Documentation/CaseLifecycle.md`, verbatim between the BEGIN/END markers, so that it is
+/// known to compile against the public API and to run. Only public API is visible here (no @testable).
+@Suite("Documentation: case from reception to closing")
+struct DocumentationExampleTests {
+  @Test func receptionToClosing() throws {
+    // BEGIN LISTING
+    // Penerimaan: a parolee released from prison is received at Bapas Kelas I Denpasar.
+    let sentence = SentenceData(
+      decisionNumber: "123/Pid.B/2023/PN Dps",
+      length: CivilDuration(years: 3),
+      countingStart: try CivilDate(year: 2023, month: 1, day: 10))
+    let pb = try ParoleRule.permenkumham3of2018.eligibility(for: sentence.term)
+    print(pb.earliestDate, pb.programmeEnd)  // 2025-01-10 2027-01-10
+
+    let released = try CivilDate(year: 2025, month: 1, day: 20)
+    let client = Client(
+      id: "PB-2025-0142", name: "Made S.", birthDate: try CivilDate(year: 1994, month: 6, day: 30),
+      sex: .male, legalBasis: .pembebasanBersyarat, sentence: sentence,
+      addresses: [AddressRecord(address: "Jl. Gatot Subroto 5, Denpasar", from: released, reportedOn: released)])
+    let pk = Officer(
+      id: "198705122010121003", name: "Dian P.", rank: .pkAhliMadya, section: .bkd, bapasCode: "BPS-DPS")
+    var file = CaseFile(
+      id: "DPS-2025-0142", bapasCode: "BPS-DPS", officerID: pk.id, client: client, receivedOn: released,
+      guidancePeriod: ParoleRule.permenkumham3of2018.probationPeriod(for: sentence.term, releasedOn: released))
+    file.assessments.append(AssessmentRecord(date: released.adding(days: 3), instrument: "RRI v02 2021", result: "sedang"))
+
+    // Tahap awal: the sidang TPP approves the guidance plan drawn from the Litmas and the assessment.
+    file.litmas.append(Litmas(
+      id: "L-2025-031", type: .pembimbingan, purpose: .pembimbinganProgramme,
+      requester: LitmasRequester(kind: .bapas, name: "Bapas Kelas I Denpasar"),
+      dataSources: [.clientInterview, .familyInterview, .verdict, .assessmentResults],
+      recommendation: "Bimbingan kemandirian (budidaya ikan lele) dan wajib lapor bulanan.",
+      authorID: pk.id, date: released.adding(days: 7)))
+    try file.apply(.beginGuidance, on: released.adding(days: 10), decision: TPPDecision(
+      date: released.adding(days: 10), reference: "TPP/02/2025", outcome: .approveGuidancePlan))
+    file.enrolments.append(Enrolment(programmeID: "PRG-LELE", enrolledOn: released.adding(days: 14)))
+
+    // Monthly wajib lapor for the whole masa bimbingan, every third month as a home visit.
+    for month in 0..<24 {
+      let day = released.adding(months: month).adding(days: 3)
+      guard day <= file.guidancePeriod.end else { break }
+      file.contacts.append(Contact(
+        id: ContactID("WL-\(month)"), date: day, officerID: pk.id,
+        modality: month % 3 == 0 ? .homeVisit : .officeVisit, purpose: .wajibLapor,
+        attendance: .attended, relationshipPhase: .cooperative))
+    }
+
+    // Tahap lanjutan and tahap akhir at the calendar boundaries, each after a sidang TPP.
+    let stages = GuidanceStageRule.thirds.boundaries(of: file.guidancePeriod)
+    print(stages.lanjutanFrom, stages.akhirFrom)  // 2025-09-17 2026-05-15
+    try file.apply(.advanceToLanjutan, on: stages.lanjutanFrom, decision: TPPDecision(
+      date: stages.lanjutanFrom, reference: "TPP/09/2025", outcome: .approveStageAdvance))
+    file.assessments.append(AssessmentRecord(date: released.adding(months: 12), instrument: "RRI v02 2021", result: "rendah"))
+    try file.apply(.advanceToAkhir, on: stages.akhirFrom, decision: TPPDecision(
+      date: stages.akhirFrom, reference: "TPP/05/2026", outcome: .approveStageAdvance))
+
+    // The PK's caseload in the last month: no flags, no overdue reports.
+    let lastMonth = try CivilDate(year: 2026, month: 12, day: 15)
+    let caseload = CaseloadReport(officer: pk.id, cases: [file], asOf: lastMonth)
+    print(caseload.byStage.map { "\($0.stage.label.indonesian): \($0.caseIDs.count)" })  // ["Tahap akhir: 1"]
+    print(file.compliance(asOf: lastMonth).flags.isEmpty)  // true
+
+    // Pengakhiran at the end of the masa percobaan, after the last sidang TPP.
+    try file.apply(.close, on: file.guidancePeriod.end, decision: TPPDecision(
+      date: file.guidancePeriod.end, reference: "TPP/01/2027", outcome: .approveClosing))
+    print(file.stage.label.english)  // Closed
+
+    // The case file travels as JSON and comes back validated.
+    let json = try JSONEncoder().encode(file)
+    let back = try CaseFileImport.decode(json)
+    print(back == file)  // true
+    // END LISTING
+
+    #expect(pb.earliestDate == (try CivilDate(iso: "2025-01-10")))
+    #expect(pb.programmeEnd == (try CivilDate(iso: "2027-01-10")))
+    #expect(stages.lanjutanFrom == (try CivilDate(iso: "2025-09-17")))
+    #expect(stages.akhirFrom == (try CivilDate(iso: "2026-05-15")))
+    #expect(caseload.byStage == [StageGroup(stage: .tahapAkhir, caseIDs: ["DPS-2025-0142"])])
+    #expect(caseload.overdueReports.isEmpty && caseload.needingAction.isEmpty)
+    #expect(caseload.dueReassessments().isEmpty)  // last assessment 2026-01-20, next due 2027-01-20
+    #expect(file.stage == .pengakhiran)
+    #expect(file.transitions.count == 4)
+    #expect(back == file)
+    #expect(back.validate().isEmpty)
+  }
+}
