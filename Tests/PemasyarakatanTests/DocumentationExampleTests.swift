@@ -88,3 +88,24 @@ struct DocumentationExampleTests {
     #expect(back.validate().isEmpty)
   }
 }
+
+@Suite("Documentation: listing is in sync")
+struct DocumentationSyncTests {
+  /// The article's listing must be the test's listing, so the article never drifts from the API.
+  @Test func articleListingMatchesTheTest() throws {
+    let testFile = URL(fileURLWithPath: #filePath)
+    let root = testFile.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let source = try String(contentsOf: testFile, encoding: .utf8)
+    let article = try String(contentsOf: root.appendingPathComponent("Documentation/CaseLifecycle.md"), encoding: .utf8)
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    guard let begin = lines.firstIndex(where: { $0.contains("// BEGIN LISTING") }),
+      let end = lines.firstIndex(where: { $0.contains("// END LISTING") })
+    else {
+      Issue.record("listing markers not found")
+      return
+    }
+    let listing = lines[(begin + 1)..<end].map { $0.hasPrefix("    ") ? String($0.dropFirst(4)) : String($0) }
+      .joined(separator: "\n")
+    #expect(article.contains(listing))
+  }
+}
