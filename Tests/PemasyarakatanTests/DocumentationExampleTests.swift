@@ -109,3 +109,33 @@ struct DocumentationSyncTests {
     #expect(article.contains(listing))
   }
 }
+
+@Suite("Documentation: short listings")
+struct DocumentationShortListingTests {
+  /// `Documentation/LegalCalendar.md`, "Example".
+  @Test func legalCalendarExample() throws {
+    let term = SentenceTerm(countingStart: try CivilDate(year: 2023, month: 1, day: 10),
+                            length: CivilDuration(years: 3), remission: CivilDuration(months: 2))
+    let rule = ParoleRule.inForce(on: try CivilDate(year: 2025, month: 6, day: 1)) ?? .kuhp2023
+    let pb = try rule.eligibility(for: term)
+    #expect(pb.earliestDate == (try CivilDate(iso: "2024-11-30")))
+    #expect(pb.isEligible)
+    #expect(pb.source.citation.hasPrefix("Permenkumham 3/2018"))
+  }
+
+  /// `Documentation/CaseCompliance.md`, "Caseloads".
+  @Test func caseloadExample() throws {
+    let client = Client(id: "K-9", name: "Wayan", birthDate: try CivilDate(year: 1999, month: 9, day: 9), sex: .male, legalBasis: .cutiBersyarat)
+    let start = try CivilDate(year: 2025, month: 1, day: 1)
+    let caseFiles = [CaseFile(id: "C-9", bapasCode: "BPS-DPS", officerID: "198705122010121003", client: client, receivedOn: start,
+      guidancePeriod: CivilDateInterval(start: start, end: start.adding(months: 6)))]
+    let today = try CivilDate(year: 2025, month: 7, day: 10)
+    let report = CaseloadReport(officer: "198705122010121003", cases: caseFiles, asOf: today)
+    var lines: [String] = []
+    for entry in report.needingAction {
+      lines.append("\(entry.clientName) \(entry.flagsNeedingAction.map { "\($0.kind.label.indonesian) \($0.raisedOn)" })")
+    }
+    // No report in January, February, March: flagged at the end of March.
+    #expect(lines == [#"Wayan ["Tidak wajib lapor berturut-turut 2025-03-31"]"#])
+  }
+}

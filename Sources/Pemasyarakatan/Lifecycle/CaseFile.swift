@@ -114,6 +114,7 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
     case enrolments, litmas, assessments, legalEvents, revocation
   }
 
+  /// Decodes the documented JSON form; optional keys may be absent.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     id = try c.decode(CaseID.self, forKey: .id)
