@@ -2,7 +2,7 @@ import Foundation
 import Pemasyarakatan
 import Testing
 
-/// The listing in `Documentation/CaseLifecycle.md`, verbatim between the BEGIN/END markers, so that it is
+/// The listing in `Documentation/CaseLifecycleGuide.md`, verbatim between the BEGIN/END markers, so that it is
 /// known to compile against the public API and to run. Only public API is visible here (no @testable).
 @Suite("Documentation: case from reception to closing")
 struct DocumentationExampleTests {
@@ -96,7 +96,7 @@ struct DocumentationSyncTests {
     let testFile = URL(fileURLWithPath: #filePath)
     let root = testFile.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let source = try String(contentsOf: testFile, encoding: .utf8)
-    let article = try String(contentsOf: root.appendingPathComponent("Documentation/CaseLifecycle.md"), encoding: .utf8)
+    let article = try String(contentsOf: root.appendingPathComponent("Documentation/CaseLifecycleGuide.md"), encoding: .utf8)
     let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
     guard let begin = lines.firstIndex(where: { $0.contains("// BEGIN LISTING") }),
       let end = lines.firstIndex(where: { $0.contains("// END LISTING") })

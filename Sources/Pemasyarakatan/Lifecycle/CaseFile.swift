@@ -6,7 +6,7 @@ import AssessmentEngine
 ///
 /// The current ``stage`` is derived from ``transitions``; change it only through ``apply(_:on:decision:)``,
 /// which refuses an illegal transition with a typed ``LifecycleError``. A case decoded from JSON is not
-/// checked until you call ``validate()`` or use ``CaseFileImport``.
+/// checked until you call ``validate(declaredAgeCategory:)`` or use ``CaseFileImport``.
 ///
 /// JSON: see `Documentation/BapasModels.md`; keys `id, bapasCode, officerID, client, receivedOn,
 /// guidancePeriod, reportingSchedule, transitions, contacts, enrolments, litmas, assessments,
