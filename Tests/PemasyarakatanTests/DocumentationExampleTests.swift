@@ -139,3 +139,31 @@ struct DocumentationShortListingTests {
     #expect(lines == [#"Wayan ["Tidak wajib lapor berturut-turut 2025-03-31"]"#])
   }
 }
+
+@Suite("Documentation: JSON examples decode")
+struct DocumentationJSONExampleTests {
+  /// Every ```json block of `Documentation/BapasModels.md`, in order, decodes as the model it documents.
+  @Test func everyJSONExampleDecodes() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let article = try String(contentsOf: root.appendingPathComponent("Documentation/BapasModels.md"), encoding: .utf8)
+    let blocks = article.components(separatedBy: "```json\n").dropFirst().compactMap { $0.components(separatedBy: "```").first }
+    #expect(blocks.count == 9)
+    guard blocks.count == 9 else { return }
+    let decoder = JSONDecoder()
+    func data(_ i: Int) -> Data { Data(blocks[i].utf8) }
+    let bapas = try decoder.decode(Bapas.self, from: data(0))
+    #expect(bapas.bapasClass == .kelasI && bapas.outposts.count == 1)
+    #expect(try decoder.decode(Officer.self, from: data(1)).rank == .pkAhliMadya)
+    #expect(try decoder.decode(Client.self, from: data(2)).legalBasis == .pembebasanBersyarat)
+    #expect(try decoder.decode(PokmasLipasPartner.self, from: data(3)).delivers(.kemandirian))
+    let programme = try decoder.decode(Programme.self, from: data(4))
+    // Weekly from 2025-03-01 to 2025-05-31 (91 days = 13 weeks later): 14 sessions, 03-01 … 05-31, 2 h each.
+    #expect(programme.kind == .kemandirian && programme.schedule.plannedHours == 28)
+    #expect(try decoder.decode(Enrolment.self, from: data(5)).hoursAttended == 2)
+    #expect(try decoder.decode(Contact.self, from: data(6)).relationshipPhase == .passiveApathetic)
+    #expect(try decoder.decode(Litmas.self, from: data(7)).type == .integrasi)
+    let file = try CaseFileImport.decode(data(8))
+    #expect(file.stage == .tahapAwal)
+    #expect(file.compliance(asOf: try CivilDate(iso: "2025-08-31")).flags.map(\.kind).contains(.newSuspectOrConvictStatus))
+  }
+}
