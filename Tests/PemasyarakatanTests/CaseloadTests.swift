@@ -57,3 +57,40 @@ struct CaseloadTests {
     #expect(pk.caseload(in: cases).map(\.id) == ["A"])
   }
 }
+
+@Suite("Programmes and relationship timeline")
+struct ProgrammeAndTimelineTests {
+  @Test func capacityCountsActiveEnrolmentsOnly() throws {
+    let programme = Programme(id: "LELE", name: "Budidaya ikan lele", category: .fishFarming, method: .kelompok,
+      schedule: ProgrammeSchedule(start: d("2025-03-01"), end: d("2025-03-31"), recurrence: .fortnightly, hoursPerSession: 3), capacity: 2)
+    var a = try CaseloadTests.file("A", officer: "PK-1", received: "2025-01-01")
+    var b = try CaseloadTests.file("B", officer: "PK-1", received: "2025-01-01")
+    a.enrolments = [Enrolment(programmeID: "LELE", enrolledOn: d("2025-03-01"))]
+    b.enrolments = [Enrolment(programmeID: "LELE", enrolledOn: d("2025-03-01"), status: .withdrawn)]
+    #expect(programme.activeEnrolments(in: [a, b]) == 1)
+    #expect(programme.remainingPlaces(in: [a, b]) == 1)
+    // Fortnightly from 03-01 to 03-31: 03-01, 03-15, 03-29 → 3 sessions × 3 h.
+    #expect(programme.schedule.sessionDates == [d("2025-03-01"), d("2025-03-15"), d("2025-03-29")])
+    #expect(programme.schedule.plannedHours == 9)
+  }
+
+  @Test func monthlyAndOnceSchedules() {
+    let monthly = ProgrammeSchedule(start: d("2025-01-31"), end: d("2025-04-30"), recurrence: .monthly, hoursPerSession: 1)
+    #expect(monthly.sessionDates == [d("2025-01-31"), d("2025-02-28"), d("2025-03-31"), d("2025-04-30")])
+    let once = ProgrammeSchedule(start: d("2025-06-01"), end: d("2025-06-30"), recurrence: .once, hoursPerSession: 4)
+    #expect(once.sessionDates == [d("2025-06-01")])
+    let backwards = ProgrammeSchedule(start: d("2025-06-30"), end: d("2025-06-01"), recurrence: .weekly, hoursPerSession: 4)
+    #expect(backwards.sessionDates.isEmpty)
+  }
+
+  @Test func relationshipTimelineIsInDateOrder() {
+    let contacts = [
+      Contact(id: "2", date: d("2025-03-01"), officerID: "PK", modality: .homeVisit, purpose: .guidance, attendance: .attended, relationshipPhase: .confrontational),
+      Contact(id: "1", date: d("2025-02-01"), officerID: "PK", modality: .officeVisit, purpose: .wajibLapor, attendance: .attended, relationshipPhase: .passiveApathetic),
+      Contact(id: "x", date: d("2025-02-15"), officerID: "PK", modality: .videoCall, purpose: .wajibLapor, attendance: .missed),
+      Contact(id: "3", date: d("2025-04-01"), officerID: "PK", modality: .groupSession, purpose: .guidance, attendance: .attended, relationshipPhase: .cooperative),
+    ]
+    #expect(contacts.relationshipTimeline.map(\.phase) == [.passiveApathetic, .confrontational, .cooperative])
+    #expect(contacts.relationshipTimeline.map(\.contactID) == ["1", "2", "3"])
+  }
+}
