@@ -77,3 +77,29 @@ struct CivilDateTests {
     }
   }
 }
+
+@Suite("Civil dates: absurd input clamps instead of trapping")
+struct CivilDateExtremesTests {
+  @Test func hugeOffsetsClampToTheCalendarEnds() {
+    let date = d("2025-06-15")
+    #expect(date.adding(days: Int.max) == d("9999-12-31"))
+    #expect(date.adding(days: Int.min) == d("0001-01-01"))
+    #expect(date.adding(months: Int.max).year == 9999)
+    #expect(date.adding(months: Int.min) == d("0001-01-15"))
+    #expect(date.adding(years: Int.max / 2).year == 9999)
+    #expect(date.adding(CivilDuration(years: Int.max, months: Int.max, days: Int.max)) == d("9999-12-31"))
+    #expect(date.subtracting(CivilDuration(years: Int.max, months: Int.max, days: Int.min)).year == 1)
+  }
+
+  @Test func hugeSentenceFromJSONDoesNotTrap() throws {
+    let term = SentenceTerm(countingStart: d("2025-01-01"), length: CivilDuration(years: Int.max))
+    #expect(term.expiry == d("9999-12-01"))  // the month index saturates at December 9999, keeping the day
+    _ = term.date(whenServed: Fraction(Int.max, 1), convention: .thirtyDayMonths)
+    _ = try ParoleRule.kuhp2023.eligibility(for: term)
+    var file = LifecycleTests.newCase()
+    file.reportingSchedule = ReportingSchedule(every: Int.max, unit: .week)
+    #expect(file.compliance(asOf: d("2025-06-01")).periods.isEmpty)
+    file.reportingSchedule = ReportingSchedule(every: 0, unit: .day)
+    #expect(file.compliance(asOf: d("2025-06-01")).periods.isEmpty)
+  }
+}

@@ -26,9 +26,9 @@ public struct ReportingSchedule: Sendable, Hashable, Codable {
   /// The start of the `k`-th reporting period counted from `start` (k = 0 is `start`).
   public func periodStart(_ k: Int, from start: CivilDate) -> CivilDate {
     switch unit {
-    case .day: start.adding(days: every * k)
-    case .week: start.adding(days: 7 * every * k)
-    case .month: start.adding(months: every * k)
+    case .day: start.adding(days: saturatingMultiply(every, k))
+    case .week: start.adding(days: saturatingMultiply(saturatingMultiply(7, every), k))
+    case .month: start.adding(months: saturatingMultiply(every, k))
     }
   }
 
