@@ -195,3 +195,33 @@ struct LegalCalendarTests {
     #expect(GuidanceStageRule.thirds.source.evidence == .unconfirmed)
   }
 }
+
+@Suite("Legal calendar: behaviour windows and revocation limits")
+struct LegalCalendarWindowTests {
+  @Test func goodBehaviourWindows_Permenkumham3of2018() throws {
+    // PB: 2/3 on 2025-01-10 → good behaviour from 2024-04-10 (9 months before).
+    let pb = try ParoleRule.permenkumham3of2018.eligibility(for: SentenceTerm(countingStart: d("2023-01-10"), length: CivilDuration(years: 3)))
+    #expect(pb.goodBehaviourSince == d("2024-04-10"))
+    // CB: 2/3 on 2025-12-31 → from 2025-06-30 (6 months before; 31 June does not exist).
+    let cb = try ConditionalLeaveRule.permenkumham3of2018.eligibility(for: SentenceTerm(countingStart: d("2025-01-01"), length: CivilDuration(years: 1, months: 6)))
+    #expect(cb.goodBehaviourSince == d("2025-06-30"))
+    // Asimilasi: 1/2 on 2025-03-01 → no discipline since 2024-09-01.
+    let asimilasi = try AssimilationRule.permenkumham3of2018.eligibility(for: SentenceTerm(countingStart: d("2024-03-01"), length: CivilDuration(years: 2)))
+    #expect(asimilasi.goodBehaviourSince == d("2024-09-01"))
+  }
+
+  @Test func paroleRevocationDeadline_KUHP2023Pasal73() {
+    // Masa percobaan ends 2027-01-10 → revocable until 2027-04-10; the old rules set no limit.
+    #expect(ParoleRule.kuhp2023.revocationDeadline(probationEnd: d("2027-01-10")) == d("2027-04-10"))
+    #expect(ParoleRule.permenkumham3of2018.revocationDeadline(probationEnd: d("2027-01-10")) == nil)
+  }
+
+  @Test func rulesAreConfigurable() throws {
+    // An unconfirmed parameter can be changed by copying the published version.
+    var cmb = LeaveBeforeReleaseRule.permenkumham3of2018
+    cmb.maximumLeave = CivilDuration(months: 3)
+    let term = SentenceTerm(countingStart: d("2023-01-10"), length: CivilDuration(years: 3), remission: CivilDuration(months: 3))
+    // Expiry 2025-10-10; a last remisi of 8 months is now capped at 3 → from 2025-07-10.
+    #expect(try cmb.eligibility(for: term, lastRemission: CivilDuration(months: 8)).earliestDate == d("2025-07-10"))
+  }
+}
