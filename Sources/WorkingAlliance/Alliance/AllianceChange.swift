@@ -1,0 +1,180 @@
+import AssessmentEngine
+
+/// The reliability and SD the reliable change index uses, and where they come from. Every change
+/// result carries its basis, so the output always states it.
+public struct ReliabilityBasis: Sendable, Hashable, Codable {
+  /// Where the figures come from.
+  public enum Source: String, Sendable, Hashable, Codable, CaseIterable, BilingualLabelled {
+    /// Published figures for the instrument (name the publication in ``ReliabilityBasis/note``).
+    case published
+    /// Computed from the user's own sample (e.g. the SD of first-session scores across dyads).
+    case sample
+    /// Given by the user without a stated origin.
+    case user
+
+    /// The display name in Indonesian and English.
+    public var label: LocalizedText {
+      switch self {
+      case .published: LocalizedText(id: "Angka terbitan", en: "Published figures")
+      case .sample: LocalizedText(id: "Sampel pengguna", en: "User's sample")
+      case .user: LocalizedText(id: "Diberikan pengguna", en: "Given by the user")
+      }
+    }
+  }
+
+  /// The reliability r_xx (internal consistency or test–retest), in (0, 1).
+  public var reliability: Double
+  /// The SD of the scores, on ``metric``.
+  public var sd: Double
+  /// The metric ``sd`` is on; changes are computed on it.
+  public var metric: AllianceMetric
+  /// Where the figures come from.
+  public var source: Source
+  /// A note stating the origin (publication, sample and its size).
+  public var note: String
+
+  /// Creates a basis.
+  ///
+  /// - Throws: ``ReliabilityBasisError`` when the reliability is not in (0, 1) or the SD is not a
+  ///   positive finite number.
+  public init(reliability: Double, sd: Double, metric: AllianceMetric, source: Source, note: String) throws(ReliabilityBasisError) {
+    guard reliability > 0, reliability < 1 else { throw .reliabilityOutOfRange(reliability) }
+    guard sd > 0, sd.isFinite else { throw .nonPositiveSD(sd) }
+    self.reliability = reliability
+    self.sd = sd
+    self.metric = metric
+    self.source = source
+    self.note = note
+  }
+}
+
+/// Figures that cannot serve as a reliable-change basis.
+public enum ReliabilityBasisError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+  /// The reliability is not strictly between 0 and 1.
+  case reliabilityOutOfRange(Double)
+  /// The SD is zero, negative or not finite.
+  case nonPositiveSD(Double)
+
+  /// A sentence saying what is wrong.
+  public var description: String {
+    switch self {
+    case .reliabilityOutOfRange(let r): "The reliability must be between 0 and 1 (exclusive), not \(r)."
+    case .nonPositiveSD(let sd): "The SD must be a positive number, not \(sd)."
+    }
+  }
+}
+
+/// How a change between two administrations is classified by the reliable change index.
+public enum ReliableChangeClass: String, Sendable, Hashable, Codable, CaseIterable, BilingualLabelled {
+  /// RCI > +1.96: the alliance reliably improved.
+  case improved
+  /// |RCI| ≤ 1.96: no change beyond measurement error.
+  case noReliableChange
+  /// RCI < −1.96: the alliance reliably weakened.
+  case deteriorated
+
+  /// The display name in Indonesian and English.
+  public var label: LocalizedText {
+    switch self {
+    case .improved: LocalizedText(id: "Membaik secara andal", en: "Reliably improved")
+    case .noReliableChange: LocalizedText(id: "Tidak berubah secara andal", en: "No reliable change")
+    case .deteriorated: LocalizedText(id: "Memburuk secara andal", en: "Reliably deteriorated")
+    }
+  }
+}
+
+/// The change between two administrations of a series, with Jacobson & Truax's (1991) reliable change
+/// index.
+///
+///     SE   = SD · √(1 − r_xx)
+///     S_diff = √2 · SE
+///     RCI  = (x_later − x_earlier) / S_diff,   reliable when |RCI| > 1.96
+///
+/// Jacobson, N. S., & Truax, P. (1991). Clinical significance: A statistical approach to defining
+/// meaningful change in psychotherapy research. *J Consult Clin Psychol*, 59(1), 12–19. Higher alliance
+/// is better, so a positive RCI is an improvement.
+public struct AllianceChange: Sendable, Hashable, Codable {
+  /// The measure.
+  public var measure: AllianceMeasure
+  /// The earlier session.
+  public var fromSession: Int
+  /// The later session.
+  public var toSession: Int
+  /// The earlier score, on the basis's metric.
+  public var from: Double
+  /// The later score.
+  public var to: Double
+  /// `to − from`.
+  public var difference: Double
+  /// SE of measurement, SD · √(1 − r).
+  public var standardErrorOfMeasurement: Double
+  /// √2 · SE.
+  public var standardErrorOfDifference: Double
+  /// The reliable change index.
+  public var rci: Double
+  /// The critical |RCI|, 1.96.
+  public var criticalValue: Double
+  /// The classification.
+  public var classification: ReliableChangeClass
+  /// The reliability and SD used, and their origin.
+  public var basis: ReliabilityBasis
+}
+
+/// A change that cannot be computed between the requested sessions.
+public struct AllianceChangeError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+  /// The dyad.
+  public var dyad: String
+  /// The rater.
+  public var rater: AllianceRater
+  /// The requested sessions that the series lacks or that have no score on the measure.
+  public var unscoredSessions: [Int]
+  /// The measure.
+  public var measure: AllianceMeasure
+
+  /// Creates the error.
+  public init(dyad: String, rater: AllianceRater, unscoredSessions: [Int], measure: AllianceMeasure) {
+    self.dyad = dyad
+    self.rater = rater
+    self.unscoredSessions = unscoredSessions
+    self.measure = measure
+  }
+
+  /// A sentence naming the dyad and the sessions.
+  public var description: String {
+    "Dyad '\(dyad)' (\(rater.label.english.lowercased()) ratings) has no \(measure.label.english.lowercased()) score for session\(unscoredSessions.count == 1 ? "" : "s") \(unscoredSessions.map(String.init).joined(separator: ", ")); a change needs both administrations scored."
+  }
+}
+
+extension AllianceSeries {
+  /// The change in `measure` from session `from` to session `to`, with its RCI on `basis`.
+  ///
+  /// - Throws: ``AllianceChangeError`` when either session is missing from the series or has no score
+  ///   on `measure`.
+  public func change(from: Int, to: Int, measure: AllianceMeasure = .total, basis: ReliabilityBasis) throws(AllianceChangeError) -> AllianceChange {
+    let p = points(measure, basis.metric)
+    let a = p.first { $0.session == from }, b = p.first { $0.session == to }
+    guard let a, let b else {
+      throw AllianceChangeError(dyad: dyad, rater: rater, unscoredSessions: [from, to].filter { s in !p.contains { $0.session == s } }, measure: measure)
+    }
+    return Self.change(measure: measure, a, b, basis)
+  }
+
+  static func change(measure: AllianceMeasure, _ a: SeriesPoint, _ b: SeriesPoint, _ basis: ReliabilityBasis) -> AllianceChange {
+    let rc = reliableChange(from: a.value, to: b.value, sd: basis.sd, reliability: basis.reliability)
+    let critical = 1.96
+    let cls: ReliableChangeClass = rc.rci > critical ? .improved : rc.rci < -critical ? .deteriorated : .noReliableChange
+    return AllianceChange(
+      measure: measure, fromSession: a.session, toSession: b.session, from: a.value, to: b.value, difference: b.value - a.value,
+      standardErrorOfMeasurement: rc.sem, standardErrorOfDifference: rc.sDiff, rci: rc.rci, criticalValue: critical,
+      classification: cls, basis: basis)
+  }
+}
+
+/// Jacobson & Truax (1991) reliable change, behind one internal call site so it can be switched to the
+/// AssessmentEngine statistics (`ReliableChange`, being written on another branch) without touching
+/// the callers. SE = SD·√(1 − r); S_diff = √2·SE; RCI = (post − pre)/S_diff.
+func reliableChange(from pre: Double, to post: Double, sd: Double, reliability: Double) -> (sem: Double, sDiff: Double, rci: Double) {
+  let sem = sd * (1 - reliability).squareRoot()
+  let sDiff = 2.0.squareRoot() * sem
+  return (sem, sDiff, (post - pre) / sDiff)
+}
