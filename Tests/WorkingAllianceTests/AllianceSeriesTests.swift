@@ -152,12 +152,12 @@ struct AllianceChangeTests {
     let basis = try ReliabilityBasis(reliability: 0.9, sd: 8, metric: .sum, source: .published, note: "test figures")
     let s = try series([40, 50, 44])
     let up = try s.change(from: 1, to: 2, basis: basis)
-    expectClose(up.standardErrorOfDifference, 3.5777087639996634, relative: 1e-14)
+    expectClose(up.reliableChange.standardErrorOfDifference, 3.5777087639996634, relative: 1e-14)
     expectClose(up.rci, 2.7950849718747373, relative: 1e-14)
-    #expect(up.classification == .improved)
+    #expect(up.category == .improved)
     // 50 → 44: −6/3.5777… = −1.677 → within error.
     let down = try s.change(from: 2, to: 3, basis: basis)
-    #expect(down.classification == .noReliableChange)
+    #expect(down.category == .unchanged)
     expectClose(down.rci, -6 / (8 * 0.2.squareRoot()), relative: 1e-14)
     #expect(down.basis.note == "test figures")
   }
@@ -166,6 +166,13 @@ struct AllianceChangeTests {
     let basis = try ReliabilityBasis(reliability: 0.9, sd: 8, metric: .sum, source: .user, note: "")
     #expect(throws: AllianceChangeError(dyad: "K-01", rater: .client, unscoredSessions: [9], measure: .total)) {
       try series([40, 50]).change(from: 1, to: 9, basis: basis)
+    }
+  }
+
+  @Test func nonFiniteScoresAreRejected() {
+    let o = [AllianceObservation(session: 1, instrument: "wai-sr", line: 2, scores: waiSRTotal(.nan))]
+    #expect(throws: AllianceSeriesError(dyad: "K-01", rater: .client, kind: .nonFiniteScore(session: 1), lines: [2])) {
+      try AllianceSeries(dyad: "K-01", rater: .client, observations: o)
     }
   }
 

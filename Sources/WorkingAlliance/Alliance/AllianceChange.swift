@@ -64,25 +64,6 @@ public enum ReliabilityBasisError: Error, Sendable, Hashable, Codable, CustomStr
   }
 }
 
-/// How a change between two administrations is classified by the reliable change index.
-public enum ReliableChangeClass: String, Sendable, Hashable, Codable, CaseIterable, BilingualLabelled {
-  /// RCI > +1.96: the alliance reliably improved.
-  case improved
-  /// |RCI| ≤ 1.96: no change beyond measurement error.
-  case noReliableChange
-  /// RCI < −1.96: the alliance reliably weakened.
-  case deteriorated
-
-  /// The display name in Indonesian and English.
-  public var label: LocalizedText {
-    switch self {
-    case .improved: LocalizedText(id: "Membaik secara andal", en: "Reliably improved")
-    case .noReliableChange: LocalizedText(id: "Tidak berubah secara andal", en: "No reliable change")
-    case .deteriorated: LocalizedText(id: "Memburuk secara andal", en: "Reliably deteriorated")
-    }
-  }
-}
-
 /// The change between two administrations of a series, with Jacobson & Truax's (1991) reliable change
 /// index.
 ///
@@ -100,28 +81,20 @@ public struct AllianceChange: Sendable, Hashable, Codable {
   public var fromSession: Int
   /// The later session.
   public var toSession: Int
-  /// The earlier score, on the basis's metric.
-  public var from: Double
-  /// The later score.
-  public var to: Double
-  /// `to − from`.
-  public var difference: Double
-  /// SE of measurement, SD · √(1 − r).
-  public var standardErrorOfMeasurement: Double
-  /// √2 · SE.
-  public var standardErrorOfDifference: Double
-  /// The reliable change index.
-  public var rci: Double
-  /// The critical |RCI|, 1.96.
-  public var criticalValue: Double
-  /// The classification.
-  public var classification: ReliableChangeClass
+  /// The reliable change from the earlier to the later score on the basis's metric, computed by
+  /// AssessmentEngine's ``AssessmentEngine/ReliableChange`` (higher is better, criterion 1.96).
+  public var reliableChange: ReliableChange
   /// The reliability and SD used, and their origin.
   public var basis: ReliabilityBasis
+
+  /// The RCI.
+  public var rci: Double { reliableChange.index }
+  /// Improved, unchanged or deteriorated.
+  public var category: ReliableChangeCategory { reliableChange.category }
 }
 
 /// A change that cannot be computed between the requested sessions.
-public struct AllianceChangeError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct AllianceChangeError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
   /// The dyad.
   public var dyad: String
   /// The rater.
@@ -130,18 +103,23 @@ public struct AllianceChangeError: Error, Sendable, Hashable, Codable, CustomStr
   public var unscoredSessions: [Int]
   /// The measure.
   public var measure: AllianceMeasure
+  /// The statistics module's reason, when it rejected the scores.
+  public var statistics: ChangeStatisticsError?
 
   /// Creates the error.
-  public init(dyad: String, rater: AllianceRater, unscoredSessions: [Int], measure: AllianceMeasure) {
+  public init(dyad: String, rater: AllianceRater, unscoredSessions: [Int], measure: AllianceMeasure, statistics: ChangeStatisticsError? = nil) {
     self.dyad = dyad
     self.rater = rater
     self.unscoredSessions = unscoredSessions
     self.measure = measure
+    self.statistics = statistics
   }
 
   /// A sentence naming the dyad and the sessions.
   public var description: String {
-    "Dyad '\(dyad)' (\(rater.label.english.lowercased()) ratings) has no \(measure.label.english.lowercased()) score for session\(unscoredSessions.count == 1 ? "" : "s") \(unscoredSessions.map(String.init).joined(separator: ", ")); a change needs both administrations scored."
+    let who = "Dyad '\(dyad)' (\(rater.label.english.lowercased()) ratings)"
+    if let statistics { return "\(who): the change cannot be computed: \(statistics)" }
+    return "\(who) has no \(measure.label.english.lowercased()) score for session\(unscoredSessions.count == 1 ? "" : "s") \(unscoredSessions.map(String.init).joined(separator: ", ")); a change needs both administrations scored."
   }
 }
 
@@ -156,25 +134,20 @@ extension AllianceSeries {
     guard let a, let b else {
       throw AllianceChangeError(dyad: dyad, rater: rater, unscoredSessions: [from, to].filter { s in !p.contains { $0.session == s } }, measure: measure)
     }
-    return Self.change(measure: measure, a, b, basis)
+    do {
+      let rc = try ReliableChange(pre: a.value, post: b.value, sd: basis.sd, reliability: basis.reliability, direction: .higherIsBetter)
+      return AllianceChange(measure: measure, fromSession: a.session, toSession: b.session, reliableChange: rc, basis: basis)
+    } catch {
+      throw AllianceChangeError(dyad: dyad, rater: rater, unscoredSessions: [], measure: measure, statistics: error)
+    }
   }
 
-  static func change(measure: AllianceMeasure, _ a: SeriesPoint, _ b: SeriesPoint, _ basis: ReliabilityBasis) -> AllianceChange {
-    let rc = reliableChange(from: a.value, to: b.value, sd: basis.sd, reliability: basis.reliability)
-    let critical = 1.96
-    let cls: ReliableChangeClass = rc.rci > critical ? .improved : rc.rci < -critical ? .deteriorated : .noReliableChange
-    return AllianceChange(
-      measure: measure, fromSession: a.session, toSession: b.session, from: a.value, to: b.value, difference: b.value - a.value,
-      standardErrorOfMeasurement: rc.sem, standardErrorOfDifference: rc.sDiff, rci: rc.rci, criticalValue: critical,
-      classification: cls, basis: basis)
+  /// The change between two scored points. Series scores are finite (validated on construction) and
+  /// the basis is validated, so `ReliableChange` cannot reject them; `nil` only if that ever changes.
+  static func change(measure: AllianceMeasure, _ a: SeriesPoint, _ b: SeriesPoint, _ basis: ReliabilityBasis) -> AllianceChange? {
+    guard let rc = try? ReliableChange(pre: a.value, post: b.value, sd: basis.sd, reliability: basis.reliability, direction: .higherIsBetter) else {
+      return nil
+    }
+    return AllianceChange(measure: measure, fromSession: a.session, toSession: b.session, reliableChange: rc, basis: basis)
   }
-}
-
-/// Jacobson & Truax (1991) reliable change, behind one internal call site so it can be switched to the
-/// AssessmentEngine statistics (`ReliableChange`, being written on another branch) without touching
-/// the callers. SE = SD·√(1 − r); S_diff = √2·SE; RCI = (post − pre)/S_diff.
-func reliableChange(from pre: Double, to post: Double, sd: Double, reliability: Double) -> (sem: Double, sDiff: Double, rci: Double) {
-  let sem = sd * (1 - reliability).squareRoot()
-  let sDiff = 2.0.squareRoot() * sem
-  return (sem, sDiff, (post - pre) / sDiff)
 }

@@ -44,7 +44,7 @@ public enum FallingEvidence: Sendable, Hashable, Codable {
     case .successiveDeclines(let sessions, let decline, let threshold):
       return "fell at each of sessions \(sessions.map(String.init).joined(separator: ", ")): \(fmt(decline)) points of the range in all (threshold \(fmt(threshold)))"
     case .reliableDeterioration(let c):
-      return "session \(c.toSession) is reliably below session \(c.fromSession): RCI \(fmt(c.rci)) < −\(fmt(c.criticalValue)) (r = \(fmt(c.basis.reliability)), SD = \(fmt(c.basis.sd)), \(c.basis.source.rawValue))"
+      return "session \(c.toSession) is reliably below session \(c.fromSession): RCI \(fmt(c.rci)) < −\(fmt(c.reliableChange.criterion)) (r = \(fmt(c.basis.reliability)), SD = \(fmt(c.basis.sd)), \(c.basis.source.rawValue))"
     case .unrepairedRupture(let e):
       return "rupture at session \(e.ruptureSession): dropped \(fmt(e.drop)) from session \(e.beforeSession) (threshold \(fmt(e.threshold))) and has not returned"
     }
@@ -97,8 +97,9 @@ extension AllianceSeries {
     if let basis {
       let p = points(measure, basis.metric)
       if p.count >= 2, let last = p.last, let peak = p.dropLast().max(by: { $0.value < $1.value }) {
-        let change = Self.change(measure: measure, peak, last, basis)
-        if change.classification == .deteriorated { evidence.append(.reliableDeterioration(change)) }
+        if let change = Self.change(measure: measure, peak, last, basis), change.category == .deteriorated {
+          evidence.append(.reliableDeterioration(change))
+        }
       }
     }
 

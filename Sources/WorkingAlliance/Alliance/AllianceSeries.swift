@@ -53,6 +53,10 @@ public struct AllianceSeries: Sendable, Hashable, Codable {
     if forms.count > 1 {
       throw fail(.mixedForms(instruments: forms), observations.filter { $0.instrument != first.instrument }.map(\.line))
     }
+    for o in observations {
+      let values = AllianceMeasure.allCases.compactMap { o.scores[$0] }.flatMap { [$0.sum, $0.mean, $0.percentOfRange] }
+      if values.contains(where: { !$0.isFinite }) { throw fail(.nonFiniteScore(session: o.session), [o.line]) }
+    }
     let sorted = observations.enumerated().sorted { ($0.element.session, $0.offset) < ($1.element.session, $1.offset) }.map(\.element)
     for (a, b) in zip(sorted, sorted.dropFirst()) where a.session == b.session {
       throw fail(.duplicateSession(session: a.session), sorted.filter { $0.session == a.session }.map(\.line))
@@ -98,6 +102,8 @@ public struct AllianceSeriesError: Error, Sendable, Hashable, Codable, CustomStr
     case datesOutOfOrder(session: Int, date: CalendarDay, laterSession: Int, laterDate: CalendarDay)
     /// The series mixes forms (e.g. WAI-S and WAI-SR), whose scores are not on one metric.
     case mixedForms(instruments: [String])
+    /// A score is NaN or infinite (only possible for scores built by hand, not by the scorer).
+    case nonFiniteScore(session: Int)
   }
 
   /// The dyad.
@@ -130,6 +136,8 @@ public struct AllianceSeriesError: Error, Sendable, Hashable, Codable, CustomStr
       return "\(who): session \(later) is dated \(laterDate), before session \(session) on \(date)\(at); check the session numbers or the dates."
     case .mixedForms(let forms):
       return "\(who) mixes the forms \(forms.joined(separator: ", "))\(at); analyse each form as its own series."
+    case .nonFiniteScore(let session):
+      return "\(who): session \(session) has a score that is not a finite number\(at)."
     }
   }
 }

@@ -93,7 +93,7 @@ public struct DyadAllianceReport: Sendable, Hashable, Codable {
     var changes: [AllianceChange] = []
     if let basis = o.reliability {
       let p = s.points(o.measure, basis.metric)
-      changes = zip(p, p.dropFirst()).map { AllianceSeries.change(measure: o.measure, $0, $1, basis) }
+      changes = zip(p, p.dropFirst()).compactMap { AllianceSeries.change(measure: o.measure, $0, $1, basis) }
     }
     return AllianceSeriesReport(
       rater: s.rater, instrument: s.instrument, sessions: s.observations,
