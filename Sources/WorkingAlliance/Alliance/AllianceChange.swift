@@ -48,18 +48,40 @@ public struct ReliabilityBasis: Sendable, Hashable, Codable {
   }
 }
 
+extension ReliabilityBasis {
+  /// A basis whose SD is estimated from the user's sample: the SD (n − 1) of each series' first scored
+  /// session, the baseline spread Jacobson & Truax (1991) take the SD from; the reliability is given
+  /// (a published coefficient, or one computed from the sample).
+  ///
+  /// - Throws: ``ReliabilityBasisError`` when fewer than two series have a first score, or the SD is 0
+  ///   or the reliability is out of range.
+  public static func fromSample(
+    _ series: [AllianceSeries], measure: AllianceMeasure = .total, metric: AllianceMetric = .sum, reliability: Double, reliabilityOrigin: String
+  ) throws(ReliabilityBasisError) -> ReliabilityBasis {
+    let first = series.compactMap { $0.points(measure, metric).first?.value }
+    guard first.count >= 2 else { throw .tooFewSeries(first.count) }
+    let sd = sampleSD(first)
+    return try ReliabilityBasis(
+      reliability: reliability, sd: sd, metric: metric, source: .sample,
+      note: "SD \(sd) = SD of the first scored session of \(first.count) series in the sample; reliability \(reliability): \(reliabilityOrigin)")
+  }
+}
+
 /// Figures that cannot serve as a reliable-change basis.
 public enum ReliabilityBasisError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
   /// The reliability is not strictly between 0 and 1.
   case reliabilityOutOfRange(Double)
   /// The SD is zero, negative or not finite.
   case nonPositiveSD(Double)
+  /// Too few series have a first score to estimate the SD from the sample (at least 2 are needed).
+  case tooFewSeries(Int)
 
   /// A sentence saying what is wrong.
   public var description: String {
     switch self {
     case .reliabilityOutOfRange(let r): "The reliability must be between 0 and 1 (exclusive), not \(r)."
     case .nonPositiveSD(let sd): "The SD must be a positive number, not \(sd)."
+    case .tooFewSeries(let n): "The SD cannot be estimated from the sample: \(n) series \(n == 1 ? "has" : "have") a first score, at least 2 are needed; give the SD."
     }
   }
 }

@@ -34,9 +34,9 @@ public enum FallingEvidence: Sendable, Hashable, Codable {
   /// in all, against the `threshold`.
   case successiveDeclines(sessions: [Int], decline: Double, threshold: Double)
   /// The latest session is reliably below the best earlier one.
-  case reliableDeterioration(AllianceChange)
+  case reliableDeterioration(change: AllianceChange)
   /// A rupture that no later session repaired.
-  case unrepairedRupture(RuptureEvent)
+  case unrepairedRupture(rupture: RuptureEvent)
 
   /// A sentence a PK can read.
   public var summary: String {
@@ -98,7 +98,7 @@ extension AllianceSeries {
       let p = points(measure, basis.metric)
       if p.count >= 2, let last = p.last, let peak = p.dropLast().max(by: { $0.value < $1.value }) {
         if let change = Self.change(measure: measure, peak, last, basis), change.category == .deteriorated {
-          evidence.append(.reliableDeterioration(change))
+          evidence.append(.reliableDeterioration(change: change))
         }
       }
     }
@@ -108,7 +108,7 @@ extension AllianceSeries {
       for event in analysis.events where event.status != .repaired {
         let target = event.atRupture + rupture.repairFraction * event.drop
         let returned = p.contains { $0.session > event.ruptureSession && $0.value >= target }
-        if !returned { evidence.append(.unrepairedRupture(event)) }
+        if !returned { evidence.append(.unrepairedRupture(rupture: event)) }
       }
     }
     return .value(AllianceFallingFlag(isFalling: !evidence.isEmpty, latestSession: latest.session, evidence: evidence, criterion: criterion))
