@@ -29,7 +29,7 @@ public struct FallingCriterion: Sendable, Hashable, Codable {
 }
 
 /// One reason a series is flagged, with its evidence.
-public enum FallingEvidence: Sendable, Hashable, Codable {
+public enum FallingEvidence: Sendable, Hashable, Codable, BilingualLabelled {
   /// The scores fell at every one of `sessions` (first to last), by `decline` percent-of-range points
   /// in all, against the `threshold`.
   case successiveDeclines(sessions: [Int], decline: Double, threshold: Double)
@@ -37,6 +37,15 @@ public enum FallingEvidence: Sendable, Hashable, Codable {
   case reliableDeterioration(change: AllianceChange)
   /// A rupture that no later session repaired.
   case unrepairedRupture(rupture: RuptureEvent)
+
+  /// The kind of evidence, in Indonesian and English.
+  public var label: LocalizedText {
+    switch self {
+    case .successiveDeclines: LocalizedText(id: "Menurun berturut-turut", en: "Successive declines")
+    case .reliableDeterioration: LocalizedText(id: "Memburuk secara andal", en: "Reliable deterioration")
+    case .unrepairedRupture: LocalizedText(id: "Keretakan belum pulih", en: "Unrepaired rupture")
+    }
+  }
 
   /// A sentence a PK can read.
   public var summary: String {
