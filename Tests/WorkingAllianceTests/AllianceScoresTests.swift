@@ -1,6 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import Testing
 import AssessmentEngine
-import WorkingAlliance
+@testable import WorkingAlliance
 
 @Suite("Alliance scores per administration")
 struct AllianceScoresTests {
@@ -56,5 +61,42 @@ struct AllianceScoresTests {
     #expect(throws: AllianceLayoutError(instrument: "quick-keys", missing: [.task, .bond, .total], available: ["A", "Goal"])) {
       try AllianceScorer(d)
     }
+  }
+}
+
+@Suite("Alliance scores: invariants")
+struct AllianceScoresInvariantTests {
+  /// For seeded random complete responses on both built-ins: every percent lies in [0, 100], equals
+  /// (mean − min)/(max − min)·100, and sum = mean × items.
+  @Test(arguments: ["wai-sr", "wai-s"]) func percentOfRangeInvariants(id: String) throws {
+    let d = try #require(InstrumentLibrary.workingAlliance.definition(id: id))
+    let scorer = try AllianceScorer(d)
+    let lo = d.responseScale.min, hi = d.responseScale.max
+    var rng = SplitMix64(state: 0xA11_1A9CE)
+    for _ in 0..<300 {
+      let responses: [Int?] = (0..<12).map { _ in lo + Int(rng.next() % UInt64(hi - lo + 1)) }
+      let s = try scorer.score(responses: responses)
+      for m in AllianceMeasure.allCases {
+        let score = try #require(s[m])
+        #expect(score.percentOfRange >= 0 && score.percentOfRange <= 100)
+        #expect(abs(score.percentOfRange - (score.mean - Double(lo)) / Double(hi - lo) * 100) < 1e-12)
+        let k = Double(d.scale(scorer.layout[m])?.items.count ?? 0)
+        #expect(abs(score.sum - score.mean * k) < 1e-12)
+      }
+    }
+  }
+}
+
+@Suite("Alliance reports: JSON round trip")
+struct AllianceReportCodingTests {
+  @Test func dyadReportRoundTrips() throws {
+    let client = try series([48, 45, 47, 30, 46], sessions: [1, 2, 3, 4, 5])
+    let pk = try series([40], sessions: [1], rater: .pk)
+    let basis = try ReliabilityBasis(reliability: 0.9, sd: 8, metric: .sum, source: .published, note: "test")
+    let report = try DyadAllianceReport(series: [client, pk], options: AllianceAnalysisOptions(reliability: basis))
+    let data = try JSONEncoder().encode(report)
+    let back = try JSONDecoder().decode(DyadAllianceReport.self, from: data)
+    #expect(back == report)
+    #expect(String(decoding: data, as: UTF8.self).contains("\"notEnoughData\""))
   }
 }
