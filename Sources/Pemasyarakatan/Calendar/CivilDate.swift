@@ -127,6 +127,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     return years
   }
 
+  /// Chronological order.
   public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
@@ -142,6 +143,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
   }
 
+  /// Decodes the documented JSON form; optional keys may be absent.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     let text = try container.decode(String.self)
@@ -153,6 +155,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
   }
 
+  /// Encodes the value as a single JSON string.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(description)
@@ -205,6 +208,7 @@ public struct CivilDuration: Sendable, Hashable, Codable, CustomStringConvertibl
 
   enum CodingKeys: String, CodingKey { case years, months, days }
 
+  /// Decodes the documented JSON form; optional keys may be absent.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     years = try c.decodeIfPresent(Int.self, forKey: .years) ?? 0

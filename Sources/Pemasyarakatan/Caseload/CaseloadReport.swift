@@ -26,6 +26,11 @@ public struct StageGroup: Sendable, Hashable, Codable {
   public var stage: CaseStage
   /// The cases in it, sorted.
   public var caseIDs: [CaseID]
+  /// Creates a group.
+  public init(stage: CaseStage, caseIDs: [CaseID]) {
+    self.stage = stage
+    self.caseIDs = caseIDs
+  }
 }
 
 /// A caseload on a date, for one PK or one Bapas: clients by stage, reassessments due, overdue reports,
@@ -113,6 +118,11 @@ public struct OfficerCount: Sendable, Hashable, Codable {
   public var officerID: OfficerID
   /// Open cases.
   public var count: Int
+  /// Creates a count.
+  public init(officerID: OfficerID, count: Int) {
+    self.officerID = officerID
+    self.count = count
+  }
 }
 
 extension Officer {

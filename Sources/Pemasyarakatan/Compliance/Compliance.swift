@@ -63,6 +63,12 @@ public struct ComplianceFlag: Sendable, Hashable, Codable {
   public var raisedOn: CivilDate
   /// The contacts, dates, addresses or events behind it.
   public var evidence: [ComplianceEvidence]
+  /// Creates a flag.
+  public init(kind: ComplianceFlagKind, raisedOn: CivilDate, evidence: [ComplianceEvidence]) {
+    self.kind = kind
+    self.raisedOn = raisedOn
+    self.evidence = evidence
+  }
 }
 
 /// Thresholds for the compliance check. The missed-report threshold is from the sources; the programme

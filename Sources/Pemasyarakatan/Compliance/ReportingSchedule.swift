@@ -3,7 +3,7 @@ import AssessmentEngine
 /// How often the client must report (*wajib lapor / apel*).
 ///
 /// The legal floor is **at least once a month**, or as the PK recommends (`field-facts.md` B6, several
-/// Bapas sources) [C]. A schedule less frequent than monthly is refused by ``CaseFile/validate()``.
+/// Bapas sources) [C]. A schedule less frequent than monthly is refused by ``CaseFile/validate(declaredAgeCategory:)``.
 ///
 /// JSON: `{"every": 1, "unit": "month"}`.
 public struct ReportingSchedule: Sendable, Hashable, Codable {
