@@ -34,6 +34,7 @@ struct DyadRelationshipSummaryTests {
     #expect(summary.administrations.map(\.score) == [75, 50, 68.75])
     #expect(summary.administrations.map(\.phase) == [.cooperative, .confrontational, .cooperative])
     #expect(summary.administrations[1].phaseRecordedOn == (try CivilDate(iso: "2026-02-08")))
+    #expect(summary.administrations[1].phaseContactID == "C4")
     // Between session 1 (2026-01-10) and session 2 (2026-02-10): C3 passive, C4 confrontational.
     #expect(summary.administrations[1].phasesSincePrevious == [.init(phase: .passiveApathetic, count: 1), .init(phase: .confrontational, count: 1)])
     #expect(summary.phaseCounts == [.init(phase: .cooperative, count: 2), .init(phase: .passiveApathetic, count: 1), .init(phase: .confrontational, count: 1)])

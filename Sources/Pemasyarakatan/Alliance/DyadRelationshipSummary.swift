@@ -40,6 +40,8 @@ public struct DyadRelationshipSummary: Sendable, Hashable, Codable {
     public var phase: RelationshipPhase?
     /// The date of that contact.
     public var phaseRecordedOn: CivilDate?
+    /// That contact's id.
+    public var phaseContactID: ContactID?
     /// Phases recorded after the rater's previous administration, up to and including this date.
     public var phasesSincePrevious: [PhaseCount]
   }
@@ -75,17 +77,19 @@ public struct DyadRelationshipSummary: Sendable, Hashable, Codable {
     falling: FallingCriterion = .default, basis: ReliabilityBasis? = nil
   ) throws(DyadAllianceError) {
     let report = try DyadAllianceReport(series: series, options: AllianceAnalysisOptions(measure: measure, falling: falling, reliability: basis))
-    let phased = contacts.filter { $0.relationshipPhase != nil }.sorted { $0.date < $1.date }
+    // The domain's own timeline: phases in date order, contacts without one skipped.
+    let phased = contacts.relationshipTimeline
     var rows: [Row] = []
     for s in report.series {
       var previous: CivilDate? = nil
       for o in s.sessions {
         let day = o.date.flatMap { try? CivilDate(year: $0.year, month: $0.month, day: $0.day) }
-        var row = Row(rater: s.rater, session: o.session, date: o.date, score: o.scores[measure]?.value(metric), phase: nil, phaseRecordedOn: nil, phasesSincePrevious: [])
+        var row = Row(rater: s.rater, session: o.session, date: o.date, score: o.scores[measure]?.value(metric), phase: nil, phaseRecordedOn: nil, phaseContactID: nil, phasesSincePrevious: [])
         if let day {
           if let latest = phased.last(where: { $0.date <= day }) {
-            row.phase = latest.relationshipPhase
+            row.phase = latest.phase
             row.phaseRecordedOn = latest.date
+            row.phaseContactID = latest.contactID
           }
           row.phasesSincePrevious = Self.counts(phased.filter { c in c.date <= day && (previous.map { c.date > $0 } ?? true) })
           previous = day
@@ -102,9 +106,9 @@ public struct DyadRelationshipSummary: Sendable, Hashable, Codable {
     self.falling = report.series.map { RaterFlag(rater: $0.rater, falling: $0.falling) }
   }
 
-  static func counts(_ contacts: [Contact]) -> [PhaseCount] {
+  static func counts(_ observations: [PhaseObservation]) -> [PhaseCount] {
     RelationshipPhase.allCases.compactMap { phase in
-      let n = contacts.filter { $0.relationshipPhase == phase }.count
+      let n = observations.filter { $0.phase == phase }.count
       return n > 0 ? PhaseCount(phase: phase, count: n) : nil
     }
   }
