@@ -5,6 +5,7 @@ import Foundation
 #endif
 import Testing
 import AssessmentEngine
+import _AssessmentTestSupport
 @testable import BapasCLI
 
 /// A WAI-SR administration with every item at `v` (total 12·v, percent (v − 1)/4·100).
@@ -133,5 +134,50 @@ struct AllianceCommandTests {
     let (_, out, _) = runBapas(["--help"])
     #expect(out.contains("  alliance "))
     #expect(out.contains("  instruments "))
+  }
+}
+
+@Suite("bapas alliance: reliability and missing data")
+struct AllianceCommandOptionTests {
+  /// A user definition with a published norm (reliability .9, SD 8 on the total sum) drives the RCI:
+  /// totals 48 → 60 give RCI 12/(8√.2) = 3.354… → improved.
+  @Test func publishedReliabilityFromTheDefinition() throws {
+    guard let waiSR = builtInInstruments.definition(id: "wai-sr") else {
+      Issue.record("no wai-sr")
+      return
+    }
+    var d = waiSR
+    d.id = "wai-sr-normed"
+    d.norms = [ScaleNorm(scale: "Total", population: LocalizedText(id: "Contoh", en: "Example"), metric: .sum, mean: 45, sd: 8, n: 100, reliability: 0.9, source: "test norm")]
+    guard let json = InstrumentsCommand.definitionJSON(d) else {
+      Issue.record("encoding failed")
+      return
+    }
+    let definition = try temporaryFile(json, name: "normed.json")
+    let data = try temporaryFile([allianceHeader, row("K-01", "1", "2026-01-05", "klien", 4), row("K-01", "2", "2026-01-19", "klien", 5)].joined(separator: "\n"))
+    let args = ["alliance", data, "--instrument", definition, "--id-column", "klien", "--session-column", "sesi", "--date-column", "tanggal", "--rater-column", "penilai"]
+    let (status, out, _) = runBapas(args + ["--published-reliability"])
+    #expect(status == .success)
+    let second = out.split(separator: "\n")[2].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    expectClose(Double(second[18]), 12 / (8 * 0.2.squareRoot()), relative: 1e-14)
+    #expect(second[19] == "improved")
+    // The built-in carries no norms, so the flag is a usage error.
+    let (s2, _, e2) = runBapas(["alliance", data] + allianceArguments + ["--published-reliability"])
+    #expect(s2 == .usage)
+    #expect(e2.contains("carries no published reliability and SD"))
+  }
+
+  /// Under --impute none, a row with Goal items missing keeps an unscored Goal and a total of the
+  /// answered items only (psych semantics); --impute with --prorate is a usage error of this command.
+  @Test func missingDataOptions() throws {
+    let items = "4,4,4,,4,,4,,4,4,,4"
+    let data = try temporaryFile("\(allianceHeader)\nK-01,1,2026-01-05,klien,\(items)\n")
+    let (status, out, _) = runBapas(["alliance", data] + allianceArguments + ["--impute", "none"])
+    #expect(status == .success)
+    let cells = out.split(separator: "\n")[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    #expect(cells[6] == "" && cells[15] == "32")
+    let (s2, _, e2) = runBapas(["alliance", data] + allianceArguments + ["--impute", "none", "--prorate", "2"])
+    #expect(s2 == .usage)
+    #expect(e2.contains("Usage: bapas alliance"))
   }
 }

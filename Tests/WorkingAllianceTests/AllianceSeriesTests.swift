@@ -176,6 +176,25 @@ struct AllianceChangeTests {
     }
   }
 
+  /// First sessions 48 and 60 across two dyads: SD = √((6² + 6²)/1) = √72.
+  @Test func basisFromTheSample() throws {
+    let a = try series([48, 50], dyad: "A"), b = try series([60, 58], dyad: "B")
+    let basis = try ReliabilityBasis.fromSample([a, b], reliability: 0.9, reliabilityOrigin: "published alpha")
+    expectClose(basis.sd, 72.0.squareRoot(), relative: 1e-14)
+    #expect(basis.source == .sample)
+    #expect(throws: ReliabilityBasisError.tooFewSeries(1)) {
+      try ReliabilityBasis.fromSample([a], reliability: 0.9, reliabilityOrigin: "")
+    }
+  }
+
+  @Test func basisFromADefinitionsNorms() throws {
+    var d = try #require(InstrumentLibrary.workingAlliance.definition(id: "wai-sr"))
+    #expect(ReliabilityBasis.published(in: d) == nil)
+    d.norms = [ScaleNorm(scale: "Total", population: LocalizedText(id: "X", en: "X"), metric: .mean, mean: 4, sd: 0.6, reliability: 0.93, source: "S")]
+    let basis = try #require(ReliabilityBasis.published(in: d))
+    #expect(basis.metric == .mean && basis.sd == 0.6 && basis.reliability == 0.93 && basis.source == .published)
+  }
+
   @Test func invalidBasis() {
     #expect(throws: ReliabilityBasisError.reliabilityOutOfRange(1)) {
       try ReliabilityBasis(reliability: 1, sd: 8, metric: .sum, source: .user, note: "")

@@ -34,7 +34,10 @@ enum AllianceCommand: Subcommand {
       .init(name: "measure", valueName: "goal|task|bond|total", help: "The measure analysed.", defaultText: "total"),
       .init(name: "metric", valueName: "sum|mean|percent", help: "The metric of trajectory, early alliance and ruptures.", defaultText: "sum"),
       .init(name: "early", valueName: "n", help: "How many first sessions make the early alliance.", defaultText: "3"),
+      .init(name: "impute", valueName: "none|mean|median", help: "Missing-data policy as psych::scoreItems(impute=)."),
+      .init(name: "prorate", valueName: "n", help: "Prorate: minimum answered items per scale (count ≥ 1, or a fraction < 1)."),
       .init(name: "reliability", valueName: "r", help: "Reliability for the reliable change index (e.g. a published alpha)."),
+      .init(name: "published-reliability", valueName: nil, help: "Use the reliability and SD in the instrument definition's norms."),
       .init(name: "reliability-source", valueName: "text", help: "Where --reliability comes from (printed with the results)."),
       .init(name: "sd", valueName: "x", help: "SD for the reliable change index, on the --metric; default: from this file's first sessions."),
       .init(name: "rupture-sds", valueName: "k", help: "A rupture is a drop of at least k SDs.", defaultText: "2"),
@@ -50,8 +53,13 @@ enum AllianceCommand: Subcommand {
 
   static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> ExitStatus {
     let definition = try InstrumentSelection.resolve(args, spec: spec)
+    let policy: MissingDataPolicy?
+    do { policy = try ScoreCommand.policyArgument(args) } catch {
+      if case .usage(let usage, _) = error { throw .usage(usage, spec) }
+      throw error
+    }
     let scorer: AllianceScorer
-    do { scorer = try AllianceScorer(definition) } catch { throw .failed(.invalidDefinition, ["error: \(error)"]) }
+    do { scorer = try AllianceScorer(definition, policy: policy) } catch { throw .failed(.invalidDefinition, ["error: \(error)"]) }
     guard let idColumn = args.value("id-column") else { throw .usage(.missingOption("'--id-column <name>' (the dyad)"), spec) }
     guard let sessionColumn = args.value("session-column") else { throw .usage(.missingOption("'--session-column <name>'"), spec) }
     if args.value("rater-column") != nil, args.value("rater") != nil { throw .usage(.conflictingOptions("--rater-column", "--rater"), spec) }
@@ -99,6 +107,13 @@ enum AllianceCommand: Subcommand {
     for e in grouped.errors { io.stderr.write("\(path): error: \(e)\n") }
 
     var options = parsed.options
+    if args.flag("published-reliability") {
+      if parsed.reliability != nil { throw .usage(.conflictingOptions("--published-reliability", "--reliability"), spec) }
+      guard let basis = ReliabilityBasis.published(in: definition, measure: options.measure) else {
+        throw .usage(.other("The instrument '\(definition.id)' carries no published reliability and SD for \(options.measure.rawValue) (no norm with a reliability); give --reliability and --sd."), spec)
+      }
+      options.reliability = basis
+    }
     if let r = parsed.reliability {
       let origin = args.value("reliability-source") ?? "given on the command line"
       do {

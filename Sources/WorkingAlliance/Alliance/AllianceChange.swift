@@ -67,6 +67,23 @@ extension ReliabilityBasis {
   }
 }
 
+extension ReliabilityBasis {
+  /// The published figures an instrument definition carries for `measure`: the first of its norms
+  /// (``ScaleNorm``) for the measure's scale that states a reliability, on that norm's metric
+  /// (`sum` or `mean`). `nil` when the definition has none (the built-ins carry none: no published
+  /// alliance SD was confirmed).
+  public static func published(in definition: InstrumentDefinition, measure: AllianceMeasure = .total) -> ReliabilityBasis? {
+    guard let layout = try? AllianceLayout(definition: definition) else { return nil }
+    for norm in definition.norms(for: layout[measure]) {
+      guard let r = norm.reliability else { continue }
+      let metric: AllianceMetric = norm.metric == .sum ? .sum : .mean
+      let note = "\(definition.id) norm for \(norm.scale) (\(norm.population.english)\(norm.n.map { ", n = \($0)" } ?? "")): \(norm.source)"
+      if let basis = try? ReliabilityBasis(reliability: r, sd: norm.sd, metric: metric, source: .published, note: note) { return basis }
+    }
+    return nil
+  }
+}
+
 /// Figures that cannot serve as a reliable-change basis.
 public enum ReliabilityBasisError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
   /// The reliability is not strictly between 0 and 1.
