@@ -87,3 +87,28 @@ struct AllianceInstrumentsCommandTests {
     #expect(out.split(separator: "\n")[1] == "17,4.25,0,17,4.25,0,16,4,0,50,\(50.0 / 12),0")
   }
 }
+
+@Suite("bapas score --instrument wai-sr on the reference data")
+struct AllianceReferenceScoreTests {
+  /// `bapas score wai12_1000.csv --instrument wai-sr --impute none` reproduces psych::scoreItems
+  /// (R 4.2.2, psych 2.2.9) sums and means exactly; the key equals the reference layout.
+  @Test func reproducesPsych() throws {
+    let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("AssessmentEngineTests/Fixtures")
+    let (status, out, _) = runBapas(["score", fixtures.appendingPathComponent("wai12_1000.csv").path, "--instrument", "wai-sr", "--impute", "none"])
+    #expect(status == .success)
+    let reference = try String(contentsOf: fixtures.appendingPathComponent("wai12_scores_impute_none.csv"), encoding: .utf8)
+    let ours = out.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let theirs = reference.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+    #expect(ours.count == 1001 && theirs.count == 1001)
+    var compared = 0
+    for column in ["Goal_sum", "Goal_mean", "Task_sum", "Task_mean", "Bond_sum", "Bond_mean", "Total_sum", "Total_mean"] {
+      let a = try #require(ours[0].firstIndex(of: column)), b = try #require(theirs[0].firstIndex(of: column))
+      for row in 1...1000 {
+        #expect(Double(ours[row][a]) == Double(theirs[row][b]), "row \(row) \(column)")
+        compared += 1
+      }
+    }
+    #expect(compared == 8000)
+  }
+}
