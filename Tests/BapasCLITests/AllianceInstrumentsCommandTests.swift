@@ -7,21 +7,7 @@ import Testing
 import AssessmentEngine
 @testable import BapasCLI
 
-/// Runs `bapas` in memory and returns (status, stdout, stderr).
-func runBapas(_ arguments: [String]) -> (BapasCLI.ExitStatus, String, String) {
-  let io = CommandIO(stdout: OutputSink(), stderr: OutputSink())
-  let status = BapasCommandLine.run(arguments: arguments, io: io)
-  return (status, io.stdout.text, io.stderr.text)
-}
-
-/// Writes `text` to a fresh temporary file and returns its path.
-func temporaryFile(_ text: String, name: String = "responses.csv") throws -> String {
-  let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bapas-alliance-\(UUID().uuidString)")
-  try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-  let url = dir.appendingPathComponent(name)
-  try Data(text.utf8).write(to: url)
-  return url.path
-}
+// `runBapas` and `temporaryFile` are shared with ScoreCommandTests.swift.
 
 @Suite("bapas instruments")
 struct AllianceInstrumentsCommandTests {

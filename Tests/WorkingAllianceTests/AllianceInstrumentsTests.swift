@@ -68,7 +68,7 @@ struct AllianceInstrumentsTests {
     let data = try Data(contentsOf: fixtures.appendingPathComponent("wai12_1000.csv"))
     let reference = try String(contentsOf: fixtures.appendingPathComponent("wai12_scores_impute_none.csv"), encoding: .utf8)
     let d = try #require(InstrumentLibrary.workingAlliance.definition(id: "wai-sr"))
-    let plan = ScoringPlan(d, policy: MissingDataPolicy.none)
+    let plan = ScoringPlan(d, policy: MissingDataPolicy.noImputation)
     let batch = try ResponseCSVParser.read(Array(data), columns: plan.columns, scale: d.responseScale)
     #expect(batch.matrix.rowCount == 1000 && batch.issues.isEmpty)
     let table = try plan.score(batch.matrix)

@@ -51,7 +51,7 @@ enum AllianceCommand: Subcommand {
       .init(name: "output", valueName: "path", help: "Write to a file instead of standard output."),
     ])
 
-  static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> ExitStatus {
+  static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> BapasExitStatus {
     let definition = try InstrumentSelection.resolve(args, spec: spec)
     let policy: MissingDataPolicy?
     do { policy = try ScoreCommand.policyArgument(args) } catch {

@@ -24,7 +24,7 @@ enum InstrumentsCommand: Subcommand {
       .init(name: "show", valueName: "id", help: "Print one instrument's full definition as JSON."),
     ])
 
-  static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> ExitStatus {
+  static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> BapasExitStatus {
     let format: String
     do { format = try args.choice("format", ["text", "json"]) ?? "text" } catch { throw .usage(error, spec) }
     if let id = args.value("show") {
