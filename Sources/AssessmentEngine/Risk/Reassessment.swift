@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Indonesian regulation sets client reassessment at every year "or earlier if there is new
 /// information that affects the risk of reoffending" (Permenkumham 12/2013 on *Assessment Risiko
-/// dan Assessment Kebutuhan*, for *Klien*). Which events count and how soon is agency policy.
+/// dan Assessment Kebutuhan*, for people under community supervision). Which events count and how
+/// soon is agency policy.
 public enum ReassessmentEvent: String, Sendable, Hashable, Codable, CaseIterable, BilingualLabelled {
   /// New information about offending (a new charge, arrest or conviction).
   case newOffenceInformation
@@ -43,11 +44,19 @@ public struct ReassessmentEventRecord: Sendable, Hashable, Codable {
 /// When the next reassessment is due and why.
 public struct ReassessmentDue: Sendable, Hashable, Codable {
   /// Why the reassessment is due.
-  public enum Reason: Sendable, Hashable, Codable {
+  public enum Reason: Sendable, Hashable, Codable, BilingualLabelled {
     /// The periodic interval.
     case scheduled
     /// A triggering event.
     case event(ReassessmentEvent)
+
+    /// The display name: "Terjadwal"/"Scheduled", or the event's label.
+    public var label: LocalizedText {
+      switch self {
+      case .scheduled: LocalizedText(id: "Terjadwal", en: "Scheduled")
+      case .event(let e): e.label
+      }
+    }
   }
 
   /// The due date.

@@ -31,13 +31,15 @@ public struct RiskAssessment: Sendable, Hashable, Codable {
   public var isComplete: Bool
   /// The ranking rule applied.
   public var rankingRule: NeedRankingRule
+  /// The definition's subscores (named sums over listed items), in definition order.
+  public var subscores: [Subscore]
 
   /// Creates a result (normally produced by ``RiskInstrumentDefinition/assess(_:population:)``).
   public init(
     instrumentID: String, instrumentVersion: String, instrumentStatus: InstrumentStatus, population: ClientPopulation,
     total: Int?, minimumTotal: Int, maximumTotal: Int, band: BandReference?, cutoffTable: String?,
     domains: [DomainScore], needs: [CriminogenicNeed], strengths: [String], missingItems: [String],
-    isComplete: Bool, rankingRule: NeedRankingRule
+    isComplete: Bool, rankingRule: NeedRankingRule, subscores: [Subscore] = []
   ) {
     self.instrumentID = instrumentID
     self.instrumentVersion = instrumentVersion
@@ -54,6 +56,7 @@ public struct RiskAssessment: Sendable, Hashable, Codable {
     self.missingItems = missingItems
     self.isComplete = isComplete
     self.rankingRule = rankingRule
+    self.subscores = subscores
   }
 
   /// The score of a domain.
@@ -302,7 +305,19 @@ extension RiskInstrumentDefinition {
       instrumentID: id, instrumentVersion: version, instrumentStatus: status, population: population,
       total: total, minimumTotal: minimumTotal, maximumTotal: maximumTotal, band: band, cutoffTable: tableID,
       domains: scores, needs: needs, strengths: scores.filter(\.isStrength).map(\.domain),
-      missingItems: allMissing, isComplete: !limitExceeded, rankingRule: needRanking)
+      missingItems: allMissing, isComplete: !limitExceeded, rankingRule: needRanking,
+      subscores: subscores.map { scoreSubscore($0, scores) })
+  }
+
+  private func scoreSubscore(_ definition: SubscoreDefinition, _ scores: [DomainScore]) -> Subscore {
+    var points: [String: Int] = [:]
+    for c in scores.flatMap(\.contributions) { points[c.item] = c.points }
+    var maxima: [String: Int] = [:]
+    for item in allItems { maxima[item.id] = item.response.maximumPoints }
+    return Subscore(
+      id: definition.id, label: definition.label, points: definition.items.reduce(0) { $0 + (points[$1] ?? 0) },
+      maximum: definition.items.reduce(0) { $0 + (maxima[$1] ?? 0) },
+      missingItems: definition.items.filter { id in scores.contains { $0.missingItems.contains(id) } })
   }
 
   private func rankNeeds(_ scores: [DomainScore]) -> [CriminogenicNeed] {
@@ -323,5 +338,28 @@ extension RiskInstrumentDefinition {
         id: "\(id)/\(s.domain)", rank: rank + 1, domain: s.domain, label: s.label, centralEight: s.centralEight,
         points: s.points, maximum: s.maximum, share: s.share, drivers: s.drivers.map(\.item))
     }
+  }
+}
+
+/// A subscore's result: points over its listed items (unanswered items score 0).
+public struct Subscore: Sendable, Hashable, Codable {
+  /// The subscore id.
+  public var id: String
+  /// The display name.
+  public var label: LocalizedText
+  /// Points scored.
+  public var points: Int
+  /// The most points possible.
+  public var maximum: Int
+  /// Its unanswered items.
+  public var missingItems: [String]
+
+  /// Creates a subscore result.
+  public init(id: String, label: LocalizedText, points: Int, maximum: Int, missingItems: [String]) {
+    self.id = id
+    self.label = label
+    self.points = points
+    self.maximum = maximum
+    self.missingItems = missingItems
   }
 }

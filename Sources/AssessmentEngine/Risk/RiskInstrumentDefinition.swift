@@ -47,6 +47,8 @@ public struct RiskInstrumentDefinition: Sendable, Hashable, Codable {
   public var cutoffTables: [CutoffTable]
   /// Mappings from one band scheme onto another.
   public var bandMappings: [BandMapping]
+  /// Named sums over listed items reported beside the total (e.g. the items of a screening version).
+  public var subscores: [SubscoreDefinition]
 
   /// Creates a definition without validating it; prefer ``load(json:)`` for user data and call
   /// ``validationIssues()`` on definitions built in code.
@@ -54,7 +56,8 @@ public struct RiskInstrumentDefinition: Sendable, Hashable, Codable {
     formatVersion: Int = 1, id: String, version: String, name: LocalizedText, status: InstrumentStatus,
     description: LocalizedText? = nil, domains: [RiskDomain], totalDomains: [String]? = nil,
     missingItems: MissingItemPolicy, needRanking: NeedRankingRule = NeedRankingRule(),
-    bandSchemes: [BandScheme], cutoffTables: [CutoffTable], bandMappings: [BandMapping] = []
+    bandSchemes: [BandScheme], cutoffTables: [CutoffTable], bandMappings: [BandMapping] = [],
+    subscores: [SubscoreDefinition] = []
   ) {
     self.formatVersion = formatVersion
     self.id = id
@@ -69,11 +72,12 @@ public struct RiskInstrumentDefinition: Sendable, Hashable, Codable {
     self.bandSchemes = bandSchemes
     self.cutoffTables = cutoffTables
     self.bandMappings = bandMappings
+    self.subscores = subscores
   }
 
   enum CodingKeys: String, CodingKey {
     case formatVersion, id, version, name, status, description, domains, totalDomains, missingItems,
-      needRanking, bandSchemes, cutoffTables, bandMappings
+      needRanking, bandSchemes, cutoffTables, bandMappings, subscores
   }
 
   /// Decodes through the validating loader, so that `JSONDecoder` also reports every problem.
@@ -520,5 +524,25 @@ extension RiskInstrumentDefinition {
       let to = mapping.map[band.band]
     else { return nil }
     return bandReference(scheme: target, band: to)
+  }
+}
+
+/// A named sum over listed items, reported beside the total; it does not change the total or band.
+///
+/// Use it for a screening subset (the LSI-R:SV is an 8-item screening version drawn from the
+/// LSI-R's items), or to report a section separately.
+public struct SubscoreDefinition: Sendable, Hashable, Codable {
+  /// A stable identifier.
+  public var id: String
+  /// The display name.
+  public var label: LocalizedText
+  /// The item ids summed.
+  public var items: [String]
+
+  /// Creates a subscore.
+  public init(id: String, label: LocalizedText, items: [String]) {
+    self.id = id
+    self.label = label
+    self.items = items
   }
 }

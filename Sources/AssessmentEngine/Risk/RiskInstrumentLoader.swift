@@ -73,14 +73,27 @@ extension RiskInstrumentDefinition {
     if let a = o.array("bandMappings", required: false, &issues) {
       mappings = readArray(a, o.path(of: "bandMappings"), &issues, readMapping)
     }
+    var subscores: [SubscoreDefinition]? = []
+    if let a = o.array("subscores", required: false, &issues) {
+      subscores = readArray(a, o.path(of: "subscores"), &issues) { (r: JSONObjectReader, issues: inout [JSONIssue]) -> SubscoreDefinition? in
+        var r = r
+        let id = r.string("id", &issues)
+        let label = r.localized("label", &issues)
+        let items = r.strings("items", &issues)
+        r.rejectUnknownKeys(&issues)
+        guard let id, let label, let items else { return nil }
+        return SubscoreDefinition(id: id, label: label, items: items)
+      }
+    }
     o.rejectUnknownKeys(&issues)
     guard let formatVersion, let id, let version, let name, let status, let domains, let missing,
-      let ranking, let schemes, let tables, let mappings
+      let ranking, let schemes, let tables, let mappings, let subscores
     else { return nil }
     return RiskInstrumentDefinition(
       formatVersion: formatVersion, id: id, version: version, name: name, status: status,
       description: description, domains: domains, totalDomains: totalDomains, missingItems: missing,
-      needRanking: ranking, bandSchemes: schemes, cutoffTables: tables, bandMappings: mappings)
+      needRanking: ranking, bandSchemes: schemes, cutoffTables: tables, bandMappings: mappings,
+      subscores: subscores)
   }
 
   /// Reads each element; returns `nil` when any element failed (its issues are recorded).

@@ -17,7 +17,7 @@ extension RiskInstrumentDefinition {
   /// every domain has items; count ranges start at 0, ascend without gaps or overlaps and only the
   /// last may be open; missing-item limits are non-negative and a domain's limit does not exceed its
   /// item count; shares lie in 0…1; every reference (total domains, cut-off schemes and bands,
-  /// mapping schemes and bands) is defined; each cut-off table lists bands in scheme order, each at
+  /// mapping schemes and bands, subscore items) is defined; each cut-off table lists bands in scheme order, each at
   /// most once, without gaps or overlaps, covering every total from ``minimumTotal`` to
   /// ``maximumTotal``; no two tables have the same population; every mapping covers every source
   /// band and never reverses order.
@@ -185,6 +185,17 @@ extension RiskInstrumentDefinition {
           invalid("\(mp).map.\(band.id)", "the mapping reverses the order of bands (a higher band maps lower)")
         }
         lastTarget = max(lastTarget, target)
+      }
+    }
+    var subscoreIDs = Set<String>()
+    for (k, subscore) in subscores.enumerated() {
+      let sp = "$.subscores[\(k)]"
+      checkID(subscore.id, "\(sp).id", &subscoreIDs)
+      if subscore.items.isEmpty { invalid("\(sp).items", "a subscore needs at least one item") }
+      var seen = Set<String>()
+      for (i, ref) in subscore.items.enumerated() {
+        if !itemIDs.contains(ref) { add("\(sp).items[\(i)]", .unknownReference(ref)) }
+        if !seen.insert(ref).inserted { add("\(sp).items[\(i)]", .duplicate(ref)) }
       }
     }
     return issues

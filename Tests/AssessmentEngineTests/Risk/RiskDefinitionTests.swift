@@ -187,6 +187,15 @@ struct RiskDefinitionTests {
     ])
   }
 
+  @Test func subscoreItemReferences() {
+    let json = RiskFixtures.replacingOnce(IllustrativeInstruments.rnr8JSON, #""bandMappings": ["#,
+      #""subscores": [{"id": "screen", "label": {"id": "Skrining", "en": "Screen"}, "items": ["ch1", "zz9", "ch1"]}],\#n  "bandMappings": ["#)
+    #expect(RiskFixtures.issues(json) == [
+      JSONIssue(path: "$.subscores[0].items[1]", kind: .unknownReference("zz9")),
+      JSONIssue(path: "$.subscores[0].items[2]", kind: .duplicate("ch1")),
+    ])
+  }
+
   @Test func unsupportedFormatVersion() {
     let json = RiskFixtures.replacingOnce(IllustrativeInstruments.rnr8JSON, #""formatVersion": 1"#, #""formatVersion": 2"#)
     #expect(RiskFixtures.issues(json) == [

@@ -41,6 +41,23 @@ struct RiskScoringTests {
     #expect(rnr8.map(band, to: "five")?.band == "moderate")
   }
 
+  /// A screening subscore over ch1, ac1, as1 (case A): 2 + 1 + 2 = 5 of 2 + 1 + 2 = 5; with ac1
+  /// unanswered: 4 of 5, ac1 listed as missing. The total is unaffected.
+  @Test func subscores() throws {
+    let json = RiskFixtures.replacingOnce(IllustrativeInstruments.rnr8JSON, #""bandMappings": ["#,
+      #""subscores": [{"id": "screen", "label": {"id": "Skrining", "en": "Screen"}, "items": ["ch1", "ac1", "as1"]}],\#n  "bandMappings": ["#)
+    let rnr8 = try RiskInstrumentDefinition.load(json: Data(json.utf8))
+    let r = try rnr8.assess(RiskFixtures.caseA, population: RiskFixtures.maleAdult)
+    #expect(r.subscores == [Subscore(id: "screen", label: LocalizedText(id: "Skrining", en: "Screen"), points: 5, maximum: 5, missingItems: [])])
+    #expect(r.total == 14)
+    var answers = RiskFixtures.caseA
+    answers["ac1"] = nil
+    let partial = try rnr8.assess(answers, population: RiskFixtures.maleAdult)
+    #expect(partial.subscores.first?.points == 4)
+    #expect(partial.subscores.first?.missingItems == ["ac1"])
+    #expect(try RiskInstrumentDefinition.load(json: JSONEncoder().encode(rnr8)) == rnr8)
+  }
+
   @Test func explanationNamesTheDrivingItems() throws {
     let r = try RiskFixtures.rnr8().assess(RiskFixtures.caseA, population: RiskFixtures.maleAdult)
     #expect(r.domain("pergaulan")?.explanation == LocalizedText(
