@@ -117,12 +117,12 @@ public struct ClientPopulation: Sendable, Hashable, Codable, CustomStringConvert
     self.ageYears = ageYears
   }
 
-  /// A short English description for messages, e.g. `female adult aged 34`.
+  /// A short English description for messages, e.g. `female, adult, aged 34`.
   public var description: String {
     var parts: [String] = []
     parts.append(gender?.rawValue ?? "gender unknown")
     parts.append(ageGroup?.rawValue ?? "age group unknown")
-    if let ageYears { parts.append("aged \(ageYears)") }
-    return parts.joined(separator: " ")
+    parts.append(ageYears.map { "aged \($0)" } ?? "age unknown")
+    return parts.joined(separator: ", ")
   }
 }

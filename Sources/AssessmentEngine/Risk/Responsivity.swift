@@ -213,6 +213,29 @@ public struct ResponsivityPolicy: Sendable, Hashable, Codable {
     self.defaultFormat = defaultFormat
   }
 
+  enum CodingKeys: String, CodingKey { case adjustments, defaultFormat }
+
+  /// Decodes `{"adjustments": {"<factor>": ["<adjustment>", …]}, "defaultFormat": "group"}`.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let raw = try c.decode([String: [ResponsivityAdjustment]].self, forKey: .adjustments)
+    var adjustments: [ResponsivityFactor: [ResponsivityAdjustment]] = [:]
+    for (key, value) in raw {
+      guard let factor = ResponsivityFactor(rawValue: key) else {
+        throw DecodingError.dataCorruptedError(forKey: .adjustments, in: c, debugDescription: "'\(key)' is not a responsivity factor")
+      }
+      adjustments[factor] = value
+    }
+    self.init(adjustments: adjustments, defaultFormat: try c.decode(DeliveryFormat.self, forKey: .defaultFormat))
+  }
+
+  /// Encodes the factor → adjustments table as a JSON object keyed by factor name.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(Dictionary(uniqueKeysWithValues: adjustments.map { ($0.key.rawValue, $0.value) }), forKey: .adjustments)
+    try c.encode(defaultFormat, forKey: .defaultFormat)
+  }
+
   /// Applies the policy to a person's factors.
   ///
   /// Rules: adjustments are collected in factor order without repeats; ``ResponsivityAdjustment/inPersonReporting``

@@ -72,7 +72,7 @@ public enum RiskScoringProblem: Sendable, Hashable, Codable, CustomStringConvert
       (domain.map { "Domain '\($0)'" } ?? "The instrument")
         + " has \(missing.count) unanswered items (\(missing.joined(separator: ", "))) but at most \(limit) may be unanswered; it cannot be scored."
     case .noCutoffTable(let population, let instrument):
-      "Instrument '\(instrument)' has no cut-off table for a \(population); the band cannot be determined."
+      "Instrument '\(instrument)' has no cut-off table for this person (\(population)); the band cannot be determined."
     }
   }
 }

@@ -47,5 +47,12 @@ struct ResponsivityTests {
     #expect(plan.modalities == [.officeVisit, .outpost])
     #expect(plan.format == .classical)
     #expect(try JSONDecoder().decode(ResponsivityPlan.self, from: JSONEncoder().encode(plan)) == plan)
+    let data = try JSONEncoder().encode(policy)
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect((object["adjustments"] as? [String: [String]]) == ["travelCost": ["reportAtNearerOutpost"]])
+    #expect(try JSONDecoder().decode(ResponsivityPolicy.self, from: data) == policy)
+    #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode(ResponsivityPolicy.self, from: Data(#"{"adjustments": {"farAway": []}, "defaultFormat": "group"}"#.utf8))
+    }
   }
 }

@@ -80,6 +80,15 @@ struct RiskDefinitionTests {
     #expect(issues.count == 3, "\(issues)")
   }
 
+  @Test func unknownKeyAndSemanticProblemTogether() {
+    var json = RiskFixtures.replacingOnce(IllustrativeInstruments.rnr8JSON, #""maximumMissingItems": 0,"#, #""maximumMissingItems": 0, "weight": 2,"#)
+    json = RiskFixtures.replacingOnce(json, #""maximum": 7"#, #""maximum": 8"#)
+    #expect(RiskFixtures.issues(json) == [
+      JSONIssue(path: "$.domains[0]", kind: .unknownKey("weight", suggestion: nil)),
+      JSONIssue(path: "$.cutoffTables[0].ranges[1].minimum", kind: .invalidValue("totals 8…8 overlap the previous band (overlapping cut-offs)")),
+    ])
+  }
+
   @Test func duplicateItemIdAcrossDomains() {
     let json = RiskFixtures.replacingOnce(IllustrativeInstruments.rnr8JSON, #""id": "ap2""#, #""id": "ch2""#)
     #expect(RiskFixtures.issues(json) == [JSONIssue(path: "$.domains[1].items[1].id", kind: .duplicate("ch2"))])

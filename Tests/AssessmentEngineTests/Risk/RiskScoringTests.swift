@@ -249,7 +249,7 @@ struct RiskScoringTests {
     let error = RiskScoringError(problems: [.noCutoffTable(population: unknownGender, instrument: "rnr8-illustrative")])
     #expect(error.description == """
       The assessment cannot be scored:
-      - Instrument 'rnr8-illustrative' has no cut-off table for a gender unknown adult aged 30; the band cannot be determined.
+      - Instrument 'rnr8-illustrative' has no cut-off table for this person (gender unknown, adult, aged 30); the band cannot be determined.
       """)
   }
 
