@@ -3,7 +3,7 @@ import Testing
 import AssessmentEngine
 
 @Suite("Reassessment scheduling and comparison")
-struct ReassessmentTests {
+struct RiskReassessmentTests {
   var calendar: Calendar {
     var c = Calendar(identifier: .gregorian)
     c.timeZone = TimeZone(secondsFromGMT: 0) ?? c.timeZone

@@ -4,7 +4,7 @@ import AssessmentEngine
 
 /// Definitions written from the documentation, loaded and scored as the documentation says.
 @Suite("Documentation examples")
-struct DocumentationExampleTests {
+struct RiskDocumentationExampleTests {
   /// Copied verbatim from Documentation/RiskNeedResponsivity.md, "Complete example".
   static let miniJSON = #"""
 {

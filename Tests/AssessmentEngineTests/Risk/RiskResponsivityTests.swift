@@ -3,7 +3,7 @@ import Testing
 import AssessmentEngine
 
 @Suite("Responsivity factors and adjustments")
-struct ResponsivityTests {
+struct RiskResponsivityTests {
   @Test func everyFactorHasAdjustmentsAndBothLabels() {
     for factor in ResponsivityFactor.allCases {
       #expect(!factor.defaultAdjustments.isEmpty, "\(factor)")

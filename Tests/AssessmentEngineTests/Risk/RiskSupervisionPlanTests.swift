@@ -3,7 +3,7 @@ import Testing
 import AssessmentEngine
 
 @Suite("Supervision plan")
-struct SupervisionPlanTests {
+struct RiskSupervisionPlanTests {
   /// Case A (sedang): 2 contacts a month, 100 hours, top three needs kognisi, pergaulan, waktuLuang.
   @Test func planFromCaseA() throws {
     let rnr8 = try RiskFixtures.rnr8()

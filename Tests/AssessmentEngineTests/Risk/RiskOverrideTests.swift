@@ -3,7 +3,7 @@ import Testing
 import AssessmentEngine
 
 @Suite("Professional override")
-struct ProfessionalOverrideTests {
+struct RiskOverrideTests {
   let when = Date(timeIntervalSince1970: 1_790_000_000)
   let reason = OverrideReason(kind: .discretionary, code: "D01", text: "Recent threats against the victim not captured by the items.")
 
