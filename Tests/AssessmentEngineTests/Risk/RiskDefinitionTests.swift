@@ -212,6 +212,27 @@ struct RiskDefinitionTests {
     ])
   }
 
+  /// Property: random contiguous cut-off tables over 0…24 load; moving one inner boundary by ±1 on
+  /// one side only always produces exactly one gap or overlap issue.
+  @Test func randomCutoffTablesValidate() throws {
+    var rng = SplitMix64(seed: 99)
+    let base = try RiskFixtures.rnr8()
+    for _ in 0..<100 {
+      let a = 1 + Int(rng.next() % 10), b = a + 2 + Int(rng.next() % 11)  // sedang at least 2 wide
+      var definition = base
+      definition.cutoffTables = [CutoffTable(id: "t", population: PopulationSelector(), scheme: "rst", ranges: [
+        CutoffRange(band: "rendah", minimum: 0, maximum: a - 1), CutoffRange(band: "sedang", minimum: a, maximum: b - 1),
+        CutoffRange(band: "tinggi", minimum: b, maximum: nil),
+      ])]
+      #expect(definition.validationIssues().isEmpty)
+      let shift = rng.next() % 2 == 0 ? 1 : -1
+      definition.cutoffTables[0].ranges[1].minimum += shift
+      let issues = definition.validationIssues()
+      #expect(issues.count == 1)
+      #expect(issues.first?.path == "$.cutoffTables[0].ranges[1].minimum")
+    }
+  }
+
   @Test func errorRendersOneLinePerIssue() {
     let error = RiskDefinitionError(issues: [
       JSONIssue(path: "$.cutoffTables[0].ranges[1].minimum", kind: .invalidValue("totals 6…7 fall in no band (gap in cut-offs)"))

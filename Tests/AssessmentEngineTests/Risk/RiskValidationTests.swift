@@ -73,6 +73,29 @@ struct RiskValidationTests {
     }
   }
 
+  /// Property: the engine's sorted-placement DeLong equals a direct pairwise computation (O(m·n),
+  /// written independently here) on random data with many ties.
+  @Test func deLongMatchesPairwiseDefinition() throws {
+    var rng = SplitMix64(seed: 7)
+    for _ in 0..<40 {
+      let m = 2 + Int(rng.next() % 15), n = 2 + Int(rng.next() % 15)
+      let cases = (0..<m).map { _ in Double(rng.next() % 6) }
+      let controls = (0..<n).map { _ in Double(rng.next() % 6) }
+      func psi(_ x: Double, _ y: Double) -> Double { x > y ? 1 : x == y ? 0.5 : 0 }
+      let v10 = cases.map { x in controls.reduce(0) { $0 + psi(x, $1) } / Double(n) }
+      let v01 = controls.map { y in cases.reduce(0) { $0 + psi($1, y) } / Double(m) }
+      func variance(_ v: [Double]) -> Double {
+        let mean = v.reduce(0, +) / Double(v.count)
+        return v.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(v.count - 1)
+      }
+      let auc = v10.reduce(0, +) / Double(m)
+      let se = (variance(v10) / Double(m) + variance(v01) / Double(n)).squareRoot()
+      let r = try RiskValidation.auc(scores: cases + controls, outcomes: [Bool](repeating: true, count: m) + [Bool](repeating: false, count: n))
+      expectClose(r.auc, auc, relative: 1e-12, "AUC")
+      expectClose(r.deLong.standardError, se, relative: 1e-9, "DeLong SE")
+    }
+  }
+
   @Test func aucErrors() {
     #expect(throws: RiskValidationError.lengthMismatch(scores: 2, outcomes: 1)) { try RiskValidation.auc(scores: [1, 2], outcomes: [true]) }
     #expect(throws: RiskValidationError.notEnoughData(positives: 1, negatives: 2, minimum: 2)) {
