@@ -61,7 +61,7 @@ public func referenceScores(
   }
 }
 
-/// A small deterministic generator (SplitMix64) for property tests.
+/// A small deterministic generator for property tests (SplitMix64; Steele, Lea & Flood 2014).
 public struct SplitMix64: RandomNumberGenerator {
   private var state: UInt64
   /// A generator from a seed.
@@ -74,6 +74,8 @@ public struct SplitMix64: RandomNumberGenerator {
     z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
     return z ^ (z >> 31)
   }
+  /// A uniform double in [0, 1).
+  public mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
 }
 
 /// Parses a simple numeric CSV (header, digits, empty = missing) into rows of optional integers;

@@ -1,4 +1,5 @@
 import Testing
+import _AssessmentTestSupport
 @testable import Pemasyarakatan
 
 @Suite("Civil dates")

@@ -1,6 +1,7 @@
 import AssessmentEngine
 import Foundation
 import Testing
+import _AssessmentTestSupport
 @testable import Pemasyarakatan
 
 @Suite("Bapas models: JSON round trip")

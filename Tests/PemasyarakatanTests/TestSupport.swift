@@ -1,19 +1,7 @@
 import Foundation
 import Testing
+import _AssessmentTestSupport
 @testable import Pemasyarakatan
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a small seeded generator for deterministic property tests.
-struct SplitMix64: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
 
 /// A date literal for tests: `d("2025-01-10")`. Test inputs are fixed strings, so a bad one is a bug in
 /// the test and should fail loudly rather than be skipped.

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Testing
+import _AssessmentTestSupport
 import AssessmentEngine
 @testable import WorkingAlliance
 
@@ -72,7 +73,7 @@ struct AllianceScoresInvariantTests {
     let d = try #require(InstrumentLibrary.workingAlliance.definition(id: id))
     let scorer = try AllianceScorer(d)
     let lo = d.responseScale.min, hi = d.responseScale.max
-    var rng = SplitMix64(state: 0xA11_1A9CE)
+    var rng = SplitMix64(seed: 0xA11_1A9CE)
     for _ in 0..<300 {
       let responses: [Int?] = (0..<12).map { _ in lo + Int(rng.next() % UInt64(hi - lo + 1)) }
       let s = try scorer.score(responses: responses)

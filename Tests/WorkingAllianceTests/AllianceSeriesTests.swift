@@ -18,19 +18,6 @@ func series(_ totals: [Double], sessions: [Int]? = nil, rater: AllianceRater = .
   })
 }
 
-/// SplitMix64 (Steele, Lea & Flood 2014), for seeded property tests.
-struct SplitMix64 {
-  var state: UInt64
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-  mutating func uniform() -> Double { Double(next() >> 11) / Double(1 << 53) }
-}
-
 @Suite("Alliance series: validation")
 struct AllianceSeriesValidationTests {
   @Test func ordersBySession() throws {
@@ -130,7 +117,7 @@ struct AllianceTrajectoryTests {
 
   /// y = a + b·session exactly: OLS recovers b and SE ≈ 0, for seeded random a, b and sessions.
   @Test func recoversAnExactLine() throws {
-    var rng = SplitMix64(state: 20_260_123)
+    var rng = SplitMix64(seed: 20_260_123)
     for _ in 0..<200 {
       let n = 3 + Int(rng.next() % 10)
       var sessions = Set<Int>()

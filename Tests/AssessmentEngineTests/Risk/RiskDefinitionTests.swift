@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import _AssessmentTestSupport
 import AssessmentEngine
 
 @Suite("Risk instrument definitions: loading and validation")
