@@ -1,0 +1,122 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import Testing
+import AssessmentEngine
+@testable import Pemasyarakatan
+
+/// A small group file; `clients`, `administrations`, … are spliced in by each test.
+func groupJSON(
+  sessions: String = """
+    [{"number": 1, "date": "2026-02-02", "facilitator": "PK-01", "partner": "POK-01", "attendance": ["K-01", "K-02"]},
+     {"number": 2, "date": "2026-02-09", "facilitator": "PK-01", "attendance": ["K-01"]}]
+    """,
+  clients: String = "[]", administrations: String = "[]", observations: String = "[]", indicators: String = "[]",
+  measures: String = "[]", rules: String = "{}"
+) -> Data {
+  Data("""
+    {"id": "AT-T", "name": {"id": "Kelompok uji", "en": "Test group"},
+     "programme": {"id": "PRG-AT", "name": "Assertive training", "category": "attitudeAndBehaviour", "method": "kelompok",
+                   "partnerID": "POK-01", "schedule": {"start": "2026-02-02", "end": "2026-03-30", "recurrence": "weekly", "hoursPerSession": 2},
+                   "capacity": 10},
+     "facilitators": ["PK-01"], "partners": ["POK-01"], "enrolled": ["K-01", "K-02", "K-03"], "rules": \(rules),
+     "sessions": \(sessions), "clients": \(clients), "outcomeMeasures": \(measures),
+     "administrations": \(administrations), "observations": \(observations), "indicators": \(indicators)}
+    """.utf8)
+}
+
+@Suite("Assertive training: group records")
+struct AssertiveTrainingGroupTests {
+  @Test func attendanceAndProgress() throws {
+    let clients = """
+      [{"client": "K-01", "targets": [{"id": "T1", "behaviour": "menolak ajakan", "domain": "negativeAssertion", "events": [
+          {"date": "2026-02-02", "kind": "identify"},
+          {"date": "2026-02-02", "kind": "prioritise", "session": 1, "situations": [{"rank": 1, "description": "a"}, {"rank": 2, "description": "b"}]}]}]}]
+      """
+    let group = try AssertiveTrainingGroup.decode(jsonData: groupJSON(clients: clients))
+    let progress = GroupProgress(group: group)
+    #expect(progress.issues.isEmpty)
+    #expect(progress.clients.map(\.client) == ["K-01", "K-02", "K-03"])
+    #expect(progress.clients.map(\.sessionsAttended) == [2, 1, 0])
+    // (2/2 + 1/2 + 0/2) / 3 = 1.5 / 3 = 0.5
+    #expect(progress.attendanceRate == 0.5)
+    let t1 = try #require(progress.clients.first?.targets.first)
+    #expect(t1.currentStep == .rolePlay && t1.highestCompleted == .setPriorities)
+  }
+
+  @Test func stepOutOfOrderNamesClientTargetStepAndField() throws {
+    let clients = """
+      [{"client": "K-02", "targets": [{"id": "T1", "behaviour": "b", "domain": "initiation", "events": [
+          {"date": "2026-02-02", "kind": "identify"},
+          {"date": "2026-02-03", "kind": "rolePlay", "rating": 4}]}]}]
+      """
+    let progress = GroupProgress(group: try AssertiveTrainingGroup.decode(jsonData: groupJSON(clients: clients)))
+    #expect(progress.issues == [AssertiveTrainingIssue(
+      path: "$.clients[0].targets[0].events[1].kind", client: "K-02", target: "T1", step: .rolePlay,
+      problem: .stepRule(.outOfOrder(current: .setPriorities, recorded: .rolePlay)))])
+    #expect(progress.clients[1].targets[0].rejectedEvents == 1)
+  }
+
+  @Test func ratingOutsideScaleIsReportedAndTheRestKept() throws {
+    let clients = """
+      [{"client": "K-01", "targets": [{"id": "T1", "behaviour": "b", "domain": "initiation", "events": [
+          {"date": "2026-02-02", "kind": "identify"},
+          {"date": "2026-02-02", "kind": "prioritise", "situations": [{"rank": 1, "description": "a"}]},
+          {"date": "2026-02-09", "kind": "rolePlay", "rating": 7}]}]},
+       {"client": "K-03", "targets": [{"id": "T1", "behaviour": "b", "domain": "disclosure", "events": [{"date": "2026-02-02", "kind": "identify"}]}]}]
+      """
+    let rules = #"{"minimumSituations": 1}"#
+    let progress = GroupProgress(group: try AssertiveTrainingGroup.decode(jsonData: groupJSON(clients: clients, rules: rules)))
+    #expect(progress.issues.map(\.problem) == [.stepRule(.ratingOutOfScale(field: "rating", value: 7, min: 1, max: 5))])
+    #expect(progress.issues.first?.path == "$.clients[0].targets[0].events[2].rating")
+    #expect(progress.issues.first?.field == "rating")
+    #expect(progress.clients[2].targets.first?.currentStep == .setPriorities, "the other client is still analysed")
+  }
+
+  @Test func clientNotEnrolled() throws {
+    let clients = #"[{"client": "K-99", "targets": []}]"#
+    let sessions = #"[{"number": 1, "date": "2026-02-02", "facilitator": "PK-01", "attendance": ["K-01", "K-98"]}]"#
+    let progress = GroupProgress(group: try AssertiveTrainingGroup.decode(jsonData: groupJSON(sessions: sessions, clients: clients)))
+    #expect(progress.issues == [
+      AssertiveTrainingIssue(path: "$.sessions[0].attendance[1]", client: "K-98", problem: .clientNotEnrolled),
+      AssertiveTrainingIssue(path: "$.clients[0].client", client: "K-99", problem: .clientNotEnrolled),
+    ])
+    #expect(progress.issues[1].description == "client K-99: the client is not enrolled in this group; the record is left out. [$.clients[0].client]")
+  }
+
+  @Test func unreadableRecordIsListedAndTheRestRead() throws {
+    let clients = """
+      [{"client": "K-01", "targets": [{"id": "T1", "behaviour": "b", "domain": "initiation", "events": [
+          {"date": "2026-02-30", "kind": "identify"},
+          {"date": "2026-02-03", "kind": "identfy"}]}]}]
+      """
+    let sessions = #"[{"number": 1, "date": "2026-02-02", "facilitator": "PK-07", "attendance": []}, {"number": "two"}]"#
+    let progress = GroupProgress(group: try AssertiveTrainingGroup.decode(jsonData: groupJSON(sessions: sessions, clients: clients)))
+    #expect(progress.issues.map(\.path) == [
+      "$.sessions[0].facilitator", "$.sessions[1].number",
+      "$.clients[0].targets[0].events[0].date", "$.clients[0].targets[0].events[1].kind",
+    ])
+    #expect(progress.issues[0].problem == .unknownFacilitator("PK-07"))
+    #expect(progress.issues[1].problem == .unreadableRecord(reason: "expected a whole number"))
+    #expect(progress.issues[2].problem == .unreadableRecord(reason: "'2026-02-30' is not a valid date; please write an existing day as YYYY-MM-DD."))
+    guard case .unreadableRecord(let reason) = progress.issues[3].problem else { Issue.record("wrong case"); return }
+    #expect(reason.hasPrefix("'identfy' is not one of 'identify', 'prioritise'"))
+  }
+
+  @Test func brokenFileIsATypedError() {
+    #expect(throws: AssertiveGroupFileError(path: "$", reason: "the file is not valid JSON")) {
+      try AssertiveTrainingGroup.decode(jsonData: Data("{".utf8))
+    }
+    #expect(throws: AssertiveGroupFileError(path: "$.enrolled", reason: "the required key 'enrolled' is missing")) {
+      try AssertiveTrainingGroup.decode(jsonData: Data(#"{"id": "x", "name": {"id": "a", "en": "b"}, "programme": {"id": "P", "name": "n", "category": "social", "method": "kelompok", "schedule": {"start": "2026-01-01", "end": "2026-01-02", "recurrence": "weekly", "hoursPerSession": 1}, "capacity": 1}, "facilitators": []}"#.utf8))
+    }
+  }
+
+  @Test func invalidRulesFallBackToDefaults() throws {
+    let progress = GroupProgress(group: try AssertiveTrainingGroup.decode(jsonData: groupJSON(rules: #"{"rehearsalPassRating": 9}"#)))
+    #expect(progress.rules == .default)
+    #expect(progress.issues == [AssertiveTrainingIssue(path: "$.rules.rehearsalPassRating", problem: .invalidRules(field: "rehearsalPassRating", reason: "9 is not on the PK rating scale 1–5"))])
+  }
+}
