@@ -1,5 +1,6 @@
 /// The subcommands `bapas` knows, in the order its help lists them. Add a new command here.
 let registeredSubcommands: [any Subcommand.Type] = [
   ScoreCommand.self,
+  AssertiveCommand.self,
 
 ]
