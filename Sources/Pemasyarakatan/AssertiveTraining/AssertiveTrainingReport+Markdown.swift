@@ -4,6 +4,8 @@ extension AssertiveTrainingReport {
   /// The report as Markdown in its language, with tables a PK can paste into a Litmas or a sidang TPP
   /// report. Numbers use two decimals (a decimal comma in Indonesian); scores print as whole numbers
   /// when they are whole.
+  ///
+  /// - Complexity: O(*c*·*s*) for *c* clients and *s* analysed scales.
   public func markdown() -> String {
     let en = language == .english
     func t(_ id: String, _ english: String) -> String { en ? english : id }

@@ -112,6 +112,9 @@ public struct AssertiveTrainingAnalysis: Sendable, Hashable, Codable {
   public var achievement: ProgrammeAchievement
 
   /// Analyses `group`.
+  ///
+  /// - Complexity: O(*e* + *n*·*k* + *i*·*c*) for *e* step events, *n* administrations of *k* items,
+  ///   *i* indicators and *c* clients.
   public init(group: AssertiveTrainingGroup) {
     self.group = group
     self.progress = GroupProgress(group: group)

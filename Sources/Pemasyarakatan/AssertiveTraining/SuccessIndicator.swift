@@ -44,7 +44,7 @@ public struct SuccessIndicator: Sendable, Hashable, Codable {
 ///   checklist in whom the outcome was observed (0–1);
 /// - `{"kind": "meanObservedOutcomes"}` — mean number of the five outcomes observed at post (0–5);
 /// - `{"kind": "manual", "achieved": 0.6, "source": "…"}` — a value measured outside the SDK.
-public enum IndicatorMeasure: Sendable, Hashable, Codable {
+public enum IndicatorMeasure: Sendable, Hashable, Codable, BilingualLabelled {
   /// Mean share of sessions attended.
   case attendanceRate
   /// Share of clients completing a step with at least one target.
@@ -101,6 +101,9 @@ public enum IndicatorMeasure: Sendable, Hashable, Codable {
       try c.encodeIfPresent(source, forKey: .source)
     }
   }
+
+  /// The display name: ``summary(in:)`` in both languages.
+  public var label: LocalizedText { LocalizedText(id: summary(in: .indonesian), en: summary(in: .english)) }
 
   /// A short description in the given language.
   public func summary(in language: DisplayLanguage) -> String {
