@@ -88,7 +88,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
   }
 
   /// The date `days` days later (earlier when negative).
-  public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+  public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: saturatingAdd(dayNumber, days)) }
 
   /// The date `months` calendar months later (earlier when negative).
   ///
@@ -96,24 +96,25 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
   /// target month is shorter, the day is **clamped to the month end** (31 Jan + 1 month = 28 Feb, or
   /// 29 Feb in a leap year). This is the same convention as Foundation's `Calendar` and Java's
   /// `LocalDate.plusMonths`.
+  /// The month is clamped to January 0001 ... December 9999 (the day is kept, then clamped to the month end).
   public func adding(months: Int) -> CivilDate {
-    let index = year * 12 + (month - 1) + months
-    let y = min(max(index / 12, 1), 9999)
+    let index = min(max(saturatingAdd(year * 12 + (month - 1), months), 12), 9999 * 12 + 11)
+    let y = index / 12
     let m = index % 12 + 1
     return CivilDate(unchecked: y, m, min(day, CivilDate.daysIn(month: m, year: y)))
   }
 
   /// The date `years` years later; 29 February falls back to 28 February in a common year.
-  public func adding(years: Int) -> CivilDate { adding(months: years * 12) }
+  public func adding(years: Int) -> CivilDate { adding(months: saturatingMultiply(years, 12)) }
 
   /// Adds a duration: years and months first (clamping to the month end), then days.
   public func adding(_ duration: CivilDuration) -> CivilDate {
-    adding(months: duration.years * 12 + duration.months).adding(days: duration.days)
+    adding(months: duration.totalMonths).adding(days: duration.days)
   }
 
   /// Subtracts a duration: days first, then years and months (the mirror image of ``adding(_:)``).
   public func subtracting(_ duration: CivilDuration) -> CivilDate {
-    adding(days: -duration.days).adding(months: -(duration.years * 12 + duration.months))
+    adding(days: saturatingNegate(duration.days)).adding(months: saturatingNegate(duration.totalMonths))
   }
 
   /// Whole days from `self` to `other` (positive when `other` is later).
@@ -127,6 +128,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     return years
   }
 
+  /// Chronological order.
   public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
@@ -142,6 +144,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
   }
 
+  /// Decodes the documented JSON form; optional keys may be absent.
   public init(from decoder: any Decoder) throws {
     let container = try decoder.singleValueContainer()
     let text = try container.decode(String.self)
@@ -153,6 +156,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
   }
 
+  /// Encodes the value as a single JSON string.
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.singleValueContainer()
     try container.encode(description)
@@ -190,7 +194,8 @@ public struct CivilDuration: Sendable, Hashable, Codable, CustomStringConvertibl
   }
 
   /// The duration in months, ignoring days (years × 12 + months).
-  public var totalMonths: Int { years * 12 + months }
+  /// The sum saturates at `Int.max`/`Int.min` instead of overflowing, so absurd input cannot trap.
+  public var totalMonths: Int { saturatingAdd(saturatingMultiply(years, 12), months) }
 
   /// `true` when every component is zero or positive.
   public var isNonNegative: Bool { years >= 0 && months >= 0 && days >= 0 }
@@ -205,6 +210,7 @@ public struct CivilDuration: Sendable, Hashable, Codable, CustomStringConvertibl
 
   enum CodingKeys: String, CodingKey { case years, months, days }
 
+  /// Decodes the documented JSON form; optional keys may be absent.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     years = try c.decodeIfPresent(Int.self, forKey: .years) ?? 0
@@ -233,3 +239,17 @@ public struct CivilDateInterval: Sendable, Hashable, Codable {
   /// The number of days from `start` to `end` (0 for a one-day interval).
   public var dayCount: Int { start.days(to: end) }
 }
+
+// Saturating arithmetic: durations and schedules come from JSON written by other tools, and an absurd
+// number must clamp a date to the calendar's ends rather than trap on overflow.
+func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+  let (r, overflow) = a.addingReportingOverflow(b)
+  return overflow ? (b > 0 ? Int.max : Int.min) : r
+}
+
+func saturatingMultiply(_ a: Int, _ b: Int) -> Int {
+  let (r, overflow) = a.multipliedReportingOverflow(by: b)
+  return overflow ? ((a < 0) != (b < 0) ? Int.min : Int.max) : r
+}
+
+func saturatingNegate(_ a: Int) -> Int { a == Int.min ? Int.max : -a }

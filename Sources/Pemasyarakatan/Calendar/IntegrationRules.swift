@@ -17,18 +17,26 @@ public struct ParoleRule: VersionedRule, Hashable {
   public var minimumSentence: CivilDuration?
   /// What is added to the remaining sentence to give the masa percobaan (1 year).
   public var probationExtension: CivilDuration
+  /// Good behaviour is required for this long before the 2/3 date (9 months, Permenkumham 3/2018).
+  public var goodBehaviourBefore: CivilDuration
+  /// How long after the masa percobaan PB can still be revoked (KUHP 2023 Pasal 73: 3 months, unless a
+  /// prosecution for an offence committed during the masa percobaan began within them); `nil` when the
+  /// version sets no limit.
+  public var revocationLimitAfterProbation: CivilDuration?
 
   /// Permenkumham 3/2018 Pasal 82 with old KUHP Pasal 15.
   public static let permenkumham3of2018 = ParoleRule(
     source: .year(2018, "Permenkumham 3/2018 Pasal 82 (as amended by Permenkumham 7/2022); KUHP (old) Pasal 15", .confirmed),
     fraction: .twoThirds, minimumServed: CivilDuration(months: 9), minimumSentence: nil,
-    probationExtension: CivilDuration(years: 1))
+    probationExtension: CivilDuration(years: 1), goodBehaviourBefore: CivilDuration(months: 9),
+    revocationLimitAfterProbation: nil)
 
   /// KUHP 2023 (UU 1/2023) Pasal 72, in force 2026-01-02.
   public static let kuhp2023 = ParoleRule(
     source: .exact(2026, 1, 2, "KUHP 2023 (UU 1/2023) Pasal 72 and elucidation", .confirmed),
     fraction: .twoThirds, minimumServed: CivilDuration(months: 9), minimumSentence: CivilDuration(years: 1),
-    probationExtension: CivilDuration(years: 1))
+    probationExtension: CivilDuration(years: 1), goodBehaviourBefore: CivilDuration(months: 9),
+    revocationLimitAfterProbation: CivilDuration(months: 3))
 
   /// Oldest first.
   public static let versions: [ParoleRule] = [.permenkumham3of2018, .kuhp2023]
@@ -53,7 +61,13 @@ public struct ParoleRule: VersionedRule, Hashable {
     if date >= term.expiry { blockers.append(.noTimeLeftBeforeExpiry(expiry: term.expiry)) }
     return IntegrationEligibility(
       earliestDate: date, expiry: term.expiry, blockers: blockers, source: source,
-      programmeEnd: term.expiry.adding(probationExtension))
+      programmeEnd: term.expiry.adding(probationExtension), goodBehaviourSince: date.subtracting(goodBehaviourBefore))
+  }
+
+  /// The last day PB can be revoked for a masa percobaan ending on `probationEnd` (KUHP 2023 Pasal 73:
+  /// 3 months after it, unless a prosecution began within them), or `nil` when this version sets no limit.
+  public func revocationDeadline(probationEnd: CivilDate) -> CivilDate? {
+    revocationLimitAfterProbation.map { probationEnd.adding($0) }
   }
 
   /// The masa percobaan of a PB that starts on `releasedOn`: from that day to the expiry + 1 year, i.e.
@@ -79,6 +93,9 @@ public struct ConditionalLeaveRule: VersionedRule, Hashable {
   public var maximumLeave: CivilDuration
   /// The fraction that must be served (2/3).
   public var fraction: Fraction
+  /// Good behaviour is required for this long before the 2/3 date (6 months under Permenkumham 3/2018;
+  /// the same period is assumed for the older versions — unconfirmed).
+  public var goodBehaviourBefore: CivilDuration = CivilDuration(months: 6)
 
   /// Permenkumham 21/2013.
   public static let permenkumham21of2013 = ConditionalLeaveRule(
@@ -113,7 +130,7 @@ public struct ConditionalLeaveRule: VersionedRule, Hashable {
     }
     if date >= term.expiry { blockers.append(.noTimeLeftBeforeExpiry(expiry: term.expiry)) }
     let end = min(term.expiry, date.adding(maximumLeave))
-    return IntegrationEligibility(earliestDate: date, expiry: term.expiry, blockers: blockers, source: source, programmeEnd: end)
+    return IntegrationEligibility(earliestDate: date, expiry: term.expiry, blockers: blockers, source: source, programmeEnd: end, goodBehaviourSince: date.subtracting(goodBehaviourBefore))
   }
 }
 
@@ -156,7 +173,7 @@ public struct LeaveBeforeReleaseRule: VersionedRule, Hashable {
     let byMaximum = term.expiry.subtracting(maximumLeave)
     let start = max(twoThirds, byRemission, byMaximum)
     if start >= term.expiry { blockers.append(.noTimeLeftBeforeExpiry(expiry: term.expiry)) }
-    return IntegrationEligibility(earliestDate: start, expiry: term.expiry, blockers: blockers, source: source, programmeEnd: term.expiry)
+    return IntegrationEligibility(earliestDate: start, expiry: term.expiry, blockers: blockers, source: source, programmeEnd: term.expiry, goodBehaviourSince: nil)
   }
 }
 
@@ -186,7 +203,7 @@ public struct AssimilationRule: VersionedRule, Hashable {
     let date = term.date(whenServed: fraction, convention: convention, remission: remission)
     let end = term.date(whenServed: integrationFraction, convention: convention, remission: remission)
     let blockers: [IntegrationBlocker] = date >= term.expiry ? [.noTimeLeftBeforeExpiry(expiry: term.expiry)] : []
-    return IntegrationEligibility(earliestDate: date, expiry: term.expiry, blockers: blockers, source: source, programmeEnd: end)
+    return IntegrationEligibility(earliestDate: date, expiry: term.expiry, blockers: blockers, source: source, programmeEnd: end, goodBehaviourSince: date.subtracting(CivilDuration(months: 6)))
   }
 }
 
@@ -206,6 +223,10 @@ public struct IntegrationEligibility: Sendable, Hashable, Codable {
   /// The end of the programme if started on ``earliestDate``: end of masa percobaan (PB), end of leave
   /// (CB, CMB) or the 2/3 date (asimilasi).
   public var programmeEnd: CivilDate
+  /// The start of the period of good behaviour the Lapas must confirm (no disciplinary punishment from
+  /// this day to ``earliestDate``): 9 months for PB, 6 months for CB and asimilasi; `nil` for CMB, whose
+  /// sources give no period.
+  public var goodBehaviourSince: CivilDate?
   /// `true` when there are no blockers.
   public var isEligible: Bool { blockers.isEmpty }
 }

@@ -19,8 +19,8 @@ public struct Fraction: Sendable, Hashable, Codable, CustomStringConvertible {
   public var description: String { "\(numerator)/\(denominator)" }
   /// ⌈`days` × numerator ÷ denominator⌉ in exact integer arithmetic.
   func ceilOf(_ days: Int) -> Int {
-    let p = days * numerator
-    return p >= 0 ? (p + denominator - 1) / denominator : -((-p) / denominator)
+    let p = saturatingMultiply(days, numerator)
+    return p >= 0 ? saturatingAdd(p, denominator - 1) / denominator : -(saturatingNegate(p) / denominator)
   }
 }
 
@@ -92,8 +92,8 @@ public struct SentenceTerm: Sendable, Hashable, Codable {
     case .calendarDays:
       return countingStart.adding(days: fraction.ceilOf(countingStart.days(to: end)))
     case .thirtyDayMonths:
-      func days(_ d: CivilDuration) -> Int { d.totalMonths * 30 + d.days }
-      let base = days(length) - (treatment == .reducesSentence ? days(remission) : 0)
+      func days(_ d: CivilDuration) -> Int { saturatingAdd(saturatingMultiply(d.totalMonths, 30), d.days) }
+      let base = saturatingAdd(days(length), treatment == .reducesSentence ? saturatingNegate(days(remission)) : 0)
       let needed = fraction.ceilOf(base)
       return countingStart.adding(months: needed / 30).adding(days: needed % 30)
     }
@@ -101,7 +101,7 @@ public struct SentenceTerm: Sendable, Hashable, Codable {
 }
 
 /// A sentence or a request that a legal-calendar rule cannot work with.
-public enum LegalCalendarError: Error, Equatable, Codable, Sendable, CustomStringConvertible {
+public enum LegalCalendarError: Error, Equatable, Hashable, Codable, Sendable, CustomStringConvertible {
   /// A duration has a negative component.
   case negativeDuration(field: String)
   /// The remission is as long as the sentence or longer.

@@ -63,6 +63,12 @@ public struct ComplianceFlag: Sendable, Hashable, Codable {
   public var raisedOn: CivilDate
   /// The contacts, dates, addresses or events behind it.
   public var evidence: [ComplianceEvidence]
+  /// Creates a flag.
+  public init(kind: ComplianceFlagKind, raisedOn: CivilDate, evidence: [ComplianceEvidence]) {
+    self.kind = kind
+    self.raisedOn = raisedOn
+    self.evidence = evidence
+  }
 }
 
 /// Thresholds for the compliance check. The missed-report threshold is from the sources; the programme
@@ -126,6 +132,7 @@ extension CaseFile {
     var periods: [ReportingPeriod] = []
     var currentStart: CivilDate?
     var k = 0
+    var cursor = 0
     while start <= lastDay {
       let pStart = reportingSchedule.periodStart(k, from: start)
       let pEnd = reportingSchedule.periodStart(k + 1, from: start).adding(days: -1)
@@ -134,7 +141,12 @@ extension CaseFile {
         currentStart = pStart
         break
       }
-      let inPeriod = reports.filter { $0.date >= pStart && $0.date <= pEnd }
+      // Reports are sorted, so one forward pointer keeps the whole loop O(p + c).
+      while cursor < reports.count && reports[cursor].date < pStart { cursor += 1 }
+      var end = cursor
+      while end < reports.count && reports[end].date <= pEnd { end += 1 }
+      let inPeriod = reports[cursor..<end]
+      cursor = end
       let status: AttendanceStatus =
         inPeriod.contains { $0.attendance == .attended } ? .attended
         : inPeriod.contains { $0.attendance == .excused } ? .excused : .missed

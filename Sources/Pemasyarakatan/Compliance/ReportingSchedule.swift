@@ -3,7 +3,7 @@ import AssessmentEngine
 /// How often the client must report (*wajib lapor / apel*).
 ///
 /// The legal floor is **at least once a month**, or as the PK recommends (`field-facts.md` B6, several
-/// Bapas sources) [C]. A schedule less frequent than monthly is refused by ``CaseFile/validate()``.
+/// Bapas sources) [C]. A schedule less frequent than monthly is refused by ``CaseFile/validate(declaredAgeCategory:)``.
 ///
 /// JSON: `{"every": 1, "unit": "month"}`.
 public struct ReportingSchedule: Sendable, Hashable, Codable {
@@ -26,9 +26,9 @@ public struct ReportingSchedule: Sendable, Hashable, Codable {
   /// The start of the `k`-th reporting period counted from `start` (k = 0 is `start`).
   public func periodStart(_ k: Int, from start: CivilDate) -> CivilDate {
     switch unit {
-    case .day: start.adding(days: every * k)
-    case .week: start.adding(days: 7 * every * k)
-    case .month: start.adding(months: every * k)
+    case .day: start.adding(days: saturatingMultiply(every, k))
+    case .week: start.adding(days: saturatingMultiply(saturatingMultiply(7, every), k))
+    case .month: start.adding(months: saturatingMultiply(every, k))
     }
   }
 

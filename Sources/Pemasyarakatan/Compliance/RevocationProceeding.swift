@@ -51,6 +51,7 @@ public struct RevocationProceeding: Sendable, Hashable, Codable {
 
   enum CodingKeys: String, CodingKey { case grounds, steps }
 
+  /// Decodes the documented JSON form; optional keys may be absent.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     grounds = try c.decodeIfPresent([ComplianceFlagKind].self, forKey: .grounds) ?? []

@@ -6,7 +6,7 @@ import AssessmentEngine
 ///
 /// The current ``stage`` is derived from ``transitions``; change it only through ``apply(_:on:decision:)``,
 /// which refuses an illegal transition with a typed ``LifecycleError``. A case decoded from JSON is not
-/// checked until you call ``validate()`` or use ``CaseFileImport``.
+/// checked until you call ``validate(declaredAgeCategory:)`` or use ``CaseFileImport``.
 ///
 /// JSON: see `Documentation/BapasModels.md`; keys `id, bapasCode, officerID, client, receivedOn,
 /// guidancePeriod, reportingSchedule, transitions, contacts, enrolments, litmas, assessments,
@@ -114,6 +114,7 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
     case enrolments, litmas, assessments, legalEvents, revocation
   }
 
+  /// Decodes the documented JSON form; optional keys may be absent.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     id = try c.decode(CaseID.self, forKey: .id)

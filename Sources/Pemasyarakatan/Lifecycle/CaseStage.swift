@@ -155,7 +155,7 @@ public struct TPPDecision: Sendable, Hashable, Codable {
 }
 
 /// One recorded stage change. The stages before and after are not stored: they follow from replaying the
-/// events from penerimaan (``CaseLifecycle/replay(_:)``), so the record cannot contradict itself.
+/// events from penerimaan (``CaseLifecycle/replay(_:receivedOn:)``), so the record cannot contradict itself.
 ///
 /// JSON: `{"event": "advanceToLanjutan", "date": "2025-06-03", "tppDecision": {…}}`.
 public struct StageTransition: Sendable, Hashable, Codable {

@@ -68,6 +68,7 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
     case id, name, birthDate, sex, legalBasis, sentence, addresses, contactPersons
   }
 
+  /// Decodes the documented JSON form; optional keys may be absent.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     id = try c.decode(ClientID.self, forKey: .id)
@@ -226,6 +227,7 @@ public struct SentenceData: Sendable, Hashable, Codable {
 
   enum CodingKeys: String, CodingKey { case decisionNumber, length, countingStart, remission, releasedOn }
 
+  /// Decodes the documented JSON form; optional keys may be absent.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     decisionNumber = try c.decode(String.self, forKey: .decisionNumber)

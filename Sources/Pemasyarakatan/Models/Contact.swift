@@ -112,3 +112,32 @@ public enum RelationshipPhase: String, WireEnum {
     }
   }
 }
+
+/// One recorded observation of the relationship phase, for tracking the PK–client relationship over time.
+///
+/// JSON: `{"date": "2025-04-23", "phase": "passiveApathetic", "contactID": "WL-3"}`.
+public struct PhaseObservation: Sendable, Hashable, Codable {
+  /// The day of the contact.
+  public var date: CivilDate
+  /// The phase observed.
+  public var phase: RelationshipPhase
+  /// The contact it was recorded at.
+  public var contactID: ContactID
+  /// Creates an observation.
+  public init(date: CivilDate, phase: RelationshipPhase, contactID: ContactID) {
+    self.date = date
+    self.phase = phase
+    self.contactID = contactID
+  }
+}
+
+extension Sequence where Element == Contact {
+  /// The relationship phases recorded at these contacts, in date order (ties keep their input order);
+  /// contacts without a phase are skipped.
+  ///
+  /// - Complexity: O(*n* log *n*) for *n* contacts.
+  public var relationshipTimeline: [PhaseObservation] {
+    enumerated().compactMap { (i, c) in c.relationshipPhase.map { (i, PhaseObservation(date: c.date, phase: $0, contactID: c.id)) } }
+      .sorted { ($0.1.date, $0.0) < ($1.1.date, $1.0) }.map(\.1)
+  }
+}

@@ -36,6 +36,7 @@ public struct Officer: Sendable, Hashable, Codable, Identifiable {
 
   enum CodingKeys: String, CodingKey { case id, name, rank, section, bapasCode, isHeadOfBapas }
 
+  /// Decodes the documented JSON form; optional keys may be absent.
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
     id = try c.decode(OfficerID.self, forKey: .id)

@@ -38,6 +38,18 @@ public struct Programme: Sendable, Hashable, Codable, Identifiable {
 
   /// Kepribadian or kemandirian, from the category.
   public var kind: ProgrammeKind { category.kind }
+
+  /// The number of active enrolments in this programme across `cases`.
+  ///
+  /// - Complexity: O(*n*·*e*) for *n* cases with *e* enrolments each.
+  public func activeEnrolments(in cases: [CaseFile]) -> Int {
+    cases.reduce(0) { $0 + $1.enrolments.filter { $0.programmeID == id && $0.status == .active }.count }
+  }
+
+  /// Places left (never negative): ``capacity`` minus the active enrolments in `cases`.
+  public func remainingPlaces(in cases: [CaseFile]) -> Int {
+    max(0, capacity - activeEnrolments(in: cases))
+  }
 }
 
 /// The two kinds of guidance programme (UU 22/2022 Pasal 56).

@@ -47,10 +47,13 @@ public struct Identifier<Tag>: Hashable, Comparable, Codable, Sendable, Expressi
   public init(stringLiteral value: String) { self.rawValue = value }
   /// The identifier text.
   public var description: String { rawValue }
+  /// Orders identifiers by their text.
   public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+  /// Decodes the documented JSON form; optional keys may be absent.
   public init(from decoder: any Decoder) throws {
     rawValue = try decoder.singleValueContainer().decode(String.self)
   }
+  /// Encodes the value as a single JSON string.
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.singleValueContainer()
     try c.encode(rawValue)
