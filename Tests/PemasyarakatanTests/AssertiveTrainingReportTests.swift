@@ -8,7 +8,7 @@ import AssessmentEngine
 @testable import Pemasyarakatan
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a small seeded generator for deterministic property tests.
-struct SplitMix64: RandomNumberGenerator {
+private struct StepSequenceRNG: RandomNumberGenerator {
   var state: UInt64
   mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
@@ -64,7 +64,7 @@ struct AssertiveTrainingReportTests {
   /// completed never decreases; a rejected event leaves the tracker unchanged.
   @Test(arguments: [UInt64(1), 2, 3, 4, 5, 6, 7, 8])
   func randomSequencesKeepTheInvariants(seed: UInt64) throws {
-    var rng = SplitMix64(state: seed)
+    var rng = StepSequenceRNG(state: seed)
     var t = StepTracker(rules: .default)
     var day = try CivilDate(iso: "2026-01-01")
     for _ in 0..<300 {
