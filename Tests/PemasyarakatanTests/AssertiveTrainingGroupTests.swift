@@ -8,7 +8,7 @@ import AssessmentEngine
 @testable import Pemasyarakatan
 
 /// A small group file; `clients`, `administrations`, … are spliced in by each test.
-func groupJSON(
+func assertiveGroupJSON(
   sessions: String = """
     [{"number": 1, "date": "2026-02-02", "facilitator": "PK-01", "partner": "POK-01", "attendance": ["K-01", "K-02"]},
      {"number": 2, "date": "2026-02-09", "facilitator": "PK-01", "attendance": ["K-01"]}]
@@ -35,7 +35,7 @@ struct AssertiveTrainingGroupTests {
           {"date": "2026-02-02", "kind": "identify"},
           {"date": "2026-02-02", "kind": "prioritise", "session": 1, "situations": [{"rank": 1, "description": "a"}, {"rank": 2, "description": "b"}]}]}]}]
       """
-    let group = try AssertiveTrainingGroup.decode(jsonData: groupJSON(clients: clients))
+    let group = try AssertiveTrainingGroup.decode(jsonData: assertiveGroupJSON(clients: clients))
     let progress = GroupProgress(group: group)
     #expect(progress.issues.isEmpty)
     #expect(progress.clients.map(\.client) == ["K-01", "K-02", "K-03"])
@@ -52,7 +52,7 @@ struct AssertiveTrainingGroupTests {
           {"date": "2026-02-02", "kind": "identify"},
           {"date": "2026-02-03", "kind": "rolePlay", "rating": 4}]}]}]
       """
-    let progress = GroupProgress(group: try AssertiveTrainingGroup.decode(jsonData: groupJSON(clients: clients)))
+    let progress = GroupProgress(group: try AssertiveTrainingGroup.decode(jsonData: assertiveGroupJSON(clients: clients)))
     #expect(progress.issues == [AssertiveTrainingIssue(
       path: "$.clients[0].targets[0].events[1].kind", client: "K-02", target: "T1", step: .rolePlay,
       problem: .stepRule(.outOfOrder(current: .setPriorities, recorded: .rolePlay)))])
@@ -68,7 +68,7 @@ struct AssertiveTrainingGroupTests {
        {"client": "K-03", "targets": [{"id": "T1", "behaviour": "b", "domain": "disclosure", "events": [{"date": "2026-02-02", "kind": "identify"}]}]}]
       """
     let rules = #"{"minimumSituations": 1}"#
-    let progress = GroupProgress(group: try AssertiveTrainingGroup.decode(jsonData: groupJSON(clients: clients, rules: rules)))
+    let progress = GroupProgress(group: try AssertiveTrainingGroup.decode(jsonData: assertiveGroupJSON(clients: clients, rules: rules)))
     #expect(progress.issues.map(\.problem) == [.stepRule(.ratingOutOfScale(field: "rating", value: 7, min: 1, max: 5))])
     #expect(progress.issues.first?.path == "$.clients[0].targets[0].events[2].rating")
     #expect(progress.issues.first?.field == "rating")
@@ -78,7 +78,7 @@ struct AssertiveTrainingGroupTests {
   @Test func clientNotEnrolled() throws {
     let clients = #"[{"client": "K-99", "targets": []}]"#
     let sessions = #"[{"number": 1, "date": "2026-02-02", "facilitator": "PK-01", "attendance": ["K-01", "K-98"]}]"#
-    let progress = GroupProgress(group: try AssertiveTrainingGroup.decode(jsonData: groupJSON(sessions: sessions, clients: clients)))
+    let progress = GroupProgress(group: try AssertiveTrainingGroup.decode(jsonData: assertiveGroupJSON(sessions: sessions, clients: clients)))
     #expect(progress.issues == [
       AssertiveTrainingIssue(path: "$.sessions[0].attendance[1]", client: "K-98", problem: .clientNotEnrolled),
       AssertiveTrainingIssue(path: "$.clients[0].client", client: "K-99", problem: .clientNotEnrolled),
@@ -93,7 +93,7 @@ struct AssertiveTrainingGroupTests {
           {"date": "2026-02-03", "kind": "identfy"}]}]}]
       """
     let sessions = #"[{"number": 1, "date": "2026-02-02", "facilitator": "PK-07", "attendance": []}, {"number": "two"}]"#
-    let progress = GroupProgress(group: try AssertiveTrainingGroup.decode(jsonData: groupJSON(sessions: sessions, clients: clients)))
+    let progress = GroupProgress(group: try AssertiveTrainingGroup.decode(jsonData: assertiveGroupJSON(sessions: sessions, clients: clients)))
     #expect(progress.issues.map(\.path) == [
       "$.sessions[0].facilitator", "$.sessions[1].number",
       "$.clients[0].targets[0].events[0].date", "$.clients[0].targets[0].events[1].kind",
@@ -115,7 +115,7 @@ struct AssertiveTrainingGroupTests {
   }
 
   @Test func invalidRulesFallBackToDefaults() throws {
-    let progress = GroupProgress(group: try AssertiveTrainingGroup.decode(jsonData: groupJSON(rules: #"{"rehearsalPassRating": 9}"#)))
+    let progress = GroupProgress(group: try AssertiveTrainingGroup.decode(jsonData: assertiveGroupJSON(rules: #"{"rehearsalPassRating": 9}"#)))
     #expect(progress.rules == .default)
     #expect(progress.issues == [AssertiveTrainingIssue(path: "$.rules.rehearsalPassRating", problem: .invalidRules(field: "rehearsalPassRating", reason: "9 is not on the PK rating scale 1–5"))])
   }

@@ -47,7 +47,7 @@ private let measures = """
 @Suite("Assertive training: outcomes, reliable change, effect sizes, indicators")
 struct AssertiveTrainingOutcomeTests {
   func analyse(_ administrations: [String], observations: String = "[]", indicators: String = "[]") throws -> AssertiveTrainingAnalysis {
-    let data = groupJSON(
+    let data = assertiveGroupJSON(
       administrations: "[" + administrations.joined(separator: ",\n") + "]", observations: observations, indicators: indicators,
       measures: measures)
     return AssertiveTrainingAnalysis(group: try AssertiveTrainingGroup.decode(jsonData: data))

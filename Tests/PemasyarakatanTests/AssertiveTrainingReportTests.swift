@@ -35,7 +35,7 @@ struct AssertiveTrainingReportTests {
           {"date": "2026-02-02", "kind": "identify"},
           {"date": "2026-02-03", "kind": "regress", "to": "identifyTarget"}]}]}]
       """
-    let analysis = AssertiveTrainingAnalysis(group: try AssertiveTrainingGroup.decode(jsonData: groupJSON(clients: clients)))
+    let analysis = AssertiveTrainingAnalysis(group: try AssertiveTrainingGroup.decode(jsonData: assertiveGroupJSON(clients: clients)))
     let id = AssertiveTrainingReport(analysis: analysis, language: .indonesian).markdown()
     #expect(id.contains("- klien K-01, target T1, langkah 1: kembali ke langkah 1 (Mengidentifikasi perilaku target) tanpa alasan; mohon tuliskan alasannya. [$.clients[0].targets[0].events[1].reason]"))
     #expect(id.contains("⚠ Ada 1 masalah pada catatan klien ini (lihat bagian Masalah)."))
@@ -50,7 +50,7 @@ struct AssertiveTrainingReportTests {
       [{"client": "K-01", "targets": [{"id": "T1", "behaviour": "b", "domain": "initiation", "events": [
           {"date": "2026-02-02", "kind": "identify"}, {"date": "2026-02-31", "kind": "identify"}]}]}]
       """
-    let group = try AssertiveTrainingGroup.decode(jsonData: groupJSON(clients: clients))
+    let group = try AssertiveTrainingGroup.decode(jsonData: assertiveGroupJSON(clients: clients))
     let encoded = try JSONEncoder().encode(group)
     let again = try AssertiveTrainingGroup.decode(jsonData: encoded)
     #expect(again == group, "valid records re-encode as themselves, unreadable ones as their raw JSON")
@@ -92,5 +92,19 @@ struct AssertiveTrainingReportTests {
         #expect(t == before)
       }
     }
+  }
+}
+
+@Suite("Assertive training: report number formatting edge cases")
+struct AssertiveTrainingNumberEdgeTests {
+  @Test(arguments: [Double.nan, .infinity, -.infinity, 1e300])
+  func nonPrintableNumbersAreADash(value: Double) {
+    #expect(AssertiveTrainingReport.number(value, 2, .english) == "—")
+  }
+
+  @Test func unreadableOutcomeMeasureIsListed() throws {
+    let data = assertiveGroupJSON(measures: #"[{"instrument": 7}]"#)
+    let analysis = AssertiveTrainingAnalysis(group: try AssertiveTrainingGroup.decode(jsonData: data))
+    #expect(analysis.issues == [AssertiveTrainingIssue(path: "$.outcomeMeasures[0].instrument", problem: .unreadableRecord(reason: "expected a text"))])
   }
 }

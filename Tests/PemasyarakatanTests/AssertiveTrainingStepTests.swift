@@ -11,7 +11,7 @@ private let oneEach = TrainingRules(
   minimumPassingRepetitions: 1, repetitionPassRating: 4, minimumSuccessfulAttempts: 1)
 
 /// A state of a target: at a step, or completed.
-enum TrackerState: CaseIterable, Sendable, CustomStringConvertible {
+enum AssertiveTrackerState: CaseIterable, Sendable, CustomStringConvertible {
   case at1, at2, at3, at4, at5, completed
   var step: AssertiveTrainingStep? {
     switch self {
@@ -40,7 +40,7 @@ private func qualifying(_ kind: StepEvent.Kind, day: Int) -> StepEvent {
   }
 }
 
-private func tracker(in state: TrackerState, rules: TrainingRules = oneEach) throws -> StepTracker {
+private func tracker(in state: AssertiveTrackerState, rules: TrainingRules = oneEach) throws -> StepTracker {
   var t = StepTracker(rules: rules)
   let path: [StepEvent.Kind] = [.identify, .prioritise, .rolePlay, .repetition, .attempt]
   for (i, kind) in path.prefix(state.eventsToReach).enumerated() { try t.apply(qualifying(kind, day: i + 1)) }
@@ -50,7 +50,7 @@ private func tracker(in state: TrackerState, rules: TrainingRules = oneEach) thr
 @Suite("Assertive training: step rules")
 struct AssertiveTrainingStepTests {
   @Test func statesAreReachedInOrder() throws {
-    for state in TrackerState.allCases {
+    for state in AssertiveTrackerState.allCases {
       let t = try tracker(in: state)
       #expect(t.current == state.step, "\(state)")
       #expect(t.transitions.count == state.eventsToReach)
@@ -61,8 +61,8 @@ struct AssertiveTrainingStepTests {
   /// Every step × every event kind: a step's own event advances it (one qualifying event completes
   /// a step under `oneEach`); attempts after completion are recorded without a transition; any other
   /// step's event is out of order; a step back to step 1 works from every state but step 1.
-  @Test(arguments: TrackerState.allCases, StepEvent.Kind.allCases)
-  func everyStepAgainstEveryEvent(state: TrackerState, kind: StepEvent.Kind) throws {
+  @Test(arguments: AssertiveTrackerState.allCases, StepEvent.Kind.allCases)
+  func everyStepAgainstEveryEvent(state: AssertiveTrackerState, kind: StepEvent.Kind) throws {
     var t = try tracker(in: state)
     let before = t
     let event = qualifying(kind, day: 20)

@@ -37,7 +37,7 @@ public struct AssertiveTrainingGroup: Sendable, Hashable, Codable {
   /// Per client, the target behaviours and their step records.
   public var clients: [DecodedRecord<ClientTrainingRecord>]
   /// Which instruments are outcome measures, and the reliability and SD for reliable change.
-  public var outcomeMeasures: [OutcomeMeasure]
+  public var outcomeMeasures: [DecodedRecord<OutcomeMeasure>]
   /// The questionnaires given (baseline, after the programme, follow-up).
   public var administrations: [DecodedRecord<OutcomeAdministration>]
   /// The PK's checklists of the five observable outcomes.
@@ -62,7 +62,7 @@ public struct AssertiveTrainingGroup: Sendable, Hashable, Codable {
     self.rules = rules
     self.sessions = sessions.map { .valid($0) }
     self.clients = clients.map { .valid($0) }
-    self.outcomeMeasures = outcomeMeasures
+    self.outcomeMeasures = outcomeMeasures.map { .valid($0) }
     self.administrations = administrations.map { .valid($0) }
     self.observations = observations.map { .valid($0) }
     self.indicators = indicators.map { .valid($0) }
@@ -86,7 +86,7 @@ public struct AssertiveTrainingGroup: Sendable, Hashable, Codable {
     rules = try c.decodeIfPresent(TrainingRules.self, forKey: .rules) ?? .default
     sessions = try c.decodeIfPresent([DecodedRecord<GroupSession>].self, forKey: .sessions) ?? []
     clients = try c.decodeIfPresent([DecodedRecord<ClientTrainingRecord>].self, forKey: .clients) ?? []
-    outcomeMeasures = try c.decodeIfPresent([OutcomeMeasure].self, forKey: .outcomeMeasures) ?? []
+    outcomeMeasures = try c.decodeIfPresent([DecodedRecord<OutcomeMeasure>].self, forKey: .outcomeMeasures) ?? []
     administrations = try c.decodeIfPresent([DecodedRecord<OutcomeAdministration>].self, forKey: .administrations) ?? []
     observations = try c.decodeIfPresent([DecodedRecord<ObservationChecklist>].self, forKey: .observations) ?? []
     indicators = try c.decodeIfPresent([DecodedRecord<SuccessIndicator>].self, forKey: .indicators) ?? []

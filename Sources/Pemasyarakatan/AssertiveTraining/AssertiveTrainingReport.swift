@@ -328,8 +328,10 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
     return table[text] ?? text
   }
 
-  /// `value` with `decimals` decimals; Indonesian uses a decimal comma.
+  /// `value` with `decimals` decimals; Indonesian uses a decimal comma. A value that is not finite
+  /// or too large to print exactly prints as "—" (never trapping on the conversion to `Int`).
   static func number(_ value: Double, _ decimals: Int, _ language: DisplayLanguage) -> String {
+    guard value.isFinite, abs(value) < 1e12, (0...6).contains(decimals) else { return "—" }
     var scale = 1.0
     for _ in 0..<decimals { scale *= 10 }
     let rounded = (abs(value) * scale).rounded()

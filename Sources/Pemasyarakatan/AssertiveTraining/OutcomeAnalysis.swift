@@ -163,8 +163,12 @@ public struct OutcomeAnalysis: Sendable, Hashable, Codable {
 
     // Which instruments and scales, with which references.
     var measures: [(definition: InstrumentDefinition, refs: [ChangeReference])] = []
-    for (m, measure) in group.outcomeMeasures.enumerated() {
+    for (m, record) in group.outcomeMeasures.enumerated() {
       let path = "$.outcomeMeasures[\(m)]"
+      guard let measure = record.value else {
+        if case .invalid(_, let p, let reason) = record { issues.append(.init(path: p, problem: .unreadableRecord(reason: reason))) }
+        continue
+      }
       guard let definition = library.definition(id: measure.instrument) else {
         issues.append(.init(path: "\(path).instrument", problem: .unknownInstrument(measure.instrument)))
         continue
