@@ -120,3 +120,63 @@ struct AssertiveTrainingGroupTests {
     #expect(progress.issues == [AssertiveTrainingIssue(path: "$.rules.rehearsalPassRating", problem: .invalidRules(field: "rehearsalPassRating", reason: "9 is not on the PK rating scale 1–5"))])
   }
 }
+
+@Suite("Assertive training: every remaining class of bad record")
+struct AssertiveTrainingBadRecordTests {
+  @Test func duplicatesAndUnknownReferences() throws {
+    let sessions = """
+      [{"number": 1, "date": "2026-02-02", "facilitator": "PK-01", "partner": "POK-09", "attendance": ["K-01"]},
+       {"number": 1, "date": "2026-02-09", "facilitator": "PK-01", "attendance": ["K-01"]}]
+      """
+    let clients = """
+      [{"client": "K-01", "targets": [
+          {"id": "T1", "behaviour": "b", "domain": "initiation", "events": [{"date": "2026-02-02", "kind": "identify", "session": 4}]},
+          {"id": "T1", "behaviour": "c", "domain": "disclosure", "events": []}]},
+       {"client": "K-01", "targets": []}]
+      """
+    let progress = GroupProgress(group: try AssertiveTrainingGroup.decode(jsonData: assertiveGroupJSON(sessions: sessions, clients: clients)))
+    #expect(progress.issues == [
+      AssertiveTrainingIssue(path: "$.sessions[0].partner", problem: .unknownPartner("POK-09")),
+      AssertiveTrainingIssue(path: "$.sessions[1].number", problem: .duplicateSession(1)),
+      AssertiveTrainingIssue(path: "$.clients[0].targets[0].events[0].session", client: "K-01", target: "T1", step: .identifyTarget, problem: .unknownSession(4)),
+      AssertiveTrainingIssue(path: "$.clients[0].targets[1].id", client: "K-01", target: "T1", problem: .duplicateTarget),
+      AssertiveTrainingIssue(path: "$.clients[1].client", client: "K-01", problem: .duplicateClientRecord),
+    ])
+    #expect(progress.sessions.count == 1 && progress.clients[0].sessionsAttended == 1)
+  }
+
+  @Test func outcomeReferencesAndInstruments() throws {
+    let measures = """
+      [{"instrument": "icq", "references": [{"scale": "Warmth", "reliability": 0.8, "reliabilitySource": "x"},
+                                           {"scale": "Total", "reliability": 1.2, "reliabilitySource": "x", "sd": -3}]},
+       {"instrument": "bdi"}]
+      """
+    let icq = "[" + Array(repeating: "3", count: 40).joined(separator: ", ") + "]"
+    let administrations = """
+      [{"client": "K-01", "instrument": "icq", "occasion": "baseline", "date": "2026-02-02", "responses": \(icq)},
+       {"client": "K-01", "instrument": "icq", "occasion": "baseline", "date": "2026-02-03", "responses": \(icq)},
+       {"client": "K-02", "instrument": "phq9", "occasion": "baseline", "date": "2026-02-02", "responses": [1]}]
+      """
+    let observations = """
+      [{"client": "K-01", "occasion": "baseline", "date": "2026-02-09", "rater": "PK-01", "observed": []},
+       {"client": "K-01", "occasion": "post", "date": "2026-02-02", "rater": "PK-01", "observed": ["encouragesOthers"]},
+       {"client": "K-01", "occasion": "baseline", "date": "2026-02-10", "rater": "PK-01", "observed": []}]
+      """
+    let data = assertiveGroupJSON(administrations: administrations, observations: observations, measures: measures)
+    let outcomes = OutcomeAnalysis(group: try AssertiveTrainingGroup.decode(jsonData: data))
+    #expect(outcomes.issues == [
+      AssertiveTrainingIssue(path: "$.outcomeMeasures[0].references[0].scale", problem: .unknownScale(instrument: "icq", scale: "Warmth")),
+      AssertiveTrainingIssue(path: "$.outcomeMeasures[0].references[1].reliability", problem: .invalidReference(field: "reliability", value: 1.2)),
+      AssertiveTrainingIssue(path: "$.outcomeMeasures[0].references[1].sd", problem: .invalidReference(field: "sd", value: -3)),
+      AssertiveTrainingIssue(path: "$.outcomeMeasures[1].instrument", problem: .unknownInstrument("bdi")),
+      AssertiveTrainingIssue(path: "$.administrations[1].occasion", client: "K-01", problem: .duplicateAdministration),
+      AssertiveTrainingIssue(path: "$.administrations[2].instrument", client: "K-02", problem: .unknownInstrument("phq9")),
+      AssertiveTrainingIssue(path: "$.observations[1].date", client: "K-01", problem: .occasionBeforeBaseline(
+        occasion: .post, date: try CivilDate(iso: "2026-02-02"), baseline: try CivilDate(iso: "2026-02-09"))),
+      AssertiveTrainingIssue(path: "$.observations[2].occasion", client: "K-01", problem: .duplicateChecklist),
+    ])
+    // The invalid reliability is dropped, so Total has no reliable change index; the scale itself is kept.
+    #expect(outcomes.instruments[0].references.map(\.scale) == ["Total"])
+    #expect(outcomes.instruments[0].references[0].reliability == nil)
+  }
+}

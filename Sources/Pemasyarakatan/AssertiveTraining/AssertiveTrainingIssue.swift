@@ -27,6 +27,8 @@ public struct AssertiveTrainingIssue: Error, Hashable, Codable, Sendable, Custom
     case occasionBeforeBaseline(occasion: OutcomeOccasion, date: CivilDate, baseline: CivilDate)
     /// The same client, instrument and occasion given twice.
     case duplicateAdministration
+    /// Two checklists for the same client and occasion.
+    case duplicateChecklist
     /// An instrument id that is not a built-in outcome instrument.
     case unknownInstrument(String)
     /// A scale the instrument does not have.
@@ -112,6 +114,8 @@ public struct AssertiveTrainingIssue: Error, Hashable, Codable, Sendable, Custom
         : "pengukuran \(occasion.label.indonesian.lowercased()) bertanggal \(date), sebelum pengukuran awal (\(baseline)); tidak diolah."
     case .duplicateAdministration:
       return en ? "the same instrument was recorded twice for this client and occasion; the second is left out." : "instrumen yang sama tercatat dua kali untuk klien dan waktu ini; yang kedua tidak diolah."
+    case .duplicateChecklist:
+      return en ? "a second checklist for this client and occasion; only the first is used." : "daftar periksa kedua untuk klien dan waktu ini; hanya yang pertama dipakai."
     case .unknownInstrument(let id):
       return en ? "'\(id)' is not a built-in outcome instrument (use 'icq' or 'ras')." : "'\(id)' bukan instrumen hasil bawaan (gunakan 'icq' atau 'ras')."
     case .unknownScale(let instrument, let scale):
