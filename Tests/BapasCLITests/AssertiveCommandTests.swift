@@ -61,6 +61,13 @@ struct AssertiveCommandTests {
     #expect(json["language"] as? String == "en")
     let clients = try #require(json["clients"] as? [[String: Any]])
     #expect(clients.count == 6)
+    let outcomes = try #require(clients[0]["outcomes"] as? [[String: Any]])
+    let negative = try #require(outcomes.first { $0["scale"] as? String == "NegativeAssertion" })
+    #expect(negative["instrument"] as? String == "icq")
+    #expect(negative["categoryToPost"] as? String == "improved")
+    #expect(negative["changeToPost"] as? Double == 11)
+    let targets = try #require(clients[2]["targets"] as? [[String: Any]])
+    #expect(targets[0]["currentStepID"] as? String == "transfer" && targets[0]["domainID"] as? String == "conflictManagement")
     let achievement = try #require(json["weightedAchievement"] as? Double)
     #expect(abs(achievement - (30 + 40 * (0.5 / 0.6) + 30) / 100) < 1e-12)
   }

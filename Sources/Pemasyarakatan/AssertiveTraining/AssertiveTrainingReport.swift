@@ -89,10 +89,14 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
     public var behaviour: String
     /// Its ICQ domain (label).
     public var domain: String
+    /// Its ICQ domain (wire name).
+    public var domainID: InterpersonalDomain
     /// The highest step completed (0 = none yet).
     public var stepsCompleted: Int
     /// The step being worked on (label), or the word for "completed".
     public var currentStep: String
+    /// The step being worked on (wire name); `nil` when completed.
+    public var currentStepID: AssertiveTrainingStep?
     /// Whether all five steps are complete.
     public var completed: Bool
     /// Role-play rehearsals.
@@ -111,6 +115,10 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
   public struct ClientOutcomeLine: Sendable, Hashable, Codable {
     /// "ICQ Initiation".
     public var measure: String
+    /// The instrument id.
+    public var instrument: String
+    /// The scale id.
+    public var scale: String
     /// Scores.
     public var baseline: Double?
     /// See ``baseline``.
@@ -123,20 +131,30 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
     public var rciToPost: Double?
     /// Its category label, or why there is none.
     public var reliableToPost: String?
+    /// Its category (wire name), when there is an index.
+    public var categoryToPost: ReliableChangeCategory?
     /// follow-up − baseline.
     public var changeToFollowUp: Double?
     /// The reliable change index to follow-up.
     public var rciToFollowUp: Double?
     /// Its category label, or why there is none.
     public var reliableToFollowUp: String?
+    /// Its category (wire name), when there is an index.
+    public var categoryToFollowUp: ReliableChangeCategory?
   }
 
   /// The group's change on one scale to one occasion.
   public struct GroupOutcomeLine: Sendable, Hashable, Codable {
     /// "ICQ Initiation".
     public var measure: String
+    /// The instrument id.
+    public var instrument: String
+    /// The scale id.
+    public var scale: String
     /// The later occasion (label).
     public var occasion: String
+    /// The later occasion (wire name).
+    public var occasionID: OutcomeOccasion
     /// Clients with both scores.
     public var pairs: Int
     /// Mean change.
@@ -165,6 +183,8 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
   public struct ChecklistLine: Sendable, Hashable, Codable {
     /// The outcome (label).
     public var outcome: String
+    /// The outcome (wire name).
+    public var outcomeID: ObservableOutcome
     /// Per occasion label: "observed/checked".
     public var counts: [String: String]
   }
@@ -231,8 +251,10 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
     clients = progress.clients.map { cp in
       let targets = cp.targets.map { t in
         TargetLine(
-          id: t.id, behaviour: t.behaviour, domain: t.domain.label.text(in: language), stepsCompleted: t.highestCompleted?.number ?? 0,
+          id: t.id, behaviour: t.behaviour, domain: t.domain.label.text(in: language), domainID: t.domain,
+          stepsCompleted: t.highestCompleted?.number ?? 0,
           currentStep: t.currentStep.map { "\($0.number) — \($0.label.text(in: language))" } ?? (en ? "completed" : "tuntas"),
+          currentStepID: t.currentStep,
           completed: t.isCompleted, rehearsals: t.totals.rehearsals, repetitions: t.totals.repetitions,
           attempts: t.totals.attempts, successfulAttempts: t.totals.successfulAttempts,
           stepBacks: t.transitions.filter(\.isRegression).map { tr in
@@ -244,10 +266,12 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
         guard let co = instrument.clients.first(where: { $0.client == cp.client }) else { continue }
         for s in co.scales where s.baseline != nil || s.post != nil || s.followUp != nil {
           lines.append(ClientOutcomeLine(
-            measure: measureName(instrument, s.scale), baseline: s.baseline, post: s.post, followUp: s.followUp,
+            measure: measureName(instrument, s.scale), instrument: instrument.instrument, scale: s.scale,
+            baseline: s.baseline, post: s.post, followUp: s.followUp,
             changeToPost: s.changeToPost?.change, rciToPost: s.changeToPost?.reliableChange?.index, reliableToPost: verdict(s.changeToPost),
+            categoryToPost: s.changeToPost?.reliableChange?.category,
             changeToFollowUp: s.changeToFollowUp?.change, rciToFollowUp: s.changeToFollowUp?.reliableChange?.index,
-            reliableToFollowUp: verdict(s.changeToFollowUp)))
+            reliableToFollowUp: verdict(s.changeToFollowUp), categoryToFollowUp: s.changeToFollowUp?.reliableChange?.category))
         }
       }
       let latest = outcomes.checklists.filter { $0.client == cp.client }.max { $0.date < $1.date }
@@ -282,7 +306,8 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
           }
           let e = effect.effect
           groupLines.append(GroupOutcomeLine(
-            measure: name, occasion: effect.occasion.label.text(in: language), pairs: effect.pairs, meanChange: e?.meanDifference,
+            measure: name, instrument: instrument.instrument, scale: ref.scale, occasion: effect.occasion.label.text(in: language),
+            occasionID: effect.occasion, pairs: effect.pairs, meanChange: e?.meanDifference,
             dz: e?.dz, dzLower: e?.dzLower, dzUpper: e?.dzUpper, gav: e?.gav, gavLower: e?.gavLower, gavUpper: e?.gavUpper,
             reliablyImproved: changes.filter { $0.category == .improved }.count, withIndex: changes.count,
             unavailable: effect.unavailable.map { en ? $0 : Self.translate($0) }))
@@ -298,7 +323,7 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
         let n = c.observed.first { $0.outcome == outcome }?.count ?? 0
         counts[c.occasion.rawValue] = "\(n)/\(c.clientsChecked)"
       }
-      return ChecklistLine(outcome: outcome.label.text(in: language), counts: counts)
+      return ChecklistLine(outcome: outcome.label.text(in: language), outcomeID: outcome, counts: counts)
     }
     let a = analysis.achievement
     indicators = a.results.map { r in
