@@ -9,13 +9,17 @@ public protocol WireEnum: RawRepresentable, CaseIterable, Codable, Sendable, Has
 where RawValue == String {}
 
 /// An enum value in JSON that the SDK does not know.
-public struct UnknownWireValue: Error, Equatable, Sendable {
+public struct UnknownWireValue: Error, Equatable, Codable, Sendable, CustomStringConvertible {
   /// The Swift type that was being decoded.
   public var type: String
   /// The text found.
   public var value: String
   /// The accepted wire names.
   public var allowed: [String]
+  /// A one-sentence explanation.
+  public var description: String {
+    "'\(value)' is not a known \(type); please use one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))."
+  }
 }
 
 extension WireEnum {
