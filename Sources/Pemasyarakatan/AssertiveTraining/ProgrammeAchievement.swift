@@ -99,7 +99,7 @@ public struct ProgrammeAchievement: Sendable, Hashable, Codable {
 /// ```swift
 /// let group = try AssertiveTrainingGroup.decode(jsonData: data)
 /// let analysis = AssertiveTrainingAnalysis(group: group)
-/// let markdown = AssertiveTrainingReport(analysis: analysis).markdown(in: .indonesian)
+/// let markdown = AssertiveTrainingReport(analysis: analysis, language: .indonesian).markdown()
 /// ```
 public struct AssertiveTrainingAnalysis: Sendable, Hashable, Codable {
   /// The group analysed.

@@ -15,7 +15,8 @@ import AssessmentEngine
 ///
 /// ```swift
 /// var tracker = StepTracker(rules: .default)
-/// try tracker.apply(StepEvent(date: d1, kind: .identify))   // advanced to .setPriorities
+/// try tracker.apply(StepEvent(date: try CivilDate(iso: "2026-02-02"), kind: .identify))
+/// tracker.current   // .setPriorities
 /// ```
 public struct StepTracker: Sendable, Hashable, Codable {
   /// The rules applied.
