@@ -37,8 +37,3 @@ public struct InstrumentLibrary: Sendable {
   /// The outcome instruments built into AssessmentEngine (interpersonal competence, assertiveness).
   public static let assessmentEngine = InstrumentLibrary.fromEmbeddedJSON(BuiltInOutcomeInstruments.json)
 }
-
-/// JSON texts of AssessmentEngine's built-in instruments.
-enum BuiltInOutcomeInstruments {
-  static let json: [String] = []
-}

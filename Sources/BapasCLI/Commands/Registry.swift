@@ -1,6 +1,7 @@
 /// The subcommands `bapas` knows, in the order its help lists them. Add a new command here.
 let registeredSubcommands: [any Subcommand.Type] = [
   ScoreCommand.self,
-  InstrumentsCommand.self, AllianceCommand.self,
-
+  InstrumentsCommand.self,
+  AllianceCommand.self,
+  AssertiveCommand.self,
 ]
