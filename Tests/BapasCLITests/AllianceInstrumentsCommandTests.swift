@@ -18,7 +18,7 @@ struct AllianceInstrumentsCommandTests {
       #expect(out.contains("\(d.id) (version \(d.version))"))
       #expect(out.contains("licence: \(d.citation.licence)"))
     }
-    #expect(out.contains("Tracey, T. J., & Kokotovic, A. M. (1989)"))
+    #expect(out.contains("Hatcher, R. L., & Gillaspy, J. A. (2006)"))
   }
 
   @Test func jsonListParsesAndNamesEveryID() throws {
@@ -36,7 +36,7 @@ struct AllianceInstrumentsCommandTests {
     #expect(ids == builtInInstruments.ids)
   }
 
-  @Test(arguments: ["wai-s", "wai-sr"]) func showPrintsALoadableDefinition(id: String) throws {
+  @Test(arguments: ["wai-sr", "icq", "ras"]) func showPrintsALoadableDefinition(id: String) throws {
     let (status, out, _) = runBapas(["instruments", "--show", id])
     #expect(status == .success)
     let reloaded = try InstrumentDefinition(jsonData: Data(out.utf8))
@@ -49,14 +49,16 @@ struct AllianceInstrumentsCommandTests {
     #expect(err.contains("The value 'wai-36' is invalid for '--show'"))
   }
 
-  /// `bapas score --instrument wai-s` on two hand-scored rows.
+  /// `bapas score --instrument Documentation/Samples/wai-s-draft.json` on two hand-scored rows.
   ///
   ///     row 1: 7 6 5 2 7 6 5 6 7 3 6 5 → Goal 6+6+6+6 = 24, Task 7+6+5+5 = 23, Bond 5+7+5+7 = 24, Total 71
   ///     row 2: all 4                    → reversed 8−4 = 4, so every scale is 16, Total 48
   @Test func scoreWithWaiS() throws {
     let header = (1...12).map { "item\($0)" }.joined(separator: ",")
     let path = try temporaryFile("id,\(header)\nA,7,6,5,2,7,6,5,6,7,3,6,5\nB,4,4,4,4,4,4,4,4,4,4,4,4\n")
-    let (status, out, _) = runBapas(["score", path, "--instrument", "wai-s", "--id-column", "id"])
+    let draft = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Documentation/Samples/wai-s-draft.json").path
+    let (status, out, _) = runBapas(["score", path, "--instrument", draft, "--id-column", "id"])
     #expect(status == .success)
     let lines = out.split(separator: "\n").map(String.init)
     #expect(lines[0] == "id,Goal_sum,Goal_mean,Goal_missing,Task_sum,Task_mean,Task_missing,Bond_sum,Bond_mean,Bond_missing,Total_sum,Total_mean,Total_missing")

@@ -11,7 +11,7 @@ import AssessmentEngine
 @Suite("Alliance scores per administration")
 struct AllianceScoresTests {
   let waiSR = InstrumentLibrary.workingAlliance.definition(id: "wai-sr")!
-  let waiS = InstrumentLibrary.workingAlliance.definition(id: "wai-s")!
+  let waiS = waiSDraft()!
 
   /// Row 1 of the reference data, 4 4 4 4 5 4 2 4 5 4 5 5 (R: Goal 17, Task 17, Bond 16, Total 50).
   ///
@@ -70,7 +70,7 @@ struct AllianceScoresInvariantTests {
   /// For seeded random complete responses on both built-ins: every percent lies in [0, 100], equals
   /// (mean − min)/(max − min)·100, and sum = mean × items.
   @Test(arguments: ["wai-sr", "wai-s"]) func percentOfRangeInvariants(id: String) throws {
-    let d = try #require(InstrumentLibrary.workingAlliance.definition(id: id))
+    let d = try #require(id == "wai-s" ? waiSDraft() : InstrumentLibrary.workingAlliance.definition(id: id))
     let scorer = try AllianceScorer(d)
     let lo = d.responseScale.min, hi = d.responseScale.max
     var rng = SplitMix64(seed: 0xA11_1A9CE)
@@ -100,4 +100,13 @@ struct AllianceReportCodingTests {
     #expect(back == report)
     #expect(String(decoding: data, as: UTF8.self).contains("\"notEnoughData\""))
   }
+}
+
+/// The WAI-S draft definition (not a built-in: its reverse keys are unverified), loaded from
+/// Documentation/Samples/wai-s-draft.json.
+func waiSDraft() -> InstrumentDefinition? {
+  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("Documentation/Samples/wai-s-draft.json")
+  guard let data = try? Data(contentsOf: url) else { return nil }
+  return try? InstrumentDefinition(jsonData: data)
 }
