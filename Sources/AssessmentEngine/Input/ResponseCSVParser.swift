@@ -101,7 +101,6 @@ public struct ResponseCSVParser: Sendable {
   private var rowCodes: [UInt8] = []
   /// For each header field, the item column it fills, or −1.
   private var columnOfField: [Int] = []
-  private var cellIssues: [(field: Int, column: Int, range: Range<Int>, kind: InputIssue.Kind)] = []
 
   /// Creates a reader producing a matrix with `columns` on `scale`.
   public init(columns: [String], scale: ResponseScale, options: ResponseCSVOptions = .init()) {
@@ -160,27 +159,19 @@ public struct ResponseCSVParser: Sendable {
       // Blank line: not a record.
       if b[p] == 0x0A { p += 1; line += 1; continue }
       if b[p] == 0x0D, p + 1 < b.count, b[p + 1] == 0x0A { p += 2; line += 1; continue }
-      if b[p] == 0x0D, p + 1 == b.count, !isFinal { break }
-      if headerRead, let base = b.baseAddress {
-        // Fast path: a record without quotes, ended by LF (or by the end of the final chunk), read in
-        // one scan with no per-field bookkeeping. Quoted records take the general path below.
-        let rest = UnsafeRawPointer(base + p)
-        let end: Int, next: Int
-        if let lf = memchr(rest, 0x0A, b.count - p) {
-          end = p + (UnsafeRawPointer(lf) - rest)
-          next = end + 1
-        } else if isFinal {
-          end = b.count
-          next = end
-        } else {
-          break
-        }
-        if memchr(rest, 0x22, end - p) == nil {
-          parseSimpleRow(b, p, end > p && b[end - 1] == 0x0D ? end - 1 : end, startLine: line, into: &batch)
-          line += 1
-          p = next
-          continue
-        }
+      if b[p] == 0x0D, p + 1 == b.count {
+        if isFinal { p += 1 }
+        break
+      }
+      if headerRead {
+        // Fast path: runs of records without quotes, read in one tight loop straight into the
+        // matrix. It stops at a quoted record (taken by the general path below) or at an incomplete
+        // record that needs the next chunk.
+        let run = parseSimpleRun(b, from: p, isFinal: isFinal, into: &batch)
+        p = run.next
+        if run.needMoreInput { break }
+        if p >= b.count { break }
+        if b[p] == 0x0A || b[p] == 0x0D { continue }
       }
       let start = p
       let startLine = line
@@ -376,68 +367,133 @@ public struct ResponseCSVParser: Sendable {
     if let idField { batch.ids.append(fieldString(b, idField)) }
   }
 
-  /// Reads a record without quotes from `start` to `end` (line end excluded).
-  private mutating func parseSimpleRow(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, startLine: Int, into batch: inout ResponseBatch) {
-    batch.rowsRead += 1
-    // Work on locals so the closures below never overlap an access to `self`.
-    var issues = cellIssues
-    var codes = rowCodes
-    let columnOfField = self.columnOfField
-    issues.removeAll(keepingCapacity: true)
-    defer {
-      cellIssues = issues
-      rowCodes = codes
-    }
+  /// Reads consecutive records without quotes, starting at `start`, straight into the matrix.
+  ///
+  /// All per-row state is local so the loop makes no copies and no reference-count traffic; rows are
+  /// written in place into room reserved for the most rows the bytes could hold, then the unused room
+  /// is dropped.
+  private mutating func parseSimpleRun(
+    _ b: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool, into batch: inout ResponseBatch
+  ) -> (next: Int, needMoreInput: Bool) {
+    guard let base = b.baseAddress, start < b.count else { return (start, false) }
+    let n = b.count, k = columns.count, fields = fieldCount
     let delimiter = options.delimiter
-    var field = 0
-    var s = start
-    var rejected = false
-    var idRange = start..<start
-    let fields = fieldCount
-    codes.withUnsafeMutableBufferPointer { row in
+    let rejectOutOfRange = options.outOfRange == .reject
+    let idField = self.idField ?? -1
+    let maxRows = (n - start) / Swift.max(1, fields) + 1
+    let oldCount = batch.matrix.codes.count
+    batch.matrix.codes.append(contentsOf: repeatElement(0, count: maxRows * k))
+    var written = 0, read = 0, rejectedRows = 0
+    var p = start
+    var lineNo = line
+    var needMore = false
+    var lines: [Int] = []
+    var ids: [String] = []
+    var issues: [InputIssue] = []
+    var cellProblems: [(field: Int, column: Int, range: Range<Int>, kind: InputIssue.Kind)] = []
+    let low = scale.min
+    let codeCount = codeOfValue.count
+    batch.matrix.codes.withUnsafeMutableBufferPointer { codes in
       columnOfField.withUnsafeBufferPointer { columnOf in
-        while true {
-          var e = s
-          while e < end, b[e] != delimiter { e += 1 }
-          if field < fields {
-            let j = columnOf[field]
-            if j >= 0 {
-              switch cellCode(UnsafeBufferPointer(rebasing: b[s..<e])) {
-              case .code(let c):
-                row[j] = c
-              case .notInteger:
-                rejected = true
-                issues.append((field, s - start + 1, s..<e, .notAnInteger))
-              case .outOfRange:
-                if options.outOfRange == .reject { rejected = true } else { row[j] = 0 }
-                issues.append((field, s - start + 1, s..<e, .outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded)))
+        codeOfValue.withUnsafeBufferPointer { table in
+        guard let codeBase = codes.baseAddress else { return }
+        while p < n {
+          let c0 = base[p]
+          if c0 == 0x0A { p += 1; lineNo += 1; continue }
+          if c0 == 0x0D {
+            if p + 1 < n, base[p + 1] == 0x0A { p += 2; lineNo += 1; continue }
+            if p + 1 == n {
+              // A lone carriage return at the very end is a line end, not a record.
+              if isFinal { p += 1 } else { needMore = true }
+              break
+            }
+          }
+          let rest = UnsafeRawPointer(base + p)
+          let end: Int, next: Int
+          if let lf = memchr(rest, 0x0A, n - p) {
+            end = p + (UnsafeRawPointer(lf) - rest)
+            next = end + 1
+          } else if isFinal {
+            end = n
+            next = n
+          } else {
+            needMore = true
+            break
+          }
+          if memchr(rest, 0x22, end - p) != nil { break }
+          let stop = end > p && base[end - 1] == 0x0D ? end - 1 : end
+          let row = codeBase + oldCount + written * k
+          var field = 0
+          var s = p
+          var rejected = false
+          var idRange = p..<p
+          cellProblems.removeAll(keepingCapacity: true)
+          while true {
+            var e = s
+            while e < stop, base[e] != delimiter { e += 1 }
+            if field < fields {
+              let j = columnOf[field]
+              if j >= 0 {
+                // Inline fast paths for the common Likert cells: empty, or one digit on the scale.
+                if e == s {
+                  row[j] = 0
+                } else if e - s == 1, case let v = Int(base[s]) &- 48 &- low, base[s] >= 48, base[s] <= 57, v >= 0, v < codeCount, table[v] != 0xFF {
+                  row[j] = table[v]
+                } else {
+                switch cellCode(UnsafeBufferPointer(start: base + s, count: e - s)) {
+                case .code(let c):
+                  row[j] = c
+                case .notInteger:
+                  rejected = true
+                  cellProblems.append((field, s - p + 1, s..<e, .notAnInteger))
+                case .outOfRange:
+                  if rejectOutOfRange { rejected = true } else { row[j] = 0 }
+                  cellProblems.append((field, s - p + 1, s..<e, .outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded)))
+                }
+                }
+              }
+              if field == idField { idRange = s..<e }
+            }
+            field += 1
+            if e >= stop { break }
+            s = e + 1
+          }
+          read += 1
+          if field != fields {
+            issues.append(InputIssue(line: lineNo, column: 1, kind: .wrongFieldCount(expected: fields, found: field)))
+            rejectedRows += 1
+          } else {
+            for (f, column, range, kind) in cellProblems {
+              issues.append(InputIssue(
+                line: lineNo, column: column, field: f + 1, columnName: headerNames[f],
+                value: shortened(String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self)),
+                kind: kind))
+            }
+            if rejected {
+              rejectedRows += 1
+            } else {
+              written += 1
+              lines.append(lineNo)
+              if idField >= 0 {
+                ids.append(String(decoding: UnsafeBufferPointer(start: base + idRange.lowerBound, count: idRange.count), as: UTF8.self))
               }
             }
-            if field == idField { idRange = s..<e }
           }
-          field += 1
-          if e >= end { break }
-          s = e + 1
+          lineNo += 1
+          p = next
+        }
         }
       }
     }
-    if field != fields {
-      batch.issues.append(InputIssue(line: startLine, column: 1, kind: .wrongFieldCount(expected: fields, found: field)))
-      batch.rowsRejected += 1
-      return
-    }
-    for (f, column, range, kind) in issues {
-      batch.issues.append(InputIssue(
-        line: startLine, column: column, field: f + 1, columnName: headerNames[f],
-        value: shortened(String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self)), kind: kind))
-    }
-    if rejected {
-      batch.rowsRejected += 1
-      return
-    }
-    codes.withUnsafeBufferPointer { batch.matrix.appendCodes($0) }
-    batch.lines.append(startLine)
-    if idField != nil { batch.ids.append(String(decoding: UnsafeBufferPointer(rebasing: b[idRange]), as: UTF8.self)) }
+    batch.matrix.codes.removeLast((maxRows - written) * k)
+    batch.matrix.rowCount += written
+    batch.lines.append(contentsOf: lines)
+    batch.ids.append(contentsOf: ids)
+    batch.issues.append(contentsOf: issues)
+    batch.rowsRead += read
+    batch.rowsRejected += rejectedRows
+    line = lineNo
+    return (p, needMore)
   }
 
   private func issue(_ b: UnsafeBufferPointer<UInt8>, _ f: Int, _ line: Int, _ kind: InputIssue.Kind) -> InputIssue {

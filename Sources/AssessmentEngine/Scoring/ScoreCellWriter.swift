@@ -47,32 +47,123 @@ public struct ScoreCellWriter: Sendable {
 
   /// Appends `sum,mean,missing` of `row` on scale `scale` of `table` to `out`.
   public mutating func append(_ table: ScoreTable, row: Int, scale: Int, to out: inout [UInt8]) {
-    let cell = row &* table.scaleCount &+ scale
-    let raw = table.rawSums[cell]
-    let missing = Int(table.missingCounts[cell])
-    let start = base[scale]
-    if start >= 0, raw == raw.rounded(.towardZero), abs(raw) < 1e9 {
-      let r = Int(raw) &- rawMin[scale]
-      if r >= 0, r < rawCount[scale], missing < stride[scale] {
-        let entry = start &+ r &* stride[scale] &+ missing
-        let offset = Int(offsets[entry])
-        if offset >= 0 {
-          let length = Int(lengths[entry])
-          arena.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[offset..<(offset &+ length)])) }
-          return
-        }
-        var text: [UInt8] = []
-        Self.format(table.score(row: row, scale: scale), to: &text)
-        if text.count <= 255, arena.count + text.count < Int(Int32.max) {
-          offsets[entry] = Int32(arena.count)
-          lengths[entry] = UInt8(text.count)
-          arena.append(contentsOf: text)
-        }
-        out.append(contentsOf: text)
+    if let (offset, length) = cachedText(table, row: row, scale: scale) {
+      arena.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }
+    } else {
+      Self.format(table.score(row: row, scale: scale), to: &out)
+    }
+  }
+
+  /// Writes every row of `table` as CSV lines — the id (quoted when it needs it, RFC 4180) when
+  /// `ids` is given, then `sum,mean,missing` per scale — handing the bytes to `sink` in blocks of up
+  /// to 256 KiB.
+  ///
+  /// - Complexity: O(*n* × *s*) for *n* rows and *s* scales; O(1) allocations besides the cache.
+  public mutating func writeRows(_ table: ScoreTable, ids: [String]?, to sink: (UnsafeRawBufferPointer) -> Void) {
+    let capacity = 1 << 18
+    let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    defer { buffer.deallocate() }
+    var used = 0
+    var scratch: [UInt8] = []
+    scratch.reserveCapacity(128)
+    func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+      if used + bytes.count > capacity {
+        sink(UnsafeRawBufferPointer(start: buffer, count: used))
+        used = 0
+      }
+      if bytes.count > capacity {
+        sink(UnsafeRawBufferPointer(bytes))
         return
       }
+      if let from = bytes.baseAddress { (buffer + used).update(from: from, count: bytes.count) }
+      used += bytes.count
     }
-    Self.format(table.score(row: row, scale: scale), to: &out)
+    let scales = table.scaleCount
+    // The hit path reads only local, unchecked pointers; a miss formats the cell and caches it.
+    let bases = base, rawMins = rawMin, rawCounts = rawCount, strides = stride
+    for row in 0..<table.rowCount {
+      if let ids {
+        scratch.removeAll(keepingCapacity: true)
+        Self.appendCSVField(ids[row], to: &scratch)
+        scratch.append(0x2C)
+        scratch.withUnsafeBufferPointer { put($0) }
+      }
+      if used + 512 * scales > capacity {
+        sink(UnsafeRawBufferPointer(start: buffer, count: used))
+        used = 0
+      }
+      for scale in 0..<scales {
+        let cell = row &* scales &+ scale
+        let raw = table.rawSums[cell]
+        let missing = Int(table.missingCounts[cell])
+        var entry = -1
+        if bases[scale] >= 0, abs(raw) < 1e9 {
+          let whole = Int(raw)
+          let r = whole &- rawMins[scale]
+          if Double(whole) == raw, r >= 0, r < rawCounts[scale], missing < strides[scale] {
+            entry = bases[scale] &+ r &* strides[scale] &+ missing
+          }
+        }
+        if entry >= 0, offsets[entry] >= 0 {
+          let offset = Int(offsets[entry]), length = Int(lengths[entry])
+          arena.withUnsafeBufferPointer { a in
+            if let from = a.baseAddress { (buffer + used).update(from: from + offset, count: length) }
+          }
+          used &+= length
+        } else if entry >= 0, let (offset, length) = cachedText(table, row: row, scale: scale) {
+          arena.withUnsafeBufferPointer { a in
+            if let from = a.baseAddress { (buffer + used).update(from: from + offset, count: length) }
+          }
+          used &+= length
+        } else {
+          scratch.removeAll(keepingCapacity: true)
+          Self.format(table.score(row: row, scale: scale), to: &scratch)
+          scratch.withUnsafeBufferPointer { put($0) }
+        }
+        buffer[used] = scale == scales &- 1 ? 0x0A : 0x2C
+        used &+= 1
+      }
+    }
+    if used > 0 { sink(UnsafeRawBufferPointer(start: buffer, count: used)) }
+  }
+
+  /// The cached text of a cell (formatting and caching it on first sight), or `nil` for a cell the
+  /// cache does not cover (a fractional raw sum, or a scale too large to cache).
+  private mutating func cachedText(_ table: ScoreTable, row: Int, scale: Int) -> (offset: Int, length: Int)? {
+    let cell = row &* table.scaleCount &+ scale
+    let raw = table.rawSums[cell]
+    let start = base[scale]
+    guard start >= 0, abs(raw) < 1e9, Double(Int(raw)) == raw else { return nil }
+    let missing = Int(table.missingCounts[cell])
+    let r = Int(raw) &- rawMin[scale]
+    guard r >= 0, r < rawCount[scale], missing < stride[scale] else { return nil }
+    let entry = start &+ r &* stride[scale] &+ missing
+    let offset = Int(offsets[entry])
+    if offset >= 0 { return (offset, Int(lengths[entry])) }
+    var text: [UInt8] = []
+    Self.format(table.score(row: row, scale: scale), to: &text)
+    guard text.count <= 255, arena.count + text.count < Int(Int32.max) else { return nil }
+    offsets[entry] = Int32(arena.count)
+    lengths[entry] = UInt8(text.count)
+    arena.append(contentsOf: text)
+    return (Int(offsets[entry]), text.count)
+  }
+
+  /// Appends a CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
+  public static func appendCSVField(_ text: String, to out: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { bytes in
+      if !bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
+        out.append(contentsOf: bytes)
+        return
+      }
+      out.append(0x22)
+      for b in bytes {
+        if b == 0x22 { out.append(0x22) }
+        out.append(b)
+      }
+      out.append(0x22)
+    }
   }
 
   /// Formats one score as `sum,mean,missing`.

@@ -97,7 +97,6 @@ final class CSVScoreWriter: ScoreWriter {
   let plan: ScoringPlan
   let idColumn: String?
   let sink: OutputSink
-  private var buffer: [UInt8] = []
   private var cellWriter: ScoreCellWriter
 
   init(plan: ScoringPlan, idColumn: String?, sink: OutputSink) {
@@ -105,7 +104,6 @@ final class CSVScoreWriter: ScoreWriter {
     self.idColumn = idColumn
     self.sink = sink
     self.cellWriter = ScoreCellWriter(plan: plan)
-    buffer.reserveCapacity(1 << 17)
   }
 
   func begin() {
@@ -116,54 +114,14 @@ final class CSVScoreWriter: ScoreWriter {
   }
 
   func write(_ batch: ResponseBatch, _ table: ScoreTable) {
-    let s = table.scaleCount
-    // Locals, not stored properties, in the loop: a class's stored property pays a dynamic
-    // exclusivity check on every access.
-    var out = buffer
-    var cells = cellWriter
-    buffer = []
-    defer {
-      buffer = out
-      cellWriter = cells
+    let sink = self.sink
+    cellWriter.writeRows(table, ids: idColumn != nil ? batch.ids : nil) { bytes in
+      sink.append(bytes.bindMemory(to: UInt8.self))
     }
-    let withIDs = idColumn != nil
-    for row in 0..<table.rowCount {
-      if withIDs {
-        appendCSVField(batch.ids[row], to: &out)
-        out.append(0x2C)
-      }
-      for scale in 0..<s {
-        cells.append(table, row: row, scale: scale, to: &out)
-        out.append(scale == s - 1 ? 0x0A : 0x2C)
-      }
-      if out.count > 1 << 16 {
-        sink.append(out)
-        out.removeAll(keepingCapacity: true)
-      }
-    }
-    sink.append(out)
-    out.removeAll(keepingCapacity: true)
   }
 
   func report(_ issues: [InputIssue]) {}
   func finish(summary: ScoringSummary) {}
-}
-
-/// Appends a CSV field, quoted when it needs it (RFC 4180).
-func appendCSVField(_ text: String, to out: inout [UInt8]) {
-  var text = text
-  text.withUTF8 { bytes in
-    if !bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
-      out.append(contentsOf: bytes)
-      return
-    }
-    out.append(0x22)
-    for b in bytes {
-      if b == 0x22 { out.append(0x22) }
-      out.append(b)
-    }
-    out.append(0x22)
-  }
 }
 
 /// Quotes a CSV field when it needs it (RFC 4180).

@@ -49,8 +49,28 @@ public final class OutputSink {
 
   /// Appends raw bytes.
   public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    // Large blocks go straight to the descriptor rather than through the buffer.
+    if bytes.count >= 1 << 15, let fd {
+      flush()
+      writeAll(fd, UnsafeRawBufferPointer(bytes))
+      return
+    }
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { flush() }
+  }
+
+  private func writeAll(_ fd: Int32, _ raw: UnsafeRawBufferPointer) {
+    guard let start = raw.baseAddress else { return }
+    var offset = 0
+    while offset < raw.count {
+      let n = Glibc.write(fd, start + offset, raw.count - offset)
+      if n < 0 {
+        if errno == EINTR { continue }
+        failed = true
+        return
+      }
+      offset += n
+    }
   }
 
   /// Appends raw bytes.
@@ -62,18 +82,7 @@ public final class OutputSink {
   public func flush() {
     guard !buffer.isEmpty else { return }
     if let fd {
-      buffer.withUnsafeBytes { raw in
-        var offset = 0
-        while offset < raw.count {
-          let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-          if n < 0 {
-            if errno == EINTR { continue }
-            failed = true
-            return
-          }
-          offset += n
-        }
-      }
+      buffer.withUnsafeBytes { writeAll(fd, $0) }
     } else {
       captured.append(contentsOf: buffer)
     }
