@@ -60,6 +60,34 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+#if canImport(Dispatch)
+import Dispatch
+#endif
+
+/// Result slots that concurrent workers fill, one slot each; read after they finish.
+final class UnsafeSlots<T>: @unchecked Sendable {
+  private let storage: UnsafeMutablePointer<T?>
+  let count: Int
+
+  init(count: Int) {
+    self.count = count
+    storage = .allocate(capacity: count)
+    storage.initialize(repeating: nil, count: count)
+  }
+
+  func set(_ i: Int, _ value: T) { storage[i] = value }
+  func get(_ i: Int) -> T? { storage[i] }
+
+  func deallocate() {
+    storage.deinitialize(count: count)
+    storage.deallocate()
+  }
+
+  /// A read-only view of input bytes shared by the workers (each reads a disjoint range).
+  struct View: @unchecked Sendable {
+    let base: UnsafePointer<UInt8>
+  }
+}
 
 /// An RFC 4180 reader of response files that fills a ``ResponseMatrix`` straight from bytes.
 ///
@@ -154,6 +182,9 @@ public struct ResponseCSVParser: Sendable {
       if b.count < 3 && !isFinal { pending.append(contentsOf: b); return }
       sawBOMCheck = true
       if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { p = 3 }
+    }
+    if headerRead, b.count - p >= Self.parallelThreshold, BulkScorer.defaultThreads > 1 {
+      p = parseInParallel(b, from: p, into: &batch)
     }
     while p < b.count {
       // Blank line: not a record.
@@ -365,6 +396,69 @@ public struct ResponseCSVParser: Sendable {
     rowCodes.withUnsafeBufferPointer { batch.matrix.appendCodes($0) }
     batch.lines.append(startLine)
     if let idField { batch.ids.append(fieldString(b, idField)) }
+  }
+
+  /// Chunks at least this long are split at line ends and read on all cores.
+  static let parallelThreshold = 1 << 19
+
+  /// Reads the complete, quote-free records of a large chunk on all cores: the region up to the last
+  /// line end is split at line ends, each part is read by a copy of this parser into a batch of its
+  /// own, and the parts are appended in order with their line numbers shifted. Returns where the
+  /// sequential reader continues (the incomplete last record, or all of `b` when nothing was done).
+  private mutating func parseInParallel(_ b: UnsafeBufferPointer<UInt8>, from start: Int, into batch: inout ResponseBatch) -> Int {
+    guard let base = b.baseAddress else { return start }
+    let region = UnsafeRawPointer(base + start)
+    // The region ends after the last line end; a quote anywhere sends the chunk to the general path.
+    var last = b.count - 1
+    while last >= start, base[last] != 0x0A { last -= 1 }
+    guard last >= start else { return start }
+    let end = last + 1
+    guard memchr(region, 0x22, end - start) == nil else { return start }
+    let workers = BulkScorer.defaultThreads
+    var boundaries: [Int] = [start]
+    for w in 1..<workers {
+      let share: Int = (end - start) * w / workers
+      let target: Int = Swift.max(boundaries[boundaries.count - 1], start + share)
+      if target >= end { break }
+      var q = target
+      while q < end, base[q] != 0x0A { q += 1 }
+      if q + 1 < end { boundaries.append(q + 1) }
+    }
+    boundaries.append(end)
+    let cuts = boundaries
+    let parts = cuts.count - 1
+    let slots = UnsafeSlots<(batch: ResponseBatch, lines: Int, complete: Bool)>(count: parts)
+    defer { slots.deallocate() }
+    let input = UnsafeSlots<UInt8>.View(base: base)
+    let template = self
+    DispatchQueue.concurrentPerform(iterations: parts) { w in
+      var worker = template
+      worker.line = 0
+      var local = ResponseBatch(columns: template.columns, scale: template.scale)
+      let slice = UnsafeBufferPointer(start: input.base + cuts[w], count: cuts[w + 1] - cuts[w])
+      let run = worker.parseSimpleRun(slice, from: 0, isFinal: true, into: &local)
+      slots.set(w, (local, worker.line, run.next == slice.count))
+    }
+    var consumed = start
+    for w in 0..<parts {
+      guard let part = slots.get(w) else { return consumed }
+      var local = part.batch
+      let shift = line
+      for i in local.lines.indices { local.lines[i] += shift }
+      for i in local.issues.indices { local.issues[i].line += shift }
+      batch.matrix.codes.append(contentsOf: local.matrix.codes)
+      batch.matrix.rowCount += local.matrix.rowCount
+      batch.lines.append(contentsOf: local.lines)
+      batch.ids.append(contentsOf: local.ids)
+      batch.issues.append(contentsOf: local.issues)
+      batch.rowsRead += local.rowsRead
+      batch.rowsRejected += local.rowsRejected
+      line += part.lines
+      // A part that stopped early (it cannot, without quotes) leaves the rest to the sequential reader.
+      guard part.complete else { return consumed }
+      consumed = cuts[w + 1]
+    }
+    return consumed
   }
 
   /// Reads consecutive records without quotes, starting at `start`, straight into the matrix.

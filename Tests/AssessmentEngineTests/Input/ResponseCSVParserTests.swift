@@ -113,4 +113,37 @@ struct ResponseCSVParserTests {
     let issue = InputIssue(line: 12, column: 7, field: 4, columnName: "item4", value: "8", kind: .outOfRange(min: 1, max: 7, excluded: []))
     #expect(issue.rendered(file: "wai.csv") == "wai.csv:12:7: error: column 'item4': the value '8' is outside the response scale; please provide one of 1 to 7.")
   }
+
+  /// A chunk large enough for the parallel reader (≥ 512 KiB, no quotes) gives exactly what the
+  /// sequential reader gives on small chunks: rows, ids, line numbers and issues.
+  @Test func parallelReadingOfLargeChunksEqualsSequentialReading() throws {
+    var g = SplitMix64(seed: 7)
+    var text = "id,a,b,c\r\n"
+    for r in 0..<60_000 {
+      switch g.next() % 50 {
+      case 0: text += "bad\(r),1,2\r\n"
+      case 1: text += "x\(r),1,9,2\r\n"
+      case 2: text += "\r\n"
+      default: text += "r\(r),\(1 + g.next() % 5),\(g.next() % 3 == 0 ? "" : String(1 + g.next() % 5)),\(1 + g.next() % 5)\r\n"
+      }
+    }
+    let bytes = Array(text.utf8)
+    #expect(bytes.count > 1 << 19)
+    let options = ResponseCSVOptions(idColumn: "id")
+    let whole = try ResponseCSVParser.read(bytes, columns: columns, scale: scale, options: options)
+    var parser = ResponseCSVParser(columns: columns, scale: scale, options: options)
+    var batch = ResponseBatch(columns: columns, scale: scale)
+    var start = 0
+    while start < bytes.count {
+      let end = min(bytes.count, start + 65_536)
+      try bytes[start..<end].withUnsafeBufferPointer { try parser.consume($0, isFinal: end == bytes.count, into: &batch) }
+      start = end
+    }
+    #expect(batch.matrix == whole.matrix)
+    #expect(batch.ids == whole.ids)
+    #expect(batch.lines == whole.lines)
+    #expect(batch.issues == whole.issues)
+    #expect(batch.rowsRead == whole.rowsRead && batch.rowsRejected == whole.rowsRejected)
+    #expect(whole.rowsRejected > 0 && whole.matrix.rowCount > 50_000)
+  }
 }
