@@ -5,4 +5,5 @@ let registeredSubcommands: [any Subcommand.Type] = [
   AllianceCommand.self,
   AssertiveCommand.self,
   RiskCommand.self,
+  ValidateRiskCommand.self,
 ]
