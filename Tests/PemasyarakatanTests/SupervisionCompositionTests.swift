@@ -216,6 +216,40 @@ struct SupervisionCompositionTests {
     #expect(planner.reassessmentDue(c, assessedOn: d("2025-02-01"), asOf: d("2025-04-10")).reason == .scheduled)
   }
 
+  /// An event whose 30 days end exactly on the scheduled date (2026-01-02 + 30 = 2026-02-01) leaves the
+  /// schedule as the reason; one day earlier brings it forward.
+  @Test func onEqualDatesTheScheduleWins() {
+    var planner = BapasSupervisionPlanner()
+    planner.reassessmentPolicy.triggers = [.newOffenceInformation]
+    var c = F.caseFile()
+    c.legalEvents = [LegalStatusEvent(date: d("2026-01-02"), status: .tersangka, reference: "LP-1")]
+    let tie = planner.reassessmentDue(c, assessedOn: d("2025-02-01"), asOf: d("2026-01-10"))
+    #expect(tie.date == d("2026-02-01") && tie.reason == .scheduled)
+    c.legalEvents[0].date = d("2026-01-01")
+    let earlier = planner.reassessmentDue(c, assessedOn: d("2025-02-01"), asOf: d("2026-01-10"))
+    #expect(earlier.date == d("2026-01-31") && earlier.reason == .event(.newOffenceInformation))
+  }
+
+  /// A partner can fit by a programme category alone: a social group delivering `social` guidance,
+  /// with no listed service, fits antisocial associates (rule categories: social, attitudes, arts).
+  @Test func aPartnerCanFitByCategoryAlone() throws {
+    let need = CriminogenicNeed(
+      id: "x/pergaulan", rank: 1, domain: "pergaulan", label: CentralEightFactor.antisocialAssociates.label,
+      centralEight: .antisocialAssociates, points: 3, maximum: 3, share: 1, drivers: ["as1"])
+    let club = PokmasLipasPartner(
+      id: "POK-KARANG", name: "Karang Taruna", partnerType: .socialOrganisation, focusAreas: [.hukumKemasyarakatan],
+      programmeCategories: [.social, .bakery], bapasCodes: ["BPS-DPS"])
+    let m = BapasSupervisionPlanner().match(need, programmes: [], partners: [club], caseload: [])
+    #expect(m.partners.map(\.partnerID) == ["POK-KARANG"])
+    #expect(m.partners[0].services.isEmpty && m.partners[0].categories == [.social])
+    #expect(m.partners[0].reason.english == "Focus 'Law and community'; delivers social guidance — for the need 'Antisocial associates'.")
+    // A need outside the eight has no rule and is unserved.
+    let other = CriminogenicNeed(id: "x/keuangan", rank: 1, domain: "keuangan", label: LocalizedText(id: "Keuangan", en: "Financial"),
+      centralEight: nil, points: 2, maximum: 2, share: 1, drivers: [])
+    let none = BapasSupervisionPlanner().match(other, programmes: F.programmes, partners: F.partners, caseload: [])
+    #expect(none.rule == nil && none.isUnserved)
+  }
+
   /// Override sedang → tinggi (one level) approved by the Kasie: tinggi with 3 needs gives 4 contacts and
   /// the multiple-needs dosage of 300 hours.
   @Test func overrideApprovalIsNamedInBapasRoles() throws {

@@ -220,11 +220,12 @@ public struct BapasSupervisionPlanner: Sendable, Hashable {
     events += caseFile.compliance(asOf: asOf, policy: compliancePolicy).flags
       .filter { $0.kind != .newSuspectOrConvictStatus }.map { (.violation, $0.raisedOn) }
     events += caseFile.transitions.map { (.stageChange, $0.date) }
-    for (event, date) in events where reassessmentPolicy.triggers.contains(event) && date > last && date <= asOf {
+    // Stable sort by date: of two events on the same day the one listed first (legal, compliance,
+    // stage) is named, and a strict comparison keeps the schedule on a tie.
+    for (event, date) in events.enumerated().sorted(by: { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }).map(\.element)
+    where reassessmentPolicy.triggers.contains(event) && date > last && date <= asOf {
       let d = date.adding(days: reassessmentPolicy.daysAfterEvent)
-      if d < due.date || (d == due.date && due.reason != .scheduled && date < (due.eventDate ?? date)) {
-        due = BapasReassessmentDue(date: d, reason: .event(event), eventDate: date, source: reassessmentRule.source)
-      }
+      if d < due.date { due = BapasReassessmentDue(date: d, reason: .event(event), eventDate: date, source: reassessmentRule.source) }
     }
     return due
   }
