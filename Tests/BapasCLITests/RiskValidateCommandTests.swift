@@ -78,7 +78,7 @@ struct RiskValidateCommandTests {
     #expect(subgroups.first?["column"] as? String == "gender")
     let groups = try #require(subgroups.first?["groups"] as? [[String: Any]])
     #expect(groups.compactMap { $0["group"] as? String } == ["male", "female"])
-    let female = ((groups[1]["outcome"] as? [String: Any])?["computed"] as? [String: Any])?["_0"] as? [String: Any]
+    let female = groups[1]["auc"] as? [String: Any]
     expectClose(number(female, "auc"), 0.5, relative: 1e-15, "female AUC")
     expectClose(number(female?["deLong"] as? [String: Any], "standardError"), 1.0 / 3.0, relative: 1e-14, "female SE")
 
@@ -108,6 +108,10 @@ struct RiskValidateCommandTests {
     let r = runBapas(["validate-risk", path])
     #expect(r.stdout.contains("  female       n 6: AUC 0.7778, DeLong 95% CI 0.3704–1.0000\n"))
     #expect(r.stdout.contains("  male         n 2: not computed. Validation: 1 people with and 1 without the outcome; at least 2 of each are needed.\n"))
+    let json = try jsonObject(runBapas(["validate-risk", path, "--format", "json"]).stdout)
+    let groups = try #require((json["subgroups"] as? [[String: Any]])?.first?["groups"] as? [[String: Any]])
+    #expect(groups[1]["notComputed"] as? String == "Validation: 1 people with and 1 without the outcome; at least 2 of each are needed.")
+    #expect(groups[1]["auc"] == nil)
   }
 
   @Test func badRowsAreReportedAndTheRestAnalysed() throws {

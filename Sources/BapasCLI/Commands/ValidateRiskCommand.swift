@@ -63,7 +63,8 @@ enum ValidateRiskCommand: Subcommand {
       var subgroups: [SubgroupColumn] = []
       for column in data.groupColumns where column != bandColumn {
         let groups = data.groups[column] ?? []
-        subgroups.append(SubgroupColumn(column: column, groups: try RiskValidation.subgroupAUCs(scores: data.scores, outcomes: data.outcomes, groups: groups, z: z)))
+        let results = try RiskValidation.subgroupAUCs(scores: data.scores, outcomes: data.outcomes, groups: groups, z: z)
+        subgroups.append(SubgroupColumn(column: column, groups: results.map(SubgroupRow.init), results: results))
       }
       report = ValidationReport(
         file: path, people: data.scores.count, confidence: confidenceLevel(args), auc: auc, bandRates: rates,
@@ -147,9 +148,27 @@ enum ValidateRiskCommand: Subcommand {
     }
   }
 
+  /// One subgroup as written in JSON: the AUC, or why it was not computed.
+  struct SubgroupRow: Encodable {
+    var group: String
+    var count: Int
+    var auc: AUCResult?
+    var notComputed: String?
+    init(_ s: SubgroupAUC) {
+      group = s.group
+      count = s.count
+      switch s.outcome {
+      case .computed(let a): auc = a; notComputed = nil
+      case .notComputed(let e): auc = nil; notComputed = e.description
+      }
+    }
+  }
+
   struct SubgroupColumn: Encodable {
     var column: String
-    var groups: [SubgroupAUC]
+    var groups: [SubgroupRow]
+    var results: [SubgroupAUC]
+    enum CodingKeys: String, CodingKey { case column, groups }
   }
 
   struct ValidationReport: Encodable {
@@ -194,7 +213,7 @@ enum ValidateRiskCommand: Subcommand {
     }
     for column in r.subgroups {
       out += "\nAUC by \(column.column):\n"
-      for g in column.groups {
+      for g in column.results {
         switch g.outcome {
         case .computed(let s):
           out += "  \(RiskReportWriter.pad(g.group, 12)) n \(g.count): AUC \(f(s.auc)), DeLong \(level) CI \(f(s.deLong.lower))–\(f(s.deLong.upper))\n"
