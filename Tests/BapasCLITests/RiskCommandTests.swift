@@ -128,9 +128,9 @@ struct RiskCommandTests {
     #expect(errors == [
       "\(path): error: $[0].answers.zz: 'zz' is not an item of instrument 'rnr8-illustrative'.",
       "\(path): error: $[1].answers.ch1: item 'ch1' takes a whole-number count, found the string \"two\".",
+      "\(path): error: $[2].answers.ch2: client 'C': Item 'ch2': the answer 'maybe' is not in the item's table (allowed: 'no', 'yes').",
       "\(path): error: $[3].extra: unknown key; a record has client, gender, ageGroup, age, responsivity and answers.",
       "\(path): error: $[3].client: a non-empty client id (string) is required.",
-      "\(path): error: $[2].answers.ch2: client 'C': Item 'ch2': the answer 'maybe' is not in the item's table (allowed: 'no', 'yes').",
     ])
     let broken = try temporaryFile("{\"clients\": [", name: "broken.json")
     let b = runBapas(["risk", broken, "--instrument", "rnr8"])

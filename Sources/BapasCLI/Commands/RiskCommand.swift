@@ -57,11 +57,10 @@ enum RiskCommand: Subcommand {
       case .failure(let problems): issues += problems.issues
       }
     }
-    // Report in file order: CSV by line, JSON paths as read.
-    issues.sort { a, b in
-      if case .line(let la, let ca) = a.location, case .line(let lb, let cb) = b.location { return (la, ca) < (lb, cb) }
-      return false
-    }
+    // Report in file order: CSV by line and column, JSON by record index; ties keep their order.
+    issues = issues.enumerated().sorted { a, b in
+      (a.element.sortKey.0, a.element.sortKey.1, a.offset) < (b.element.sortKey.0, b.element.sortKey.1, b.offset)
+    }.map(\.element)
     let rejected = input.recordsRead - results.count
     for issue in issues { io.stderr.write(issue.rendered(file: path) + "\n") }
 

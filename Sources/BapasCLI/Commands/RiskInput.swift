@@ -34,6 +34,18 @@ struct RiskInputIssue: Equatable {
   var location: RiskInputLocation
   var message: String
 
+  /// (line, column) for CSV; (record index, 0) for JSON paths such as `$.clients[3].answers.x`.
+  var sortKey: (Int, Int) {
+    switch location {
+    case .line(let line, let column): return (line, column)
+    case .path(let path):
+      guard let open = path.firstIndex(of: "["), let close = path[open...].firstIndex(of: "]"),
+        let index = Int(path[path.index(after: open)..<close])
+      else { return (-1, 0) }
+      return (index, 0)
+    }
+  }
+
   func rendered(file: String) -> String {
     switch location {
     case .line(let line, let column): "\(file):\(line):\(column): error: \(message)"
