@@ -104,6 +104,23 @@ struct RiskCommandTests {
     #expect(r.stderr.hasSuffix("bapas risk: 1 of 7 clients scored, 6 rejected; instrument rnr8-illustrative 1.0 (illustrative: not for decisions about people).\n"))
   }
 
+  /// Engine problems land on the item's column: a negative count (no range covers it) and an
+  /// unanswered item in riwayat, whose limit is 0 unanswered (the first missing item's column).
+  @Test func engineProblemsPointAtTheItem() throws {
+    let rows = [
+      "K-07,-1,no,1,0,no,1,0,1,no,3,no,yes,1,1,no,2,2,yes,male,adult,30,",
+      "K-08,NA,no,1,0,no,1,0,1,no,3,no,yes,1,1,no,2,2,yes,male,adult,30,",
+    ]
+    let path = try temporaryFile(([header] + rows).joined(separator: "\n") + "\n")
+    let r = runBapas(["risk", path, "--instrument", "rnr8"])
+    #expect(r.status == .someRowsRejected)
+    let errors = r.stderr.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") }
+    #expect(errors == [
+      "\(path):2:6: error: client 'K-07': Item 'ch1': the count -1 is outside every range of the item's table.",
+      "\(path):3:6: error: client 'K-08': Domain 'riwayat' has 1 unanswered items (ch1) but at most 0 may be unanswered; it cannot be scored.",
+    ])
+  }
+
   @Test func aBadHeaderStopsWithStatus65() throws {
     let path = try temporaryFile("client,ch1,chx,gender\nK-01,1,1,male\n")
     let r = runBapas(["risk", path, "--instrument", "rnr8"])
