@@ -4,4 +4,6 @@ let registeredSubcommands: [any Subcommand.Type] = [
   InstrumentsCommand.self,
   AllianceCommand.self,
   AssertiveCommand.self,
+  RiskCommand.self,
+  ValidateRiskCommand.self,
 ]

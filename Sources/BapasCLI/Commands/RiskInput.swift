@@ -1,0 +1,327 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import AssessmentEngine
+
+/// One client's answer sheet as read from a `bapas risk` input file.
+struct RiskSheet {
+  var client: String
+  var population: ClientPopulation
+  var responsivity: [ResponsivityFactor]
+  var answers: [String: RiskAnswer]
+  /// Where the record is: a 1-based line (CSV) or a JSON path.
+  var location: RiskInputLocation
+  /// Column of each field by item id or reserved column name (CSV only).
+  var columns: [String: Int]
+}
+
+/// The problems that make a whole input file unusable, or one record's problems.
+struct RiskInputFailure: Error {
+  var issues: [RiskInputIssue]
+  init(_ issues: [RiskInputIssue]) { self.issues = issues }
+}
+
+/// Where a problem is in the input file.
+enum RiskInputLocation: Equatable {
+  case line(Int, column: Int)
+  case path(String)
+}
+
+/// One problem with the input, rendered `file:line:column: error: …` (CSV) or `file: error: $.path: …` (JSON).
+struct RiskInputIssue: Equatable {
+  var location: RiskInputLocation
+  var message: String
+
+  /// (line, column) for CSV; (record index, 0) for JSON paths such as `$.clients[3].answers.x`.
+  var sortKey: (Int, Int) {
+    switch location {
+    case .line(let line, let column): return (line, column)
+    case .path(let path):
+      guard let open = path.firstIndex(of: "["), let close = path[open...].firstIndex(of: "]"),
+        let index = Int(path[path.index(after: open)..<close])
+      else { return (-1, 0) }
+      return (index, 0)
+    }
+  }
+
+  func rendered(file: String) -> String {
+    switch location {
+    case .line(let line, let column): "\(file):\(line):\(column): error: \(message)"
+    case .path(let path): "\(file): error: \(path): \(message)"
+    }
+  }
+}
+
+/// The answer sheets read from a file, with the records that could not be read.
+struct RiskInput {
+  var sheets: [RiskSheet] = []
+  var issues: [RiskInputIssue] = []
+  var recordsRead = 0
+
+  /// The columns of a CSV input other than item ids.
+  static let reservedColumns = ["client", "gender", "ageGroup", "age", "responsivity"]
+
+  /// Reads CSV (`client,<item>…[,gender,ageGroup,age,responsivity]`) or JSON text.
+  ///
+  /// - Throws: the issues that make the whole file unusable (a bad header, malformed JSON).
+  static func read(_ text: String, json: Bool, instrument: RiskInstrumentDefinition) throws(RiskInputFailure) -> RiskInput {
+    json ? try readJSON(text, instrument: instrument) : try readCSV(text, instrument: instrument)
+  }
+
+  // MARK: CSV
+
+  static func readCSV(_ text: String, instrument: RiskInstrumentDefinition) throws(RiskInputFailure) -> RiskInput {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+    guard let headerLine = lines.first, !headerLine.allSatisfy(\.isWhitespace) else {
+      throw RiskInputFailure([RiskInputIssue(location: .line(1, column: 1), message: "the header 'client,<item>,…' is missing.")])
+    }
+    guard let header = csvFields(headerLine) else {
+      throw RiskInputFailure([RiskInputIssue(location: .line(1, column: 1), message: "the header has an unterminated quote.")])
+    }
+    var headerIssues: [RiskInputIssue] = []
+    if header.first?.text != "client" {
+      headerIssues.append(RiskInputIssue(location: .line(1, column: 1), message: "the first column must be 'client' (the client's id), not '\(header.first?.text ?? "")'."))
+    }
+    let items = Dictionary(instrument.allItems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var seen: [String: Int] = [:]
+    for field in header {
+      if let first = seen[field.text] {
+        headerIssues.append(RiskInputIssue(location: .line(1, column: field.column), message: "column '\(field.text)' appears twice (first at column \(first))."))
+        continue
+      }
+      seen[field.text] = field.column
+      if !reservedColumns.contains(field.text) && items[field.text] == nil {
+        let best = (instrument.allItems.map(\.id) + reservedColumns).map { ($0, editDistance($0, field.text)) }.min { $0.1 < $1.1 }
+        let hint = best.flatMap { $0.1 <= 2 ? " Did you mean '\($0.0)'?" : nil } ?? ""
+        headerIssues.append(RiskInputIssue(
+          location: .line(1, column: field.column),
+          message: "column '\(field.text)' is neither an item of instrument '\(instrument.id)' nor one of \(reservedColumns.joined(separator: ", ")).\(hint)"))
+      }
+    }
+    guard headerIssues.isEmpty else { throw RiskInputFailure(headerIssues) }
+
+    var input = RiskInput()
+    var clients: [String: Int] = [:]
+    for (index, line) in lines.enumerated().dropFirst() where !line.allSatisfy(\.isWhitespace) {
+      let lineNumber = index + 1
+      input.recordsRead += 1
+      guard let fields = csvFields(line) else {
+        input.issues.append(RiskInputIssue(location: .line(lineNumber, column: 1), message: "the row has an unterminated quote; the row is left out."))
+        continue
+      }
+      guard fields.count == header.count else {
+        let column = fields.count > header.count ? fields[header.count].column : (fields.last.map { $0.column + $0.text.count } ?? 1)
+        input.issues.append(RiskInputIssue(
+          location: .line(lineNumber, column: column), message: "expected \(header.count) fields as in the header, found \(fields.count); the row is left out."))
+        continue
+      }
+      var problems: [RiskInputIssue] = []
+      var sheet = RiskSheet(client: fields[0].text, population: ClientPopulation(), responsivity: [], answers: [:], location: .line(lineNumber, column: 1), columns: [:])
+      func problem(_ field: (text: String, column: Int), _ message: String) {
+        problems.append(RiskInputIssue(location: .line(lineNumber, column: field.column), message: message))
+      }
+      for (name, field) in zip(header.map(\.text), fields) {
+        sheet.columns[name] = field.column
+        let cell = field.text
+        switch name {
+        case "client":
+          if cell.isEmpty { problem(field, "the client id is empty.") }
+        case "gender":
+          if !isMissing(cell) {
+            if let g = Gender(rawValue: cell) { sheet.population.gender = g } else { problem(field, "column 'gender': '\(cell)' is not 'female' or 'male'.") }
+          }
+        case "ageGroup":
+          if !isMissing(cell) {
+            if let a = AgeGroup(rawValue: cell) { sheet.population.ageGroup = a } else { problem(field, "column 'ageGroup': '\(cell)' is not 'child' or 'adult'.") }
+          }
+        case "age":
+          if !isMissing(cell) {
+            if let n = Int(cell), n >= 0, n < 150 { sheet.population.ageYears = n } else { problem(field, "column 'age': '\(cell)' is not an age in whole years.") }
+          }
+        case "responsivity":
+          for raw in cell.split(separator: ";").map({ String($0).trimmingSpaces }) where !raw.isEmpty {
+            if let f = ResponsivityFactor(rawValue: raw) { sheet.responsivity.append(f) } else {
+              problem(field, "column 'responsivity': '\(raw)' is not a responsivity factor (\(ResponsivityFactor.allCases.map(\.rawValue).joined(separator: ", "))).")
+            }
+          }
+        default:
+          guard let item = items[name], !isMissing(cell) else { continue }
+          switch item.response {
+          case .count:
+            if let n = Int(cell) { sheet.answers[name] = .count(n) } else { problem(field, "item '\(name)' takes a whole-number count, not '\(cell)'.") }
+          case .choice:
+            sheet.answers[name] = .choice(cell)
+          }
+        }
+      }
+      if !sheet.client.isEmpty, let first = clients[sheet.client] {
+        problem(fields[0], "client '\(sheet.client)' appears twice (first on line \(first)).")
+      }
+      if problems.isEmpty {
+        clients[sheet.client] = lineNumber
+        input.sheets.append(sheet)
+      } else {
+        input.issues += problems
+      }
+    }
+    return input
+  }
+
+  static func isMissing(_ cell: String) -> Bool { cell.isEmpty || cell == "NA" }
+
+  /// Splits one CSV line into fields with their 1-based starting columns; quotes as in RFC 4180.
+  /// Returns `nil` for an unterminated quote.
+  static func csvFields(_ line: Substring) -> [(text: String, column: Int)]? {
+    var fields: [(text: String, column: Int)] = []
+    var current = ""
+    var start = 1
+    var column = 0
+    var inQuotes = false
+    var wasQuoted = false
+    var chars = line.makeIterator()
+    var pending: Character? = nil
+    while let c = pending ?? chars.next() {
+      pending = nil
+      column += 1
+      if inQuotes {
+        if c == "\"" {
+          if let next = chars.next() {
+            if next == "\"" { current.append("\""); column += 1 } else { inQuotes = false; pending = next }
+          } else { inQuotes = false }
+        } else { current.append(c) }
+      } else if c == "," {
+        fields.append((wasQuoted ? current : current.trimmingSpaces, start))
+        current = ""
+        wasQuoted = false
+        start = column + 1
+      } else if c == "\"" && current.allSatisfy(\.isWhitespace) {
+        inQuotes = true
+        wasQuoted = true
+        current = ""
+      } else { current.append(c) }
+    }
+    if inQuotes { return nil }
+    fields.append((wasQuoted ? current : current.trimmingSpaces, start))
+    return fields
+  }
+
+  // MARK: JSON
+
+  static func readJSON(_ text: String, instrument: RiskInstrumentDefinition) throws(RiskInputFailure) -> RiskInput {
+    let value: JSONValue
+    do { value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) } catch {
+      throw RiskInputFailure([RiskInputIssue(location: .path("$"), message: "the file is not valid JSON (\(error.localizedDescription)).")])
+    }
+    let records: [JSONValue]
+    let base: String
+    switch value {
+    case .array(let a): records = a; base = "$"
+    case .object(let o):
+      guard case .array(let a)? = o["clients"], o.count == 1 else {
+        throw RiskInputFailure([RiskInputIssue(location: .path("$"), message: "expected {\"clients\": [ … ]} or an array of client records.")])
+      }
+      records = a
+      base = "$.clients"
+    default:
+      throw RiskInputFailure([RiskInputIssue(location: .path("$"), message: "expected {\"clients\": [ … ]} or an array of client records, not \(value.kindDescription).")])
+    }
+    let items = Dictionary(instrument.allItems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var input = RiskInput()
+    var clients: [String: String] = [:]
+    for (i, record) in records.enumerated() {
+      let path = "\(base)[\(i)]"
+      input.recordsRead += 1
+      var problems: [RiskInputIssue] = []
+      func problem(_ p: String, _ m: String) { problems.append(RiskInputIssue(location: .path(p), message: m)) }
+      guard case .object(let o) = record else {
+        input.issues.append(RiskInputIssue(location: .path(path), message: "a client record must be an object, not \(record.kindDescription)."))
+        continue
+      }
+      var sheet = RiskSheet(client: "", population: ClientPopulation(), responsivity: [], answers: [:], location: .path(path), columns: [:])
+      for key in o.keys.sorted() where !(reservedColumns + ["answers"]).contains(key) {
+        problem("\(path).\(key)", "unknown key; a record has client, gender, ageGroup, age, responsivity and answers.")
+      }
+      if case .string(let s)? = o["client"], !s.isEmpty { sheet.client = s } else { problem("\(path).client", "a non-empty client id (string) is required.") }
+      switch o["gender"] {
+      case nil, .null?: break
+      case .string(let s)? where Gender(rawValue: s) != nil: sheet.population.gender = Gender(rawValue: s)
+      case let other?: problem("\(path).gender", "expected \"female\" or \"male\", found \(other.kindDescription).")
+      }
+      switch o["ageGroup"] {
+      case nil, .null?: break
+      case .string(let s)? where AgeGroup(rawValue: s) != nil: sheet.population.ageGroup = AgeGroup(rawValue: s)
+      case let other?: problem("\(path).ageGroup", "expected \"child\" or \"adult\", found \(other.kindDescription).")
+      }
+      switch o["age"] {
+      case nil, .null?: break
+      case .number(let n)? where n >= 0 && n < 150 && n == n.rounded(): sheet.population.ageYears = Int(n)
+      case let other?: problem("\(path).age", "expected an age in whole years, found \(other.kindDescription).")
+      }
+      switch o["responsivity"] {
+      case nil, .null?: break
+      case .array(let a)?:
+        for (k, v) in a.enumerated() {
+          if case .string(let s) = v, let f = ResponsivityFactor(rawValue: s) { sheet.responsivity.append(f) } else {
+            problem("\(path).responsivity[\(k)]", "not a responsivity factor (\(ResponsivityFactor.allCases.map(\.rawValue).joined(separator: ", "))).")
+          }
+        }
+      case let other?: problem("\(path).responsivity", "expected an array of factor names, found \(other.kindDescription).")
+      }
+      if case .object(let answers)? = o["answers"] {
+        for (item, v) in answers.sorted(by: { $0.key < $1.key }) {
+          let p = "\(path).answers.\(item)"
+          guard let definition = items[item] else {
+            problem(p, "'\(item)' is not an item of instrument '\(instrument.id)'.")
+            continue
+          }
+          switch (definition.response, v) {
+          case (_, .null): sheet.answers[item] = .unanswered
+          case (.count, .number(let n)) where n == n.rounded() && abs(n) < 1e9: sheet.answers[item] = .count(Int(n))
+          case (.choice, .string(let s)): sheet.answers[item] = .choice(s)
+          // A graded choice such as "2" is naturally written as 2; the answer table decides whether it exists.
+          case (.choice, .number(let n)) where n == n.rounded() && abs(n) < 1e9: sheet.answers[item] = .choice(String(Int(n)))
+          case (.count, _): problem(p, "item '\(item)' takes a whole-number count, found \(v.kindDescription).")
+          case (.choice, _): problem(p, "item '\(item)' takes one of its answers as a string, found \(v.kindDescription).")
+          }
+        }
+      } else {
+        problem("\(path).answers", "an object of item → answer is required.")
+      }
+      if !sheet.client.isEmpty, let first = clients[sheet.client] {
+        problem("\(path).client", "client '\(sheet.client)' appears twice (first at \(first)).")
+      }
+      if problems.isEmpty {
+        clients[sheet.client] = path
+        input.sheets.append(sheet)
+      } else {
+        input.issues += problems
+      }
+    }
+    return input
+  }
+}
+
+extension JSONValue {
+  /// "a string", "a number" … for messages.
+  var kindDescription: String {
+    switch self {
+    case .null: "null"
+    case .bool: "a boolean"
+    case .number(let n): "the number \(n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n))"
+    case .string(let s): "the string \"\(s)\""
+    case .array: "an array"
+    case .object: "an object"
+    }
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var s = Substring(self)
+    while let f = s.first, f.isWhitespace { s.removeFirst() }
+    while let l = s.last, l.isWhitespace { s.removeLast() }
+    return String(s)
+  }
+}
