@@ -157,7 +157,7 @@ public enum ResponsivityAdjustment: String, Sendable, Hashable, Codable, CaseIte
 }
 
 /// Where a supervision contact takes place.
-public enum ContactModality: String, Sendable, Hashable, Codable, CaseIterable, BilingualLabelled {
+public enum SupervisionModality: String, Sendable, Hashable, Codable, CaseIterable, BilingualLabelled {
   /// At the office (*wajib lapor* at the office).
   case officeVisit
   /// At the client's home.
@@ -252,7 +252,7 @@ public struct ResponsivityPolicy: Sendable, Hashable, Codable {
       for a in adjustments[factor] ?? factor.defaultAdjustments where !list.contains(a) { list.append(a) }
     }
     if list.contains(.inPersonReporting) { list.removeAll { $0 == .videoCall } }
-    var modalities: [ContactModality] = [.officeVisit]
+    var modalities: [SupervisionModality] = [.officeVisit]
     for a in list {
       switch a {
       case .homeVisit: modalities.append(.homeVisit)
@@ -276,7 +276,7 @@ public struct ResponsivityPlan: Sendable, Hashable, Codable {
   /// The adjustments, in priority order.
   public var adjustments: [ResponsivityAdjustment]
   /// Where contacts may take place, office first.
-  public var modalities: [ContactModality]
+  public var modalities: [SupervisionModality]
   /// Individual, group or classical delivery.
   public var format: DeliveryFormat
   /// Whether appointments must fall outside working hours.
@@ -284,7 +284,7 @@ public struct ResponsivityPlan: Sendable, Hashable, Codable {
 
   /// Creates a plan.
   public init(
-    factors: [ResponsivityFactor], adjustments: [ResponsivityAdjustment], modalities: [ContactModality],
+    factors: [ResponsivityFactor], adjustments: [ResponsivityAdjustment], modalities: [SupervisionModality],
     format: DeliveryFormat, outsideWorkingHours: Bool
   ) {
     self.factors = factors
