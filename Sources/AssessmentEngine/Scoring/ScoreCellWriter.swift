@@ -60,6 +60,12 @@ public struct ScoreCellWriter: Sendable {
   ///
   /// - Complexity: O(*n* × *s*) for *n* rows and *s* scales; O(1) allocations besides the cache.
   public mutating func writeRows(_ table: ScoreTable, ids: [String]?, to sink: (UnsafeRawBufferPointer) -> Void) {
+    writeRows(table, ids: ids, rows: 0..<table.rowCount, to: sink)
+  }
+
+  /// Writes the rows `rows` of `table` as ``writeRows(_:ids:to:)`` does (for sharing a table's rows
+  /// among threads, each with its own writer).
+  public mutating func writeRows(_ table: ScoreTable, ids: [String]?, rows: Range<Int>, to sink: (UnsafeRawBufferPointer) -> Void) {
     let capacity = 1 << 18
     let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     defer { buffer.deallocate() }
@@ -81,7 +87,7 @@ public struct ScoreCellWriter: Sendable {
     let scales = table.scaleCount
     // The hit path reads only local, unchecked pointers; a miss formats the cell and caches it.
     let bases = base, rawMins = rawMin, rawCounts = rawCount, strides = stride
-    for row in 0..<table.rowCount {
+    for row in rows {
       if let ids {
         scratch.removeAll(keepingCapacity: true)
         Self.appendCSVField(ids[row], to: &scratch)

@@ -1,4 +1,28 @@
 import AssessmentEngine
+#if canImport(Dispatch)
+import Dispatch
+#endif
+
+/// Per-worker state for parallel formatting, in raw storage: each worker touches only its own slot,
+/// and the caller reads after `concurrentPerform` returns.
+private final class WriterSlots: @unchecked Sendable {
+  let writers: UnsafeMutablePointer<ScoreCellWriter>
+  let outputs: UnsafeMutablePointer<[UInt8]>
+  let count: Int
+  init(writers: [ScoreCellWriter]) {
+    count = writers.count
+    self.writers = .allocate(capacity: count)
+    self.writers.initialize(from: writers, count: count)
+    outputs = .allocate(capacity: count)
+    outputs.initialize(repeating: [], count: count)
+  }
+  deinit {
+    writers.deinitialize(count: count)
+    writers.deallocate()
+    outputs.deinitialize(count: count)
+    outputs.deallocate()
+  }
+}
 
 /// Counts at the end of a scoring run.
 struct ScoringSummary {
@@ -97,13 +121,14 @@ final class CSVScoreWriter: ScoreWriter {
   let plan: ScoringPlan
   let idColumn: String?
   let sink: OutputSink
-  private var cellWriter: ScoreCellWriter
+  /// One cell writer (and cache) per core.
+  private var writers: [ScoreCellWriter]
 
   init(plan: ScoringPlan, idColumn: String?, sink: OutputSink) {
     self.plan = plan
     self.idColumn = idColumn
     self.sink = sink
-    self.cellWriter = ScoreCellWriter(plan: plan)
+    self.writers = Array(repeating: ScoreCellWriter(plan: plan), count: BulkScoringInfo.threads)
   }
 
   func begin() {
@@ -114,10 +139,26 @@ final class CSVScoreWriter: ScoreWriter {
   }
 
   func write(_ batch: ResponseBatch, _ table: ScoreTable) {
+    let ids = idColumn != nil ? batch.ids : nil
     let sink = self.sink
-    cellWriter.writeRows(table, ids: idColumn != nil ? batch.ids : nil) { bytes in
-      sink.append(bytes.bindMemory(to: UInt8.self))
+    let workers = writers.count
+    guard workers > 1, table.rowCount >= 4096 else {
+      writers[0].writeRows(table, ids: ids) { sink.append($0.bindMemory(to: UInt8.self)) }
+      return
     }
+    // Format row ranges on all cores, each with its own cache, then write the parts in order.
+    let n = table.rowCount
+    let state = WriterSlots(writers: writers)
+    DispatchQueue.concurrentPerform(iterations: workers) { w in
+      var writer = state.writers[w]
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity((n / workers + 1) * 16 * table.scaleCount)
+      writer.writeRows(table, ids: ids, rows: (n * w / workers)..<(n * (w + 1) / workers)) { bytes.append(contentsOf: $0) }
+      state.writers[w] = writer
+      state.outputs[w] = bytes
+    }
+    writers = Array(UnsafeBufferPointer(start: state.writers, count: workers))
+    for w in 0..<workers { sink.append(state.outputs[w]) }
   }
 
   func report(_ issues: [InputIssue]) {}
