@@ -21,7 +21,7 @@ enum AllianceCommand: Subcommand {
       least --rupture-sds SDs (default 2, Stiles et al. 2004; 1 = Strauss et al. 2006, both as \
       summarised by Gumz et al. 2012) from one session to the next, repaired when a later session \
       within --repair-within sessions recovers --repair-fraction of the drop. See \
-      Documentation/WorkingAlliance.md.
+      Documentation/AllianceGuide.md.
       """,
     positionals: [.init(name: "file", help: "The administrations CSV ('-' for standard input).")],
     options: InstrumentSelection.options + [

@@ -8,7 +8,7 @@ extension InstrumentLibrary {
 
 /// The embedded definitions. Item labels are our own short descriptions, never the forms' wording.
 ///
-/// Left out on purpose (see `Documentation/WorkingAlliance.md`): the 36-item WAI (client and therapist
+/// Left out on purpose (see `Documentation/AllianceGuide.md`): the 36-item WAI (client and therapist
 /// forms), whose item→subscale key and reverse items could not be read in any public source, and the
 /// DRI-R (Skeem et al. 2007), whose item numbers per subscale were not found. Users with the licensed
 /// keys load them as their own definitions (`--instrument path.json`).
