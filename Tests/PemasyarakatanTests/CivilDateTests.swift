@@ -1,4 +1,5 @@
 import Testing
+import AssessmentEngine
 import _AssessmentTestSupport
 @testable import Pemasyarakatan
 

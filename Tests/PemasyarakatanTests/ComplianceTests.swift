@@ -1,4 +1,5 @@
 import Testing
+import AssessmentEngine
 @testable import Pemasyarakatan
 
 @Suite("Compliance and revocation")

@@ -1,6 +1,7 @@
 import Foundation
 import Pemasyarakatan
 import Testing
+import AssessmentEngine
 
 /// The listing in `Documentation/CaseLifecycleGuide.md`, verbatim between the BEGIN/END markers, so that it is
 /// known to compile against the public API and to run. Only public API is visible here (no @testable).

@@ -5,7 +5,7 @@ import WorkingAlliance
 
 @Suite("Dyad relationship summary")
 struct DyadRelationshipSummaryTests {
-  func day(_ s: String) throws -> CalendarDay { try #require(CalendarDay(parsing: s)) }
+  func day(_ s: String) throws -> CivilDate { try #require((try? CivilDate(iso: s))) }
 
   func contact(_ id: String, _ date: String, _ phase: RelationshipPhase?) throws -> Contact {
     Contact(id: ContactID(stringLiteral: id), date: try CivilDate(iso: date), officerID: "198701012010011001", modality: .officeVisit, purpose: .guidance, attendance: .attended, relationshipPhase: phase)

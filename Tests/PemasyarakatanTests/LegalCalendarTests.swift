@@ -1,4 +1,5 @@
 import Testing
+import AssessmentEngine
 @testable import Pemasyarakatan
 
 /// Hand-worked cases for each legal rule. Day counts are written out in the comments.

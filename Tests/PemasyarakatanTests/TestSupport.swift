@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import AssessmentEngine
 import _AssessmentTestSupport
 @testable import Pemasyarakatan
 

@@ -14,7 +14,7 @@ struct AllianceRowsTests {
   @Test func readsAValidRow() throws {
     let r = try read(" K-01 ", session: " 3 ", rater: "PK")
     #expect(r.dyad == "K-01" && r.rater == .pk && r.observation.session == 3)
-    #expect(r.observation.date == CalendarDay(year: 2026, month: 1, day: 5))
+    #expect(r.observation.date == (try? CivilDate(year: 2026, month: 1, day: 5)))
     #expect(r.observation.instrument == "wai-sr" && r.observation.line == 7)
     #expect(try read(date: "").observation.date == nil)
   }

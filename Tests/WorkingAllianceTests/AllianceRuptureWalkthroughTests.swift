@@ -21,7 +21,7 @@ struct AllianceRuptureWalkthroughTests {
     let scorer = try AllianceScorer(waiSR)
     return try (0..<last).map { i in
       AllianceObservation(
-        session: i + 1, date: CalendarDay(parsing: dates[i]), instrument: waiSR.id,
+        session: i + 1, date: (try? CivilDate(iso: dates[i])), instrument: waiSR.id,
         scores: try scorer.score(responses: responses[i]))
     }
   }

@@ -34,7 +34,7 @@ struct AllianceSeriesValidationTests {
   }
 
   @Test func datesOutOfOrder() throws {
-    let d1 = try #require(CalendarDay(parsing: "2026-02-10")), d2 = try #require(CalendarDay(parsing: "2026-02-03"))
+    let d1 = try #require((try? CivilDate(iso: "2026-02-10"))), d2 = try #require((try? CivilDate(iso: "2026-02-03")))
     let o = [
       AllianceObservation(session: 1, date: d1, instrument: "wai-sr", line: 2, scores: waiSRTotal(40)),
       AllianceObservation(session: 2, date: d2, instrument: "wai-sr", line: 3, scores: waiSRTotal(41)),
@@ -62,7 +62,7 @@ struct AllianceSeriesValidationTests {
 
   @Test(arguments: [("2026-02-29", false), ("2024-02-29", true), ("2026-13-01", false), ("2026-1-05", false), ("2026-04-31", false), ("2026-12-31", true)])
   func calendarDays(text: String, valid: Bool) {
-    #expect((CalendarDay(parsing: text) != nil) == valid)
+    #expect(((try? CivilDate(iso: text)) != nil) == valid)
   }
 
   @Test func raterCells() {

@@ -32,7 +32,7 @@ public struct DyadRelationshipSummary: Sendable, Hashable, Codable {
     /// The session.
     public var session: Int
     /// The date of the administration, when recorded.
-    public var date: CalendarDay?
+    public var date: CivilDate?
     /// The score on the summary's measure and metric; `nil` when it could not be scored.
     public var score: Double?
     /// The phase on the latest contact on or before ``date`` that carries one; `nil` when the

@@ -1,3 +1,5 @@
+import AssessmentEngine
+
 /// Pembebasan bersyarat (PB, parole): eligibility date and masa percobaan, as versioned rules.
 ///
 /// - Permenkumham 3/2018 Pasal 82 (as amended, lastly by Permenkumham 7/2022): at least **2/3** of the

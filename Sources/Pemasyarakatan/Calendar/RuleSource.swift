@@ -1,3 +1,5 @@
+import AssessmentEngine
+
 /// Where a legal rule comes from and since when it applies.
 ///
 /// JSON: `{"citation": "KUHP 2023 (UU 1/2023) Pasal 72", "effectiveFrom": "2026-01-02",

@@ -1,3 +1,5 @@
+import AssessmentEngine
+
 /// Pidana pengawasan for adults under KUHP 2023 (UU 1/2023) Pasal 75–76, in force 2026-01-02. [C]
 ///
 /// Possible for offences threatened with at most 5 years of imprisonment; the term is at most the

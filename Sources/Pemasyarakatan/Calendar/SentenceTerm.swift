@@ -1,3 +1,5 @@
+import AssessmentEngine
+
 /// A fraction of a sentence, such as 1/2 or 2/3. JSON: `{"numerator": 2, "denominator": 3}`.
 public struct Fraction: Sendable, Hashable, Codable, CustomStringConvertible {
   /// The numerator (≥ 0).

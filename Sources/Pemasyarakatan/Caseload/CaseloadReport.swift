@@ -1,3 +1,5 @@
+import AssessmentEngine
+
 /// One case as it appears on a caseload list.
 public struct CaseloadEntry: Sendable, Hashable, Codable {
   /// The case.

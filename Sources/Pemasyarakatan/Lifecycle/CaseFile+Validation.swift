@@ -1,3 +1,5 @@
+import AssessmentEngine
+
 extension CaseFile {
   /// Checks the case for contradictions a decoder cannot see, returning every problem found (empty
   /// when valid). Paths are relative to the case root (`$`).

@@ -1,4 +1,5 @@
 #if canImport(FoundationEssentials)
+import AssessmentEngine
 import FoundationEssentials
 #else
 import Foundation

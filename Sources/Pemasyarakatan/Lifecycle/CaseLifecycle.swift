@@ -1,3 +1,5 @@
+import AssessmentEngine
+
 /// The state machine of a case: which event is legal in which stage.
 ///
 /// | from \ event | beginGuidance | advanceToLanjutan | advanceToAkhir | close | suspend | reinstate | revoke |

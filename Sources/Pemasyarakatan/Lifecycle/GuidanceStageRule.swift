@@ -1,3 +1,5 @@
+import AssessmentEngine
+
 /// How the masa bimbingan is split into tahap awal, lanjutan and akhir.
 ///
 /// **Unconfirmed.** `field-facts.md` B3 marks the Klien boundaries as [R]: the default (1/3 and 2/3 of

@@ -34,9 +34,9 @@ public struct AllianceRow: Sendable, Hashable, Codable {
     guard let s = Int(trimmedCell(session)) else {
       throw AllianceRowError(line: line, column: columns.session, value: session, kind: .invalidSession)
     }
-    var day: CalendarDay? = nil
+    var day: CivilDate? = nil
     if let date, !trimmedCell(date).isEmpty {
-      guard let d = CalendarDay(parsing: date) else {
+      guard let d = CivilDate(cell: date) else {
         throw AllianceRowError(line: line, column: columns.date ?? "", value: date, kind: .invalidDate)
       }
       day = d

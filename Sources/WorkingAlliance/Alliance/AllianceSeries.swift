@@ -5,7 +5,7 @@ public struct AllianceObservation: Sendable, Hashable, Codable {
   /// The session number (the order of administration; need not start at 1 or be contiguous).
   public var session: Int
   /// The session date, when recorded.
-  public var date: CalendarDay?
+  public var date: CivilDate?
   /// The id of the instrument (form) administered.
   public var instrument: String
   /// The 1-based file line the administration came from, when read from a file.
@@ -14,7 +14,7 @@ public struct AllianceObservation: Sendable, Hashable, Codable {
   public var scores: AllianceScores
 
   /// Creates an observation.
-  public init(session: Int, date: CalendarDay? = nil, instrument: String, line: Int? = nil, scores: AllianceScores) {
+  public init(session: Int, date: CivilDate? = nil, instrument: String, line: Int? = nil, scores: AllianceScores) {
     self.session = session
     self.date = date
     self.instrument = instrument
@@ -99,7 +99,7 @@ public struct AllianceSeriesError: Error, Sendable, Hashable, Codable, CustomStr
     /// Two or more administrations carry the same session number.
     case duplicateSession(session: Int)
     /// A later session is dated before an earlier one.
-    case datesOutOfOrder(session: Int, date: CalendarDay, laterSession: Int, laterDate: CalendarDay)
+    case datesOutOfOrder(session: Int, date: CivilDate, laterSession: Int, laterDate: CivilDate)
     /// The series mixes forms (e.g. WAI-S and WAI-SR), whose scores are not on one metric.
     case mixedForms(instruments: [String])
     /// A score is NaN or infinite (only possible for scores built by hand, not by the scorer).

@@ -1,8 +1,8 @@
 /// A calendar date in the proleptic Gregorian calendar, with no time of day and no time zone.
 ///
-/// Legal dates (a sentence start, the 2/3 date, the end of a masa percobaan) are civil dates: a court or
-/// a Lapas register writes them as a day, not as an instant. Keeping them as `(year, month, day)` means
-/// no time zone (WIB, WITA, WIT) and no daylight-saving rule can shift a legal date by one day.
+/// Administrative and legal dates (a sentence start, an eligibility date, a reassessment due date, a
+/// session date) are civil dates: a register writes them as a day, not as an instant. Keeping them as
+/// `(year, month, day)` means no time zone and no daylight-saving rule can shift a date by one day.
 ///
 /// JSON: a string `"YYYY-MM-DD"` (ISO 8601 calendar date, four-digit year), e.g. `"2026-01-02"`.
 ///
@@ -242,14 +242,14 @@ public struct CivilDateInterval: Sendable, Hashable, Codable {
 
 // Saturating arithmetic: durations and schedules come from JSON written by other tools, and an absurd
 // number must clamp a date to the calendar's ends rather than trap on overflow.
-func saturatingAdd(_ a: Int, _ b: Int) -> Int {
+package func saturatingAdd(_ a: Int, _ b: Int) -> Int {
   let (r, overflow) = a.addingReportingOverflow(b)
   return overflow ? (b > 0 ? Int.max : Int.min) : r
 }
 
-func saturatingMultiply(_ a: Int, _ b: Int) -> Int {
+package func saturatingMultiply(_ a: Int, _ b: Int) -> Int {
   let (r, overflow) = a.multipliedReportingOverflow(by: b)
   return overflow ? ((a < 0) != (b < 0) ? Int.min : Int.max) : r
 }
 
-func saturatingNegate(_ a: Int) -> Int { a == Int.min ? Int.max : -a }
+package func saturatingNegate(_ a: Int) -> Int { a == Int.min ? Int.max : -a }
