@@ -4,4 +4,5 @@ let registeredSubcommands: [any Subcommand.Type] = [
   InstrumentsCommand.self,
   AllianceCommand.self,
   AssertiveCommand.self,
+  ReliabilityCommand.self,
 ]
