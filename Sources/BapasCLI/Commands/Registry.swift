@@ -5,4 +5,5 @@ let registeredSubcommands: [any Subcommand.Type] = [
   AllianceCommand.self,
   AssertiveCommand.self,
   ReliabilityCommand.self,
+  ChangeCommand.self,
 ]
