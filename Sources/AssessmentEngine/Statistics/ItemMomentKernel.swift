@@ -28,7 +28,8 @@ struct MomentPartial: Sendable {
   var histogram: [Int64]
   /// The scale-score sums of the incomplete rows, every scale's arrays one after the other.
   var scaleSums: [Int64]
-  /// The largest code seen (to reject codes above the coding's levels after the fact).
+  /// The largest code seen, or 255 when the vector path saw a code above the levels (checked by the
+  /// caller, which then names the first such cell).
   var maxCode: UInt8 = 0
 
   init(k: Int, levels: Int, scaleSumsCount: Int) {
@@ -287,23 +288,30 @@ struct MomentKernel: Sendable {
   /// `groups` groups of 16 rows from row `first`.
   func runVector(_ codes: UnsafePointer<UInt8>, _ first: Int, _ groups: Int, into partial: inout MomentPartial) {
     typealias V = SIMD16<UInt16>
-    let kk = k * k
     let chunks = (k + 15) / 16
     let vectorHistogram = levels <= 15
     let flushEvery = max(1, min(512, 65535 / (levels * levels)))
     let zero = V(repeating: 0), one = V(repeating: 1)
-    // Accumulators: Gram, Σx, then the four incomplete-row matrices, then the histogram (codes 1…L).
+    // Lane accumulators: over complete lanes Gram and Σx; over incomplete lanes (z = x there, else
+    // 0; m = [missing] there, else 0) Σmᵢmⱼ, Σzᵢmⱼ, Σzᵢ²mⱼ, Σzᵢzⱼ, Σz, Σz², Σm; the histogram of
+    // codes 1…L − 1. Missing is rare, so the m-products are only formed for items with a missing
+    // lane in the group; ``flush(_:_:incomplete:withIncomplete:vectorHistogram:)`` turns them
+    // into Σpᵢpⱼ, Σxᵢpⱼ and Σxᵢ²pⱼ (p = 1 − m).
     let gramAt = self.gramAt, sumAt = self.sumAt, ppAt = self.ppAt, xpAt = self.xpAt, x2pAt = self.x2pAt
-    let xxAt = self.xxAt, histAt = self.histAt
-    let accCount = 5 * kk + k + (vectorHistogram ? k * levels : 0)
-    var acc = [V](repeating: zero, count: accCount)
-    var v = [V](repeating: zero, count: 3 * k)
+    let xxAt = self.xxAt, histAt = self.histAt, zAt = self.zAt, z2At = self.z2At, mAt = self.mAt
+    var acc = [V](repeating: zero, count: mAt + k)
+    var v = [V](repeating: zero, count: 4 * k)
     var transposed = [UInt8](repeating: 0, count: chunks * 256)
     var levelVectors = (0...levels).map { V(repeating: UInt16($0)) }
     var completeRows: Int64 = 0
-    var maxv = zero
+    // Branch-free lane arithmetic (codes are bytes, so x + 255 < 2⁹): [x ≠ 0] = (x + 255) >> 8,
+    // [x > levels] = bit 8 of x + (255 − levels), [x = c] = 1 − [(x ^ c) ≠ 0].
+    let c255 = V(repeating: 255)
+    let aboveOffset = V(repeating: UInt16(255 - min(levels, 255)))
+    var above = zero
     var touchedIncomplete = false
-    let countedBefore = (0..<k).map { i in (1...levels).reduce(Int64(0)) { $0 + partial.histogram[i * (levels + 1) + $1] } }
+    let blockComplete = memchr(codes + first * k, 0, groups * 16 * k) == nil
+    let countedBefore = (0..<k).map { i in (0..<levels).reduce(Int64(0)) { $0 + partial.histogram[i * (levels + 1) + $1] } }
     withScalarBuffers(&partial) { buffers in
       acc.withUnsafeMutableBufferPointer { accBuffer in
         v.withUnsafeMutableBufferPointer { vBuffer in
@@ -313,25 +321,28 @@ struct MomentKernel: Sendable {
                 let lvb = lv.baseAddress
               else { return }
               let raw = UnsafeRawPointer(t)
-              let y = vb, z = vb + k, q = vb + 2 * k
+              let y = vb, z = vb + k, z2 = vb + 2 * k, m = vb + 3 * k
+              var incompleteSinceFlush: Int64 = 0
               var sinceFlush = 0
               for g in 0..<groups {
                 let row0 = first + g * 16
                 let x = UnsafeRawPointer(codes + row0 * k)
                 for c in 0..<chunks { transpose16x16(x + 16 &* c, stride: k, into: t + 256 &* c) }
+                // memchr (vectorised in the C library) finds a missing code faster than lane tests.
+                let complete = blockComplete || memchr(x, 0, 16 &* k) == nil
                 var all = one
                 for i in 0..<k {
                   let vi = V(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: i &* 16, as: SIMD16<UInt8>.self))
                   y[i] = vi
-                  all = all & pointwiseMin(vi, one)
-                  maxv = pointwiseMax(maxv, vi)
+                  if !complete { all = all & ((vi &+ c255) &>> 8) }
+                  above = above | (vi &+ aboveOffset)
                 }
                 if vectorHistogram {
                   for i in 0..<k {
                     let vi = y[i]
                     let h = a + histAt + i &* levels
-                    for c in 1...levels {
-                      h[c &- 1] &+= zero.replacing(with: 1, where: vi .== lvb[c])
+                    for c in 1..<levels {
+                      h[c &- 1] &+= one ^ (((vi ^ lvb[c]) &+ c255) &>> 8)
                     }
                   }
                 } else {
@@ -340,32 +351,40 @@ struct MomentKernel: Sendable {
                     for i in 0..<k where Int(row[i]) <= levels { buffers.histogram[i * (levels + 1) + Int(row[i])] += 1 }
                   }
                 }
-                if all == one {
+                if complete {
                   completeRows &+= 16
                 } else {
                   touchedIncomplete = true
-                  completeRows &+= Int64(all.wrappedSum())
+                  let completeLanes = Int64(all.wrappedSum())
+                  completeRows &+= completeLanes
+                  incompleteSinceFlush &+= 16 &- completeLanes
+                  let inc = one &- all
                   for i in 0..<k {
                     let vi = y[i]
                     let yi = vi &* all
                     let zi = vi &- yi
+                    let zi2 = zi &* zi
+                    let mi = inc &- ((zi &+ c255) &>> 8)
                     y[i] = yi
                     z[i] = zi
-                    q[i] = pointwiseMin(zi, one)
+                    z2[i] = zi2
+                    m[i] = mi
+                    a[zAt &+ i] &+= zi
+                    a[z2At &+ i] &+= zi2
+                    a[mAt &+ i] &+= mi
+                  }
+                  for j in 0..<k where m[j] != zero {
+                    let mj = m[j]
+                    for i in 0..<k {
+                      a[xpAt &+ i &* k &+ j] &+= z[i] &* mj
+                      a[x2pAt &+ i &* k &+ j] &+= z2[i] &* mj
+                    }
+                    for i in 0...j { a[ppAt &+ i &* k &+ j] &+= m[i] &* mj }
                   }
                   for i in 0..<k {
-                    let zi = z[i], qi = q[i]
-                    let zi2 = zi &* zi
+                    let zi = z[i]
                     let row = i &* k
-                    for j in 0..<k {
-                      let qj = q[j]
-                      a[xpAt &+ row &+ j] &+= zi &* qj
-                      a[x2pAt &+ row &+ j] &+= zi2 &* qj
-                    }
-                    for j in i..<k {
-                      a[ppAt &+ row &+ j] &+= qi &* q[j]
-                      a[xxAt &+ row &+ j] &+= zi &* z[j]
-                    }
+                    for j in i..<k { a[xxAt &+ row &+ j] &+= zi &* z[j] }
                   }
                   for lane in 0..<16 where all[lane] == 0 {
                     addScaleSums(codes + (row0 + lane) * k, buffers.scaleSums, buffers.keyed)
@@ -379,8 +398,9 @@ struct MomentKernel: Sendable {
                 }
                 sinceFlush &+= 1
                 if sinceFlush == flushEvery || g == groups - 1 {
-                  flush(a, buffers, withIncomplete: touchedIncomplete, vectorHistogram: vectorHistogram)
+                  flush(a, buffers, incomplete: incompleteSinceFlush, withIncomplete: touchedIncomplete, vectorHistogram: vectorHistogram)
                   touchedIncomplete = false
+                  incompleteSinceFlush = 0
                   sinceFlush = 0
                 }
               }
@@ -389,17 +409,17 @@ struct MomentKernel: Sendable {
         }
       }
       buffers.completeRows.pointee += completeRows
-      let top = UInt8(truncatingIfNeeded: maxv.max())
-      if top > buffers.maxCode.pointee { buffers.maxCode.pointee = top }
+      // Any lane with bit 8 set held a code above the levels: record it for the caller's check.
+      if (above &>> 8) != zero { buffers.maxCode.pointee = 255 }
     }
     if vectorHistogram {
-      // The vector histogram counts codes 1…L; slot 0 (missing) gets the rest of the 16·groups rows.
-      // A code above L is counted nowhere, but it makes the whole call throw.
+      // The flushes counted codes 0…L − 1 (0 from Σm); code L gets the rest of the 16·groups rows.
+      // A code above L is counted as L here, but it makes the whole call throw.
       let rows = Int64(groups * 16)
       for i in 0..<k {
         var counted: Int64 = 0
-        for c in 1...levels { counted += partial.histogram[i * (levels + 1) + c] }
-        partial.histogram[i * (levels + 1)] += rows - (counted - countedBefore[i])
+        for c in 0..<levels { counted += partial.histogram[i * (levels + 1) + c] }
+        partial.histogram[i * (levels + 1) + levels] += rows - (counted - countedBefore[i])
       }
     }
   }
@@ -412,10 +432,16 @@ struct MomentKernel: Sendable {
   var x2pAt: Int { 3 * k * k + k }
   var xxAt: Int { 4 * k * k + k }
   var histAt: Int { 5 * k * k + k }
+  var zAt: Int { histAt + (levels <= 15 ? k * levels : 0) }
+  var z2At: Int { zAt + k }
+  var mAt: Int { z2At + k }
 
   /// Widens the lane accumulators into the Int64 totals and clears them.
   @inline(__always)
-  func flush(_ a: UnsafeMutablePointer<SIMD16<UInt16>>, _ b: ScalarBuffers, withIncomplete: Bool, vectorHistogram: Bool) {
+  func flush(
+    _ a: UnsafeMutablePointer<SIMD16<UInt16>>, _ b: ScalarBuffers, incomplete: Int64, withIncomplete: Bool,
+    vectorHistogram: Bool
+  ) {
     let zero = SIMD16<UInt16>(repeating: 0)
     @inline(__always) func take(_ index: Int) -> Int64 {
       let value = Int64(SIMD16<UInt32>(truncatingIfNeeded: a[index]).wrappedSum())
@@ -427,20 +453,28 @@ struct MomentKernel: Sendable {
       for j in i..<k { b.gram[i * k + j] += take(gramAt + i * k + j) }
     }
     if withIncomplete {
+      // Over incomplete lanes p = 1 − m: Σzᵢpⱼ = Σzᵢ − Σzᵢmⱼ, Σzᵢ²pⱼ = Σzᵢ² − Σzᵢ²mⱼ,
+      // Σpᵢpⱼ = n − Σmᵢ − Σmⱼ + Σmᵢmⱼ.
+      let zs = (0..<k).map { take(zAt + $0) }
+      let z2s = (0..<k).map { take(z2At + $0) }
+      let ms = (0..<k).map { take(mAt + $0) }
       for i in 0..<k {
         for j in 0..<k {
-          b.xp[i * k + j] += take(xpAt + i * k + j)
-          b.x2p[i * k + j] += take(x2pAt + i * k + j)
+          b.xp[i * k + j] += zs[i] - take(xpAt + i * k + j)
+          b.x2p[i * k + j] += z2s[i] - take(x2pAt + i * k + j)
         }
         for j in i..<k {
-          b.pp[i * k + j] += take(ppAt + i * k + j)
+          b.pp[i * k + j] += incomplete - ms[i] - ms[j] + take(ppAt + i * k + j)
           b.xx[i * k + j] += take(xxAt + i * k + j)
         }
+      }
+      if vectorHistogram {
+        for i in 0..<k { b.histogram[i * (levels + 1)] += ms[i] }
       }
     }
     if vectorHistogram {
       for i in 0..<k {
-        for c in 1...levels { b.histogram[i * (levels + 1) + c] += take(histAt + i * levels + c - 1) }
+        for c in 1..<levels { b.histogram[i * (levels + 1) + c] += take(histAt + i * levels + c - 1) }
       }
     }
   }
