@@ -397,34 +397,35 @@ struct ScaleScoreSums: Sendable, Hashable {
     complete = Array(repeating: 0, count: 1 + k + k * (k + 1) / 2)
   }
 
+  // Wrapping adds: `rowCapacity` bounds every sum, so overflow checks in this per-row loop buy nothing.
   @inline(__always)
   static func add(
     keyed: UnsafeMutableBufferPointer<Int64>, count k: Int, answered m: Int, sum s: Int64,
     byAnswered: UnsafeMutableBufferPointer<Int64>, byItem: UnsafeMutableBufferPointer<Int64>,
     complete: UnsafeMutableBufferPointer<Int64>
   ) {
-    byAnswered[m * 3] += 1
-    byAnswered[m * 3 + 1] += s
-    byAnswered[m * 3 + 2] += s * s
+    byAnswered[m * 3] &+= 1
+    byAnswered[m * 3 + 1] &+= s
+    byAnswered[m * 3 + 2] &+= s * s
     guard m > 0 else { return }
     for t in 0..<k where keyed[t] != 0 {
       let c = keyed[t]
       let p = (t * (k + 1) + m) * 6
-      byItem[p] += 1
-      byItem[p + 1] += s
-      byItem[p + 2] += s * s
-      byItem[p + 3] += s * c
-      byItem[p + 4] += c
-      byItem[p + 5] += c * c
+      byItem[p] &+= 1
+      byItem[p + 1] &+= s
+      byItem[p + 2] &+= s * s
+      byItem[p + 3] &+= s * c
+      byItem[p + 4] &+= c
+      byItem[p + 5] &+= c * c
     }
     if m == k {
-      complete[0] += 1
+      complete[0] &+= 1
       var p = 1 + k
       for t in 0..<k {
-        complete[1 + t] += keyed[t]
+        complete[1 + t] &+= keyed[t]
         for u in t..<k {
-          complete[p] += keyed[t] * keyed[u]
-          p += 1
+          complete[p] &+= keyed[t] * keyed[u]
+          p &+= 1
         }
       }
     }

@@ -355,7 +355,7 @@ struct MomentKernel: Sendable {
                   completeRows &+= 16
                 } else {
                   touchedIncomplete = true
-                  let completeLanes = Int64(all.wrappedSum())
+                  let completeLanes = Self.laneCount(all)
                   completeRows &+= completeLanes
                   incompleteSinceFlush &+= 16 &- completeLanes
                   let inc = one &- all
@@ -373,7 +373,7 @@ struct MomentKernel: Sendable {
                     a[z2At &+ i] &+= zi2
                     a[mAt &+ i] &+= mi
                   }
-                  for j in 0..<k where m[j] != zero {
+                  for j in 0..<k where Self.anyLane(m[j]) {
                     let mj = m[j]
                     for i in 0..<k {
                       a[xpAt &+ i &* k &+ j] &+= z[i] &* mj
@@ -422,6 +422,21 @@ struct MomentKernel: Sendable {
         partial.histogram[i * (levels + 1) + levels] += rows - (counted - countedBefore[i])
       }
     }
+  }
+
+  /// Whether any lane is non-zero. (`!=` on SIMD vectors compiles to a lane-by-lane loop here; four
+  /// 64-bit words OR-ed together do not.)
+  @inline(__always)
+  static func anyLane(_ v: SIMD16<UInt16>) -> Bool {
+    let w = unsafeBitCast(v, to: (UInt64, UInt64, UInt64, UInt64).self)
+    return (w.0 | w.1 | w.2 | w.3) != 0
+  }
+
+  /// The number of lanes holding 1 in a vector of 0/1 lanes.
+  @inline(__always)
+  static func laneCount(_ v: SIMD16<UInt16>) -> Int64 {
+    let w = unsafeBitCast(v, to: (UInt64, UInt64, UInt64, UInt64).self)
+    return Int64(w.0.nonzeroBitCount + w.1.nonzeroBitCount + w.2.nonzeroBitCount + w.3.nonzeroBitCount)
   }
 
   /// Offsets of the lane accumulators (see ``runVector(_:_:_:into:)``).
