@@ -297,10 +297,12 @@ struct MomentKernel: Sendable {
     // codes 1…L − 1. Missing is rare, so the m-products are only formed for items with a missing
     // lane in the group; ``flush(_:_:incomplete:withIncomplete:vectorHistogram:)`` turns them
     // into Σpᵢpⱼ, Σxᵢpⱼ and Σxᵢ²pⱼ (p = 1 − m).
-    let gramAt = self.gramAt, sumAt = self.sumAt, ppAt = self.ppAt, xpAt = self.xpAt, x2pAt = self.x2pAt
+    let ppAt = self.ppAt, xpAt = self.xpAt, x2pAt = self.x2pAt
     let xxAt = self.xxAt, histAt = self.histAt, zAt = self.zAt, z2At = self.z2At, mAt = self.mAt
     var acc = [V](repeating: zero, count: mAt + k)
     var v = [V](repeating: zero, count: 4 * k)
+    var tileBuffer = [V](repeating: zero, count: Self.tileGroups * k)
+    var tileCount = 0
     var transposed = [UInt8](repeating: 0, count: chunks * 256)
     var levelVectors = (0...levels).map { V(repeating: UInt16($0)) }
     var completeRows: Int64 = 0
@@ -317,8 +319,9 @@ struct MomentKernel: Sendable {
         v.withUnsafeMutableBufferPointer { vBuffer in
           transposed.withUnsafeMutableBufferPointer { tBuffer in
             levelVectors.withUnsafeMutableBufferPointer { lv in
+              tileBuffer.withUnsafeMutableBufferPointer { tileStorage in
               guard let a = accBuffer.baseAddress, let vb = vBuffer.baseAddress, let t = tBuffer.baseAddress,
-                let lvb = lv.baseAddress
+                let lvb = lv.baseAddress, let tile = tileStorage.baseAddress
               else { return }
               let raw = UnsafeRawPointer(t)
               let y = vb, z = vb + k, z2 = vb + 2 * k, m = vb + 3 * k
@@ -390,19 +393,22 @@ struct MomentKernel: Sendable {
                     addScaleSums(codes + (row0 + lane) * k, buffers.scaleSums, buffers.keyed)
                   }
                 }
-                for i in 0..<k {
-                  let yi = y[i]
-                  let row = i &* k
-                  a[sumAt &+ i] &+= yi
-                  for j in i..<k { a[gramAt &+ row &+ j] &+= yi &* y[j] }
-                }
+                // The complete lanes' Gram matrix is formed per tile of groups (gramTile).
+                (tile + tileCount &* k).update(from: y, count: k)
+                tileCount &+= 1
                 sinceFlush &+= 1
-                if sinceFlush == flushEvery || g == groups - 1 {
+                let flushDue = sinceFlush == flushEvery || g == groups - 1
+                if tileCount == Self.tileGroups || flushDue {
+                  gramTile(tile, tileCount, a)
+                  tileCount = 0
+                }
+                if flushDue {
                   flush(a, buffers, incomplete: incompleteSinceFlush, withIncomplete: touchedIncomplete, vectorHistogram: vectorHistogram)
                   touchedIncomplete = false
                   incompleteSinceFlush = 0
                   sinceFlush = 0
                 }
+              }
               }
             }
           }
@@ -420,6 +426,51 @@ struct MomentKernel: Sendable {
         var counted: Int64 = 0
         for c in 0..<levels { counted += partial.histogram[i * (levels + 1) + c] }
         partial.histogram[i * (levels + 1) + levels] += rows - (counted - countedBefore[i])
+      }
+    }
+  }
+
+  /// Groups per Gram tile: the tile's products are summed in registers, four pairs at a time, before
+  /// one add to each lane accumulator.
+  static let tileGroups = 8
+
+  /// Adds Σy and Σyᵢyⱼ (i ≤ j) over the `count` groups of `tile` (group-major, k vectors each) to
+  /// the lane accumulators. The accumulators are flushed after at most `flushEvery` groups, and
+  /// every group is in exactly one tile before its flush, so the lane bound is unchanged.
+  @inline(__always)
+  func gramTile(_ tile: UnsafeMutablePointer<SIMD16<UInt16>>, _ count: Int, _ a: UnsafeMutablePointer<SIMD16<UInt16>>) {
+    typealias V = SIMD16<UInt16>
+    let zero = V(repeating: 0)
+    for i in 0..<k {
+      var sum = zero
+      for g in 0..<count { sum &+= tile[g &* k &+ i] }
+      a[sumAt &+ i] &+= sum
+      let row = gramAt &+ i &* k
+      var j = i
+      while j &+ 4 <= k {
+        var r0 = zero, r1 = zero, r2 = zero, r3 = zero
+        for g in 0..<count {
+          let base = tile + g &* k
+          let yi = base[i]
+          r0 &+= yi &* base[j]
+          r1 &+= yi &* base[j &+ 1]
+          r2 &+= yi &* base[j &+ 2]
+          r3 &+= yi &* base[j &+ 3]
+        }
+        a[row &+ j] &+= r0
+        a[row &+ j &+ 1] &+= r1
+        a[row &+ j &+ 2] &+= r2
+        a[row &+ j &+ 3] &+= r3
+        j &+= 4
+      }
+      while j < k {
+        var r = zero
+        for g in 0..<count {
+          let base = tile + g &* k
+          r &+= base[i] &* base[j]
+        }
+        a[row &+ j] &+= r
+        j &+= 1
       }
     }
   }
