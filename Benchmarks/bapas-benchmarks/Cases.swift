@@ -131,6 +131,8 @@ struct BenchmarkCases {
       scoringCase("score 12 items 1-5, 3% missing", definition: Self.wai12Definition(), items: 12, min: 1, max: 5, missing: 0.03, seed: 3),
       parseCase(),
       endToEndCase(),
+      reliabilityCase("reliability pass 12 items (alpha + item statistics)", missing: 0, seed: 12),
+      reliabilityCase("reliability pass 12 items, 3% missing", missing: 0.03, seed: 3),
     ]
   }
 

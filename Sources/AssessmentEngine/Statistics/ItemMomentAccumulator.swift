@@ -111,8 +111,115 @@ public struct ItemMomentAccumulator: Sendable, Hashable {
   }
 
   /// Adds a block of whole rows from a stream; call repeatedly with consecutive blocks.
-  /// - Complexity: O(rows · (items² + Σ scale items)).
+  ///
+  /// Runs the 16-row vector kernel (``MomentKernel``) on all cores for layouts of up to 64 items,
+  /// the scalar reference otherwise; both give the same integer sums.
+  /// - Complexity: O(rows · (items² + Σ scale items)), divided over the cores.
   public mutating func add(rowBlock buffer: UnsafeBufferPointer<UInt8>) throws(ReliabilityError) {
+    try add(rowBlock: buffer, threads: MomentKernel.defaultThreads)
+  }
+
+  /// ``add(rowBlock:)`` on at most `threads` cores (tests pin it to compare schedules).
+  mutating func add(rowBlock buffer: UnsafeBufferPointer<UInt8>, threads: Int) throws(ReliabilityError) {
+    guard itemCount <= MomentKernel.maximumItems else { return try addReference(rowBlock: buffer) }
+    guard buffer.count % itemCount == 0 else {
+      throw .rowBufferLength(count: buffer.count, itemCount: itemCount)
+    }
+    let rows = buffer.count / itemCount
+    guard rows > 0, let base = buffer.baseAddress else { return }
+    let kernel = MomentKernel(itemCount: itemCount, levels: coding.levels, scales: scales)
+    let partial = kernel.sums(base, rows: rows, threads: threads)
+    if Int(partial.maxCode) > coding.levels {
+      // Name the first offending cell exactly as the reference does.
+      for index in 0..<buffer.count where Int(buffer[index]) > coding.levels {
+        throw .codeOutOfRange(
+          row: rowCount + Int64(index / itemCount), column: index % itemCount, code: buffer[index], levels: coding.levels)
+      }
+    }
+    guard Int64(rows) <= rowCapacity - rowCount else { throw .capacityExceeded(rows: rowCount + Int64(rows)) }
+    fold(partial, kernel: kernel)
+    rowCount += Int64(rows)
+  }
+
+  /// Adds a kernel's partial sums: the complete rows' pair moments and scale sums follow from n,
+  /// Σxᵢ and Σxᵢxⱼ; the incomplete rows' from the p-weighted cross-products.
+  mutating func fold(_ partial: MomentPartial, kernel: MomentKernel) {
+    let k = itemCount
+    let n = partial.completeRows
+    let s = partial.completeSum, g = partial.completeGram
+    func gram(_ i: Int, _ j: Int) -> Int64 { i <= j ? g[i * k + j] : g[j * k + i] }
+    var p = 0
+    for i in 0..<k {
+      for j in i..<k {
+        pairSums[p] += n + partial.pp[i * k + j]
+        pairSums[p + 1] += s[i] + partial.xp[i * k + j]
+        pairSums[p + 2] += s[j] + partial.xp[j * k + i]
+        pairSums[p + 3] += g[i * k + i] + partial.x2p[i * k + j]
+        pairSums[p + 4] += g[j * k + j] + partial.x2p[j * k + i]
+        pairSums[p + 5] += g[i * k + j] + partial.xx[i * k + j]
+        p += Self.pairStride
+      }
+    }
+    for index in histograms.indices { histograms[index] += partial.histogram[index] }
+    let reflect = Int64(coding.levels + 1)
+    for index in scales.indices {
+      let columns = scales[index].columns
+      let keys = scales[index].keys
+      let m = columns.count
+      var sums = scaleSums[index]
+      // The incomplete rows, added row by row by the kernel.
+      let base = kernel.scaleOffsets[index]
+      let answeredCount = (m + 1) * 3, itemCount = m * (m + 1) * 6
+      for t in 0..<answeredCount { sums.byAnswered[t] += partial.scaleSums[base + t] }
+      for t in 0..<itemCount { sums.byItem[t] += partial.scaleSums[base + answeredCount + t] }
+      for t in sums.complete.indices { sums.complete[t] += partial.scaleSums[base + answeredCount + itemCount + t] }
+      if n > 0, m > 0 {
+        // Keyed value κ = o + σ·c with (o, σ) = (0, 1) forward and (levels + 1, −1) reversed, so
+        // Σκₜ = oₜn + σₜΣcₜ and Σκₜκᵤ = oₜoᵤn + oₜσᵤΣcᵤ + oᵤσₜΣcₜ + σₜσᵤΣcₜcᵤ: exact integers.
+        let o = keys.map { $0 == 1 ? Int64(0) : reflect }
+        let sigma = keys.map { Int64($0) }
+        let k1 = (0..<m).map { t in o[t] * n + sigma[t] * s[columns[t]] }
+        var k2 = [Int64](repeating: 0, count: m * m)
+        for t in 0..<m {
+          for u in 0..<m {
+            k2[t * m + u] =
+              o[t] * o[u] * n + o[t] * sigma[u] * s[columns[u]] + o[u] * sigma[t] * s[columns[t]]
+              + sigma[t] * sigma[u] * gram(columns[t], columns[u])
+          }
+        }
+        let sumS = k1.reduce(0, +)
+        let sumS2 = k2.reduce(0, +)
+        sums.byAnswered[m * 3] += n
+        sums.byAnswered[m * 3 + 1] += sumS
+        sums.byAnswered[m * 3 + 2] += sumS2
+        for t in 0..<m {
+          var sKappa: Int64 = 0
+          for u in 0..<m { sKappa += k2[u * m + t] }
+          let q = (t * (m + 1) + m) * 6
+          sums.byItem[q] += n
+          sums.byItem[q + 1] += sumS
+          sums.byItem[q + 2] += sumS2
+          sums.byItem[q + 3] += sKappa
+          sums.byItem[q + 4] += k1[t]
+          sums.byItem[q + 5] += k2[t * m + t]
+        }
+        sums.complete[0] += n
+        var c = 1 + m
+        for t in 0..<m {
+          sums.complete[1 + t] += k1[t]
+          for u in t..<m {
+            sums.complete[c] += k2[t * m + u]
+            c += 1
+          }
+        }
+      }
+      scaleSums[index] = sums
+    }
+  }
+
+  /// The scalar reference for ``add(rowBlock:)``: row by row, pair by pair. Kept as the
+  /// specification the vector kernel is tested against.
+  mutating func addReference(rowBlock buffer: UnsafeBufferPointer<UInt8>) throws(ReliabilityError) {
     guard buffer.count % itemCount == 0 else {
       throw .rowBufferLength(count: buffer.count, itemCount: itemCount)
     }
@@ -290,34 +397,35 @@ struct ScaleScoreSums: Sendable, Hashable {
     complete = Array(repeating: 0, count: 1 + k + k * (k + 1) / 2)
   }
 
+  // Wrapping adds: `rowCapacity` bounds every sum, so overflow checks in this per-row loop buy nothing.
   @inline(__always)
   static func add(
     keyed: UnsafeMutableBufferPointer<Int64>, count k: Int, answered m: Int, sum s: Int64,
     byAnswered: UnsafeMutableBufferPointer<Int64>, byItem: UnsafeMutableBufferPointer<Int64>,
     complete: UnsafeMutableBufferPointer<Int64>
   ) {
-    byAnswered[m * 3] += 1
-    byAnswered[m * 3 + 1] += s
-    byAnswered[m * 3 + 2] += s * s
+    byAnswered[m * 3] &+= 1
+    byAnswered[m * 3 + 1] &+= s
+    byAnswered[m * 3 + 2] &+= s * s
     guard m > 0 else { return }
     for t in 0..<k where keyed[t] != 0 {
       let c = keyed[t]
       let p = (t * (k + 1) + m) * 6
-      byItem[p] += 1
-      byItem[p + 1] += s
-      byItem[p + 2] += s * s
-      byItem[p + 3] += s * c
-      byItem[p + 4] += c
-      byItem[p + 5] += c * c
+      byItem[p] &+= 1
+      byItem[p + 1] &+= s
+      byItem[p + 2] &+= s * s
+      byItem[p + 3] &+= s * c
+      byItem[p + 4] &+= c
+      byItem[p + 5] &+= c * c
     }
     if m == k {
-      complete[0] += 1
+      complete[0] &+= 1
       var p = 1 + k
       for t in 0..<k {
-        complete[1 + t] += keyed[t]
+        complete[1 + t] &+= keyed[t]
         for u in t..<k {
-          complete[p] += keyed[t] * keyed[u]
-          p += 1
+          complete[p] &+= keyed[t] * keyed[u]
+          p &+= 1
         }
       }
     }

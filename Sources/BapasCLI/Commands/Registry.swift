@@ -1,6 +1,8 @@
 /// The subcommands `bapas` knows, in the order its help lists them. Add a new command here.
 let registeredSubcommands: [any Subcommand.Type] = [
   ScoreCommand.self,
+  ReliabilityCommand.self,
+  ChangeCommand.self,
   InstrumentsCommand.self,
   AllianceCommand.self,
   AssertiveCommand.self,

@@ -1,0 +1,558 @@
+#if canImport(Dispatch)
+import Dispatch
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Exact partial sums over some rows, as the vector kernel collects them (all `Int64`).
+///
+/// Rows are split into *complete* rows (every column answered) and *incomplete* ones. For complete
+/// rows only n, Σxᵢ and the Gram matrix Σxᵢxⱼ are kept: every pair moment and every scale-score sum
+/// of those rows follows from them (``ItemMomentAccumulator/fold(_:)``). For incomplete rows the
+/// pair moments are the integer cross-products of x (the code, 0 when missing) and p = [x ≠ 0]:
+/// Σpᵢpⱼ, Σxᵢpⱼ, Σxᵢ²pⱼ and Σxᵢxⱼ — a missing code contributes 0 by itself — and the scale-score
+/// sums (which group rows by their number of answered items) are added row by row.
+struct MomentPartial: Sendable {
+  var completeRows: Int64 = 0
+  /// Σxᵢ over complete rows (k).
+  var completeSum: [Int64]
+  /// Σxᵢxⱼ over complete rows, at i·k + j for i ≤ j.
+  var completeGram: [Int64]
+  /// Over incomplete rows, at i·k + j: Σpᵢpⱼ (i ≤ j), Σxᵢpⱼ, Σxᵢ²pⱼ (all i, j), Σxᵢxⱼ (i ≤ j).
+  var pp: [Int64]
+  var xp: [Int64]
+  var x2p: [Int64]
+  var xx: [Int64]
+  /// Per item, levels + 1 counts (slot 0 = missing), over all rows.
+  var histogram: [Int64]
+  /// The scale-score sums of the incomplete rows, every scale's arrays one after the other.
+  var scaleSums: [Int64]
+  /// The largest code seen, or 255 when the vector path saw a code above the levels (checked by the
+  /// caller, which then names the first such cell).
+  var maxCode: UInt8 = 0
+
+  init(k: Int, levels: Int, scaleSumsCount: Int) {
+    completeSum = Array(repeating: 0, count: k)
+    completeGram = Array(repeating: 0, count: k * k)
+    pp = Array(repeating: 0, count: k * k)
+    xp = Array(repeating: 0, count: k * k)
+    x2p = Array(repeating: 0, count: k * k)
+    xx = Array(repeating: 0, count: k * k)
+    histogram = Array(repeating: 0, count: k * (levels + 1))
+    scaleSums = Array(repeating: 0, count: scaleSumsCount)
+  }
+
+  mutating func merge(_ o: MomentPartial) {
+    completeRows += o.completeRows
+    for i in completeSum.indices { completeSum[i] += o.completeSum[i] }
+    for i in completeGram.indices {
+      completeGram[i] += o.completeGram[i]
+      pp[i] += o.pp[i]
+      xp[i] += o.xp[i]
+      x2p[i] += o.x2p[i]
+      xx[i] += o.xx[i]
+    }
+    for i in histogram.indices { histogram[i] += o.histogram[i] }
+    for i in scaleSums.indices { scaleSums[i] += o.scaleSums[i] }
+    maxCode = max(maxCode, o.maxCode)
+  }
+}
+
+/// The vector kernel behind ``ItemMomentAccumulator/add(rowBlock:)``.
+///
+/// Rows are taken 16 at a time and transposed (``transpose16x16(_:stride:into:)``) into one
+/// 16-lane vector of codes per item, so that every cross-product is a vertical multiply–add with no
+/// horizontal reductions. Lanes accumulate in `UInt16` — a product of two codes is at most
+/// levels² — for as many groups as cannot overflow (65535 / levels²), then are widened and added to
+/// the `Int64` totals. A group without a missing code (the usual case) only updates Σx and the Gram
+/// matrix; a group with one also updates the p-weighted sums of its incomplete lanes. Blocks of
+/// rows run on all cores; their sums are merged by integer addition, so the result is identical to
+/// the scalar reference bit for bit, in any order.
+struct MomentKernel: Sendable {
+  let k: Int
+  let levels: Int
+  /// Per scale: columns, keys and the offset of its sums in ``MomentPartial/scaleSums``.
+  let scaleColumns: [[Int]]
+  let scaleKeys: [[Int]]
+  let scaleOffsets: [Int]
+  let longestScale: Int
+
+  static let blockRows = 16_384
+  /// The widest layout the kernel takes; wider ones use the scalar reference.
+  static let maximumItems = 64
+
+  init(itemCount: Int, levels: Int, scales: [ReliabilityScale]) {
+    k = itemCount
+    self.levels = levels
+    scaleColumns = scales.map(\.columns)
+    scaleKeys = scales.map(\.keys)
+    var offsets = [0]
+    for scale in scales { offsets.append(offsets[offsets.count - 1] + Self.scaleSumsCount(scale.columns.count)) }
+    scaleOffsets = offsets
+    longestScale = scales.map(\.columns.count).max() ?? 0
+  }
+
+  /// The size of one scale's flattened ``ScaleScoreSums`` (byAnswered, byItem, complete).
+  static func scaleSumsCount(_ k: Int) -> Int { (k + 1) * 3 + k * (k + 1) * 6 + 1 + k + k * (k + 1) / 2 }
+
+  func emptyPartial() -> MomentPartial {
+    MomentPartial(k: k, levels: levels, scaleSumsCount: scaleOffsets[scaleOffsets.count - 1])
+  }
+
+  /// Raw pointers for one pass; each worker writes only its own slot.
+  struct Job: @unchecked Sendable {
+    let codes: UnsafePointer<UInt8>
+    let rows: Int
+    let partials: UnsafeMutablePointer<MomentPartial>
+  }
+
+  /// The sums of all `rows` rows at `codes`, computed on up to `threads` cores.
+  /// - Complexity: O(rows · k²) vector operations / 16.
+  func sums(_ codes: UnsafePointer<UInt8>, rows: Int, threads: Int) -> MomentPartial {
+    let blocks = (rows + Self.blockRows - 1) / Self.blockRows
+    let workers = max(1, min(threads, blocks))
+    var partials = (0..<workers).map { _ in emptyPartial() }
+    partials.withUnsafeMutableBufferPointer { slots in
+      guard let base = slots.baseAddress else { return }
+      let job = Job(codes: codes, rows: rows, partials: base)
+      if workers == 1 {
+        for b in 0..<blocks { run(job, block: b, into: &base[0]) }
+      } else {
+        #if canImport(Dispatch)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+          var b = w
+          var partial = emptyPartial()
+          while b < blocks {
+            run(job, block: b, into: &partial)
+            b += workers
+          }
+          job.partials[w] = partial
+        }
+        #else
+        for b in 0..<blocks { run(job, block: b, into: &base[0]) }
+        #endif
+      }
+    }
+    var total = partials[0]
+    for w in 1..<partials.count { total.merge(partials[w]) }
+    return total
+  }
+
+  /// Adds block `block` of the job's rows to `partial`.
+  func run(_ job: Job, block: Int, into partial: inout MomentPartial) {
+    let first = block * Self.blockRows
+    let last = min(job.rows, first + Self.blockRows)
+    guard first < last else { return }
+    // A group reads 16·⌈k/16⌉ bytes from each of its rows; near the end of the buffer that would
+    // run past it, so those rows take the scalar path.
+    let reach = ((k + 15) / 16) * 16
+    let safeRows = max(0, (job.rows * k - reach) / k + 1)
+    let groups = max(0, min(last, safeRows) - first) / 16
+    if groups > 0 { runVector(job.codes, first, groups, into: &partial) }
+    var row = first + groups * 16
+    withScalarBuffers(&partial) { buffers in
+      while row < last {
+        scalarRow(job.codes + row * k, buffers)
+        row += 1
+      }
+    }
+  }
+
+  // MARK: Scalar rows
+
+  struct ScalarBuffers {
+    var completeRows: UnsafeMutablePointer<Int64>
+    var maxCode: UnsafeMutablePointer<UInt8>
+    var completeSum: UnsafeMutablePointer<Int64>
+    var gram: UnsafeMutablePointer<Int64>
+    var pp: UnsafeMutablePointer<Int64>
+    var xp: UnsafeMutablePointer<Int64>
+    var x2p: UnsafeMutablePointer<Int64>
+    var xx: UnsafeMutablePointer<Int64>
+    var histogram: UnsafeMutablePointer<Int64>
+    var scaleSums: UnsafeMutableBufferPointer<Int64>
+    var keyed: UnsafeMutableBufferPointer<Int64>
+  }
+
+  func withScalarBuffers(_ partial: inout MomentPartial, _ body: (ScalarBuffers) -> Void) {
+    var keyed = [Int64](repeating: 0, count: max(1, longestScale))
+    var completeRows = partial.completeRows
+    var maxCode = partial.maxCode
+    partial.completeSum.withUnsafeMutableBufferPointer { cs in
+      partial.completeGram.withUnsafeMutableBufferPointer { g in
+        partial.pp.withUnsafeMutableBufferPointer { pp in
+          partial.xp.withUnsafeMutableBufferPointer { xp in
+            partial.x2p.withUnsafeMutableBufferPointer { x2p in
+              partial.xx.withUnsafeMutableBufferPointer { xx in
+                partial.histogram.withUnsafeMutableBufferPointer { h in
+                  partial.scaleSums.withUnsafeMutableBufferPointer { ss in
+                    keyed.withUnsafeMutableBufferPointer { kb in
+                      withUnsafeMutablePointer(to: &completeRows) { cr in
+                        withUnsafeMutablePointer(to: &maxCode) { mc in
+                          guard let csb = cs.baseAddress, let gb = g.baseAddress, let ppb = pp.baseAddress,
+                            let xpb = xp.baseAddress, let x2pb = x2p.baseAddress, let xxb = xx.baseAddress,
+                            let hb = h.baseAddress
+                          else { return }
+                          body(
+                            ScalarBuffers(
+                              completeRows: cr, maxCode: mc, completeSum: csb, gram: gb, pp: ppb, xp: xpb, x2p: x2pb,
+                              xx: xxb, histogram: hb, scaleSums: ss, keyed: kb))
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    partial.completeRows = completeRows
+    partial.maxCode = maxCode
+  }
+
+  /// One row by the scalar path (the tail of a block).
+  @inline(__always)
+  func scalarRow(_ x: UnsafePointer<UInt8>, _ b: ScalarBuffers) {
+    var complete = true
+    for i in 0..<k {
+      let c = x[i]
+      if c > b.maxCode.pointee { b.maxCode.pointee = c }
+      if c == 0 { complete = false }
+      // A code above the levels is reported by the caller; it must not index past the histogram.
+      if Int(c) <= levels { b.histogram[i * (levels + 1) + Int(c)] += 1 }
+    }
+    if complete {
+      b.completeRows.pointee += 1
+      for i in 0..<k {
+        let ci = Int64(x[i])
+        b.completeSum[i] += ci
+        for j in i..<k { b.gram[i * k + j] += ci * Int64(x[j]) }
+      }
+      return
+    }
+    for i in 0..<k {
+      let ci = Int64(x[i])
+      for j in 0..<k {
+        let cj = Int64(x[j])
+        let pj: Int64 = cj != 0 ? 1 : 0
+        b.xp[i * k + j] += ci * pj
+        b.x2p[i * k + j] += ci * ci * pj
+        if j >= i {
+          b.pp[i * k + j] += (ci != 0 ? 1 : 0) * pj
+          b.xx[i * k + j] += ci * cj
+        }
+      }
+    }
+    addScaleSums(x, b.scaleSums, b.keyed)
+  }
+
+  /// The scale-score sums of one incomplete row (the reference's per-row rule).
+  @inline(__always)
+  func addScaleSums(_ x: UnsafePointer<UInt8>, _ sums: UnsafeMutableBufferPointer<Int64>, _ keyed: UnsafeMutableBufferPointer<Int64>) {
+    let reflect = Int64(levels + 1)
+    for s in scaleColumns.indices {
+      let columns = scaleColumns[s]
+      let keys = scaleKeys[s]
+      let n = columns.count
+      var answered = 0
+      var sum: Int64 = 0
+      for t in 0..<n {
+        let c = Int64(x[columns[t]])
+        if c == 0 {
+          keyed[t] = 0
+        } else {
+          let value = keys[t] == 1 ? c : reflect - c
+          keyed[t] = value
+          answered += 1
+          sum += value
+        }
+      }
+      let base = scaleOffsets[s]
+      let answeredCount = (n + 1) * 3
+      let itemCount = n * (n + 1) * 6
+      let completeCount = 1 + n + n * (n + 1) / 2
+      ScaleScoreSums.add(
+        keyed: keyed, count: n, answered: answered, sum: sum,
+        byAnswered: UnsafeMutableBufferPointer(rebasing: sums[base..<(base + answeredCount)]),
+        byItem: UnsafeMutableBufferPointer(rebasing: sums[(base + answeredCount)..<(base + answeredCount + itemCount)]),
+        complete: UnsafeMutableBufferPointer(
+          rebasing: sums[(base + answeredCount + itemCount)..<(base + answeredCount + itemCount + completeCount)]))
+    }
+  }
+
+  // MARK: Vector groups
+
+  /// `groups` groups of 16 rows from row `first`.
+  func runVector(_ codes: UnsafePointer<UInt8>, _ first: Int, _ groups: Int, into partial: inout MomentPartial) {
+    typealias V = SIMD16<UInt16>
+    let chunks = (k + 15) / 16
+    let vectorHistogram = levels <= 15
+    let flushEvery = max(1, min(512, 65535 / (levels * levels)))
+    let zero = V(repeating: 0), one = V(repeating: 1)
+    // Lane accumulators: over complete lanes Gram and Σx; over incomplete lanes (z = x there, else
+    // 0; m = [missing] there, else 0) Σmᵢmⱼ, Σzᵢmⱼ, Σzᵢ²mⱼ, Σzᵢzⱼ, Σz, Σz², Σm; the histogram of
+    // codes 1…L − 1. Missing is rare, so the m-products are only formed for items with a missing
+    // lane in the group; ``flush(_:_:incomplete:withIncomplete:vectorHistogram:)`` turns them
+    // into Σpᵢpⱼ, Σxᵢpⱼ and Σxᵢ²pⱼ (p = 1 − m).
+    let ppAt = self.ppAt, xpAt = self.xpAt, x2pAt = self.x2pAt
+    let xxAt = self.xxAt, histAt = self.histAt, zAt = self.zAt, z2At = self.z2At, mAt = self.mAt
+    var acc = [V](repeating: zero, count: mAt + k)
+    var v = [V](repeating: zero, count: 4 * k)
+    var tileBuffer = [V](repeating: zero, count: Self.tileGroups * k)
+    var tileCount = 0
+    var transposed = [UInt8](repeating: 0, count: chunks * 256)
+    var levelVectors = (0...levels).map { V(repeating: UInt16($0)) }
+    var completeRows: Int64 = 0
+    // Branch-free lane arithmetic (codes are bytes, so x + 255 < 2⁹): [x ≠ 0] = (x + 255) >> 8,
+    // [x > levels] = bit 8 of x + (255 − levels), [x = c] = 1 − [(x ^ c) ≠ 0].
+    let c255 = V(repeating: 255)
+    let aboveOffset = V(repeating: UInt16(255 - min(levels, 255)))
+    var above = zero
+    var touchedIncomplete = false
+    let blockComplete = memchr(codes + first * k, 0, groups * 16 * k) == nil
+    let countedBefore = (0..<k).map { i in (0..<levels).reduce(Int64(0)) { $0 + partial.histogram[i * (levels + 1) + $1] } }
+    withScalarBuffers(&partial) { buffers in
+      acc.withUnsafeMutableBufferPointer { accBuffer in
+        v.withUnsafeMutableBufferPointer { vBuffer in
+          transposed.withUnsafeMutableBufferPointer { tBuffer in
+            levelVectors.withUnsafeMutableBufferPointer { lv in
+              tileBuffer.withUnsafeMutableBufferPointer { tileStorage in
+              guard let a = accBuffer.baseAddress, let vb = vBuffer.baseAddress, let t = tBuffer.baseAddress,
+                let lvb = lv.baseAddress, let tile = tileStorage.baseAddress
+              else { return }
+              let raw = UnsafeRawPointer(t)
+              let y = vb, z = vb + k, z2 = vb + 2 * k, m = vb + 3 * k
+              var incompleteSinceFlush: Int64 = 0
+              var sinceFlush = 0
+              for g in 0..<groups {
+                let row0 = first + g * 16
+                let x = UnsafeRawPointer(codes + row0 * k)
+                for c in 0..<chunks { transpose16x16(x + 16 &* c, stride: k, into: t + 256 &* c) }
+                // memchr (vectorised in the C library) finds a missing code faster than lane tests.
+                let complete = blockComplete || memchr(x, 0, 16 &* k) == nil
+                var all = one
+                for i in 0..<k {
+                  let vi = V(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: i &* 16, as: SIMD16<UInt8>.self))
+                  y[i] = vi
+                  if !complete { all = all & ((vi &+ c255) &>> 8) }
+                  above = above | (vi &+ aboveOffset)
+                }
+                if vectorHistogram {
+                  for i in 0..<k {
+                    let vi = y[i]
+                    let h = a + histAt + i &* levels
+                    for c in 1..<levels {
+                      h[c &- 1] &+= one ^ (((vi ^ lvb[c]) &+ c255) &>> 8)
+                    }
+                  }
+                } else {
+                  for r in 0..<16 {
+                    let row = codes + (row0 + r) * k
+                    for i in 0..<k where Int(row[i]) <= levels { buffers.histogram[i * (levels + 1) + Int(row[i])] += 1 }
+                  }
+                }
+                if complete {
+                  completeRows &+= 16
+                } else {
+                  touchedIncomplete = true
+                  let completeLanes = Self.laneCount(all)
+                  completeRows &+= completeLanes
+                  incompleteSinceFlush &+= 16 &- completeLanes
+                  let inc = one &- all
+                  for i in 0..<k {
+                    let vi = y[i]
+                    let yi = vi &* all
+                    let zi = vi &- yi
+                    let zi2 = zi &* zi
+                    let mi = inc &- ((zi &+ c255) &>> 8)
+                    y[i] = yi
+                    z[i] = zi
+                    z2[i] = zi2
+                    m[i] = mi
+                    a[zAt &+ i] &+= zi
+                    a[z2At &+ i] &+= zi2
+                    a[mAt &+ i] &+= mi
+                  }
+                  for j in 0..<k where Self.anyLane(m[j]) {
+                    let mj = m[j]
+                    for i in 0..<k {
+                      a[xpAt &+ i &* k &+ j] &+= z[i] &* mj
+                      a[x2pAt &+ i &* k &+ j] &+= z2[i] &* mj
+                    }
+                    for i in 0...j { a[ppAt &+ i &* k &+ j] &+= m[i] &* mj }
+                  }
+                  for i in 0..<k {
+                    let zi = z[i]
+                    let row = i &* k
+                    for j in i..<k { a[xxAt &+ row &+ j] &+= zi &* z[j] }
+                  }
+                  for lane in 0..<16 where all[lane] == 0 {
+                    addScaleSums(codes + (row0 + lane) * k, buffers.scaleSums, buffers.keyed)
+                  }
+                }
+                // The complete lanes' Gram matrix is formed per tile of groups (gramTile).
+                (tile + tileCount &* k).update(from: y, count: k)
+                tileCount &+= 1
+                sinceFlush &+= 1
+                let flushDue = sinceFlush == flushEvery || g == groups - 1
+                if tileCount == Self.tileGroups || flushDue {
+                  gramTile(tile, tileCount, a)
+                  tileCount = 0
+                }
+                if flushDue {
+                  flush(a, buffers, incomplete: incompleteSinceFlush, withIncomplete: touchedIncomplete, vectorHistogram: vectorHistogram)
+                  touchedIncomplete = false
+                  incompleteSinceFlush = 0
+                  sinceFlush = 0
+                }
+              }
+              }
+            }
+          }
+        }
+      }
+      buffers.completeRows.pointee += completeRows
+      // Any lane with bit 8 set held a code above the levels: record it for the caller's check.
+      if (above &>> 8) != zero { buffers.maxCode.pointee = 255 }
+    }
+    if vectorHistogram {
+      // The flushes counted codes 0…L − 1 (0 from Σm); code L gets the rest of the 16·groups rows.
+      // A code above L is counted as L here, but it makes the whole call throw.
+      let rows = Int64(groups * 16)
+      for i in 0..<k {
+        var counted: Int64 = 0
+        for c in 0..<levels { counted += partial.histogram[i * (levels + 1) + c] }
+        partial.histogram[i * (levels + 1) + levels] += rows - (counted - countedBefore[i])
+      }
+    }
+  }
+
+  /// Groups per Gram tile: the tile's products are summed in registers, four pairs at a time, before
+  /// one add to each lane accumulator.
+  static let tileGroups = 8
+
+  /// Adds Σy and Σyᵢyⱼ (i ≤ j) over the `count` groups of `tile` (group-major, k vectors each) to
+  /// the lane accumulators. The accumulators are flushed after at most `flushEvery` groups, and
+  /// every group is in exactly one tile before its flush, so the lane bound is unchanged.
+  @inline(__always)
+  func gramTile(_ tile: UnsafeMutablePointer<SIMD16<UInt16>>, _ count: Int, _ a: UnsafeMutablePointer<SIMD16<UInt16>>) {
+    typealias V = SIMD16<UInt16>
+    let zero = V(repeating: 0)
+    for i in 0..<k {
+      var sum = zero
+      for g in 0..<count { sum &+= tile[g &* k &+ i] }
+      a[sumAt &+ i] &+= sum
+      let row = gramAt &+ i &* k
+      var j = i
+      while j &+ 4 <= k {
+        var r0 = zero, r1 = zero, r2 = zero, r3 = zero
+        for g in 0..<count {
+          let base = tile + g &* k
+          let yi = base[i]
+          r0 &+= yi &* base[j]
+          r1 &+= yi &* base[j &+ 1]
+          r2 &+= yi &* base[j &+ 2]
+          r3 &+= yi &* base[j &+ 3]
+        }
+        a[row &+ j] &+= r0
+        a[row &+ j &+ 1] &+= r1
+        a[row &+ j &+ 2] &+= r2
+        a[row &+ j &+ 3] &+= r3
+        j &+= 4
+      }
+      while j < k {
+        var r = zero
+        for g in 0..<count {
+          let base = tile + g &* k
+          r &+= base[i] &* base[j]
+        }
+        a[row &+ j] &+= r
+        j &+= 1
+      }
+    }
+  }
+
+  /// Whether any lane is non-zero. (`!=` on SIMD vectors compiles to a lane-by-lane loop here; four
+  /// 64-bit words OR-ed together do not.)
+  @inline(__always)
+  static func anyLane(_ v: SIMD16<UInt16>) -> Bool {
+    let w = unsafeBitCast(v, to: (UInt64, UInt64, UInt64, UInt64).self)
+    return (w.0 | w.1 | w.2 | w.3) != 0
+  }
+
+  /// The number of lanes holding 1 in a vector of 0/1 lanes.
+  @inline(__always)
+  static func laneCount(_ v: SIMD16<UInt16>) -> Int64 {
+    let w = unsafeBitCast(v, to: (UInt64, UInt64, UInt64, UInt64).self)
+    return Int64(w.0.nonzeroBitCount + w.1.nonzeroBitCount + w.2.nonzeroBitCount + w.3.nonzeroBitCount)
+  }
+
+  /// Offsets of the lane accumulators (see ``runVector(_:_:_:into:)``).
+  var gramAt: Int { 0 }
+  var sumAt: Int { k * k }
+  var ppAt: Int { k * k + k }
+  var xpAt: Int { 2 * k * k + k }
+  var x2pAt: Int { 3 * k * k + k }
+  var xxAt: Int { 4 * k * k + k }
+  var histAt: Int { 5 * k * k + k }
+  var zAt: Int { histAt + (levels <= 15 ? k * levels : 0) }
+  var z2At: Int { zAt + k }
+  var mAt: Int { z2At + k }
+
+  /// Widens the lane accumulators into the Int64 totals and clears them.
+  @inline(__always)
+  func flush(
+    _ a: UnsafeMutablePointer<SIMD16<UInt16>>, _ b: ScalarBuffers, incomplete: Int64, withIncomplete: Bool,
+    vectorHistogram: Bool
+  ) {
+    let zero = SIMD16<UInt16>(repeating: 0)
+    @inline(__always) func take(_ index: Int) -> Int64 {
+      let value = Int64(SIMD16<UInt32>(truncatingIfNeeded: a[index]).wrappedSum())
+      a[index] = zero
+      return value
+    }
+    for i in 0..<k {
+      b.completeSum[i] += take(sumAt + i)
+      for j in i..<k { b.gram[i * k + j] += take(gramAt + i * k + j) }
+    }
+    if withIncomplete {
+      // Over incomplete lanes p = 1 − m: Σzᵢpⱼ = Σzᵢ − Σzᵢmⱼ, Σzᵢ²pⱼ = Σzᵢ² − Σzᵢ²mⱼ,
+      // Σpᵢpⱼ = n − Σmᵢ − Σmⱼ + Σmᵢmⱼ.
+      let zs = (0..<k).map { take(zAt + $0) }
+      let z2s = (0..<k).map { take(z2At + $0) }
+      let ms = (0..<k).map { take(mAt + $0) }
+      for i in 0..<k {
+        for j in 0..<k {
+          b.xp[i * k + j] += zs[i] - take(xpAt + i * k + j)
+          b.x2p[i * k + j] += z2s[i] - take(x2pAt + i * k + j)
+        }
+        for j in i..<k {
+          b.pp[i * k + j] += incomplete - ms[i] - ms[j] + take(ppAt + i * k + j)
+          b.xx[i * k + j] += take(xxAt + i * k + j)
+        }
+      }
+      if vectorHistogram {
+        for i in 0..<k { b.histogram[i * (levels + 1)] += ms[i] }
+      }
+    }
+    if vectorHistogram {
+      for i in 0..<k {
+        for c in 1..<levels { b.histogram[i * (levels + 1) + c] += take(histAt + i * levels + c - 1) }
+      }
+    }
+  }
+}
+
+extension MomentKernel {
+  /// The cores to use (all online processors).
+  static var defaultThreads: Int {
+    #if canImport(Glibc)
+    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    #else
+    return 1
+    #endif
+  }
+}

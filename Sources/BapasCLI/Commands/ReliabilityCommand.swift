@@ -1,0 +1,243 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import AssessmentEngine
+
+/// `bapas reliability`: Cronbach's alpha, its confidence intervals, omega and the item statistics
+/// of every scale, as R psych 2.2.9 `alpha()` reports them, streamed over a response CSV.
+enum ReliabilityCommand: Subcommand {
+  static let spec = CommandSpec(
+    name: "reliability",
+    abstract: "Reliability of each scale (alpha, Feldt and Duhachek CIs, omega, item statistics) from a response CSV.",
+    discussion: """
+      Reproduces R psych::alpha() (pairwise covariances by default) and omega(nfactors = 1)$omega.tot. \
+      Reverse-keyed items (the definition's 'reversed', or '-item' in --scale) are scored min + max − x. \
+      The file is read in chunks: memory stays flat whatever its size. Rows with a wrong field count, a \
+      non-numeric cell or a value outside the scale are reported as file:line:column: error: … on stderr \
+      and left out. A scale that cannot be analysed (an item without variance, fewer than 3 rows, …) \
+      reports why; the other scales are still printed. Exit status: 0 every row read and every scale \
+      analysed, 1 some rows rejected or some scale without results, 64 usage, 65 invalid definition, \
+      66 unreadable input.
+      """,
+    positionals: [.init(name: "file", help: "The response CSV ('-' for standard input).")],
+    options: InstrumentSelection.options + [
+      .init(name: "use", valueName: "pairwise|complete|impute-mean|impute-median", help: "Missing data: pairwise covariances (psych's default), complete rows only, or item-mean/median imputation.", defaultText: "pairwise"),
+      .init(name: "ci-rows", valueName: "all|complete", help: "The n of the Feldt CI and the ase: all rows (as psych) or the scale's complete rows.", defaultText: "all"),
+      .init(name: "missing", valueName: "tokens", help: "Comma-separated cell texts that mean missing, besides the empty cell.", defaultText: "NA"),
+      .init(name: "out-of-range", valueName: "reject|missing", help: "A value outside the scale rejects the row or counts as missing.", defaultText: "reject"),
+      .init(name: "format", valueName: "text|json", help: "Output format.", defaultText: "text"),
+      .init(name: "output", valueName: "path", help: "Write the results to a file instead of standard output."),
+    ])
+
+  static let useChoices: [String: ReliabilityMissingData] = [
+    "pairwise": .pairwise, "complete": .listwise, "impute-mean": .imputeMean, "impute-median": .imputeMedian,
+  ]
+
+  static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> BapasExitStatus {
+    let definition = try InstrumentSelection.resolve(args, spec: spec)
+    let format: String
+    let outOfRange: OutOfRangePolicy
+    let options: ReliabilityOptions
+    do {
+      format = try args.choice("format", ["text", "json"]) ?? "text"
+      outOfRange = OutOfRangePolicy(rawValue: try args.choice("out-of-range", ["reject", "missing"]) ?? "reject") ?? .reject
+      let use = try args.choice("use", ["pairwise", "complete", "impute-mean", "impute-median"]) ?? "pairwise"
+      let ciRows = try args.choice("ci-rows", ["all", "complete"]) ?? "all"
+      options = ReliabilityOptions(
+        missingData: useChoices[use] ?? .pairwise, confidenceSampleSize: ciRows == "complete" ? .completeRows : .allRows)
+    } catch { throw .usage(error, spec) }
+    let missingTokens = args.value("missing").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? ["NA"]
+    let csvOptions = ResponseCSVOptions(missingTokens: missingTokens, outOfRange: outOfRange)
+    let path = args.positionals[0]
+
+    var accumulator = try makeAccumulator(definition)
+    let pass = try ReliabilityPass(definition: definition, options: csvOptions, path: path, stderr: io.stderr)
+      .run(into: &accumulator)
+    let report = accumulator.reliabilityReport(options: options)
+
+    let output: OutputSink
+    if let outPath = args.value("output") {
+      guard let sink = OutputSink.file(path: outPath) else {
+        throw .failed(.cannotCreateOutput, ["\(outPath): error: cannot create the output file."])
+      }
+      output = sink
+    } else {
+      output = io.stdout
+    }
+    if format == "json" {
+      let document = ReliabilityDocument(
+        metadata: .init(
+          file: path, instrument: definition.id, responseScale: .init(min: definition.responseScale.min, max: definition.responseScale.max),
+          missingData: options.missingData, confidenceSampleSize: options.confidenceSampleSize,
+          confidenceLevel: options.confidenceLevel, rowsRead: pass.rowsRead, rowsAnalysed: accumulator.rowCount,
+          rowsRejected: pass.rowsRejected, scales: report.scales.map(\.name)),
+        scales: Dictionary(
+          report.scales.map { ($0.name, ReliabilityDocument.Entry($0)) }, uniquingKeysWith: { first, _ in first }))
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+      do {
+        output.append(Array(try encoder.encode(document)))
+        output.write("\n")
+      } catch {
+        throw .failed(.software, ["error: the results could not be written as JSON: \(error)."])
+      }
+    } else {
+      output.write(textReport(report, file: path, definition: definition, pass: pass))
+    }
+    output.finish()
+    if output.failed { throw .failed(.ioError, ["error: writing the results failed (disk full or closed pipe?)."]) }
+    var failedScales = 0
+    for outcome in report.scales {
+      if let error = outcome.error {
+        failedScales += 1
+        io.stderr.write("\(path): error: scale '\(outcome.name)': \(error.description)\n")
+      }
+    }
+    io.stderr.write(
+      "bapas reliability: \(accumulator.rowCount) of \(pass.rowsRead) rows analysed, \(pass.rowsRejected) rejected; "
+        + "\(report.scales.count - failedScales) of \(report.scales.count) scales analysed; missing data: \(options.missingData.rawValue).\n")
+    return pass.rowsRejected > 0 || failedScales > 0 ? .someRowsRejected : .success
+  }
+
+  /// The accumulator for a definition: one reliability scale per definition scale, reverse keys kept.
+  static func makeAccumulator(_ definition: InstrumentDefinition) throws(CommandFailure) -> ItemMomentAccumulator {
+    let index = definition.itemIndex
+    let scales = definition.scales.map { scale in
+      let reversed = Set(scale.reversed.compactMap { index[$0] })
+      return ReliabilityScale(name: scale.id, columns: scale.items.compactMap { index[$0] }, reversed: reversed)
+    }
+    do {
+      return try ItemMomentAccumulator(
+        itemCount: definition.items.count,
+        coding: ResponseCoding(minimum: definition.responseScale.min, maximum: definition.responseScale.max),
+        scales: scales, columnNames: definition.items.map(\.id))
+    } catch {
+      throw .failed(.invalidDefinition, ["error: \(definition.id): \(error.description)"])
+    }
+  }
+
+  static func textReport(
+    _ report: ReliabilityReport, file: String, definition: InstrumentDefinition, pass: ReliabilityPass.Summary
+  ) -> String {
+    var out = "\(file): \(report.rowCount) rows analysed (\(pass.rowsRejected) rejected); instrument \(definition.id); "
+    out += "responses \(definition.responseScale.min)…\(definition.responseScale.max)\n"
+    for outcome in report.scales {
+      out += "\n"
+      if let reliability = outcome.reliability {
+        out += reliability.formattedReport()
+        if !out.hasSuffix("\n") { out += "\n" }
+      } else if let error = outcome.error {
+        out += "Scale: \(outcome.name)\n  not computed: \(error.description)\n"
+      }
+    }
+    return out
+  }
+}
+
+/// The JSON document of `bapas reliability --format json`:
+/// `{"metadata": {...}, "scales": {"<scale id>": <ScaleReliability> | {"error": {...}}}}`.
+struct ReliabilityDocument: Encodable {
+  struct Metadata: Encodable {
+    struct Scale: Encodable {
+      var min: Int
+      var max: Int
+    }
+    var file: String
+    var instrument: String
+    var responseScale: Scale
+    var missingData: ReliabilityMissingData
+    var confidenceSampleSize: ConfidenceSampleSize
+    var confidenceLevel: Double
+    var rowsRead: Int
+    var rowsAnalysed: Int64
+    var rowsRejected: Int
+    var scales: [String]
+  }
+
+  /// A scale's statistics, or `{"error": {"message": "…", "detail": <ReliabilityError>}}`.
+  struct Entry: Encodable {
+    var reliability: ScaleReliability?
+    var error: ReliabilityError?
+
+    init(_ outcome: ScaleReliabilityOutcome) {
+      reliability = outcome.reliability
+      error = outcome.error
+    }
+
+    private enum ErrorKeys: String, CodingKey { case error }
+    private enum DetailKeys: String, CodingKey { case message, detail }
+
+    func encode(to encoder: any Encoder) throws {
+      if let reliability {
+        try reliability.encode(to: encoder)
+      } else if let error {
+        var container = encoder.container(keyedBy: ErrorKeys.self)
+        var nested = container.nestedContainer(keyedBy: DetailKeys.self, forKey: .error)
+        try nested.encode(error.description, forKey: .message)
+        try nested.encode(error, forKey: .detail)
+      }
+    }
+  }
+
+  var metadata: Metadata
+  var scales: [String: Entry]
+}
+
+/// Streams a response file into an ``ItemMomentAccumulator``: parse a chunk, add its rows, report its
+/// problems, reuse the buffers. Memory stays flat in the file's size.
+struct ReliabilityPass {
+  struct Summary {
+    var rowsRead = 0
+    var rowsRejected = 0
+  }
+
+  let columns: [String]
+  let scale: ResponseScale
+  let options: ResponseCSVOptions
+  let path: String
+  let stderr: OutputSink
+
+  init(definition: InstrumentDefinition, options: ResponseCSVOptions, path: String, stderr: OutputSink) throws(CommandFailure) {
+    self.columns = definition.items.map(\.id)
+    self.scale = definition.responseScale
+    self.options = options
+    self.path = path
+    self.stderr = stderr
+  }
+
+  func run(into accumulator: inout ItemMomentAccumulator) throws(CommandFailure) -> Summary {
+    let file: ChunkedFile
+    switch ChunkedFile.open(path) {
+    case .failure(let error): throw .failed(.unreadableInput, [error.description])
+    case .success(let f): file = f
+    }
+    defer { file.close() }
+    var summary = Summary()
+    var parser = ResponseCSVParser(columns: columns, scale: scale, options: options)
+    var batch = ResponseBatch(columns: columns, scale: scale)
+    var failure: ReliabilityError?
+    do {
+      try file.forEachChunk { chunk, isFinal in
+        try parser.consume(chunk, isFinal: isFinal, into: &batch)
+        for issue in batch.issues { stderr.write(issue.rendered(file: path) + "\n") }
+        summary.rowsRead += batch.rowsRead
+        summary.rowsRejected += batch.rowsRejected
+        if failure == nil, batch.matrix.rowCount > 0 {
+          do throws(ReliabilityError) { try accumulator.add(rows: batch.matrix.codes) } catch { failure = error }
+        }
+        batch.removeAll()
+      }
+    } catch let issue as InputIssue {
+      throw .failed(.unreadableInput, [issue.rendered(file: path)])
+    } catch let error as FileOpenError {
+      throw .failed(.unreadableInput, [error.description])
+    } catch {
+      throw .failed(.unreadableInput, ["\(path): error: \(error)"])
+    }
+    // The parser only emits codes of the definition's scale, so only the row capacity can fail.
+    if let failure { throw .failed(.unreadableInput, ["\(path): error: \(failure.description)"]) }
+    return summary
+  }
+}
