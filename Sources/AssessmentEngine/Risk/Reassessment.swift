@@ -31,11 +31,11 @@ public enum ReassessmentEvent: String, Sendable, Hashable, Codable, CaseIterable
 public struct ReassessmentEventRecord: Sendable, Hashable, Codable {
   /// What happened.
   public var event: ReassessmentEvent
-  /// When.
-  public var occurredAt: Date
+  /// The day it happened.
+  public var occurredAt: CivilDate
 
   /// Creates a record.
-  public init(event: ReassessmentEvent, occurredAt: Date) {
+  public init(event: ReassessmentEvent, occurredAt: CivilDate) {
     self.event = event
     self.occurredAt = occurredAt
   }
@@ -60,18 +60,18 @@ public struct ReassessmentDue: Sendable, Hashable, Codable {
   }
 
   /// The due date.
-  public var date: Date
+  public var date: CivilDate
   /// The reason.
   public var reason: Reason
 
   /// Creates a due date.
-  public init(date: Date, reason: Reason) {
+  public init(date: CivilDate, reason: Reason) {
     self.date = date
     self.reason = reason
   }
 
   /// Whether the reassessment is overdue on `day` (strictly after the due date).
-  public func isOverdue(on day: Date) -> Bool { day > date }
+  public func isOverdue(on day: CivilDate) -> Bool { day > date }
 }
 
 /// When reassessments fall due.
@@ -95,24 +95,17 @@ public struct ReassessmentPolicy: Sendable, Hashable, Codable {
     self.daysAfterEvent = daysAfterEvent
   }
 
-  /// A Gregorian calendar in Western Indonesian Time (WIB, UTC+7), the default for date arithmetic.
-  public static var defaultCalendar: Calendar {
-    var c = Calendar(identifier: .gregorian)
-    c.timeZone = TimeZone(identifier: "Asia/Jakarta") ?? TimeZone(secondsFromGMT: 7 * 3600) ?? c.timeZone
-    return c
-  }
-
-  /// The next due date after an assessment made at `assessedAt`: the earlier of the scheduled date
-  /// (`assessedAt` + ``intervalMonths`` calendar months) and, for each triggering event after
-  /// `assessedAt`, the event date + ``daysAfterEvent`` days. On equal dates the scheduled reason wins.
+  /// The next due date after an assessment made on `assessedOn`: the earlier of the scheduled date
+  /// (`assessedOn` + ``intervalMonths`` calendar months, clamped to the month's end: 31 August + 6
+  /// months is 28 or 29 February) and, for each triggering event after `assessedOn`, the event's day +
+  /// ``daysAfterEvent`` days. On equal dates the scheduled reason wins. Dates are civil days, so no
+  /// time zone can move a due date.
   ///
-  /// Returns `nil` only if the calendar cannot add the interval (not the case for Gregorian dates).
   /// - Complexity: O(*e*) for *e* events.
-  public func nextDue(after assessedAt: Date, events: [ReassessmentEventRecord] = [], calendar: Calendar = defaultCalendar) -> ReassessmentDue? {
-    guard let scheduled = calendar.date(byAdding: .month, value: intervalMonths, to: assessedAt) else { return nil }
-    var due = ReassessmentDue(date: scheduled, reason: .scheduled)
-    for record in events where triggers.contains(record.event) && record.occurredAt > assessedAt {
-      guard let d = calendar.date(byAdding: .day, value: daysAfterEvent, to: record.occurredAt) else { continue }
+  public func nextDue(after assessedOn: CivilDate, events: [ReassessmentEventRecord] = []) -> ReassessmentDue {
+    var due = ReassessmentDue(date: assessedOn.adding(months: intervalMonths), reason: .scheduled)
+    for record in events where triggers.contains(record.event) && record.occurredAt > assessedOn {
+      let d = record.occurredAt.adding(days: daysAfterEvent)
       if d < due.date { due = ReassessmentDue(date: d, reason: .event(record.event)) }
     }
     return due

@@ -83,8 +83,10 @@ struct RiskDocumentationExampleTests {
     #expect(plan.dosageHours == 100)
     #expect(plan.targets.first?.centralEight == .antisocialAssociates)
     #expect(plan.responsivity.outsideWorkingHours)
-    let now = Date()
-    #expect(ReassessmentPolicy().nextDue(after: now, events: [])?.reason == .scheduled)
+    let assessed = try CivilDate(iso: "2026-03-31")
+    let due = ReassessmentPolicy().nextDue(after: assessed, events: [])
+    let expected = try CivilDate(iso: "2027-03-31")
+    #expect(due.reason == .scheduled && due.date == expected)
   }
 
   /// An ORAS-CST-shaped definition built as EncodingRiskInstruments.md describes: 7 domains with

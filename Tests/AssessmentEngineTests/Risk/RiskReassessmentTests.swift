@@ -4,22 +4,17 @@ import AssessmentEngine
 
 @Suite("Reassessment scheduling and comparison")
 struct RiskReassessmentTests {
-  var calendar: Calendar {
-    var c = Calendar(identifier: .gregorian)
-    c.timeZone = TimeZone(secondsFromGMT: 0) ?? c.timeZone
-    return c
-  }
-  func day(_ y: Int, _ m: Int, _ d: Int) -> Date {
-    calendar.date(from: DateComponents(year: y, month: m, day: d)) ?? Date(timeIntervalSince1970: 0)
+  func day(_ y: Int, _ m: Int, _ d: Int) -> CivilDate {
+    (try? CivilDate(year: y, month: m, day: d)) ?? CivilDate(dayNumber: 0)
   }
 
   @Test func scheduledAfterTwelveMonths() throws {
-    let due = try #require(ReassessmentPolicy().nextDue(after: day(2025, 2, 10), calendar: calendar))
+    let due = (ReassessmentPolicy().nextDue(after: day(2025, 2, 10)))
     #expect(due.date == day(2026, 2, 10))
     #expect(due.reason == .scheduled)
     #expect(due.isOverdue(on: day(2026, 2, 11)))
     #expect(!due.isOverdue(on: day(2026, 2, 10)))
-    let six = try #require(ReassessmentPolicy(intervalMonths: 6).nextDue(after: day(2025, 8, 31), calendar: calendar))
+    let six = (ReassessmentPolicy(intervalMonths: 6).nextDue(after: day(2025, 8, 31)))
     #expect(six.date == day(2026, 2, 28))  // calendar months: 31 Aug + 6 months clamps to 28 Feb
   }
 
@@ -32,10 +27,10 @@ struct RiskReassessmentTests {
       ReassessmentEventRecord(event: .violation, occurredAt: day(2025, 6, 1)),
     ]
     let policy = ReassessmentPolicy(triggers: [.violation, .newOffenceInformation])
-    let due = try #require(policy.nextDue(after: day(2025, 2, 10), events: events, calendar: calendar))
+    let due = (policy.nextDue(after: day(2025, 2, 10), events: events))
     #expect(due.date == day(2025, 7, 1))
     #expect(due.reason == .event(.violation))
-    let all = try #require(ReassessmentPolicy().nextDue(after: day(2025, 2, 10), events: events, calendar: calendar))
+    let all = (ReassessmentPolicy().nextDue(after: day(2025, 2, 10), events: events))
     #expect(all.reason == .event(.stageChange))
     #expect(all.date == day(2025, 5, 31))
   }
