@@ -168,7 +168,7 @@ struct BulkScorer {
     /// answered forward and reverse-keyed items are counted the same way (a missing code is 0 and adds
     /// nothing to the signed sum).
     private func runVector(_ job: Job, _ first: Int, _ last: Int, countAnswered: Bool) {
-      let k = job.k, s = job.s
+      let k = job.k, s = job.s, n = job.n
       var transposed = [UInt8](repeating: 0, count: ((k + 15) / 16) * 256)
       transposed.withUnsafeMutableBufferPointer { t in
         forwardStart.withUnsafeBufferPointer { fs in
@@ -188,9 +188,10 @@ struct BulkScorer {
                       for c in 0..<chunks {
                         transpose16x16(x + 16 &* c, stride: k, into: tBase + 256 &* c)
                       }
-                      let out = job.sums + row * s
-                      let miss = job.missing + row * s
                       for scale in 0..<s {
+                        // Scale-major table: the 16 rows of this scale are 16 adjacent cells.
+                        let out = UnsafeMutableRawPointer(job.sums + (scale &* n &+ row))
+                        let miss = UnsafeMutableRawPointer(job.missing + (scale &* n &+ row))
                         var acc = SIMD16<Int16>(repeating: 0)
                         var nForward = SIMD16<Int16>(repeating: 0)
                         var nReversed = SIMD16<Int16>(repeating: 0)
@@ -209,17 +210,13 @@ struct BulkScorer {
                             &+ SIMD16<Int32>(truncatingIfNeeded: nForward) &* Int32(lowOffset)
                             &+ SIMD16<Int32>(truncatingIfNeeded: nReversed) &* Int32(highOffset)
                           let answered = nForward &+ nReversed
-                          let items = Int16(truncatingIfNeeded: counts[scale])
-                          for lane in 0..<16 {
-                            out[lane &* s &+ scale] = Double(total[lane])
-                            miss[lane &* s &+ scale] = UInt16(truncatingIfNeeded: items &- answered[lane])
-                          }
+                          let items = SIMD16<Int16>(repeating: Int16(truncatingIfNeeded: counts[scale]))
+                          out.storeBytes(of: SIMD16<Double>(total), as: SIMD16<Double>.self)
+                          miss.storeBytes(of: SIMD16<UInt16>(truncatingIfNeeded: items &- answered), as: SIMD16<UInt16>.self)
                         } else {
-                          let c = consts[scale]
-                          for lane in 0..<16 {
-                            out[lane &* s &+ scale] = Double(Int(acc[lane]) &+ c)
-                            miss[lane &* s &+ scale] = 0
-                          }
+                          let total = SIMD16<Int32>(truncatingIfNeeded: acc) &+ Int32(truncatingIfNeeded: consts[scale])
+                          out.storeBytes(of: SIMD16<Double>(total), as: SIMD16<Double>.self)
+                          miss.storeBytes(of: SIMD16<UInt16>(repeating: 0), as: SIMD16<UInt16>.self)
                         }
                       }
                       row &+= 16
@@ -239,16 +236,15 @@ struct BulkScorer {
       _ sg: UnsafeBufferPointer<Int>, _ consts: UnsafeBufferPointer<Int>
     ) {
       let k = job.k, s = job.s
-      (job.missing + first * s).update(repeating: 0, count: (last - first) * s)
+      for scale in 0..<s { (job.missing + scale * job.n + first).update(repeating: 0, count: last - first) }
       for row in first..<last {
         let x = job.codes + row * k
-        let out = job.sums + row * s
         for scale in 0..<s {
           var acc = consts[scale]
           for p in starts[scale]..<starts[scale + 1] {
             acc &+= sg[p] &* Int(x[cols[p]])
           }
-          out[scale] = Double(acc)
+          job.sums[scale &* job.n &+ row] = Double(acc)
         }
       }
     }
@@ -261,8 +257,6 @@ struct BulkScorer {
       let k = job.k, s = job.s
       for row in first..<last {
         let x = job.codes + row * k
-        let out = job.sums + row * s
-        let miss = job.missing + row * s
         for scale in 0..<s {
           var acc = 0, nForward = 0, nReversed = 0
           for p in starts[scale]..<starts[scale + 1] {
@@ -279,8 +273,8 @@ struct BulkScorer {
             for p in starts[scale]..<starts[scale + 1] where x[cols[p]] == 0 { imputed += imputation[p] }
             raw += imputed
           }
-          out[scale] = raw
-          miss[scale] = UInt16(truncatingIfNeeded: absent)
+          job.sums[scale &* job.n &+ row] = raw
+          job.missing[scale &* job.n &+ row] = UInt16(truncatingIfNeeded: absent)
         }
       }
     }

@@ -55,10 +55,19 @@ public struct ScoreTable: Sendable {
   public let policy: MissingDataPolicy
   /// The number of respondents.
   public let rowCount: Int
-  /// Row-major raw sums, `rowCount × scaleCount`; NaN where a missing item had no imputation value.
+  /// Raw sums, scale-major (a column per scale: the raw sum of `row` on `scale` is
+  /// `rawSums[scale * rowCount + row]`, see ``cell(row:scale:)``); NaN where a missing item had no
+  /// imputation value.
   public internal(set) var rawSums: [Double]
-  /// Row-major missing counts, `rowCount × scaleCount`.
+  /// Missing counts, laid out as ``rawSums``.
   public internal(set) var missingCounts: [UInt16]
+
+  /// The index of a respondent's score on a scale in ``rawSums`` and ``missingCounts``.
+  ///
+  /// The table is scale-major so that the bulk kernels store 16 respondents' scores on a scale as one
+  /// contiguous vector.
+  @inlinable
+  public func cell(row: Int, scale: Int) -> Int { scale &* rowCount &+ row }
   /// For each scale, the items that lack an imputation value (only under `mean`/`median`).
   var unimputable: [[String]]
   let required: [Int]
@@ -94,7 +103,7 @@ public struct ScoreTable: Sendable {
 
   /// The score of `row` on scale number `scale`.
   public func score(row: Int, scale: Int) -> ScaleScore {
-    let cell = row * scaleIDs.count + scale
+    let cell = self.cell(row: row, scale: scale)
     let k = scaleItemCounts[scale]
     let missing = Int(missingCounts[cell])
     let answered = k - missing

@@ -99,7 +99,7 @@ public struct ScoreCellWriter: Sendable {
         used = 0
       }
       for scale in 0..<scales {
-        let cell = row &* scales &+ scale
+        let cell = table.cell(row: row, scale: scale)
         let raw = table.rawSums[cell]
         let missing = Int(table.missingCounts[cell])
         var entry = -1
@@ -136,7 +136,7 @@ public struct ScoreCellWriter: Sendable {
   /// The cached text of a cell (formatting and caching it on first sight), or `nil` for a cell the
   /// cache does not cover (a fractional raw sum, or a scale too large to cache).
   private mutating func cachedText(_ table: ScoreTable, row: Int, scale: Int) -> (offset: Int, length: Int)? {
-    let cell = row &* table.scaleCount &+ scale
+    let cell = table.cell(row: row, scale: scale)
     let raw = table.rawSums[cell]
     let start = base[scale]
     guard start >= 0, abs(raw) < 1e9, Double(Int(raw)) == raw else { return nil }
