@@ -40,6 +40,18 @@ public struct CommandIO {
   }
 }
 
+extension CommandIO {
+  /// Where a command writes its results: the file named by `--output` (created or truncated), or
+  /// standard output when `path` is `nil`.
+  func output(_ path: String?) throws(CommandFailure) -> OutputSink {
+    guard let path else { return stdout }
+    guard let sink = OutputSink.file(path: path) else {
+      throw .failed(.cannotCreateOutput, ["\(path): error: cannot create the output file."])
+    }
+    return sink
+  }
+}
+
 /// A failure that ends a subcommand before (or instead of) its normal output.
 enum CommandFailure: Error {
   case usage(UsageError, CommandSpec)

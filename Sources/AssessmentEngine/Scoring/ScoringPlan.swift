@@ -25,8 +25,6 @@ public struct ScoringPlan: Sendable {
   }
 
   let scales: [CompiledScale]
-  /// Dense weights, `scaleCount × columnCount`, +1 / −1 / 0: the form the bulk kernels use.
-  let weights: [Int8]
 
   /// Compiles `definition` under `policy` (default: the definition's own rule, else
   /// ``MissingDataPolicy/default``).
@@ -39,8 +37,7 @@ public struct ScoringPlan: Sendable {
     let index = definition.itemIndex
     let lo = definition.responseScale.min, hi = definition.responseScale.max
     var compiled: [CompiledScale] = []
-    var weights = [Int8](repeating: 0, count: definition.scales.count * definition.items.count)
-    for (s, scale) in definition.scales.enumerated() {
+    for scale in definition.scales {
       let reversedSet = Set(scale.reversed)
       var cols: [Int] = [], rev: [Bool] = [], constant = 0
       for item in scale.items {
@@ -50,12 +47,10 @@ public struct ScoringPlan: Sendable {
         cols.append(j)
         rev.append(r)
         constant += r ? hi + 1 : lo - 1
-        weights[s * definition.items.count + j] = r ? -1 : 1
       }
       compiled.append(CompiledScale(columns: cols, reversed: rev, constant: constant))
     }
     self.scales = compiled
-    self.weights = weights
     self.scaleIDs = definition.scales.map(\.id)
     self.scaleItemCounts = compiled.map(\.columns.count)
   }

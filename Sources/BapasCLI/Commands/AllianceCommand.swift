@@ -136,15 +136,7 @@ enum AllianceCommand: Subcommand {
       }
     }
 
-    let output: OutputSink
-    if let outPath = args.value("output") {
-      guard let sink = OutputSink.file(path: outPath) else {
-        throw .failed(.cannotCreateOutput, ["\(outPath): error: cannot create the output file."])
-      }
-      output = sink
-    } else {
-      output = io.stdout
-    }
+    let output = try io.output(args.value("output"))
     let run = AllianceRun(
       definition: definition, policy: scorer.plan.policy, file: path, options: options, reports: reports, rowErrors: rowErrors,
       seriesErrors: grouped.errors, issues: main.issues)

@@ -63,15 +63,7 @@ enum AssertiveCommand: Subcommand {
       text = report.markdown()
     }
 
-    let output: OutputSink
-    if let outPath = args.value("output") {
-      guard let sink = OutputSink.file(path: outPath) else {
-        throw .failed(.cannotCreateOutput, ["\(outPath): error: cannot create the output file."])
-      }
-      output = sink
-    } else {
-      output = io.stdout
-    }
+    let output = try io.output(args.value("output"))
     output.write(text)
     output.finish()
     if output.failed { throw .failed(.ioError, ["error: writing the report failed (disk full or closed pipe?)."]) }

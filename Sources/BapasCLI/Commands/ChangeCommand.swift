@@ -102,15 +102,7 @@ enum ChangeCommand: Subcommand {
     for r in onlyInPre { io.stderr.write("\(prePath):\(r.line): warning: respondent '\(r.id)' is not in \(postPath); no change computed.\n") }
     for r in onlyInPost { io.stderr.write("\(postPath):\(r.line): warning: respondent '\(r.id)' is not in \(prePath); no change computed.\n") }
 
-    let output: OutputSink
-    if let outPath = args.value("output") {
-      guard let sink = OutputSink.file(path: outPath) else {
-        throw .failed(.cannotCreateOutput, ["\(outPath): error: cannot create the output file."])
-      }
-      output = sink
-    } else {
-      output = io.stdout
-    }
+    let output = try io.output(args.value("output"))
     if format == "json" {
       let document = ChangeDocument(
         metadata: .init(

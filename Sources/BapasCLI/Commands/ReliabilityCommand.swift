@@ -57,15 +57,7 @@ enum ReliabilityCommand: Subcommand {
       .run(into: &accumulator)
     let report = accumulator.reliabilityReport(options: options)
 
-    let output: OutputSink
-    if let outPath = args.value("output") {
-      guard let sink = OutputSink.file(path: outPath) else {
-        throw .failed(.cannotCreateOutput, ["\(outPath): error: cannot create the output file."])
-      }
-      output = sink
-    } else {
-      output = io.stdout
-    }
+    let output = try io.output(args.value("output"))
     if format == "json" {
       let document = ReliabilityDocument(
         metadata: .init(

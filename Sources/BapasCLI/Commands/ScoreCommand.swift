@@ -42,15 +42,7 @@ enum ScoreCommand: Subcommand {
     let plan = ScoringPlan(definition, policy: policy)
     let path = args.positionals[0]
 
-    let output: OutputSink
-    if let outPath = args.value("output") {
-      guard let sink = OutputSink.file(path: outPath) else {
-        throw .failed(.cannotCreateOutput, ["\(outPath): error: cannot create the output file."])
-      }
-      output = sink
-    } else {
-      output = io.stdout
-    }
+    let output = try io.output(args.value("output"))
     let writer: any ScoreWriter = format == "json"
       ? JSONScoreWriter(plan: plan, idColumn: options.idColumn, file: path, sink: output)
       : CSVScoreWriter(plan: plan, idColumn: options.idColumn, sink: output)
