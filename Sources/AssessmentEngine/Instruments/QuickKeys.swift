@@ -94,11 +94,12 @@ extension InstrumentDefinition {
 }
 
 extension StringProtocol {
-  /// The text without leading and trailing spaces and tabs.
-  func trimmingWhitespace() -> String {
+  /// The text without leading and trailing white space (shared by every module's cell and key
+  /// parsing; `package` so that it is not public API).
+  package func trimmingWhitespace() -> String {
     var s = Substring(self)
-    while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-    while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+    while let f = s.first, f.isWhitespace { s.removeFirst() }
+    while let l = s.last, l.isWhitespace { s.removeLast() }
     return String(s)
   }
 }

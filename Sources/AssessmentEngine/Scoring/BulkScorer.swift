@@ -8,7 +8,7 @@ import Dispatch
 /// The pass runs over blocks of rows. Each block is first scanned for a missing code (a 0 byte; the
 /// scan is the C library's vectorised `memchr`), then scored by one of two kernels:
 /// - **complete** rows: `raw = constant_s + Σ_j sign_j · c_j`, the missing counts of the block set to
-///   zero in one store;
+///   zero with one fill per scale (the table is scale-major, see ``ScoreTable/cell(row:scale:)``);
 /// - rows **with missing** responses: the same signed sum — a missing code is 0 and adds nothing —
 ///   plus the count of answered forward and reverse-keyed items, from which the constant terms and the
 ///   missing count follow (`raw = Σ sign·c + n_F·(min − 1) + n_R·(max + 1)`); under `mean`/`median`

@@ -74,7 +74,7 @@ enum ChangeCommand: Subcommand {
       throw .usage(.invalidValue(option: "criterion", value: args.value("criterion") ?? "", expected: "a positive number"), spec)
     }
     let parameters = try scaleParameters(args, definition: definition, metricChoice: metricChoice, direction: direction, criterion: criterion)
-    let missingTokens = args.value("missing").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? ["NA"]
+    let missingTokens = args.missingTokens
     let options = ResponseCSVOptions(missingTokens: missingTokens, idColumn: idColumn)
     let plan = ScoringPlan(definition, policy: policy)
     let prePath = args.positionals[0], postPath = args.positionals[1]

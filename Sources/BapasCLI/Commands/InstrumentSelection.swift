@@ -74,3 +74,10 @@ enum InstrumentSelection {
     }
   }
 }
+
+extension ParsedArguments {
+  /// The `--missing` tokens (comma-separated; default `NA`), which every response-reading command takes.
+  var missingTokens: [String] {
+    value("missing").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? ["NA"]
+  }
+}

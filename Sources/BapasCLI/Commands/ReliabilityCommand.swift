@@ -48,7 +48,7 @@ enum ReliabilityCommand: Subcommand {
       options = ReliabilityOptions(
         missingData: useChoices[use] ?? .pairwise, confidenceSampleSize: ciRows == "complete" ? .completeRows : .allRows)
     } catch { throw .usage(error, spec) }
-    let missingTokens = args.value("missing").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? ["NA"]
+    let missingTokens = args.missingTokens
     let csvOptions = ResponseCSVOptions(missingTokens: missingTokens, outOfRange: outOfRange)
     let path = args.positionals[0]
 
@@ -207,26 +207,14 @@ struct ReliabilityPass {
     }
     defer { file.close() }
     var summary = Summary()
-    var parser = ResponseCSVParser(columns: columns, scale: scale, options: options)
-    var batch = ResponseBatch(columns: columns, scale: scale)
     var failure: ReliabilityError?
-    do {
-      try file.forEachChunk { chunk, isFinal in
-        try parser.consume(chunk, isFinal: isFinal, into: &batch)
-        for issue in batch.issues { stderr.write(issue.rendered(file: path) + "\n") }
-        summary.rowsRead += batch.rowsRead
-        summary.rowsRejected += batch.rowsRejected
-        if failure == nil, batch.matrix.rowCount > 0 {
-          do throws(ReliabilityError) { try accumulator.add(rows: batch.matrix.codes) } catch { failure = error }
-        }
-        batch.removeAll()
+    try streamResponses(file: file, path: path, columns: columns, scale: scale, options: options) { batch in
+      for issue in batch.issues { stderr.write(issue.rendered(file: path) + "\n") }
+      summary.rowsRead += batch.rowsRead
+      summary.rowsRejected += batch.rowsRejected
+      if failure == nil, batch.matrix.rowCount > 0 {
+        do throws(ReliabilityError) { try accumulator.add(rows: batch.matrix.codes) } catch { failure = error }
       }
-    } catch let issue as InputIssue {
-      throw .failed(.unreadableInput, [issue.rendered(file: path)])
-    } catch let error as FileOpenError {
-      throw .failed(.unreadableInput, [error.description])
-    } catch {
-      throw .failed(.unreadableInput, ["\(path): error: \(error)"])
     }
     // The parser only emits codes of the definition's scale, so only the row capacity can fail.
     if let failure { throw .failed(.unreadableInput, ["\(path): error: \(failure.description)"]) }

@@ -141,7 +141,7 @@ struct RiskInput {
             if let n = Int(cell), n >= 0, n < 150 { sheet.population.ageYears = n } else { problem(field, "column 'age': '\(cell)' is not an age in whole years.") }
           }
         case "responsivity":
-          for raw in cell.split(separator: ";").map({ String($0).trimmingSpaces }) where !raw.isEmpty {
+          for raw in cell.split(separator: ";").map({ String($0).trimmingWhitespace() }) where !raw.isEmpty {
             if let f = ResponsivityFactor(rawValue: raw) { sheet.responsivity.append(f) } else {
               problem(field, "column 'responsivity': '\(raw)' is not a responsivity factor (\(ResponsivityFactor.allCases.map(\.rawValue).joined(separator: ", "))).")
             }
@@ -192,7 +192,7 @@ struct RiskInput {
           } else { inQuotes = false }
         } else { current.append(c) }
       } else if c == "," {
-        fields.append((wasQuoted ? current : current.trimmingSpaces, start))
+        fields.append((wasQuoted ? current : current.trimmingWhitespace(), start))
         current = ""
         wasQuoted = false
         start = column + 1
@@ -203,7 +203,7 @@ struct RiskInput {
       } else { current.append(c) }
     }
     if inQuotes { return nil }
-    fields.append((wasQuoted ? current : current.trimmingSpaces, start))
+    fields.append((wasQuoted ? current : current.trimmingWhitespace(), start))
     return fields
   }
 
@@ -317,11 +317,4 @@ extension JSONValue {
   }
 }
 
-extension String {
-  var trimmingSpaces: String {
-    var s = Substring(self)
-    while let f = s.first, f.isWhitespace { s.removeFirst() }
-    while let l = s.last, l.isWhitespace { s.removeLast() }
-    return String(s)
-  }
-}
+

@@ -37,7 +37,7 @@ enum ScoreCommand: Subcommand {
       format = try args.choice("format", ["csv", "json"]) ?? "csv"
       outOfRange = OutOfRangePolicy(rawValue: try args.choice("out-of-range", ["reject", "missing"]) ?? "reject") ?? .reject
     } catch { throw .usage(error, spec) }
-    let missingTokens = args.value("missing").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? ["NA"]
+    let missingTokens = args.missingTokens
     let options = ResponseCSVOptions(missingTokens: missingTokens, outOfRange: outOfRange, idColumn: args.value("id-column"))
     let plan = ScoringPlan(definition, policy: policy)
     let path = args.positionals[0]

@@ -84,26 +84,9 @@ struct ScoringPipeline {
   }
 
   private func forEachBatch(file: ChunkedFile, inMemory: [UInt8]?, _ body: (inout ResponseBatch) -> Void) throws(CommandFailure) {
-    var parser = ResponseCSVParser(columns: plan.columns, scale: plan.definition.responseScale, options: options)
-    var batch = ResponseBatch(columns: plan.columns, scale: plan.definition.responseScale)
-    do {
-      if let inMemory {
-        try inMemory.withUnsafeBufferPointer { (b) throws(InputIssue) in try parser.consume(b, isFinal: true, into: &batch) }
-        body(&batch)
-        return
-      }
-      try file.forEachChunk { chunk, isFinal in
-        try parser.consume(chunk, isFinal: isFinal, into: &batch)
-        body(&batch)
-        batch.removeAll()
-      }
-    } catch let issue as InputIssue {
-      throw .failed(.unreadableInput, [issue.rendered(file: path)])
-    } catch let error as FileOpenError {
-      throw .failed(.unreadableInput, [error.description])
-    } catch {
-      throw .failed(.unreadableInput, ["\(path): error: \(error)"])
-    }
+    try streamResponses(
+      file: file, path: path, inMemory: inMemory, columns: plan.columns, scale: plan.definition.responseScale,
+      options: options, body)
   }
 }
 
@@ -165,12 +148,9 @@ final class CSVScoreWriter: ScoreWriter {
   func finish(summary: ScoringSummary) {}
 }
 
-/// Quotes a CSV field when it needs it (RFC 4180).
+/// Quotes a CSV field when it needs it (RFC 4180), with the same rule as the bulk row writer.
 func csvField(_ text: String) -> String {
-  guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-  var out = "\""
-  for ch in text {
-    if ch == "\"" { out += "\"\"" } else { out.append(ch) }
-  }
-  return out + "\""
+  var bytes: [UInt8] = []
+  ScoreCellWriter.appendCSVField(text, to: &bytes)
+  return String(decoding: bytes, as: UTF8.self)
 }

@@ -38,7 +38,7 @@ enum ValidateRiskCommand: Subcommand {
     let z = try quantile(args)
     let expected = try expectedRates(args)
     let bandColumn = args.value("band-column") ?? "band"
-    let bandOrder = args.value("band-order").map { $0.split(separator: ",").map { String($0).trimmingSpaces } } ?? []
+    let bandOrder = args.value("band-order").map { $0.split(separator: ",").map { String($0).trimmingWhitespace() } } ?? []
     let path = args.positionals[0]
     let text = try RiskCommand.readText(path)
 
@@ -97,7 +97,7 @@ enum ValidateRiskCommand: Subcommand {
     guard let text = args.value("expected-rates") else { return nil }
     var rates: [String: Double] = [:]
     for part in text.split(separator: ",") {
-      let pair = part.split(separator: "=", maxSplits: 1).map { String($0).trimmingSpaces }
+      let pair = part.split(separator: "=", maxSplits: 1).map { String($0).trimmingWhitespace() }
       guard pair.count == 2, !pair[0].isEmpty, let rate = Double(pair[1]), rate >= 0, rate <= 1 else {
         throw .usage(.invalidValue(option: "expected-rates", value: String(part), expected: "BAND=RATE with a rate between 0 and 1"), spec)
       }
@@ -117,7 +117,7 @@ enum ValidateRiskCommand: Subcommand {
       }
       let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-      let header = lines.first.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } } ?? []
+      let header = lines.first.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() } } ?? []
       let bad = Set(error.problems.map(\.row))
       let messages = error.problems.map { p -> String in
         var column = 1

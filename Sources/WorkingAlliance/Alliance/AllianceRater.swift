@@ -22,7 +22,7 @@ public enum AllianceRater: String, Sendable, Hashable, Codable, CaseIterable, Bi
   /// Reads a rater cell: `client`/`klien` or `pk` (any case, surrounding spaces ignored); `nil` for
   /// anything else.
   public init?(parsing text: String) {
-    switch trimmedCell(text).lowercased() {
+    switch text.trimmingWhitespace().lowercased() {
     case "client", "klien": self = .client
     case "pk": self = .pk
     default: return nil
@@ -34,15 +34,9 @@ extension CivilDate {
   /// Parses a CSV cell holding `YYYY-MM-DD` (surrounding spaces allowed); `nil` when it is not a valid
   /// date in that form.
   init?(cell text: String) {
-    guard let date = try? CivilDate(iso: trimmedCell(text)) else { return nil }
+    guard let date = try? CivilDate(iso: text.trimmingWhitespace()) else { return nil }
     self = date
   }
 }
 
-/// The cell without surrounding spaces and tabs.
-func trimmedCell(_ text: String) -> String {
-  var s = Substring(text)
-  while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
-  while let l = s.last, l == " " || l == "\t" { s.removeLast() }
-  return String(s)
-}
+

@@ -29,13 +29,13 @@ public struct AllianceRow: Sendable, Hashable, Codable {
     dyad: String, session: String, date: String?, rater: String?, form: String?, defaultRater: AllianceRater,
     instrument: String, line: Int, columns: AllianceColumns, scores: AllianceScores
   ) throws(AllianceRowError) {
-    let id = trimmedCell(dyad)
+    let id = dyad.trimmingWhitespace()
     guard !id.isEmpty else { throw AllianceRowError(line: line, column: columns.dyad, value: dyad, kind: .emptyDyad) }
-    guard let s = Int(trimmedCell(session)) else {
+    guard let s = Int(session.trimmingWhitespace()) else {
       throw AllianceRowError(line: line, column: columns.session, value: session, kind: .invalidSession)
     }
     var day: CivilDate? = nil
-    if let date, !trimmedCell(date).isEmpty {
+    if let date, !date.trimmingWhitespace().isEmpty {
       guard let d = CivilDate(cell: date) else {
         throw AllianceRowError(line: line, column: columns.date ?? "", value: date, kind: .invalidDate)
       }
@@ -48,7 +48,7 @@ public struct AllianceRow: Sendable, Hashable, Codable {
       }
       who = r
     }
-    let formID = form.map(trimmedCell).flatMap { $0.isEmpty ? nil : $0 } ?? instrument
+    let formID = form.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 } ?? instrument
     self.init(dyad: id, rater: who, observation: AllianceObservation(session: s, date: day, instrument: formID, line: line, scores: scores))
   }
 

@@ -1,0 +1,31 @@
+import AssessmentEngine
+
+/// Streams a response file through ``ResponseCSVParser`` in the file's chunks (or from `inMemory`,
+/// for input that cannot be read twice). `body` sees each filled batch, which is emptied afterwards,
+/// so memory stays flat. A header problem or a read error ends the run with exit status 66 and a
+/// `file:line:column: error:` message.
+func streamResponses(
+  file: ChunkedFile, path: String, inMemory: [UInt8]? = nil, columns: [String], scale: ResponseScale,
+  options: ResponseCSVOptions, _ body: (inout ResponseBatch) -> Void
+) throws(CommandFailure) {
+  var parser = ResponseCSVParser(columns: columns, scale: scale, options: options)
+  var batch = ResponseBatch(columns: columns, scale: scale)
+  do {
+    if let inMemory {
+      try inMemory.withUnsafeBufferPointer { (b) throws(InputIssue) in try parser.consume(b, isFinal: true, into: &batch) }
+      body(&batch)
+      return
+    }
+    try file.forEachChunk { chunk, isFinal in
+      try parser.consume(chunk, isFinal: isFinal, into: &batch)
+      body(&batch)
+      batch.removeAll()
+    }
+  } catch let issue as InputIssue {
+    throw .failed(.unreadableInput, [issue.rendered(file: path)])
+  } catch let error as FileOpenError {
+    throw .failed(.unreadableInput, [error.description])
+  } catch {
+    throw .failed(.unreadableInput, ["\(path): error: \(error)"])
+  }
+}
