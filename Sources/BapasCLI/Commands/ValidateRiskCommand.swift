@@ -73,7 +73,7 @@ enum ValidateRiskCommand: Subcommand {
       throw .failed(.invalidDefinition, ["\(path): error: \(error.description)"])
     }
     let out = format == "json" ? json(report) : textReport(report)
-    try RiskCommand.write(out, to: args.value("output"), io: io)
+    try RiskCommand.write(out, to: args.value("output"), inputs: args.inputFiles, io: io)
     io.stderr.write("bapas validate-risk: \(report.people) people analysed, \(issues.count) row\(issues.count == 1 ? "" : "s") left out.\n")
     return issues.isEmpty ? .success : .someRowsRejected
   }
