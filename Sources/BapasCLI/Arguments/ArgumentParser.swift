@@ -47,6 +47,7 @@ struct CommandSpec: Sendable {
       out += pad(left, help)
     }
     out += pad("  -h, --help", "Show help information.")
+    out += examplesText
     return out
   }
 

@@ -86,4 +86,15 @@ extension ParsedArguments {
   var missingTokens: [String] {
     value("missing").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? ["NA"]
   }
+
+  /// Warnings for `--missing` tokens that are answers on the scale: a cell holding one is read as
+  /// missing, which silently drops a valid answer unless the user meant it.
+  func missingTokenWarnings(scale: ResponseScale) -> [String] {
+    missingTokens.compactMap { token in
+      let trimmed = token.trimmingWhitespace()
+      let number = Int(trimmed) ?? Double(trimmed).flatMap { $0 == $0.rounded() && abs($0) < 1e15 ? Int($0) : nil }
+      guard let number, scale.contains(number) else { return nil }
+      return "warning: the --missing token \(quotedForMessage(token)) is an answer on the response scale \(scale.min)…\(scale.max): every cell holding it is read as missing, not as the answer \(number)."
+    }
+  }
 }

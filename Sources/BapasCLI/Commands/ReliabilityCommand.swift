@@ -49,6 +49,7 @@ enum ReliabilityCommand: Subcommand {
         missingData: useChoices[use] ?? .pairwise, confidenceSampleSize: ciRows == "complete" ? .completeRows : .allRows)
     } catch { throw .usage(error, spec) }
     let missingTokens = args.missingTokens
+    for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.stderr.write(warning + "\n") }
     let csvOptions = ResponseCSVOptions(missingTokens: missingTokens, outOfRange: outOfRange)
     let path = args.positionals[0]
 

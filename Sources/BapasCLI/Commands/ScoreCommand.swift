@@ -38,6 +38,7 @@ enum ScoreCommand: Subcommand {
       outOfRange = OutOfRangePolicy(rawValue: try args.choice("out-of-range", ["reject", "missing"]) ?? "reject") ?? .reject
     } catch { throw .usage(error, spec) }
     let missingTokens = args.missingTokens
+    for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.stderr.write(warning + "\n") }
     let options = ResponseCSVOptions(missingTokens: missingTokens, outOfRange: outOfRange, idColumn: args.value("id-column"))
     let plan = ScoringPlan(definition, policy: policy)
     let path = args.positionals[0]
