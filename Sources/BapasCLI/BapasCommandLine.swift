@@ -40,6 +40,12 @@ public struct CommandIO {
   }
 }
 
+extension CommandIO {
+  static func clashMessage(output: String, input: String) -> String {
+    "error: the output \(quotedForMessage(output)) is the input file \(quotedForMessage(input)); writing the results there would destroy the data. Choose another '--output' path."
+  }
+}
+
 /// The atomic output files of one run.
 final class OpenOutputs {
   var sinks: [OutputSink] = []
@@ -60,9 +66,7 @@ extension CommandIO {
   func output(_ path: String?, inputs: [String]) throws(CommandFailure) -> OutputSink {
     guard let path, path != "-" else { return stdout }
     if let input = OutputPathCheck.clash(output: path, inputs: inputs) {
-      throw .failed(.usage, [
-        "error: the output \(quotedForMessage(path)) is the input file \(quotedForMessage(input)); writing the results there would destroy the data. Choose another '--output' path."
-      ])
+      throw .failed(.usage, [Self.clashMessage(output: path, input: input)])
     }
     if let identity = Platform.identity(path), identity.isDirectory {
       throw .failed(.cannotCreateOutput, ["\(path): error: cannot create the output file: it is a directory."])
@@ -115,6 +119,12 @@ enum CommandFailure: Error {
 protocol Subcommand: Sendable {
   static var spec: CommandSpec { get }
   static func run(_ arguments: ParsedArguments, io: CommandIO) throws(CommandFailure) -> BapasExitStatus
+  /// The files the command reads (an `--output` naming one of them is refused before anything runs).
+  static func inputFiles(_ arguments: ParsedArguments) -> [String]
+}
+
+extension Subcommand {
+  static func inputFiles(_ arguments: ParsedArguments) -> [String] { arguments.inputFiles }
 }
 
 /// The `bapas` command line: parses the subcommand and runs it.
@@ -159,6 +169,10 @@ public enum BapasCommandLine {
       if parsed.helpRequested {
         io.stdout.write(spec.helpText)
         return .success
+      }
+      // Before anything is read or opened for writing: an output that is an input is refused.
+      if let output = parsed.value("output"), output != "-", let input = OutputPathCheck.clash(output: output, inputs: command.inputFiles(parsed)) {
+        throw CommandFailure.failed(.usage, [CommandIO.clashMessage(output: output, input: input)])
       }
       return try command.run(parsed, io: io)
     } catch let error as UsageError {

@@ -129,6 +129,9 @@ public struct ResponseCSVParser: Sendable {
   private var lastRunRows = 0
   /// When false, every record goes through the general tokenizer (the fuzzer compares both paths).
   package var fastPathEnabled = true
+  /// Rows of room the fast path has reserved in total: the work its reservations cost, which the
+  /// linearity test compares with the rows read.
+  package private(set) var reservedRows = 0
 
   /// Creates a reader producing a matrix with `columns` on `scale`.
   ///
@@ -418,6 +421,7 @@ public struct ResponseCSVParser: Sendable {
     let bytesBound = (n - start) / Swift.max(1, fields) + 1
     let maxRows = Swift.min(bytesBound, Swift.max(1024, lastRunRows.multipliedReportingOverflow(by: 2).overflow ? bytesBound : lastRunRows * 2))
     let oldCount = batch.matrix.codes.count
+    reservedRows += maxRows
     batch.matrix.codes.append(contentsOf: repeatElement(0, count: maxRows * k))
     var written = 0, read = 0, rejectedRows = 0
     var p = start

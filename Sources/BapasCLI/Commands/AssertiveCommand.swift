@@ -29,6 +29,9 @@ enum AssertiveCommand: Subcommand {
       .init(name: "output", valueName: "path", help: "Write the report to a file instead of standard output."),
     ])
 
+  /// The group file (the first positional is the action).
+  static func inputFiles(_ arguments: ParsedArguments) -> [String] { Array(arguments.positionals.dropFirst()) }
+
   static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> BapasExitStatus {
     let action = args.positionals[0]
     guard action == "report" else {
