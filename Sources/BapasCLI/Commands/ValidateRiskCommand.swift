@@ -113,7 +113,7 @@ enum ValidateRiskCommand: Subcommand {
   static func read(_ text: String, path: String) throws(CommandFailure) -> (RiskValidationData, [String]) {
     do { return (try RiskValidationData.parseCSV(text), []) } catch {
       if error.problems.contains(where: { $0.row == 1 }) {
-        throw .failed(.invalidDefinition, error.problems.filter { $0.row == 1 }.map { "\(path):1:1: error: \($0.why) ('\($0.value)')." })
+        throw .failed(.invalidDefinition, error.problems.filter { $0.row == 1 }.map { "\(path):1:1: error: \($0.why) (\(Redaction.quote($0.value)))." })
       }
       let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
@@ -126,7 +126,7 @@ enum ValidateRiskCommand: Subcommand {
           column = fields.prefix(index).reduce(1) { $0 + $1.count + 1 }
         }
         let what = p.column.map { "column '\($0)': " } ?? ""
-        return "\(path):\(p.row):\(column): error: \(what)\(p.why) ('\(p.value)'); the row is left out."
+        return "\(path):\(p.row):\(column): error: \(what)\(p.why) (\(Redaction.quote(p.value))); the row is left out."
       }
       let kept = lines.enumerated().filter { !bad.contains($0.offset + 1) }.map(\.element).joined(separator: "\n")
       do { return (try RiskValidationData.parseCSV(kept), messages) } catch {
