@@ -36,7 +36,7 @@ let package = Package(
     .target(name: "_AssessmentTestSupport", dependencies: ["AssessmentEngine"], swiftSettings: strict),
     .testTarget(name: "AssessmentEngineTests", dependencies: ["AssessmentEngine", "_AssessmentTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(name: "WorkingAllianceTests", dependencies: ["WorkingAlliance", "_AssessmentTestSupport"], swiftSettings: strict),
-    .testTarget(name: "PemasyarakatanTests", dependencies: ["Pemasyarakatan", "_AssessmentTestSupport"], swiftSettings: strict),
+    .testTarget(name: "PemasyarakatanTests", dependencies: ["Pemasyarakatan", "_AssessmentTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
     .testTarget(name: "BapasCLITests", dependencies: ["BapasCLI", "_AssessmentTestSupport"], swiftSettings: strict),
   ],
   swiftLanguageModes: [.v6]

@@ -9,4 +9,5 @@ let registeredSubcommands: [any Subcommand.Type] = [
   RiskCommand.self,
   ValidateRiskCommand.self,
   ExportCommand.self,
+  AuditCommand.self,
 ]

@@ -239,6 +239,25 @@ public struct RoleMatrix: Sendable, Hashable, Codable {
     .approveAssessment: g([.kasubsiKasi], "Permenkumham 12/2013 appoints assessment supervisors (field-facts B4); that the Kasubsi/Kasi is the supervisor at a Bapas: unconfirmed.", .unconfirmed),
   ])
 
+  /// The matrix as Markdown: one row per action, one column per role (✓ allowed), then the evidence
+  /// marker and the source; as printed in `Documentation/ProtectingClientData.md`.
+  public var markdownTable: String {
+    let roles = BapasRole.allCases
+    var out = "| action | " + roles.map { $0.label.english }.joined(separator: " | ") + " | evidence | source |\n"
+    out += "|---|" + roles.map { _ in "---|" }.joined() + "---|---|\n"
+    for action in ProtectedAction.allCases {
+      let grant = grants[action]
+      let marks = roles.map { grant?.roles.contains($0) == true ? "✓" : "" }
+      let evidence = switch grant?.evidence {
+      case .confirmed: "[C]"
+      case .partlyConfirmed: "[C~]"
+      case .unconfirmed, nil: "[R] unconfirmed"
+      }
+      out += "| `\(action.rawValue)` | " + marks.joined(separator: " | ") + " | \(evidence) | \(grant?.citation ?? "no grant: nobody") |\n"
+    }
+    return out
+  }
+
   enum CodingKeys: String, CodingKey { case grants, childCasesRequireBKAForPK, pkOnlyOnOwnCases }
 
   /// Decodes the documented JSON form; unknown action names are a typed error, the two rules default to `true`.

@@ -175,4 +175,11 @@ struct AuthorizationTests {
       if grant.evidence == .unconfirmed { #expect(grant.citation.contains("unconfirmed") || grant.citation.contains("no source"), "\(action)") }
     }
   }
+
+  /// The table in Documentation/ProtectingClientData.md is the matrix in code.
+  @Test func articleTableMatches() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Documentation/ProtectingClientData.md")
+    #expect(try String(contentsOf: url, encoding: .utf8).contains(RoleMatrix.standard.markdownTable))
+  }
 }

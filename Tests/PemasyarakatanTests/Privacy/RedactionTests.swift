@@ -82,4 +82,16 @@ struct RedactionTests {
     check(ResponseMatrixError.valueOutOfScale(row: 2, column: "item1", value: 987_654), keeps: ["Row 3", "column 'item1'"], secret: "987654")
     check(RiskScoringError(problems: [.answerNotInTable(item: "ch2", answer: Self.s, allowed: ["no", "yes"])]), keeps: ["Item 'ch2'", "'no'"])
   }
+
+  @Test func authorizationErrors() {
+    check(AuthorizationError.childCaseNeedsBKA(action: .close, officerID: OfficerID(Self.s)), keeps: ["BKA section"])
+    check(AuthorizationError.notTheCasePK(action: .close, officerID: OfficerID(Self.s)), keeps: ["is not the PK of this case"])
+    check(AuthorizationError.actorMismatch(recorded: OfficerID(Self.s), actor: "B"), keeps: ["The step names officer"])
+    let role = AuthorizationError.roleNotAllowed(action: .close, role: .pk, allowed: [.kepalaBapas])
+    #expect(role.redactedDescription == role.description)
+    check(AuthorizedStepError.unauthorized(.notTheCasePK(action: .close, officerID: OfficerID(Self.s))), keeps: ["is not the PK"])
+    // Audit breaks carry positions, not content.
+    let b = AuditBreak(index: 3, reason: .contentChanged)
+    #expect(b.redactedDescription == b.description && b.description.hasPrefix("entry 3 (line 4)"))
+  }
 }
