@@ -53,7 +53,7 @@ public struct CaseFileError: Error, Equatable, Hashable, Codable, Sendable, Reda
 
   /// `<path>: <explanation>` in one sentence a PK or researcher can act on. Values from the file (an
   /// unknown enum text, a bad date, a duplicated id, a JSON parser's detail) go through
-  /// ``Redaction/quote(_:)``: ``RedactableDescription/redactedDescription`` keeps them out and keeps the path.
+  /// `Redaction/quote(_:)`: `RedactableDescription/redactedDescription` keeps them out and keeps the path.
   public var description: String {
     let why: String
     switch reason {
