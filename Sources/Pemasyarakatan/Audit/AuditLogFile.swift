@@ -13,6 +13,9 @@ import AssessmentEngine
 /// the log and renames it over the log: a reader sees the old log or the new one, never half a line,
 /// and a crash leaves the old log whole.
 ///
+/// One writer at a time: there is no lock across processes, so two processes appending at once can
+/// lose an entry (the second rename wins). Let one process own the log, or serialise appends.
+///
 /// - Complexity: ``append(_:)`` is O(*n*) in the size of the log (the file is rewritten); fine for the
 ///   thousands of steps a Bapas takes in a year. Rotate logs per year if they grow beyond that.
 public struct AuditLogFile: Sendable {

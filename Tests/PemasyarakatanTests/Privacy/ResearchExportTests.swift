@@ -53,9 +53,10 @@ struct ResearchExportTests {
     }
   }
 
-  /// The hand count, k = 2 at 2026-01-01. Ages: born 1960 → 65 (56+), 1972 → 53 (46-55), 1980 → 45
-  /// (36-45; a 1980 birthday later than 1 January still gives 45), 1988 → 37 (36-45), 1994 → 31,
-  /// 1999 → 26 (both 26-35), 2003 → 22 (18-25). Grouping the 40 records of cases_shared.json by
+  /// The hand count, k = 2 at 2026-01-01. The generator draws birth years from seven values and no
+  /// birthday falls on 1 January, so a client born in year Y is 2025 − Y on the export date: 1960 → 65
+  /// (56+), 1972 → 53 (46-55), 1980 → 45 and 1988 → 37 (36-45), 1994 → 31 and 1999 → 26 (26-35),
+  /// 2003 → 22 (18-25). Grouping the 40 records of cases_shared.json by
   /// (band, sex, Bapas, legal basis) gives six groups of two:
   ///   36-45 female BPS-JKT asimilasi; 36-45 female BPS-JKT cutiBersyarat; 56+ female BPS-PLG
   ///   pidanaBersyarat; 36-45 female BPS-PLG pidanaBersyarat; 56+ female BPS-DPS cutiBersyarat;
@@ -76,6 +77,11 @@ struct ResearchExportTests {
     ])
     let three = try ResearchExport(cases: cases, options: ResearchExportOptions(key: key, k: 3, asOf: Self.asOf))
     #expect(three.rows.isEmpty && three.suppressed.belowK == 40 && three.groupsBelowK == 34)
+  }
+
+  /// No birthday on 1 January, the premise of the hand count above.
+  @Test func handCountPremise() throws {
+    #expect(try PrivacyFixtures.cases().allSatisfy { !($0.client.birthDate.month == 1 && $0.client.birthDate.day == 1) })
   }
 
   @Test func noIdentifierInAnyField() throws {
