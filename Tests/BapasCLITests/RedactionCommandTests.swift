@@ -96,6 +96,17 @@ struct RedactionCommandTests {
     #expect(!json.stdout.contains(Self.cell) && json.stdout.contains("$[0].client.sex"))
   }
 
+  @Test func assertive() throws {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    var text = try String(contentsOf: root.appendingPathComponent("Documentation/Samples/assertive/group.json"), encoding: .utf8)
+    if let first = text.range(of: "\"facilitator\": \"PK-0001\"") { text.replaceSubrange(first, with: "\"facilitator\": \"\(Self.id)\"") }
+    #expect(text.contains(Self.id))
+    let path = try temporaryFile(text, name: "group.json")
+    let (plain, redacted) = Self.both(["assertive", "report", path])
+    #expect(plain.stderr.contains(Self.id))
+    Self.expectRedacted(redacted, keeps: ["warning: the facilitator <redacted> is not listed", "sessions[0].facilitator"])
+  }
+
   /// The flag is listed in every command's help, and `--` ends it like any option.
   @Test func listedInHelpAndEndedByDoubleDash() {
     for command in BapasCommandLine.subcommands {

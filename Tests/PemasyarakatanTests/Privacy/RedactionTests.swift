@@ -94,4 +94,11 @@ struct RedactionTests {
     let b = AuditBreak(index: 3, reason: .contentChanged)
     #expect(b.redactedDescription == b.description && b.description.hasPrefix("entry 3 (line 4)"))
   }
+
+  @Test func assertiveTrainingIssues() {
+    check(AssertiveTrainingIssue(path: "$.sessions[0].facilitator", problem: .unknownFacilitator(OfficerID(Self.s))), keeps: ["$.sessions[0].facilitator", "is not listed"])
+    check(AssertiveTrainingIssue(path: "$.sessions[0].partner", problem: .unknownPartner(PartnerID(Self.s))), keeps: ["is not listed"])
+    check(AssertiveTrainingIssue(path: "$.clients[0]", client: ClientID(Self.s), problem: .clientNotEnrolled), keeps: ["client <redacted>", "not enrolled"])
+    check(AssertiveTrainingIssue(path: "$.administrations[0]", problem: .responseOutOfScale(item: "icq3", value: 987_123, min: 1, max: 5, excluded: [])), keeps: ["'icq3'"], secret: "987123")
+  }
 }
