@@ -39,7 +39,7 @@ let package = Package(
     .target(name: "_AssessmentTestSupport", dependencies: ["AssessmentEngine"], swiftSettings: strict),
     .testTarget(name: "AssessmentEngineTests", dependencies: ["AssessmentEngine", "_AssessmentTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(name: "WorkingAllianceTests", dependencies: ["WorkingAlliance", "_AssessmentTestSupport"], swiftSettings: strict),
-    .testTarget(name: "PemasyarakatanTests", dependencies: ["Pemasyarakatan", "_AssessmentTestSupport"], swiftSettings: strict),
+    .testTarget(name: "PemasyarakatanTests", dependencies: ["Pemasyarakatan", "_AssessmentTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
     .testTarget(name: "BapasCLITests", dependencies: ["BapasCLI", "_AssessmentTestSupport"], exclude: ["FuzzCorpus"], swiftSettings: strict),
   ],
   swiftLanguageModes: [.v6]

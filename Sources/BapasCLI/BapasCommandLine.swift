@@ -133,7 +133,21 @@ public enum BapasCommandLine {
   static let subcommands: [any Subcommand.Type] = registeredSubcommands
 
   /// Runs `bapas` with `arguments` (without the program name) and returns the exit status.
+  ///
+  /// `--redact`, accepted by every subcommand anywhere before `--`, renders every message of the run
+  /// (stderr and JSON problems) at ``MessageDetail/redacted``: the one switch for the whole run, so no
+  /// subcommand needs its own handling.
   public static func run(arguments: [String], io: CommandIO) -> BapasExitStatus {
+    let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
+    guard arguments[..<end].contains(redactFlag) else { return dispatch(arguments: arguments, io: io) }
+    let rest = arguments[..<end].filter { $0 != redactFlag } + arguments[end...]
+    return Redaction.rendering(.redacted) { dispatch(arguments: Array(rest), io: io) }
+  }
+
+  /// The flag every subcommand accepts (listed in each `--help` by ``CommandSpec/helpText``).
+  static let redactFlag = "--redact"
+
+  static func dispatch(arguments: [String], io: CommandIO) -> BapasExitStatus {
     defer {
       io.files.abandonUnfinished()
       io.stdout.flush()

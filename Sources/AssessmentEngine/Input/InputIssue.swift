@@ -4,7 +4,7 @@
 /// lines advances the count). `column` is the 1-based character column where the offending field
 /// starts on its line, as editors count; `field` is the 1-based field number and `columnName` the
 /// header name. The renderer prints `file:line:column: error: …` (see ``rendered(file:)``).
-public struct InputIssue: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct InputIssue: Error, Sendable, Hashable, Codable, RedactableDescription {
   /// What is wrong.
   public enum Kind: Sendable, Hashable, Codable {
     /// The record has a different number of fields than the header.
@@ -65,10 +65,11 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, CustomStringConver
     }
   }
 
-  /// The message without location.
+  /// The message without location. The offending text is quoted through ``Redaction/quote(_:)``, so
+  /// ``RedactableDescription/redactedDescription`` keeps it out; line, column, column name and kind stay.
   public var description: String {
     let cell = columnName.map { "column \(quotedForMessage($0)): " } ?? ""
-    let v = value.map { quotedForMessage($0) } ?? "the value"
+    let v = value.map { Redaction.quote($0) } ?? "the value"
     switch kind {
     case .wrongFieldCount(let expected, let found):
       return "the row has \(found) field\(found == 1 ? "" : "s"); the header has \(expected). The row is rejected."
@@ -101,7 +102,8 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, CustomStringConver
     }
   }
 
-  /// `file:line:column: error: message`, the form editors and `grep` read.
+  /// `file:line:column: error: message`, the form editors and `grep` read (at the task's
+  /// ``Redaction/detail``).
   public func rendered(file: String) -> String {
     "\(file):\(line):\(column): error: \(description)"
   }

@@ -133,7 +133,7 @@ extension String {
 }
 
 /// Every problem found in a validation CSV text.
-public struct RiskValidationCSVError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct RiskValidationCSVError: Error, Sendable, Hashable, Codable, RedactableDescription {
   /// One problem: where (row, 1 = header; column name) and why.
   public struct Problem: Sendable, Hashable, Codable {
     /// The 1-based row (the header is row 1).
@@ -166,7 +166,7 @@ public struct RiskValidationCSVError: Error, Sendable, Hashable, Codable, Custom
   /// One line per problem.
   public var description: String {
     (["The validation data cannot be read:"] + problems.map { p in
-      "- line \(p.row)" + (p.column.map { ", column \(quotedForMessage($0))" } ?? "") + ": \(p.why) (\(quotedForMessage(p.value)))."
+      "- line \(p.row)" + (p.column.map { ", column \(quotedForMessage($0))" } ?? "") + ": \(p.why) (\(Redaction.quote(p.value)))."
     }).joined(separator: "\n")
   }
 }

@@ -46,6 +46,7 @@ struct CommandSpec: Sendable {
       if let d = o.defaultText { help += " (default: \(d))" }
       out += pad(left, help)
     }
+    out += pad("  --redact", "Keep id values and cell text out of messages (line, column and kind stay).")
     out += pad("  -h, --help", "Show help information.")
     out += examplesText
     return out

@@ -116,8 +116,8 @@ enum ChangeCommand: Subcommand {
           }))
     }
     let onlyInPost = post.respondents.filter { !preIDs.contains($0.id) }.map { UnmatchedRespondent(id: $0.id, line: $0.line) }
-    for r in onlyInPre { io.stderr.write("\(prePath):\(r.line): warning: respondent '\(r.id)' is not in \(postPath); no change computed.\n") }
-    for r in onlyInPost { io.stderr.write("\(postPath):\(r.line): warning: respondent '\(r.id)' is not in \(prePath); no change computed.\n") }
+    for r in onlyInPre { io.stderr.write("\(prePath):\(r.line): warning: respondent \(Redaction.quote(r.id)) is not in \(postPath); no change computed.\n") }
+    for r in onlyInPost { io.stderr.write("\(postPath):\(r.line): warning: respondent \(Redaction.quote(r.id)) is not in \(prePath); no change computed.\n") }
 
     let output = try io.output(args.value("output"), inputs: args.inputFiles)
     if format == "json" {
@@ -288,7 +288,7 @@ enum ChangeCommand: Subcommand {
     for respondent in collector.respondents where !respondent.id.trimmingWhitespace().isEmpty { lines[respondent.id, default: []].append(respondent.line) }
     let duplicates = collector.respondents.compactMap { r -> String? in
       guard let found = lines[r.id], found.count > 1, found[0] == r.line else { return nil }
-      return "\(path):\(found[1]): error: the id '\(r.id)' in column '\(options.idColumn ?? "")' appears more than once, on lines \(found.map(String.init).joined(separator: ", ")); each respondent must have one row."
+      return "\(path):\(found[1]): error: the id \(Redaction.quote(r.id)) in column '\(options.idColumn ?? "")' appears more than once, on lines \(found.map(String.init).joined(separator: ", ")); each respondent must have one row."
     }
     if !duplicates.isEmpty { throw .failed(.invalidDefinition, duplicates) }
     return Administration(respondents: collector.respondents, rowsRejected: summary.rowsRejected)

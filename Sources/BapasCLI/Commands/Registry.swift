@@ -8,4 +8,6 @@ let registeredSubcommands: [any Subcommand.Type] = [
   AssertiveCommand.self,
   RiskCommand.self,
   ValidateRiskCommand.self,
+  ExportCommand.self,
+  AuditCommand.self,
 ]

@@ -124,13 +124,13 @@ enum RiskCommand: Subcommand {
         case .tooManyMissing(_, let missing, _): missing.first { sheet.columns[$0] != nil }
         case .noCutoffTable: ["gender", "ageGroup", "age"].first { sheet.columns[$0] != nil } ?? "client"
         }
-        return at(column, "client '\(sheet.client)': \(p.description)")
+        return at(column, "client \(Redaction.quote(sheet.client)): \(p.description)")
       }))
     }
     var generic: SupervisionPlan?
     if plan {
       do { generic = try SupervisionPolicy.standard.plan(for: assessment, instrument: instrument, responsivity: sheet.responsivity) } catch {
-        return .failure(RiskInputFailure([at("client", "client '\(sheet.client)': \(error.description)")]))
+        return .failure(RiskInputFailure([at("client", "client \(Redaction.quote(sheet.client)): \(error.description)")]))
       }
     }
     let mapped = assessment.band.map { band in

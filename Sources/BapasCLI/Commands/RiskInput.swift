@@ -147,27 +147,27 @@ struct RiskInput {
           if cell.isEmpty { problem(field, "the client id is empty.") }
         case "gender":
           if !isMissing(cell) {
-            if let g = Gender(rawValue: cell) { sheet.population.gender = g } else { problem(field, "column 'gender': \(quotedForMessage(cell)) is not 'female' or 'male'.") }
+            if let g = Gender(rawValue: cell) { sheet.population.gender = g } else { problem(field, "column 'gender': \(Redaction.quote(cell)) is not 'female' or 'male'.") }
           }
         case "ageGroup":
           if !isMissing(cell) {
-            if let a = AgeGroup(rawValue: cell) { sheet.population.ageGroup = a } else { problem(field, "column 'ageGroup': \(quotedForMessage(cell)) is not 'child' or 'adult'.") }
+            if let a = AgeGroup(rawValue: cell) { sheet.population.ageGroup = a } else { problem(field, "column 'ageGroup': \(Redaction.quote(cell)) is not 'child' or 'adult'.") }
           }
         case "age":
           if !isMissing(cell) {
-            if let n = Int(cell), n >= 0, n < 150 { sheet.population.ageYears = n } else { problem(field, "column 'age': \(quotedForMessage(cell)) is not an age in whole years.") }
+            if let n = Int(cell), n >= 0, n < 150 { sheet.population.ageYears = n } else { problem(field, "column 'age': \(Redaction.quote(cell)) is not an age in whole years.") }
           }
         case "responsivity":
           for raw in cell.split(separator: ";").map({ String($0).trimmingWhitespace() }) where !raw.isEmpty {
             if let f = ResponsivityFactor(rawValue: raw) { sheet.responsivity.append(f) } else {
-              problem(field, "column 'responsivity': \(quotedForMessage(raw)) is not a responsivity factor (\(ResponsivityFactor.allCases.map(\.rawValue).joined(separator: ", "))).")
+              problem(field, "column 'responsivity': \(Redaction.quote(raw)) is not a responsivity factor (\(ResponsivityFactor.allCases.map(\.rawValue).joined(separator: ", "))).")
             }
           }
         default:
           guard let item = items[name], !isMissing(cell) else { continue }
           switch item.response {
           case .count:
-            if let n = Int(cell) { sheet.answers[name] = .count(n) } else { problem(field, "item '\(name)' takes a whole-number count, not \(quotedForMessage(cell)).") }
+            if let n = Int(cell) { sheet.answers[name] = .count(n) } else { problem(field, "item '\(name)' takes a whole-number count, not \(Redaction.quote(cell)).") }
           case .choice:
             sheet.answers[name] = .choice(cell)
           }
@@ -178,7 +178,7 @@ struct RiskInput {
         problems.append(RiskInputIssue(location: .line(lineNumber, column: column), message: conflict))
       }
       if !sheet.client.isEmpty, let first = clients[sheet.client] {
-        problem(fields[0], "client \(quotedForMessage(sheet.client)) appears twice (first on line \(first)).")
+        problem(fields[0], "client \(Redaction.quote(sheet.client)) appears twice (first on line \(first)).")
       }
       if problems.isEmpty {
         clients[sheet.client] = lineNumber
@@ -290,7 +290,7 @@ struct RiskInput {
       }
       if let conflict = populationConflict(sheet.population) { problem("\(path).ageGroup", conflict) }
       if !sheet.client.isEmpty, let first = clients[sheet.client] {
-        problem("\(path).client", "client '\(sheet.client)' appears twice (first at \(first)).")
+        problem("\(path).client", "client \(Redaction.quote(sheet.client)) appears twice (first at \(first)).")
       }
       if problems.isEmpty {
         clients[sheet.client] = path

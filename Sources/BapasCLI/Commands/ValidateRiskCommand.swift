@@ -120,7 +120,7 @@ enum ValidateRiskCommand: Subcommand {
     let read = RiskValidationData.readCSV(Array(text.utf8))
     func render(_ p: RiskValidationCSVError.Problem, leftOut: Bool) -> String {
       let what = p.column.map { "column \(quotedForMessage($0)): " } ?? ""
-      let value = p.value.isEmpty ? "" : " (\(quotedForMessage(p.value)))"
+      let value = p.value.isEmpty ? "" : " (\(Redaction.quote(p.value)))"
       return "\(path):\(p.row):\(p.columnNumber ?? 1): error: \(what)\(p.why)\(value)" + (leftOut ? "; the row is left out." : ".")
     }
     if !read.headerProblems.isEmpty {
