@@ -35,6 +35,19 @@ struct RedactionCommandTests {
     #expect(redacted.stdout.hasPrefix("id,S_sum"))
   }
 
+  /// A file over the parser's parallel threshold (512 KiB): cells are read on worker threads, but
+  /// messages are rendered afterwards under the run's redaction.
+  @Test func scoreOnTheParallelPath() throws {
+    var text = "id,item1,item2\n"
+    for i in 0..<80_000 { text += "R\(i),1,2\n" }
+    text += "\(Self.id),1,\(Self.cell)\n"
+    for i in 0..<80_000 { text += "S\(i),3,4\n" }
+    let path = try temporaryFile(text)
+    let r = runBapas(["score", path, "--scale", "S=item1,item2", "--min", "1", "--max", "5", "--id-column", "id", "--redact"])
+    #expect(r.status == .someRowsRejected)
+    Self.expectRedacted(r, keeps: [":80002:", "is not a whole number"])
+  }
+
   @Test func reliability() throws {
     let path = try temporaryFile("item1,item2,item3\n1,2,3\n2,\(Self.cell),3\n3,3,3\n4,4,5\n")
     let (plain, redacted) = Self.both(["reliability", path, "--scale", "S=item1,item2,item3", "--min", "1", "--max", "5"])

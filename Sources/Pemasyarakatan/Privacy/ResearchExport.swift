@@ -180,7 +180,7 @@ public struct ResearchRow: Sendable, Hashable, Codable {
   public var bapasCode: BapasCode
   /// The legal basis of guidance.
   public var legalBasis: LegalBasis
-  /// The stage on the export date (the case's current stage).
+  /// The stage on the export date.
   public var stage: CaseStage
   /// The month of reception, `YYYY-MM`.
   public var receivedMonth: String
@@ -194,11 +194,11 @@ public struct ResearchRow: Sendable, Hashable, Codable {
   public var contactsMissed: Int
   /// Contacts excused.
   public var contactsExcused: Int
-  /// Programme enrolments.
+  /// Programme enrolments begun by the export date.
   public var programmeEnrolments: Int
   /// Programme hours attended.
   public var programmeHours: Double
-  /// Risk and need assessments recorded.
+  /// Risk and need assessments dated on or before the export date.
   public var assessments: Int
   /// The month of the latest assessment, if any.
   public var latestAssessmentMonth: String?
@@ -206,7 +206,7 @@ public struct ResearchRow: Sendable, Hashable, Codable {
   public var latestBand: String?
   /// The compliance flags raised by the export date (``CaseFile/compliance(asOf:policy:)``), sorted.
   public var flags: [ComplianceFlagKind]
-  /// The state of a revocation proceeding, if one was opened.
+  /// The state of a revocation proceeding on the export date, if one was opened by then.
   public var revocationState: RevocationState?
 
   struct QuasiIdentifierGroup: Hashable {
@@ -233,7 +233,7 @@ public struct ResearchRow: Sendable, Hashable, Codable {
     sex = file.client.sex
     bapasCode = file.bapasCode
     legalBasis = file.client.legalBasis
-    stage = file.stage
+    stage = Self.stage(of: file, asOf: options.asOf)
     receivedMonth = Self.month(file.receivedOn)
     guidanceStartMonth = Self.month(file.guidancePeriod.start)
     guidanceEndMonth = Self.month(file.guidancePeriod.end)
@@ -241,19 +241,30 @@ public struct ResearchRow: Sendable, Hashable, Codable {
     contactsAttended = past.filter { $0.attendance == .attended }.count
     contactsMissed = past.filter { $0.attendance == .missed }.count
     contactsExcused = past.filter { $0.attendance == .excused }.count
-    programmeEnrolments = file.enrolments.count
+    programmeEnrolments = file.enrolments.filter { $0.enrolledOn <= options.asOf }.count
     programmeHours = file.enrolments.reduce(0) { total, e in
       total + e.attendance.filter { $0.status == .attended && $0.date <= options.asOf }.reduce(0) { $0 + $1.hours }
     }
-    assessments = file.assessments.count
-    let latest = file.assessments.enumerated().max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }?.element
+    let assessed = file.assessments.filter { $0.date <= options.asOf }
+    assessments = assessed.count
+    let latest = assessed.enumerated().max { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }?.element
     latestAssessmentMonth = latest.map { Self.month($0.date) }
     latestBand = latest.flatMap(\.result).map { result in
       let normalised = result.trimmingWhitespace.lowercased()
       return options.bandVocabulary.contains(normalised) ? normalised : "other"
     }
     flags = Array(Set(file.compliance(asOf: options.asOf).flags.map(\.kind))).sorted { $0.rawValue < $1.rawValue }
-    revocationState = file.revocation?.state
+    revocationState = file.revocation.flatMap { r in r.steps.last { $0.date <= options.asOf }?.state }
+  }
+
+  /// The stage on `date`: the transitions dated on or before it replayed from reception (the case's
+  /// current stage when its record does not replay).
+  static func stage(of file: CaseFile, asOf date: CivilDate) -> CaseStage {
+    let fresh = CaseFile(id: file.id, bapasCode: file.bapasCode, officerID: file.officerID, client: file.client,
+      receivedOn: file.receivedOn, guidancePeriod: file.guidancePeriod, reportingSchedule: file.reportingSchedule)
+    let past = file.transitions.filter { $0.date <= date }
+    guard past.count < file.transitions.count else { return file.stage }
+    do { return try CaseLifecycle.replay(past, receivedOn: file.receivedOn).last ?? fresh.stage } catch { return file.stage }
   }
 
   static func month(_ date: CivilDate) -> String { String(date.description.prefix(7)) }

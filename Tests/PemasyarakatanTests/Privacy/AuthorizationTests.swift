@@ -182,4 +182,20 @@ struct AuthorizationTests {
       .deletingLastPathComponent().appendingPathComponent("Documentation/ProtectingClientData.md")
     #expect(try String(contentsOf: url, encoding: .utf8).contains(RoleMatrix.standard.markdownTable))
   }
+
+  /// The example SOP file in Documentation/Samples/privacy loads and changes exactly its rows.
+  @Test func sampleSOPFile() throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent().appendingPathComponent("Documentation/Samples/privacy/sop-role-matrix.json")
+    let sop = try JSONDecoder().decode(RoleMatrix.self, from: Data(contentsOf: url))
+    let matrix = RoleMatrix.standard.overriding(with: sop)
+    #expect(Set(sop.grants.keys) == [.beginGuidance, .reinstate])
+    for action in ProtectedAction.allCases where sop.grants[action] == nil {
+      #expect(matrix.grants[action] == RoleMatrix.standard.grants[action])
+    }
+    #expect(matrix.grants[.beginGuidance]?.roles == [.kasubsiKasi] && !matrix.pkOnlyOnOwnCases)
+    // With the own-case rule off, another BKD PK may record a BAP on an adult's case.
+    let other = Actor(officerID: "199001012015011001", role: .pk, section: .bkd)
+    #expect((try? matrix.authorize(.revocationBAP, by: other, on: Self.adultCase())) != nil)
+  }
 }

@@ -143,4 +143,19 @@ struct ResearchExportTests {
     let options = ResearchExportOptions(key: try PrivacyFixtures.key(), k: 2, asOf: Self.asOf)
     #expect(try ResearchExport(cases: cases, options: options).rows == (try ResearchExport(cases: cases.reversed(), options: options).rows))
   }
+
+  /// Everything is read as of the export date: a stage change, an assessment, an enrolment or a
+  /// revocation step dated later does not show.
+  @Test func countsAndStatesAreAsOfTheExportDate() throws {
+    let file = try PrivacySamples.caseFile()   // begins guidance 2025-01-30; revocation BAP 2025-09-01
+    let key = try PrivacyFixtures.key()
+    func row(_ date: String) throws -> ResearchRow? {
+      try ResearchExport(cases: [file, file], options: ResearchExportOptions(key: key, k: 2, asOf: d(date))).rows.first
+    }
+    let early = try #require(try row("2025-01-21"))
+    #expect(early.stage == .penerimaan && early.assessments == 0 && early.latestBand == nil && early.programmeEnrolments == 0 && early.revocationState == nil)
+    #expect(early.contactsExcused == 0 && early.programmeHours == 0)
+    let later = try #require(try row("2025-10-01"))
+    #expect(later.stage == .tahapAwal && later.assessments == 1 && later.latestBand == "sedang" && later.programmeEnrolments == 1 && later.revocationState == .bapRecorded && later.contactsExcused == 1)
+  }
 }
