@@ -129,6 +129,10 @@ public struct ResponseCSVParser: Sendable {
   private var lastRunRows = 0
   /// When false, every record goes through the general tokenizer (the fuzzer compares both paths).
   package var fastPathEnabled = true
+  /// Records left to the tokenizer before the fast path is tried again, and how many times running
+  /// it could not take a first record.
+  private var fastPathSkip = 0
+  private var fastPathMisses = 0
   /// Rows of room the fast path has reserved in total: the work its reservations cost, which the
   /// linearity test compares with the rows read.
   package private(set) var reservedRows = 0
@@ -215,15 +219,24 @@ public struct ResponseCSVParser: Sendable {
         line += 1
         continue
       }
-      if headerRead, fastPathEnabled {
+      if headerRead, fastPathEnabled, fastPathSkip == 0 {
         // Fast path: runs of quote-free records, read in one tight loop straight into the matrix.
         // It stops at a record it cannot take (a quote, a CR that is not part of CR LF) or at an
-        // incomplete record; the general path below then takes one record.
+        // incomplete record; the general path below then takes one record. When it cannot take
+        // even the first record several times running (a CR-only file), it rests for a growing
+        // number of records, so that its room reservations cost nothing per record.
+        let start = p
         let run = parseSimpleRun(b, from: p, isFinal: isFinal, chunkHasCR: chunkHasCR, into: &batch)
         p = run.next
         if run.needMoreInput { break }
+        if p != start { fastPathMisses = 0 } else if run.blocked {
+          fastPathMisses += 1
+          fastPathSkip = 1 << Swift.min(fastPathMisses, 12)
+        }
         if !run.blocked { continue }
         if p >= b.count { break }
+      } else if fastPathSkip > 0 {
+        fastPathSkip -= 1
       }
       let startLine = line
       guard let end = tokenizer.splitRecord(b, from: p, line: line, isFinal: isFinal) else {
@@ -449,7 +462,22 @@ public struct ResponseCSVParser: Sendable {
           }
           let rest = UnsafeRawPointer(base + p)
           let end: Int, next: Int
-          if let lf = Platform.findByte(0x0A, in: rest, count: n - p) {
+          // Where a CR can occur, find it first: a CR that is not part of CR LF ends the record on its
+          // own (CR-only files), which the tokenizer takes; and the LF search must stop there, or a
+          // file without LFs would be scanned to its end once per record.
+          var lfLimit = n - p
+          if chunkHasCR, let cr = Platform.findByte(0x0D, in: rest, count: n - p) {
+            let r = p + (UnsafeRawPointer(cr) - rest)
+            if r + 1 < n, base[r + 1] == 0x0A {
+              lfLimit = r + 2 - p
+            } else if Platform.findByte(0x0A, in: rest, count: r - p) == nil {
+              blocked = true
+              break
+            } else {
+              lfLimit = r - p
+            }
+          }
+          if let lf = Platform.findByte(0x0A, in: rest, count: lfLimit) {
             end = p + (UnsafeRawPointer(lf) - rest)
             if end + 1 < n {
               // An LF CR pair is one line end (unless the CR belongs to ...CR LF CR).
@@ -469,8 +497,6 @@ public struct ResponseCSVParser: Sendable {
           }
           if Platform.findByte(0x22, in: rest, count: end - p) != nil { blocked = true; break }
           let stop = end > p && base[end - 1] == 0x0D ? end - 1 : end
-          // Any other CR ends a record on its own (CR-only files): the tokenizer takes it.
-          if chunkHasCR, stop > p, Platform.findByte(0x0D, in: rest, count: stop - p) != nil { blocked = true; break }
           if stop == end - 1, end == n { blocked = true; break }  // a CR at the very end: the tokenizer decides
           let row = codeBase + oldCount + written * k
           var field = 0

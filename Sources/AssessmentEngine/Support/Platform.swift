@@ -69,6 +69,29 @@ package enum Platform {
     return fd >= 0 ? fd : nil
   }
 
+  /// Creates an unnamed file in `directory` for writing (Linux `O_TMPFILE`): if the process dies
+  /// before ``link(unnamed:to:)``, nothing is left behind. `nil` where unsupported (then callers use
+  /// a named temporary file).
+  package static func createUnnamed(inDirectory directory: String) -> Int32? {
+    #if os(Linux) && (arch(x86_64) || arch(arm64))
+    guard identity("/proc/self/fd")?.isDirectory == true else { return nil }
+    // O_TMPFILE is a compound macro the importer does not bring in: __O_TMPFILE | O_DIRECTORY.
+    let fd = open(directory, 0o20000000 | O_DIRECTORY | O_WRONLY, 0o644)
+    return fd >= 0 ? fd : nil
+    #else
+    return nil
+    #endif
+  }
+
+  /// Gives a file made by ``createUnnamed(inDirectory:)`` the name `path` (which must not exist).
+  package static func link(unnamed fd: Int32, to path: String) -> Bool {
+    #if os(Linux) && (arch(x86_64) || arch(arm64))
+    return linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0
+    #else
+    return false
+    #endif
+  }
+
   /// Reads up to `count` bytes; the count read, 0 at the end, or −1 on error (retries interruptions).
   package static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     while true {

@@ -18,7 +18,8 @@ enum ChangeCommand: Subcommand {
       an error naming its lines. A scale absent in either administration gives an empty RCI and the \
       reason. --reliability and --sd take one value for every scale or SCALE=VALUE for one scale \
       (repeatable); a scale without them takes the reliability and SD of a published norm of the \
-      instrument on the same metric. --norms functional=M,SD and --norms dysfunctional=M,SD (or \
+      instrument on the same metric; when values are given for some scales only, a scale with neither \
+      them nor a norm is reported without an RCI (a warning and the reason in its _note column). --norms functional=M,SD and --norms dysfunctional=M,SD (or \
       SCALE:functional=M,SD) add the Jacobson–Truax criterion c; an instrument's functional and \
       dysfunctional norms are used when none are given. Exit status: 0 every row matched and scored, \
       1 some rows rejected or respondents in only one file, 64 usage, 65 invalid definition or \

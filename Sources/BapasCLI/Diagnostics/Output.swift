@@ -3,9 +3,10 @@ import AssessmentEngine
 /// A buffered byte sink: a file descriptor (stdout, stderr), an output file written atomically, or,
 /// in tests, memory.
 ///
-/// An output file is never written in place: the bytes go to a temporary file beside the target
-/// (`.NAME.bapas-PID-N.tmp`, same directory, so the same file system), which ``finish()`` flushes to
-/// the device (`fsync`) and renames over the target. Until then the target, if it exists, is
+/// An output file is never written in place: the bytes go to a new file beside the target (same
+/// directory, so the same file system) — on Linux an unnamed `O_TMPFILE` file, elsewhere a hidden
+/// `.NAME.bapas-PID-N.tmp` — which ``finish()`` flushes to the device (`fsync`), names and renames
+/// over the target. Until then the target, if it exists, is
 /// untouched; a run that fails (or is killed) never leaves a truncated or half-written target, and a
 /// failed run removes its temporary file (``abandon()``). Identity is the point (one buffer per
 /// destination, flushed once), so this is a class.
@@ -13,8 +14,9 @@ public final class OutputSink {
   private var buffer: [UInt8] = []
   private var fd: Int32?
   private let closeOnFinish: Bool
-  /// For an atomic file: the temporary path and the target it replaces.
-  private var atomic: (temporary: String, target: String)?
+  /// For an atomic file: the temporary path (`nil` while the file is unnamed, see ``atomicFile(target:)``)
+  /// and the target it replaces.
+  private var atomic: (temporary: String?, target: String)?
   /// Everything written, when the sink captures to memory.
   public private(set) var captured: [UInt8] = []
   /// Set when a write to the file descriptor failed (disk full, closed pipe), or the final rename did.
@@ -38,15 +40,28 @@ public final class OutputSink {
 
   nonisolated(unsafe) private static var temporaryCounter = 0
 
-  /// Starts an atomic write of `target`: creates a new temporary file beside it. The error is the
-  /// system's reason when the directory does not take a new file.
-  static func atomicFile(target: String) -> Result<OutputSink, SystemReason> {
+  /// `.NAME.bapas-PID-N.tmp` beside `target`, unused so far.
+  private static func temporaryName(for target: String) -> String? {
     let slash = target.lastIndex(of: "/")
     let directory = slash.map { String(target[...$0]) } ?? ""
     let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
+    temporaryCounter += 1
+    return "\(directory).\(name).bapas-\(Platform.processID)-\(temporaryCounter).tmp"
+  }
+
+  /// Starts an atomic write of `target`: creates a new file beside it — on Linux an unnamed one
+  /// (`O_TMPFILE`), so that a killed run leaves nothing behind; elsewhere a hidden temporary file.
+  /// The error is the system's reason when the directory does not take a new file.
+  static func atomicFile(target: String) -> Result<OutputSink, SystemReason> {
+    let slash = target.lastIndex(of: "/")
+    let directory = slash.map { String(target[...$0]) } ?? ""
+    if let fd = Platform.createUnnamed(inDirectory: directory.isEmpty ? "." : directory) {
+      let sink = OutputSink(fileDescriptor: fd, closeOnFinish: true)
+      sink.atomic = (nil, target)
+      return .success(sink)
+    }
     for _ in 0..<100 {
-      temporaryCounter += 1
-      let temporary = "\(directory).\(name).bapas-\(Platform.processID)-\(temporaryCounter).tmp"
+      guard let temporary = temporaryName(for: target) else { break }
       if let fd = Platform.createExclusive(temporary) {
         let sink = OutputSink(fileDescriptor: fd, closeOnFinish: true)
         sink.atomic = (temporary, target)
@@ -106,14 +121,24 @@ public final class OutputSink {
     guard closeOnFinish, let fd else { return }
     if let atomic {
       if !failed, !Platform.sync(fd) { failed = true }
+      // An unnamed file gets its temporary name only now, just before the rename.
+      var temporary = atomic.temporary
+      if temporary == nil, !failed {
+        for _ in 0..<100 {
+          guard let name = Self.temporaryName(for: atomic.target) else { break }
+          if Platform.link(unnamed: fd, to: name) { temporary = name; break }
+          if Platform.identity(name) == nil { break }
+        }
+        if temporary == nil { failed = true }
+      }
       if !Platform.close(fd) { failed = true }
       self.fd = nil
-      if !failed, Platform.rename(atomic.temporary, atomic.target) {
+      if !failed, let temporary, Platform.rename(temporary, atomic.target) {
         let slash = atomic.target.lastIndex(of: "/")
         Platform.syncDirectory(slash.map { String(atomic.target[...$0]) } ?? ".")
       } else {
         failed = true
-        Platform.remove(atomic.temporary)
+        if let temporary { Platform.remove(temporary) }
       }
       self.atomic = nil
     } else {
@@ -127,7 +152,7 @@ public final class OutputSink {
     guard let atomic else { return }
     if let fd { Platform.close(fd) }
     fd = nil
-    Platform.remove(atomic.temporary)
+    if let temporary = atomic.temporary { Platform.remove(temporary) }
     self.atomic = nil
   }
 

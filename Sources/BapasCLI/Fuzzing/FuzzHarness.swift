@@ -72,7 +72,11 @@ package struct FuzzHarness {
       return []
     case .flags:
       let arguments = input.bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-      return runCLI(arguments.map { $0.replacingOccurrences(of: "@DIR", with: directory) }).problems
+      // Never destroy a user's file: the seed files a command line reads must be unchanged after it.
+      let before = seedFiles()
+      var problems = runCLI(arguments.map { $0.replacingOccurrences(of: "@DIR", with: directory) }).problems
+      for (name, bytes) in seedFiles() where before[name] != bytes { problems.append("the input file \(name) was changed") }
+      return problems
     }
   }
 
@@ -93,7 +97,9 @@ package struct FuzzHarness {
 
     let whole = Self.read(bytes, columns: columns, scale: scale, options: options, fast: true, chunk: nil)
     let slow = Self.read(bytes, columns: columns, scale: scale, options: options, fast: false, chunk: nil)
-    let chunk = 1 + random.below(64)
+    // Small chunks, but not so small that a record waiting for its end is re-read thousands of times
+    // (that costs chunks × record length by design: production chunks are 1 MiB).
+    let chunk = Swift.max(1 + random.below(64), bytes.count / 256)
     let chunked = Self.read(bytes, columns: columns, scale: scale, options: options, fast: true, chunk: chunk)
     if whole != slow { problems.append("the fast path and the tokenizer disagree: \(whole.summary) vs \(slow.summary)") }
     if whole != chunked { problems.append("whole and \(chunk)-byte chunked reads disagree: \(whole.summary) vs \(chunked.summary)") }
@@ -119,7 +125,11 @@ package struct FuzzHarness {
     let small = runCLI(arguments)
     ChunkedFile.chunkSize = saved
     if big.status != small.status || big.stdout != small.stdout || big.stderr != small.stderr {
-      problems.append("bapas score differs between 1 MiB and \(chunk)-byte file chunks")
+      let a = big.stdout + big.stderr, b = small.stdout + small.stderr
+      let common = zip(a, b).prefix { $0 == $1 }.count
+      problems.append(
+        "bapas score differs between 1 MiB and \(chunk)-byte file chunks (\(arguments.dropFirst(2).joined(separator: " "))): "
+          + "\(escapingControlCharacters(String(a.dropFirst(common).prefix(120)))) vs \(escapingControlCharacters(String(b.dropFirst(common).prefix(120))))")
     }
     if let counts = Self.summaryCounts(big.stderr, prefix: "bapas score: ") {
       if counts.done + counts.rejected != counts.total {
@@ -258,6 +268,14 @@ package struct FuzzHarness {
     let numbers = line.dropFirst(prefix.count).split(whereSeparator: { !$0.isNumber }).prefix(3).compactMap { Int($0) }
     guard numbers.count == 3 else { return nil }
     return (numbers[0], numbers[1], numbers[2])
+  }
+
+  private func seedFiles() -> [String: Data] {
+    var files: [String: Data] = [:]
+    for name in ["seed-in.csv", "seed-post.csv", "seed-alliance.csv", "seed-risk.csv", "seed-validation.csv", "seed-group.json"] {
+      files[name] = FileManager.default.contents(atPath: directory + "/" + name)
+    }
+    return files
   }
 
   private func write(_ bytes: [UInt8], name: String) -> String {
