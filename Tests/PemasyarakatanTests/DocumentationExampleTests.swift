@@ -9,7 +9,7 @@ import AssessmentEngine
 struct DocumentationExampleTests {
   @Test func receptionToClosing() throws {
     // BEGIN LISTING
-    // Penerimaan: a parolee released from prison is received at Bapas Kelas I Denpasar.
+    // Tahap awal begins with penerimaan: a parolee released from prison is received at Bapas Kelas I Denpasar.
     let sentence = SentenceData(
       decisionNumber: "123/Pid.B/2023/PN Dps",
       length: CivilDuration(years: 3),
@@ -29,7 +29,8 @@ struct DocumentationExampleTests {
       guidancePeriod: ParoleRule.permenkumham3of2018.probationPeriod(for: sentence.term, releasedOn: released))
     file.assessments.append(AssessmentRecord(date: released.adding(days: 3), instrument: "RRI v02 2021", result: "sedang"))
 
-    // Tahap awal: the sidang TPP approves the guidance plan drawn from the Litmas and the assessment.
+    // Still tahap awal: the Litmas for guidance, then the sidang TPP approves the programme drawn from it
+    // and from the assessment (seed 004 lines 79–80). The stage stays tahap awal.
     file.litmas.append(Litmas(
       id: "L-2025-031", type: .pembimbingan, purpose: .pembimbinganProgramme,
       requester: LitmasRequester(kind: .bapas, name: "Bapas Kelas I Denpasar"),
@@ -153,7 +154,7 @@ struct DocumentationJSONExampleTests {
     let decoder = JSONDecoder()
     func data(_ i: Int) -> Data { Data(blocks[i].utf8) }
     let bapas = try decoder.decode(Bapas.self, from: data(0))
-    #expect(bapas.bapasClass == .kelasI && bapas.outposts.count == 1)
+    #expect(bapas.bapasClass == .kelasI && bapas.outposts.isEmpty && bapas.workArea.count == 6)
     #expect(try decoder.decode(Officer.self, from: data(1)).rank == .pkAhliMadya)
     #expect(try decoder.decode(Client.self, from: data(2)).legalBasis == .pembebasanBersyarat)
     #expect(try decoder.decode(PokmasLipasPartner.self, from: data(3)).delivers(.kemandirian))

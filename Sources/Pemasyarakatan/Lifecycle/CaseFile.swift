@@ -20,7 +20,7 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
   public var officerID: OfficerID
   /// The client.
   public var client: Client
-  /// The day of penerimaan (reception and registration).
+  /// The day of penerimaan (reception and registration), the first day of tahap awal.
   public var receivedOn: CivilDate
   /// The masa bimbingan (for PB: release to expiry + 1 year; it equals the integration period in the SK).
   public var guidancePeriod: CivilDateInterval
@@ -41,7 +41,7 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
   /// The revocation proceeding, if one was opened.
   public var revocation: RevocationProceeding?
 
-  /// Opens a case at penerimaan.
+  /// Opens a case on the day of reception, in tahap awal (seed 004 lines 76–82).
   public init(
     id: CaseID, bapasCode: BapasCode, officerID: OfficerID, client: Client, receivedOn: CivilDate,
     guidancePeriod: CivilDateInterval, reportingSchedule: ReportingSchedule = .monthly
@@ -64,7 +64,7 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
 
   /// The current stage, by replaying ``transitions`` (the last legal stage if the record is invalid).
   public var stage: CaseStage {
-    var stage = CaseStage.penerimaan
+    var stage = CaseStage.tahapAwal
     var resume: CaseStage?
     for t in transitions {
       guard let next = CaseLifecycle.target(from: stage, on: t.event, resuming: resume) else { break }
@@ -77,7 +77,7 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
   /// The stage the case was suspended from, when it is suspended.
   public var stageBeforeSuspension: CaseStage? {
     guard stage == .suspended else { return nil }
-    var stage = CaseStage.penerimaan
+    var stage = CaseStage.tahapAwal
     var resume: CaseStage?
     for t in transitions {
       guard let next = CaseLifecycle.target(from: stage, on: t.event, resuming: resume) else { break }

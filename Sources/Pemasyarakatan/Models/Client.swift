@@ -147,11 +147,24 @@ public enum LegalBasis: String, WireEnum {
   case anakDiserahkanPutusanPengadilan
   /// Anak handed by ministerial decision to foster parents or a social body.
   case anakDiserahkanKeputusanMenteri
-  /// Pendampingan during the criminal process (pre-adjudication), adult or child.
-  case pendampingan
+  /// A suspect or defendant, adult or child, in the criminal process (pre-adjudication or trial), for
+  /// whom the Bapas writes a Litmas and whom the PK accompanies (UU 22/2022 Pasal 1 angka 8 and Pasal
+  /// 56: Klien inside the criminal process; `field-facts.md` B1).
+  ///
+  /// *Pendampingan* itself is not a legal basis: it is one of the four Bapas functions (seed 001 line
+  /// 37; seed 003 lines 673–685; seed 004 line 24), recorded as a ``ContactPurpose/pendampingan``
+  /// contact for any client. Files that wrote the retired basis `"pendampingan"` decode to this case.
+  case prosesPeradilanPidana
 
-  /// Decodes a wire name, with a typed error for unknown values.
-  public init(from decoder: any Decoder) throws { self = try Self.decodeWire(from: decoder) }
+  /// Decodes a wire name, with a typed error for unknown values. The retired name `"pendampingan"`
+  /// decodes as ``prosesPeradilanPidana``.
+  public init(from decoder: any Decoder) throws {
+    if let raw = try? decoder.singleValueContainer().decode(String.self), raw == "pendampingan" {
+      self = .prosesPeradilanPidana
+      return
+    }
+    self = try Self.decodeWire(from: decoder)
+  }
 
   /// Which clients the basis applies to: adults only, children only, or both.
   public var appliesTo: Set<AgeCategory> {
@@ -160,7 +173,7 @@ public enum LegalBasis: String, WireEnum {
     case .anakPidanaDenganSyarat, .diversi, .anakDikembalikanKeOrangTua, .anakDiserahkanPutusanPengadilan,
       .anakDiserahkanKeputusanMenteri:
       [.child]
-    case .pembebasanBersyarat, .cutiBersyarat, .cutiMenjelangBebas, .asimilasi, .asimilasiDiRumah, .pendampingan:
+    case .pembebasanBersyarat, .cutiBersyarat, .cutiMenjelangBebas, .asimilasi, .asimilasiDiRumah, .prosesPeradilanPidana:
       [.adult, .child]
     }
   }
@@ -191,7 +204,7 @@ public enum LegalBasis: String, WireEnum {
       LocalizedText(id: "Diserahkan kepada orang tua asuh/badan sosial (putusan pengadilan)", en: "Placed with foster parents or a social body (court decision)")
     case .anakDiserahkanKeputusanMenteri:
       LocalizedText(id: "Diserahkan kepada orang tua asuh/badan sosial (keputusan menteri)", en: "Placed with foster parents or a social body (ministerial decision)")
-    case .pendampingan: LocalizedText(id: "Pendampingan", en: "Accompaniment during proceedings")
+    case .prosesPeradilanPidana: LocalizedText(id: "Dalam proses peradilan pidana", en: "In criminal proceedings")
     }
   }
 }
