@@ -10,7 +10,8 @@ import AssessmentEngine
 ///
 /// JSON: see `Documentation/BapasModels.md`; keys `id, bapasCode, officerID, client, receivedOn,
 /// guidancePeriod, reportingSchedule, transitions, contacts, enrolments, litmas, assessments,
-/// legalEvents, revocation` (the last eight optional on input, `revocation` omitted when absent).
+/// legalEvents, revocation, preReleaseSessions, closingCertificate` (the last ten optional on input,
+/// `revocation` and `closingCertificate` omitted when absent).
 public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
   /// The case id.
   public var id: CaseID
@@ -40,6 +41,11 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
   public var legalEvents: [LegalStatusEvent]
   /// The revocation proceeding, if one was opened.
   public var revocation: RevocationProceeding?
+  /// Sessions preparing the client's return: the client, the family, the neighbourhood (seed 004 lines
+  /// 66–68).
+  public var preReleaseSessions: [PreReleaseSession]
+  /// The *surat keterangan akhir pembimbingan* issued at closing (seed 004 lines 102–104), if any.
+  public var closingCertificate: ClosingCertificate?
 
   /// Opens a case on the day of reception, in tahap awal (seed 004 lines 76–82).
   public init(
@@ -60,6 +66,8 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
     self.assessments = []
     self.legalEvents = []
     self.revocation = nil
+    self.preReleaseSessions = []
+    self.closingCertificate = nil
   }
 
   /// The current stage, by replaying ``transitions`` (the last legal stage if the record is invalid).
@@ -111,7 +119,7 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
 
   enum CodingKeys: String, CodingKey {
     case id, bapasCode, officerID, client, receivedOn, guidancePeriod, reportingSchedule, transitions, contacts
-    case enrolments, litmas, assessments, legalEvents, revocation
+    case enrolments, litmas, assessments, legalEvents, revocation, preReleaseSessions, closingCertificate
   }
 
   /// Decodes the documented JSON form; optional keys may be absent.
@@ -131,6 +139,8 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
     assessments = try c.decodeIfPresent([AssessmentRecord].self, forKey: .assessments) ?? []
     legalEvents = try c.decodeIfPresent([LegalStatusEvent].self, forKey: .legalEvents) ?? []
     revocation = try c.decodeIfPresent(RevocationProceeding.self, forKey: .revocation)
+    preReleaseSessions = try c.decodeIfPresent([PreReleaseSession].self, forKey: .preReleaseSessions) ?? []
+    closingCertificate = try c.decodeIfPresent(ClosingCertificate.self, forKey: .closingCertificate)
   }
 }
 

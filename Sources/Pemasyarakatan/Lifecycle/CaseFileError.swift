@@ -49,6 +49,8 @@ public struct CaseFileError: Error, Equatable, Hashable, Codable, Sendable, Cust
     case excusedWithoutReason
     /// An id used twice in the same list.
     case duplicateID(id: String)
+    /// A *surat keterangan akhir pembimbingan* on a case that is not closed.
+    case closingCertificateWithoutClosing(stage: CaseStage)
   }
 
   /// `<path>: <explanation>` in one sentence a PK or researcher can act on.
@@ -77,6 +79,8 @@ public struct CaseFileError: Error, Equatable, Hashable, Codable, Sendable, Cust
       why = "reporting every \(every) \(unit.rawValue)(s) is less often than the legal minimum of once a month."
     case .excusedWithoutReason: why = "the absence is marked excused but no reason is given; please add the reason or mark it missed."
     case .duplicateID(let id): why = "the id '\(id)' is used more than once."
+    case .closingCertificateWithoutClosing(let stage):
+      why = "a closing certificate (surat keterangan akhir) is recorded, but the case is in '\(stage.label.english)' (\(stage.label.indonesian)), not closed; record the 'close' stage change first."
     }
     return "\(path): \(why)"
   }

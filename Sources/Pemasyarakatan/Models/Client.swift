@@ -14,8 +14,12 @@ import AssessmentEngine
 ///  "sentence": {"decisionNumber": "123/Pid.B/2023/PN Dps", "length": {"years": 3},
 ///               "countingStart": "2023-01-10", "remission": {"months": 2}, "releasedOn": "2025-01-20"},
 ///  "addresses": [{"address": "Jl. Gatot Subroto 5, Denpasar", "from": "2025-01-20"}],
-///  "contactPersons": [{"name": "Ketut S.", "relationship": "parent", "phone": "0812…"}]}
+///  "contactPersons": [{"name": "Ketut S.", "relationship": "parent", "phone": "0812…"}],
+///  "education": "seniorSecondary", "employment": {"status": "informal", "occupation": "buruh", "skills": ["las"]},
+///  "family": {"maritalStatus": "married", "dependants": 2, "familySupport": "supportive"},
+///  "isRecidivist": false, "offence": {"article": "Pasal 362 KUHP", "category": "theft"}}
 /// ```
+/// The last five keys are optional (absent in files written before they existed).
 public struct Client: Sendable, Hashable, Codable, Identifiable {
   /// The client register number.
   public var id: ClientID
@@ -33,6 +37,17 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
   public var addresses: [AddressRecord]
   /// Family, guarantor (*penjamin*) and other people the PK may contact.
   public var contactPersons: [ContactPerson]
+  /// The highest schooling completed (a Litmas and RNR input), if recorded.
+  public var education: EducationLevel?
+  /// Work and skills, if recorded.
+  public var employment: EmploymentRecord?
+  /// Marital status and family situation, if recorded.
+  public var family: FamilySituation?
+  /// `true` when the client has a previous conviction (*residivis*); `nil` when not recorded. Diversi
+  /// is closed to repeat offences (UU 11/2012 Pasal 7).
+  public var isRecidivist: Bool?
+  /// The offence of the sentence or the proceedings, if recorded.
+  public var offence: Offence?
 
   /// Creates a client record.
   public init(
@@ -47,6 +62,21 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
     self.sentence = sentence
     self.addresses = addresses
     self.contactPersons = contactPersons
+  }
+
+  /// Creates a client record with the Litmas background fields.
+  public init(
+    id: ClientID, name: String, birthDate: CivilDate, sex: Sex, legalBasis: LegalBasis,
+    sentence: SentenceData? = nil, addresses: [AddressRecord] = [], contactPersons: [ContactPerson] = [],
+    education: EducationLevel?, employment: EmploymentRecord? = nil, family: FamilySituation? = nil,
+    isRecidivist: Bool? = nil, offence: Offence? = nil
+  ) {
+    self.init(id: id, name: name, birthDate: birthDate, sex: sex, legalBasis: legalBasis, sentence: sentence, addresses: addresses, contactPersons: contactPersons)
+    self.education = education
+    self.employment = employment
+    self.family = family
+    self.isRecidivist = isRecidivist
+    self.offence = offence
   }
 
   /// Completed years of age on `date`.
@@ -66,6 +96,7 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
 
   enum CodingKeys: String, CodingKey {
     case id, name, birthDate, sex, legalBasis, sentence, addresses, contactPersons
+    case education, employment, family, isRecidivist, offence
   }
 
   /// Decodes the documented JSON form; optional keys may be absent.
@@ -79,6 +110,11 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
     sentence = try c.decodeIfPresent(SentenceData.self, forKey: .sentence)
     addresses = try c.decodeIfPresent([AddressRecord].self, forKey: .addresses) ?? []
     contactPersons = try c.decodeIfPresent([ContactPerson].self, forKey: .contactPersons) ?? []
+    education = try c.decodeIfPresent(EducationLevel.self, forKey: .education)
+    employment = try c.decodeIfPresent(EmploymentRecord.self, forKey: .employment)
+    family = try c.decodeIfPresent(FamilySituation.self, forKey: .family)
+    isRecidivist = try c.decodeIfPresent(Bool.self, forKey: .isRecidivist)
+    offence = try c.decodeIfPresent(Offence.self, forKey: .offence)
   }
 }
 
