@@ -100,6 +100,9 @@ func jsonPath(_ codingPath: [any CodingKey], appending key: (any CodingKey)? = n
 }
 
 extension CaseFileError {
+  /// The same translation for the command line, which reads officer, partner and obstacle lists.
+  package init(decodingError error: DecodingError) { self.init(decoding: error) }
+
   /// Translates a `DecodingError` into a case-file error with its JSON path.
   init(decoding error: DecodingError) {
     switch error {
