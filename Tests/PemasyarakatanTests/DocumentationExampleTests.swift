@@ -1,10 +1,10 @@
 import Foundation
 import Pemasyarakatan
 import Testing
-import AssessmentEngine
 
 /// The listing in `Documentation/CaseLifecycleGuide.md`, verbatim between the BEGIN/END markers, so that it is
-/// known to compile against the public API and to run. Only public API is visible here (no @testable).
+/// known to compile against the public API and to run. Only public API is visible here (no @testable), and
+/// only `import Pemasyarakatan`: it re-exports CivilDate, CivilDuration and the rest of the engines.
 @Suite("Documentation: case from reception to closing")
 struct DocumentationExampleTests {
   @Test func receptionToClosing() throws {

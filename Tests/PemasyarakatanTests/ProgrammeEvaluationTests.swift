@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import AssessmentEngine
 import Pemasyarakatan
 
 /// `Documentation/BapasProgrammeEvaluation.md` run on its sample (seeds/002_2239df8a37d00bc2.txt:234–270,

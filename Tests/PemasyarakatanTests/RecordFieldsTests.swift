@@ -81,3 +81,44 @@ func fixture(_ name: String) -> String {
   parts.removeLast(2)
   return parts.joined(separator: "/") + "/Fixtures/" + name
 }
+
+/// Plain `JSONDecoder` validates the case's lifecycle (issue 16): the stage no longer stops silently at
+/// the last legal step.
+@Suite("Case file: decoding validates the lifecycle")
+struct CaseFileDecodingTests {
+  @Test func illegalTransitionIsRefusedByAPlainDecoder() throws {
+    var file = try RecordFieldsTests.fullCase()
+    file.closingCertificate = nil
+    var object = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(file)) as? [String: Any])
+    var transitions = try #require(object["transitions"] as? [[String: Any]])
+    transitions.swapAt(0, 1)  // tahap akhir before tahap lanjutan
+    object["transitions"] = transitions
+    let data = try JSONSerialization.data(withJSONObject: object)
+    do {
+      _ = try JSONDecoder().decode(CaseFile.self, from: data)
+      Issue.record("an illegal history decoded")
+    } catch let DecodingError.dataCorrupted(context) {
+      #expect(jsonPath(context.codingPath) == "$.transitions[0].event")
+      #expect(context.underlyingError as? LifecycleError == .illegalTransition(from: .tahapAwal, event: .advanceToAkhir))
+    }
+    // The importer reports the same, with its typed error.
+    #expect(throws: CaseFileError(path: "$.transitions[0].event", reason: .lifecycle(.illegalTransition(from: .tahapAwal, event: .advanceToAkhir)))) {
+      try CaseFileImport.decode(data)
+    }
+  }
+}
+
+/// One documented mapping between the domain's Sex/AgeCategory and the engine's Gender/AgeGroup.
+@Suite("Sex and age category map onto the engine's gender and age group")
+struct PopulationMappingTests {
+  @Test func mappingIsOneToOneWithTheSameWireNames() {
+    for sex in Sex.allCases {
+      #expect(Sex(sex.gender) == sex && sex.gender.rawValue == sex.rawValue)
+    }
+    for category in AgeCategory.allCases {
+      #expect(AgeCategory(category.ageGroup) == category && category.ageGroup.rawValue == category.rawValue)
+    }
+    let girl = Client(id: "K", name: "A", birthDate: d("2010-06-01"), sex: .female, legalBasis: .diversi)
+    #expect(girl.riskPopulation(on: d("2025-06-01")) == ClientPopulation(gender: .female, ageGroup: .child, ageYears: 15))
+  }
+}

@@ -5,8 +5,10 @@ import AssessmentEngine
 /// events and any revocation proceeding.
 ///
 /// The current ``stage`` is derived from ``transitions``; change it only through ``apply(_:on:decision:)``,
-/// which refuses an illegal transition with a typed ``LifecycleError``. A case decoded from JSON is not
-/// checked until you call ``validate(declaredAgeCategory:)`` or use ``CaseFileImport``.
+/// which refuses an illegal transition with a typed ``LifecycleError``. Decoding (with any decoder)
+/// replays the transitions and throws `DecodingError.dataCorrupted` at the offending transition, with the
+/// ``LifecycleError`` as the underlying error; the other content checks are in
+/// ``validate(declaredAgeCategory:)``, which ``CaseFileImport`` runs.
 ///
 /// JSON: see `Documentation/BapasModels.md`; keys `id, bapasCode, officerID, client, receivedOn,
 /// guidancePeriod, reportingSchedule, transitions, contacts, enrolments, litmas, assessments,
@@ -141,6 +143,21 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
     revocation = try c.decodeIfPresent(RevocationProceeding.self, forKey: .revocation)
     preReleaseSessions = try c.decodeIfPresent([PreReleaseSession].self, forKey: .preReleaseSessions) ?? []
     closingCertificate = try c.decodeIfPresent(ClosingCertificate.self, forKey: .closingCertificate)
+    // The stage is derived from the transitions, so a history the lifecycle refuses is refused here,
+    // by any decoder: a plain JSONDecoder must not return a case whose stage silently stops short.
+    do throws(LifecycleIssue) {
+      _ = try CaseLifecycle.replay(transitions, receivedOn: receivedOn)
+    } catch {
+      let tail: [String]
+      switch error.error {
+      case .illegalTransition: tail = ["event"]
+      case .tppOutcomeMismatch: tail = ["tppDecision", "outcome"]
+      case .tppDecisionAfterTransition: tail = ["tppDecision", "date"]
+      case .transitionBeforePrevious: tail = ["date"]
+      }
+      let path: [any CodingKey] = c.codingPath + [CodingKeys.transitions, PathKey(index: error.index)] + tail.map { PathKey(name: $0) }
+      throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: error.description, underlyingError: error.error))
+    }
   }
 }
 
@@ -200,4 +217,20 @@ public enum LegalStatus: String, WireEnum {
     case .terpidana: LocalizedText(id: "Terpidana", en: "Convicted")
     }
   }
+}
+
+/// A coding key for a JSON path built by hand (an array index or an object member).
+struct PathKey: CodingKey {
+  var stringValue: String
+  var intValue: Int?
+  init(index: Int) {
+    stringValue = "Index \(index)"
+    intValue = index
+  }
+  init(name: String) {
+    stringValue = name
+    intValue = nil
+  }
+  init?(stringValue: String) { self.init(name: stringValue) }
+  init?(intValue: Int) { self.init(index: intValue) }
 }

@@ -117,6 +117,8 @@ extension CaseFileError {
     case .dataCorrupted(let ctx):
       if let unknown = ctx.underlyingError as? UnknownWireValue {
         self.init(path: jsonPath(ctx.codingPath), reason: .unknownValue(value: unknown.value, type: unknown.type, allowed: unknown.allowed))
+      } else if let lifecycle = ctx.underlyingError as? LifecycleError {
+        self.init(path: jsonPath(ctx.codingPath), reason: .lifecycle(lifecycle))
       } else if let date = ctx.underlyingError as? CivilDateError {
         self.init(path: jsonPath(ctx.codingPath), reason: .invalidDate(text: date.text))
       } else {
