@@ -122,3 +122,49 @@ struct PopulationMappingTests {
     #expect(girl.riskPopulation(on: d("2025-06-01")) == ClientPopulation(gender: .female, ageGroup: .child, ageYears: 15))
   }
 }
+
+/// One JSON style for enumerations with payloads: `kind` plus the case's fields; the synthesized form
+/// written before still reads.
+@Suite("Enumerations with payloads in JSON")
+struct KindTaggedJSONTests {
+  func json<T: Encodable>(_ value: T) throws -> String {
+    let e = JSONEncoder()
+    e.outputFormatting = [.sortedKeys]
+    return String(decoding: try e.encode(value), as: UTF8.self)
+  }
+
+  @Test func writesKindAndFields() throws {
+    #expect(try json(ComplianceEvidence.contact(id: "C-9", date: d("2025-05-20"), attendance: .missed))
+      == #"{"attendance":"missed","date":"2025-05-20","id":"C-9","kind":"contact"}"#)
+    #expect(try json(IntegrationBlocker.sentenceTooLong(maximum: CivilDuration(years: 1, months: 6)))
+      == #"{"kind":"sentenceTooLong","maximum":{"days":0,"months":6,"years":1}}"#)
+    #expect(try json(LifecycleError.illegalTransition(from: .tahapAwal, event: .close)) == #"{"event":"close","from":"tahapAwal","kind":"illegalTransition"}"#)
+    #expect(try json(ReportPeriod.quarter(year: 2025, quarter: 2)) == #"{"kind":"quarter","quarter":2,"year":2025}"#)
+    let all: [ComplianceEvidence] = [
+      .contact(id: "C", date: d("2025-01-01"), attendance: .excused), .periodWithoutReport(start: d("2025-01-01"), end: d("2025-01-31")),
+      .address(index: 2, movedOn: d("2025-02-01")), .legalStatus(date: d("2025-03-01"), status: .tersangka, reference: "LP"),
+      .session(programmeID: "P", date: d("2025-03-02"), attendance: .missed), .droppedOut(programmeID: "P", enrolledOn: d("2025-01-05")),
+    ]
+    #expect(try roundTrip(all) == all)
+    let errors: [LifecycleError] = [.tppOutcomeMismatch(event: .close, outcome: .noChange), .tppDecisionAfterTransition(decision: d("2025-01-02"), transition: d("2025-01-01")), .transitionBeforePrevious(previous: d("2025-01-02"), date: d("2025-01-01"))]
+    #expect(try roundTrip(errors) == errors)
+    let revocation: [RevocationError] = [.outOfOrder(current: .bapRecorded, attempted: .dismissed), .wrongActor(step: .examined, role: .tpp), .dateBeforePrevious(previous: d("2025-01-02"), date: d("2025-01-01"))]
+    #expect(try roundTrip(revocation) == revocation)
+    let calendar: [LegalCalendarError] = [.negativeDuration(field: "length"), .remissionExceedsSentence(length: CivilDuration(years: 1), remission: CivilDuration(years: 2))]
+    #expect(try roundTrip(calendar) == calendar)
+  }
+
+  @Test func legacySynthesizedFormStillReadsAndUnknownKindsAreNamed() throws {
+    let legacy = try JSONDecoder().decode(ComplianceEvidence.self, from: Data(#"{"contact": {"id": "C-9", "date": "2025-05-20", "attendance": "missed"}}"#.utf8))
+    #expect(legacy == .contact(id: "C-9", date: d("2025-05-20"), attendance: .missed))
+    let blocker = try JSONDecoder().decode(IntegrationBlocker.self, from: Data(#"{"noTimeLeftBeforeExpiry": {"expiry": "2026-01-10"}}"#.utf8))
+    #expect(blocker == .noTimeLeftBeforeExpiry(expiry: d("2026-01-10")))
+    do {
+      _ = try JSONDecoder().decode(IntegrationBlocker.self, from: Data(#"{"kind": "tooTall"}"#.utf8))
+      Issue.record("decoded")
+    } catch let DecodingError.dataCorrupted(context) {
+      #expect((context.underlyingError as? UnknownWireValue)?.allowed.count == 4)
+      #expect(context.codingPath.map(\.stringValue) == ["kind"])
+    }
+  }
+}
