@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import AssessmentEngine
 import Pemasyarakatan
 
 /// The "Using it" example of `Documentation/AssertiveTraining.md`, run on the sample group, so the

@@ -10,4 +10,5 @@ let registeredSubcommands: [any Subcommand.Type] = [
   ValidateRiskCommand.self,
   ExportCommand.self,
   AuditCommand.self,
+  ReportCommand.self,
 ]

@@ -129,16 +129,7 @@ extension AssertiveTrainingReport {
       out.append("")
       out.append("### " + t("Indikator keberhasilan", "Success indicators"))
       out.append("")
-      out.append("| " + [t("Indikator", "Indicator"), t("Bobot", "Weight"), t("Cara mengukur", "Measure"), t("Target", "Target"),
-                          t("Capaian", "Achieved"), t("Ketercapaian", "Achievement"), t("Tercapai?", "Met?")].joined(separator: " | ") + " |")
-      out.append("|---|---|---|---|---|---|---|")
-      for i in indicators {
-        let met = i.met.map { $0 ? t("ya", "yes") : t("belum", "not yet") } ?? cell(i.unavailable ?? "—")
-        out.append("| " + [cell("\(i.id) \(i.criterion)"), score(i.weight), cell(i.measure), n(i.target), n(i.achieved), percent(i.achievement), met].joined(separator: " | ") + " |")
-      }
-      out.append("")
-      out.append("**" + t("Ketercapaian tertimbang", "Weighted achievement") + ":** \(percent(weightedAchievement)) (" +
-        t("bobot terukur", "weight measured") + " \(score(weightCovered)) " + t("dari", "of") + " \(score(totalWeight))).")
+      out += IndicatorTable.markdown(indicators, weighted: weightedAchievement, covered: weightCovered, total: totalWeight, language: language)
     }
 
     out.append("")

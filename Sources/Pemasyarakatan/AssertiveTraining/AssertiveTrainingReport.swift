@@ -189,28 +189,6 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
     public var counts: [String: String]
   }
 
-  /// One success indicator.
-  public struct IndicatorLine: Sendable, Hashable, Codable {
-    /// Its id.
-    public var id: String
-    /// The criterion.
-    public var criterion: String
-    /// The weight.
-    public var weight: Double
-    /// How it is measured.
-    public var measure: String
-    /// The target.
-    public var target: Double
-    /// The value reached.
-    public var achieved: Double?
-    /// min(1, achieved ÷ target).
-    public var achievement: Double?
-    /// Whether met.
-    public var met: Bool?
-    /// Why it could not be measured.
-    public var unavailable: String?
-  }
-
   /// One problem.
   public struct ProblemLine: Sendable, Hashable, Codable {
     /// The JSON path.
@@ -326,12 +304,7 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
       return ChecklistLine(outcome: outcome.label.text(in: language), outcomeID: outcome, counts: counts)
     }
     let a = analysis.achievement
-    indicators = a.results.map { r in
-      IndicatorLine(
-        id: r.indicator.id, criterion: r.indicator.criterion.text(in: language), weight: r.indicator.weight,
-        measure: r.indicator.measure.summary(in: language), target: r.indicator.target, achieved: r.achieved,
-        achievement: r.achievement, met: r.met, unavailable: r.unavailable.map { en ? $0 : Self.translate($0) })
-    }
+    indicators = a.results.map { IndicatorLine($0, language: language, translate: Self.translate) }
     weightedAchievement = a.weightedAchievement
     weightCovered = a.weightCovered
     totalWeight = a.totalWeight
@@ -349,6 +322,9 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
       "no sessions or no enrolled clients": "tidak ada sesi atau klien terdaftar",
       "no enrolled clients": "tidak ada klien terdaftar",
       "no checklist after the programme": "tidak ada daftar periksa setelah program",
+      "not measured yet": "belum diukur",
+      "measured only from an assertive-training group's records": "hanya dapat diukur dari catatan kelompok latihan asertif",
+      "the value is not a number": "nilainya bukan angka",
     ]
     return table[text] ?? text
   }
