@@ -69,6 +69,9 @@ enum ReliabilityCommand: Subcommand {
           report.scales.map { ($0.name, ReliabilityDocument.Entry($0)) }, uniquingKeysWith: { first, _ in first }))
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+      // A statistic that is undefined for the data (and says so in the scale's "notes") is written
+      // as R prints it rather than failing the whole document.
+      encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Inf", negativeInfinity: "-Inf", nan: "NaN")
       do {
         output.append(Array(try encoder.encode(document)))
         output.write("\n")
