@@ -29,6 +29,9 @@ enum ReliabilityCommand: Subcommand {
       .init(name: "out-of-range", valueName: "reject|missing", help: "A value outside the scale rejects the row or counts as missing.", defaultText: "reject"),
       .init(name: "format", valueName: "text|json", help: "Output format.", defaultText: "text"),
       .init(name: "output", valueName: "path", help: "Write the results to a file instead of standard output."),
+      .init(name: "multilevel", valueName: nil, help: "Repeated measures: psych::multilevel.reliability (RkF, R1R, RkR, Rc, RkRn, Rcn, variance components) per scale; needs --id-column and --time-column."),
+      .init(name: "id-column", valueName: "name", help: "With --multilevel: the column naming the person (client, dyad)."),
+      .init(name: "time-column", valueName: "name", help: "With --multilevel: the column naming the time (session)."),
     ])
 
   static let useChoices: [String: ReliabilityMissingData] = [
@@ -51,6 +54,9 @@ enum ReliabilityCommand: Subcommand {
     let missingTokens = args.missingTokens
     let csvOptions = ResponseCSVOptions(missingTokens: missingTokens, outOfRange: outOfRange)
     let path = args.positionals[0]
+    if args.flag("multilevel") {
+      return try runMultilevel(args, io: io, definition: definition, format: format, csvOptions: csvOptions)
+    }
 
     var accumulator = try makeAccumulator(definition)
     let pass = try ReliabilityPass(definition: definition, options: csvOptions, path: path, stderr: io.stderr)
