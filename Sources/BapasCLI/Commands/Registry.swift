@@ -2,6 +2,7 @@
 let registeredSubcommands: [any Subcommand.Type] = [
   ScoreCommand.self,
   ReliabilityCommand.self,
+  ICCCommand.self,
   ChangeCommand.self,
   InstrumentsCommand.self,
   AllianceCommand.self,

@@ -159,7 +159,7 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
     public var pairs: Int
     /// Mean change.
     public var meanChange: Double?
-    /// d_z and its 95% CI.
+    /// d_z and its exact 95% CI (noncentral t; Steiger & Fouladi 1997).
     public var dz: Double?
     /// See ``dz``.
     public var dzLower: Double?
@@ -171,6 +171,12 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
     public var gavLower: Double?
     /// See ``gav``.
     public var gavUpper: Double?
+    /// The paired t statistic (post − pre), printed beside the effect sizes.
+    public var t: Double?
+    /// Its degrees of freedom.
+    public var df: Int?
+    /// The two-sided p value of the paired t test.
+    public var p: Double?
     /// Clients reliably improved / with an index.
     public var reliablyImproved: Int
     /// See ``reliablyImproved``.
@@ -287,7 +293,7 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
             measure: name, instrument: instrument.instrument, scale: ref.scale, occasion: effect.occasion.label.text(in: language),
             occasionID: effect.occasion, pairs: effect.pairs, meanChange: e?.meanDifference,
             dz: e?.dz, dzLower: e?.dzLower, dzUpper: e?.dzUpper, gav: e?.gav, gavLower: e?.gavLower, gavUpper: e?.gavUpper,
-            reliablyImproved: changes.filter { $0.category == .improved }.count, withIndex: changes.count,
+            t: e?.t, df: e?.df, p: e?.p, reliablyImproved: changes.filter { $0.category == .improved }.count, withIndex: changes.count,
             unavailable: effect.unavailable.map { en ? $0 : Self.translate($0) }))
         }
       }
