@@ -15,6 +15,8 @@ let package = Package(
     .library(name: "AssessmentEngine", targets: ["AssessmentEngine"]),
     .library(name: "WorkingAlliance", targets: ["WorkingAlliance"]),
     .library(name: "Pemasyarakatan", targets: ["Pemasyarakatan"]),
+    .library(name: "PemasyarakatanRPC", targets: ["PemasyarakatanRPC"]),
+    .library(name: "PemasyarakatanC", type: .dynamic, targets: ["PemasyarakatanC"]),
     .executable(name: "bapas", targets: ["bapas"]),
     .executable(name: "bapas-benchmarks", targets: ["bapas-benchmarks"]),
   ],
@@ -25,8 +27,12 @@ let package = Package(
     .target(name: "WorkingAlliance", dependencies: ["AssessmentEngine"], swiftSettings: strict),
     .target(name: "Pemasyarakatan", dependencies: ["AssessmentEngine", "WorkingAlliance"], swiftSettings: strict),
 
+    // MARK: Embedding (JSON-RPC 2.0 over a C ABI and over stdio)
+    .target(name: "PemasyarakatanRPC", dependencies: ["AssessmentEngine", "WorkingAlliance", "Pemasyarakatan"], swiftSettings: strict),
+    .target(name: "PemasyarakatanC", dependencies: ["PemasyarakatanRPC"], exclude: ["include"], swiftSettings: strict),
+
     // MARK: Command-line tool (logic in an internal, testable target; `bapas` is a thin main)
-    .target(name: "BapasCLI", dependencies: ["AssessmentEngine", "WorkingAlliance", "Pemasyarakatan"], swiftSettings: strict),
+    .target(name: "BapasCLI", dependencies: ["AssessmentEngine", "WorkingAlliance", "Pemasyarakatan", "PemasyarakatanRPC"], swiftSettings: strict),
     .executableTarget(name: "bapas", dependencies: ["BapasCLI"], swiftSettings: strict),
 
     // MARK: Benchmarks (release mode: `swift run -c release bapas-benchmarks`)
@@ -37,6 +43,7 @@ let package = Package(
     .testTarget(name: "AssessmentEngineTests", dependencies: ["AssessmentEngine", "_AssessmentTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(name: "WorkingAllianceTests", dependencies: ["WorkingAlliance", "_AssessmentTestSupport"], swiftSettings: strict),
     .testTarget(name: "PemasyarakatanTests", dependencies: ["Pemasyarakatan", "_AssessmentTestSupport"], swiftSettings: strict),
+    .testTarget(name: "PemasyarakatanRPCTests", dependencies: ["PemasyarakatanRPC", "_AssessmentTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(name: "BapasCLITests", dependencies: ["BapasCLI", "_AssessmentTestSupport"], swiftSettings: strict),
   ],
   swiftLanguageModes: [.v6]
