@@ -42,7 +42,8 @@ enum CaseMethods {
 
   /// `calendar.integration`: the PB, CB, CMB and asimilasi dates of a sentence and their blockers.
   ///
-  /// Params: `sentence` (`{"countingStart": "2023-01-10", "length": {"years": 3}, "remission": {"months": 2}}`),
+  /// Params: `sentence` (`{"countingStart": "2023-01-10", "length": {"years": 3}, "remission": {"months": 2}}`;
+  /// no `remission` means none),
   /// `asOf` (the day whose rule versions apply, `YYYY-MM-DD`), optional `lastRemission` (a duration,
   /// for CMB), `convention` (`calendarDays|thirtyDayMonths`), `remission` (`reducesSentence|ignored`).
   ///
@@ -59,7 +60,13 @@ enum CaseMethods {
     let remission = params.choice("remission", RemissionTreatment.allCases.map(\.rawValue)).flatMap(RemissionTreatment.init(rawValue:)) ?? .reducesSentence
     try params.check()
     guard let sentenceValue, let asOf else { throw .invalidParams(params.path, "missingKey", "'sentence' and 'asOf' are required.") }
-    let term = try decodeDocument(SentenceTerm.self, from: sentenceValue, path: params.member("sentence"))
+    // No remission given means none (the library's JSON form requires the member).
+    var sentence = sentenceValue
+    if case .object(var members) = sentence, members["remission"] == nil {
+      members["remission"] = .object([:])
+      sentence = .object(members)
+    }
+    let term = try decodeDocument(SentenceTerm.self, from: sentence, path: params.member("sentence"))
     let lastRemission = try lastRemissionValue.map { (v) throws(RPCError) in try decodeDocument(CivilDuration.self, from: v, path: params.member("lastRemission")) }
     do { try term.validate() } catch { throw .invalidParams(params.member("sentence"), "invalidValue", error.description) }
     func entry(_ result: () throws(LegalCalendarError) -> IntegrationEligibility?) throws(RPCError) -> JSONOut {
