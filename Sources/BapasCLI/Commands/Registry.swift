@@ -8,4 +8,5 @@ let registeredSubcommands: [any Subcommand.Type] = [
   AssertiveCommand.self,
   RiskCommand.self,
   ValidateRiskCommand.self,
+  ServeCommand.self,
 ]
