@@ -47,6 +47,7 @@ static char *score_request(const char *csv, size_t csv_len) {
   return buf;
 }
 
+/* BEGIN SNIPPET c-threads */
 struct job { const char *request; char *response; };
 
 static void *worker(void *arg) {
@@ -54,6 +55,7 @@ static void *worker(void *arg) {
   j->response = pema_call(j->request);
   return NULL;
 }
+/* END SNIPPET c-threads */
 
 int main(int argc, char **argv) {
   if (argc != 3) { fprintf(stderr, "usage: %s data.csv response.json\n", argv[0]); return 64; }
@@ -70,12 +72,14 @@ int main(int argc, char **argv) {
   char *request = score_request(csv, (size_t)size);
 
   /* One call; the response is written for the comparison with R. */
-  char *response = pema_call(request);
+  /* BEGIN SNIPPET c-call */
+  char *response = pema_call(request); /* never NULL; release with pema_free */
   FILE *out = fopen(argv[2], "wb");
   if (!out) { perror(argv[2]); return 73; }
   fputs(response, out);
   fclose(out);
   if (strstr(response, "\"result\"") == NULL) { fprintf(stderr, "score failed: %.300s\n", response); return 1; }
+  /* END SNIPPET c-call */
 
   /* Four threads at once must agree with each other and with the single call. */
   pthread_t threads[4];

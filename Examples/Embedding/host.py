@@ -11,6 +11,7 @@ import json
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
+# BEGIN SNIPPET python-ctypes
 sdk = ctypes.CDLL(sys.argv[1])
 sdk.pema_call.argtypes = [ctypes.c_char_p]
 sdk.pema_call.restype = ctypes.c_void_p  # a pointer we must hand back to pema_free
@@ -32,6 +33,7 @@ def rpc(method: str, **params):
     if "error" in response:
         raise RuntimeError(response["error"]["data"]["why"])
     return response["result"]
+# END SNIPPET python-ctypes
 
 
 print("SDK", sdk.pema_version().decode())

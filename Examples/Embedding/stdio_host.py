@@ -10,6 +10,7 @@ import json
 import subprocess
 import sys
 
+# BEGIN SNIPPET python-stdio
 server = subprocess.Popen([sys.argv[1], "serve", "--stdio"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
 
 
@@ -18,6 +19,7 @@ def exchange(line: bytes):
     server.stdin.write(line + b"\n")
     server.stdin.flush()
     return json.loads(server.stdout.readline())
+# END SNIPPET python-stdio
 
 
 with open(sys.argv[2], encoding="utf-8") as f:
