@@ -36,7 +36,7 @@ let package = Package(
     .executableTarget(name: "bapas", dependencies: ["BapasCLI"], swiftSettings: strict),
 
     // MARK: Benchmarks (release mode: `swift run -c release bapas-benchmarks`)
-    .executableTarget(name: "bapas-benchmarks", dependencies: ["AssessmentEngine", "BapasCLI"], path: "Benchmarks/bapas-benchmarks", swiftSettings: strict),
+    .executableTarget(name: "bapas-benchmarks", dependencies: ["AssessmentEngine", "BapasCLI", "PemasyarakatanRPC"], path: "Benchmarks/bapas-benchmarks", swiftSettings: strict),
 
     // MARK: Tests
     .target(name: "_AssessmentTestSupport", dependencies: ["AssessmentEngine"], swiftSettings: strict),

@@ -40,9 +40,24 @@ public func pema_call(_ request: UnsafePointer<CChar>?) -> UnsafeMutablePointer<
   var length = 0
   // A bounded strlen: a 100 MB string is refused after limit + 1 bytes, not read to its end.
   while length <= limit, bytes[length] != 0 { length += 1 }
-  var out: [UInt8] = []
-  let wrote = dispatcher.respond(to: UnsafeBufferPointer(start: bytes, count: length)) { out.append(contentsOf: $0) }
-  return copyToC(wrote ? out : [])
+  // The pieces are kept as they come and copied once into the caller's buffer, allocated at its
+  // final size (no doubling, so a 20 MB response is not faulted in and copied several times).
+  var pieces: [[UInt8]] = []
+  var used = 0
+  _ = dispatcher.respond(to: UnsafeBufferPointer(start: bytes, count: length)) { piece in
+    pieces.append(Array(piece.bindMemory(to: UInt8.self)))
+    used += piece.count
+  }
+  let out = UnsafeMutablePointer<CChar>.allocate(capacity: used + 1)
+  var at = 0
+  for piece in pieces {
+    piece.withUnsafeBytes { raw in
+      if let base = raw.baseAddress { UnsafeMutableRawPointer(out + at).copyMemory(from: base, byteCount: raw.count) }
+    }
+    at += piece.count
+  }
+  out[used] = 0
+  return out
 }
 
 /// Releases a response returned by `pema_call`. NULL is ignored.

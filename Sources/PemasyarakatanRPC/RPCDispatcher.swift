@@ -55,9 +55,18 @@ public struct RPCDispatcher: Sendable {
 
   /// Answers one request or batch; `nil` when nothing is to be sent back (notifications only).
   public func respond(to request: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    var pieces: [[UInt8]] = []
+    var total = 0
+    let wrote = respond(to: request) { piece in
+      pieces.append(Array(piece.bindMemory(to: UInt8.self)))
+      total += piece.count
+    }
+    guard wrote else { return nil }
+    if pieces.count == 1 { return pieces[0] }
     var out: [UInt8] = []
-    let wrote = respond(to: request) { out.append(contentsOf: $0) }
-    return wrote ? out : nil
+    out.reserveCapacity(total)
+    for piece in pieces { out.append(contentsOf: piece) }
+    return out
   }
 
   /// Answers one request or batch held in an array.
@@ -235,7 +244,15 @@ final class ResponseSink {
   }
 
   func write(_ byte: UInt8) { buffer.append(byte) }
-  func write(_ bytes: [UInt8]) { buffer.append(contentsOf: bytes) }
+  func write(_ bytes: [UInt8]) {
+    // A large block goes straight to the receiver instead of through the buffer (one copy fewer).
+    if bytes.count >= 1 << 15, emit != nil {
+      flush()
+      bytes.withUnsafeBytes { emit?($0) }
+    } else {
+      buffer.append(contentsOf: bytes)
+    }
+  }
   func write(_ value: JSONOut) {
     value.write(to: &buffer)
     flushIfLarge()

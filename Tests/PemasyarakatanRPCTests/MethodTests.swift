@@ -170,3 +170,34 @@ struct MethodTests {
     #expect(errorOf(try call(request("assertive.report", #"{"group": {"id": 1}}"#)))?.paths.first?.hasPrefix("$.params.group") == true)
   }
 }
+
+/// Sentences without remission, and the dispatcher shared by threads.
+@Suite("calendar and concurrency")
+struct CalendarAndConcurrencyTests {
+  /// 3 years from 2023-01-10, no remission: 1096 days (2024 is a leap year); ⌈2/3 · 1096⌉ = 731 → 2025-01-10.
+  @Test func noRemissionMeansNone() throws {
+    let r = result(try call(request("calendar.integration", #"{"sentence": {"countingStart": "2023-01-10", "length": {"years": 3}}, "asOf": "2025-01-01"}"#)))
+    #expect(r?["expiry"]?.string == "2026-01-10")
+    #expect(r?["parole"]?["earliestDate"]?.string == "2025-01-10")
+    #expect(r?["parole"]?["programmeEnd"]?.string == "2027-01-10")
+  }
+
+  @Test func fourThreadsAgree() throws {
+    let csv = try fixture("wai12_miss_1000.csv")
+    let text = request("score", #"{"scales": \#(ScoreMethodTests.keys), "min": 1, "max": 5, "impute": "mean", "csv": \#(quoted(csv))}"#)
+    let dispatcher = RPCDispatcher()
+    let single = dispatcher.respond(to: text)
+    let replies = Replies()
+    DispatchQueue.concurrentPerform(iterations: 4) { i in replies.set(i, dispatcher.respond(to: text)) }
+    #expect(replies.all.allSatisfy { $0 == single })
+    #expect(single?.contains(#""result""#) == true)
+  }
+}
+
+/// Slots for the threads' replies.
+final class Replies: @unchecked Sendable {
+  private let lock = NSLock()
+  private var values: [Int: String?] = [:]
+  func set(_ i: Int, _ value: String?) { lock.lock(); values[i] = value; lock.unlock() }
+  var all: [String?] { lock.lock(); defer { lock.unlock() }; return (0..<4).map { values[$0] ?? nil } }
+}

@@ -1,4 +1,7 @@
 import AssessmentEngine
+#if canImport(Dispatch)
+import Dispatch
+#endif
 
 /// `score`: per-respondent scale scores.
 ///
@@ -35,38 +38,39 @@ enum ScoreMethod {
     return .stream { sink in write(table, data: data, plan: plan, to: sink) }
   }
 
-  /// Writes the result straight into the response, row by row (no tree of 100k objects).
+  /// Writes the result straight into the response (no tree of 100k objects): rows are formatted in
+  /// blocks, each block's rows shared among the cores, and each block is handed on before the next,
+  /// so memory holds one block of text, not the whole response.
   static func write(_ table: ScoreTable, data: ResponseData, plan: ScoringPlan, to sink: ResponseSink) {
     let names = table.scaleIDs.map { name -> [UInt8] in
       var b: [UInt8] = []
       JSONOut.appendString(name, to: &b)
+      b.append(UInt8(ascii: ":"))
       return b
     }
     sink.write(Array(#"{"scores":["#.utf8))
-    for row in 0..<table.rowCount {
-      sink.append { out in
-        if row > 0 { out.append(UInt8(ascii: ",")) }
-        out.append(contentsOf: #"{"id":"#.utf8)
-        if let id = data.ids[row] { JSONOut.appendString(id, to: &out) } else { out.append(contentsOf: "null".utf8) }
-        out.append(contentsOf: #","scales":{"#.utf8)
-        for s in 0..<table.scaleCount {
-          let score = table.score(row: row, scale: s)
-          if s > 0 { out.append(UInt8(ascii: ",")) }
-          out.append(contentsOf: names[s])
-          out.append(contentsOf: #":{"sum":"#.utf8)
-          if let v = score.sum { JSONOut.appendNumber(v, to: &out) } else { out.append(contentsOf: "null".utf8) }
-          out.append(contentsOf: #","mean":"#.utf8)
-          if let v = score.mean { JSONOut.appendNumber(v, to: &out) } else { out.append(contentsOf: "null".utf8) }
-          out.append(contentsOf: #","missing":"#.utf8)
-          ShortestDecimal.append(score.missing, to: &out)
-          if let absence = score.absence {
-            out.append(contentsOf: #","absence":"#.utf8)
-            JSONOut.appendString(absence.description, to: &out)
-          }
-          out.append(UInt8(ascii: "}"))
+    let workers = table.rowCount >= 4096 ? max(1, BulkScoringInfo.threads) : 1
+    let slots = FormatSlots(writers: Array(repeating: ScoreCellWriter(plan: plan), count: workers))
+    let block = 1 << 14
+    var start = 0
+    while start < table.rowCount {
+      let end = min(table.rowCount, start + block)
+      let rows = end - start
+      if workers == 1 {
+        formatRows(start..<end, table: table, ids: data.ids, names: names, writer: &slots.writers[0], out: &slots.outputs[0])
+      } else {
+        let first = start
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+          let range = (first + rows * w / workers)..<(first + rows * (w + 1) / workers)
+          formatRows(range, table: table, ids: data.ids, names: names, writer: &slots.writers[w], out: &slots.outputs[w])
         }
-        out.append(contentsOf: "}}".utf8)
       }
+      for w in 0..<workers {
+        sink.write(slots.outputs[w])
+        slots.outputs[w].removeAll(keepingCapacity: true)
+      }
+      sink.flushIfLarge()
+      start = end
     }
     sink.write(Array(#"],"problems":"#.utf8))
     sink.write(.array(data.problems.map(\.json)))
@@ -84,5 +88,90 @@ enum ScoreMethod {
     sink.write(Array(#","rowsRejected":"#.utf8))
     sink.write(.int(data.batch.rowsRejected))
     sink.write(UInt8(ascii: "}"))
+  }
+
+  static let idKey = Array(#"{"id":"#.utf8)
+  static let nullText = Array("null".utf8)
+  static let scalesKey = Array(#","scales":{"#.utf8)
+  static let sumKey = Array(#"{"sum":"#.utf8)
+  static let meanKey = Array(#","mean":"#.utf8)
+  static let missingKey = Array(#","missing":"#.utf8)
+  static let absenceKey = Array(#","absence":"#.utf8)
+
+  /// Formats `rows` (a comma before each but the very first row of the table).
+  static func formatRows(
+    _ rows: Range<Int>, table: ScoreTable, ids: [String?], names: [[UInt8]], writer: inout ScoreCellWriter, out: inout [UInt8]
+  ) {
+    var cell: [UInt8] = []
+    cell.reserveCapacity(64)
+    out.reserveCapacity(out.count + rows.count * (24 + table.scaleCount * 48))
+    for row in rows {
+      if row > 0 { out.append(UInt8(ascii: ",")) }
+      out.append(contentsOf: idKey)
+      if let id = ids[row] { JSONOut.appendString(id, to: &out) } else { out.append(contentsOf: nullText) }
+      out.append(contentsOf: scalesKey)
+      for s in 0..<table.scaleCount {
+        if s > 0 { out.append(UInt8(ascii: ",")) }
+        out.append(contentsOf: names[s])
+        cell.removeAll(keepingCapacity: true)
+        writer.append(table, row: row, scale: s, to: &cell)
+        appendCell(cell, to: &out) { table.score(row: row, scale: s).absence?.description }
+      }
+      out.append(UInt8(ascii: "}"))
+      out.append(UInt8(ascii: "}"))
+    }
+  }
+
+  /// `sum,mean,missing` (CSV, an absent score as empty fields) → `{"sum":…,"mean":…,"missing":…}`,
+  /// with `null` for an empty or non-finite field and the absence sentence when there is no score.
+  @inline(__always)
+  static func appendCell(_ cell: [UInt8], to out: inout [UInt8], absence: () -> String?) {
+    cell.withUnsafeBufferPointer { c in
+      var first = -1, second = -1
+      for i in 0..<c.count where c[i] == UInt8(ascii: ",") {
+        if first < 0 { first = i } else if second < 0 { second = i } else { second = -2; break }
+      }
+      guard first >= 0, second >= 0 else {
+        out.append(contentsOf: #"{"sum":null,"mean":null,"missing":null}"#.utf8)
+        return
+      }
+      func number(_ from: Int, _ to: Int) {
+        // A JSON number starts with a digit, or '-' and a digit (the writer prints NaN/Inf as words).
+        let ok = to > from && (c[from] >= 0x30 && c[from] <= 0x39 || (c[from] == 0x2D && to - from > 1 && c[from + 1] >= 0x30 && c[from + 1] <= 0x39))
+        if ok { out.append(contentsOf: UnsafeBufferPointer(rebasing: c[from..<to])) } else { out.append(contentsOf: nullText) }
+      }
+      out.append(contentsOf: sumKey)
+      number(0, first)
+      out.append(contentsOf: meanKey)
+      number(first + 1, second)
+      out.append(contentsOf: missingKey)
+      number(second + 1, c.count)
+      if first == 0, let why = absence() {
+        out.append(contentsOf: absenceKey)
+        JSONOut.appendString(why, to: &out)
+      }
+      out.append(UInt8(ascii: "}"))
+    }
+  }
+}
+
+/// Per-worker writers and output buffers in raw storage: each worker touches only its own slot (no
+/// shared array is mutated concurrently), and the caller reads after `concurrentPerform` returns.
+private final class FormatSlots: @unchecked Sendable {
+  let writers: UnsafeMutablePointer<ScoreCellWriter>
+  let outputs: UnsafeMutablePointer<[UInt8]>
+  let count: Int
+  init(writers: [ScoreCellWriter]) {
+    count = writers.count
+    self.writers = .allocate(capacity: count)
+    self.writers.initialize(from: writers, count: count)
+    outputs = .allocate(capacity: count)
+    outputs.initialize(repeating: [], count: count)
+  }
+  deinit {
+    writers.deinitialize(count: count)
+    writers.deallocate()
+    outputs.deinitialize(count: count)
+    outputs.deallocate()
   }
 }
