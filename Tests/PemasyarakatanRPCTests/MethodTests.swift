@@ -201,3 +201,25 @@ final class Replies: @unchecked Sendable {
   func set(_ i: Int, _ value: String?) { lock.lock(); values[i] = value; lock.unlock() }
   var all: [String?] { lock.lock(); defer { lock.unlock() }; return (0..<4).map { values[$0] ?? nil } }
 }
+
+/// Values that would make the library index out of range or overflow are refused as params.
+@Suite("params that would trap the library")
+struct TrapGuardTests {
+  @Test func complianceThresholdsMustBeCounts() throws {
+    let sample = try MethodTests.sample("compliance.flags")
+    let zero = sample.replacingOccurrences(of: #""asOf": "2025-06-01""#, with: #""asOf": "2025-06-01", "policy": {"missedReportThreshold": 0, "missedSessionThreshold": 3}"#)
+    #expect(errorOf(try call(zero))?.paths == ["$.params.policy.missedReportThreshold"])
+  }
+
+  @Test func allianceCountsAreBounded() throws {
+    let sample = try MethodTests.sample("alliance.series")
+    let huge = sample.replacingOccurrences(of: #""sessionColumn": "session""#, with: #""sessionColumn": "session", "repairWithin": 900000000000000"#)
+    #expect(errorOf(try call(huge))?.paths == ["$.params.repairWithin"])
+  }
+
+  @Test func riskDefinitionNumbersAreBounded() throws {
+    let r = result(try call(request("instruments.validate", #"{"kind": "risk", "definition": {"domains": [{"items": [{"response": {"type": "count", "ranges": [{"minimum": 0, "points": 900000000000000}]}}]}]}}"#)))
+    #expect(r?["valid"]?.bool == false)
+    #expect(r?["problems"]?[0]?["where"]?["path"]?.string == "$.params.definition.domains[0].items[0].response.ranges[0].points")
+  }
+}

@@ -91,5 +91,8 @@ struct ScoreMethodTests {
     #expect(errorOf(try call(request("score", #"{"scales": {"A": ["x"]}, "min": 3, "max": 1, "csv": "x\n1"}"#)))?.paths == ["$.params.max"])
     #expect(errorOf(try call(request("score", #"{"instrument": "wai-sr", "csv": "a", "rows": []}"#)))?.paths == ["$.params.rows"])
     #expect(errorOf(try call(request("score", #"{"instrument": "wai-sr", "csv": "a", "prorate": 1e300}"#)))?.paths == ["$.params.prorate"])
+    // Huge response values are refused before any sum could overflow.
+    #expect(errorOf(try call(request("score", #"{"scales": {"A": ["x"]}, "min": -9007199254740991, "max": -9007199254740990, "csv": "x\n1"}"#)))?.code == -32602)
+    #expect(errorOf(try call(request("score", #"{"scales": {"A": ["x"]}, "min": -900000000000000, "max": -899999999999999, "csv": "x\n1"}"#)))?.paths == ["$.params.min"])
   }
 }

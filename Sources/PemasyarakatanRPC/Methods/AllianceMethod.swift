@@ -38,12 +38,12 @@ enum AllianceMethod {
     let points = params.number("declinePoints") ?? 10
     if options.idColumn == nil { params.fail("idColumn", "the column naming the PK–client dyad is required") }
     if raterColumn != nil, raterText != nil { params.fail("rater", "give either 'raterColumn' or 'rater', not both") }
-    if early < 1 { params.fail("early", "expected a count of at least 1") }
+    if !(1...10_000).contains(early) { params.fail("early", "expected a count between 1 and 10000") }
     if !(ruptureSDs > 0) { params.fail("ruptureSDs", "expected a positive number") }
     if let ruptureSD, !(ruptureSD > 0) { params.fail("ruptureSD", "expected a positive number") }
-    if within < 1 { params.fail("repairWithin", "expected a count of at least 1") }
+    if !(1...10_000).contains(within) { params.fail("repairWithin", "expected a count between 1 and 10000") }
     if !(fraction > 0 && fraction <= 1) { params.fail("repairFraction", "expected a fraction in (0, 1]") }
-    if declines < 1 { params.fail("declineSessions", "expected a count of at least 1") }
+    if !(1...10_000).contains(declines) { params.fail("declineSessions", "expected a count between 1 and 10000") }
     if !(points >= 0) { params.fail("declinePoints", "expected a number of at least 0") }
     if sd != nil, reliability == nil { params.fail("sd", "'sd' goes with 'reliability'") }
     if published, reliability != nil { params.fail("publishedReliability", "give either 'publishedReliability' or 'reliability', not both") }

@@ -106,6 +106,11 @@ enum CaseMethods {
     guard let caseValue, let asOf else { throw .invalidParams(params.path, "missingKey", "'case' and 'asOf' are required.") }
     let file = try decodeCase(caseValue, path: params.member("case"))
     let policy = try policyValue.map { (v) throws(RPCError) in try decodeDocument(CompliancePolicy.self, from: v, path: params.member("policy")) } ?? .standard
+    // The library indexes the n-th miss of a run, so a threshold must be a count of at least one.
+    for (name, value) in [("missedReportThreshold", policy.missedReportThreshold), ("missedSessionThreshold", policy.missedSessionThreshold)]
+    where !(1...1000).contains(value) {
+      throw .invalidParams("\(params.member("policy")).\(name)", "invalidValue", "expected a count between 1 and 1000, not \(value).")
+    }
     let report = file.compliance(asOf: asOf, policy: policy)
     return .value(.object([
       ("caseID", try encodeDocument(file.id)), ("report", try encodeDocument(report)), ("overduePeriods", try encodeDocument(report.overduePeriods)),

@@ -97,11 +97,33 @@ enum InstrumentMethods {
     let base = params.member("definition")
     var problems: [RPCProblem] = []
     if kind == "risk" {
-      do { _ = try RiskInstrumentDefinition(validating: definition) } catch { problems = error.issues.map { $0.problem(under: base) } }
+      do {
+        try RiskMethods.checkMagnitudes(definition, path: base)
+        _ = try RiskInstrumentDefinition(validating: definition)
+      } catch let error as RPCError {
+        problems = error.problems
+      } catch let error as RiskDefinitionError {
+        problems = error.issues.map { $0.problem(under: base) }
+      } catch {
+        problems = [.at(base, "invalidValue", "\(error)")]
+      }
     } else {
       do { _ = try InstrumentDefinition(json: definition) } catch { problems = error.issues.map { $0.problem(under: base) } }
     }
     return .value(.object([("valid", .bool(problems.isEmpty)), ("kind", .string(kind)), ("problems", .array(problems.map(\.json)))]))
+  }
+
+  /// The largest response magnitude accepted: sums of many items stay far from `Int` overflow.
+  static let responseBound = 1_000_000
+
+  /// `definition`, or `nil` with a problem when its response scale lies outside ±``responseBound``.
+  static func bounded(_ definition: InstrumentDefinition, _ params: inout RPCParams, _ key: String) -> InstrumentDefinition? {
+    let scale = definition.responseScale
+    guard abs(scale.min) <= responseBound, abs(scale.max) <= responseBound else {
+      params.fail(key, "the response scale \(scale.min)…\(scale.max) lies outside ±\(responseBound)")
+      return nil
+    }
+    return definition
   }
 
   /// The questionnaire named or given in `instrument`, or built from `scales` + `min`/`max`.
@@ -126,7 +148,7 @@ enum InstrumentMethods {
     case .object?:
       if min != nil || max != nil { params.fail("min", "'min' and 'max' go with 'scales'; an instrument gives its own response scale") }
       guard let instrument else { return nil }
-      do { return try InstrumentDefinition(json: instrument) } catch {
+      do { return try bounded(InstrumentDefinition(json: instrument), &params, "instrument") } catch {
         params.absorb(error.issues, under: "instrument")
         return nil
       }
@@ -146,6 +168,10 @@ enum InstrumentMethods {
     }
     guard let min, let max else {
       params.fail("min", "'min' and 'max' (the lowest and highest response) are required with 'scales'")
+      return nil
+    }
+    guard abs(min) <= responseBound, abs(max) <= responseBound else {
+      params.fail("min", "responses must lie within ±\(responseBound)")
       return nil
     }
     guard min < max, max - min <= ResponseScale.maximumWidth else {

@@ -121,9 +121,25 @@ enum RiskMethods {
       }
       return r
     case .object:
+      try checkMagnitudes(value, path: path)
       do { return try RiskInstrumentDefinition(validating: value) } catch { throw .invalidParams(error.issues.map { $0.problem(under: path) }) }
     default:
       throw .invalidParams(path, "wrongType", "expected \"rnr8\" or a risk instrument definition object, found \(value.typeName).")
+    }
+  }
+
+  /// Refuses any number beyond ±1,000,000 in a risk definition (points, ranges, ages, shares are all
+  /// small), so that no sum of points over many items can overflow while scoring.
+  static func checkMagnitudes(_ value: JSONValue, path: String) throws(RPCError) {
+    var stack: [(JSONValue, String)] = [(value, path)]
+    while let (v, p) = stack.popLast() {
+      switch v {
+      case .number(let n) where abs(n) > 1_000_000:
+        throw .invalidParams(p, "invalidValue", "the number \(ShortestDecimal.string(n)) is outside ±1000000.")
+      case .array(let a): for (i, e) in a.enumerated() { stack.append((e, "\(p)[\(i)]")) }
+      case .object(let o): for (k, e) in o { stack.append((e, "\(p).\(k)")) }
+      default: break
+      }
     }
   }
 
