@@ -193,3 +193,15 @@ struct SplitMix {
     return z ^ (z >> 31)
   }
 }
+
+/// −32603 cannot be provoked from outside (it marks an SDK failure); its JSON form is checked here.
+@Suite("internal error form")
+struct InternalErrorTests {
+  @Test func internalErrorIsAValidErrorObject() throws {
+    let error = RPCError(code: RPCError.internalErrorCode, message: "Internal error", problems: [.at("$", "encoding", "the result could not be encoded.")])
+    let value = try BoundedJSONReader().parse(JSONOut.object([("jsonrpc", .string("2.0")), ("id", .int(3)), ("error", error.json)]).bytes)
+    #expect(errorOf(value)?.code == -32603)
+    #expect(value["error"]?["data"]?["why"]?.string == "the result could not be encoded.")
+    #expect(value["error"]?["data"]?["where"]?["path"]?.string == "$")
+  }
+}
