@@ -19,6 +19,7 @@ let package = Package(
     .library(name: "PemasyarakatanC", type: .dynamic, targets: ["PemasyarakatanC"]),
     .executable(name: "bapas", targets: ["bapas"]),
     .executable(name: "bapas-benchmarks", targets: ["bapas-benchmarks"]),
+    .executable(name: "bapas-fuzz", targets: ["bapas-fuzz"]),
   ],
   dependencies: [],
   targets: [
@@ -34,6 +35,8 @@ let package = Package(
     // MARK: Command-line tool (logic in an internal, testable target; `bapas` is a thin main)
     .target(name: "BapasCLI", dependencies: ["AssessmentEngine", "WorkingAlliance", "Pemasyarakatan", "PemasyarakatanRPC"], swiftSettings: strict),
     .executableTarget(name: "bapas", dependencies: ["BapasCLI"], swiftSettings: strict),
+    // Seeded in-process fuzzing (Documentation/Fuzzing.md): `swift run bapas-fuzz --iterations N`.
+    .executableTarget(name: "bapas-fuzz", dependencies: ["BapasCLI"], swiftSettings: strict),
 
     // MARK: Benchmarks (release mode: `swift run -c release bapas-benchmarks`)
     .executableTarget(name: "bapas-benchmarks", dependencies: ["AssessmentEngine", "BapasCLI", "PemasyarakatanRPC"], path: "Benchmarks/bapas-benchmarks", swiftSettings: strict),
@@ -42,9 +45,9 @@ let package = Package(
     .target(name: "_AssessmentTestSupport", dependencies: ["AssessmentEngine"], swiftSettings: strict),
     .testTarget(name: "AssessmentEngineTests", dependencies: ["AssessmentEngine", "_AssessmentTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(name: "WorkingAllianceTests", dependencies: ["WorkingAlliance", "_AssessmentTestSupport"], swiftSettings: strict),
-    .testTarget(name: "PemasyarakatanTests", dependencies: ["Pemasyarakatan", "_AssessmentTestSupport"], swiftSettings: strict),
+    .testTarget(name: "PemasyarakatanTests", dependencies: ["Pemasyarakatan", "_AssessmentTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
     .testTarget(name: "PemasyarakatanRPCTests", dependencies: ["PemasyarakatanRPC", "_AssessmentTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
-    .testTarget(name: "BapasCLITests", dependencies: ["BapasCLI", "_AssessmentTestSupport"], swiftSettings: strict),
+    .testTarget(name: "BapasCLITests", dependencies: ["BapasCLI", "_AssessmentTestSupport"], exclude: ["FuzzCorpus"], swiftSettings: strict),
   ],
   swiftLanguageModes: [.v6]
 )

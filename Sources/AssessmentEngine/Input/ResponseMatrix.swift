@@ -90,7 +90,7 @@ public struct ResponseMatrix: Sendable, Hashable {
 }
 
 /// A response that does not fit a ``ResponseMatrix``.
-public enum ResponseMatrixError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+public enum ResponseMatrixError: Error, Sendable, Hashable, Codable, RedactableDescription {
   /// A row with a different number of values than the matrix has columns.
   case rowLength(expected: Int, found: Int)
   /// A value that is not a response on the scale (0-based row).
@@ -102,7 +102,7 @@ public enum ResponseMatrixError: Error, Sendable, Hashable, Codable, CustomStrin
   public var description: String {
     switch self {
     case .rowLength(let expected, let found): "A row has \(found) values; the matrix has \(expected) columns."
-    case .valueOutOfScale(let row, let column, let value): "Row \(row + 1), column '\(column)': \(value) is not a response on the scale."
+    case .valueOutOfScale(let row, let column, let value): "Row \(row + 1), column '\(column)': \(Redaction.bare(String(value))) is not a response on the scale."
     case .bufferSize(let codes, let columns): "\(codes) codes do not fill whole rows of \(columns) columns."
     }
   }

@@ -35,7 +35,7 @@ public enum RiskAnswer: Sendable, Hashable, Codable, CustomStringConvertible {
   /// The answer as written in messages: `"yes"`, `4`, `unanswered`.
   public var description: String {
     switch self {
-    case .choice(let s): "'\(s)'"
+    case .choice(let s): Redaction.quote(s)
     case .count(let n): "\(n)"
     case .unanswered: "unanswered"
     }
@@ -63,7 +63,7 @@ public enum RiskScoringProblem: Sendable, Hashable, Codable, CustomStringConvert
     case .unknownItem(let item, let instrument):
       "Item '\(item)' is not an item of instrument '\(instrument)'; answers from another instrument cannot be scored."
     case .answerNotInTable(let item, let answer, let allowed):
-      "Item '\(item)': the answer '\(answer)' is not in the item's table (allowed: \(allowed.map { "'\($0)'" }.joined(separator: ", ")))."
+      "Item '\(item)': the answer \(Redaction.quote(answer)) is not in the item's table (allowed: \(allowed.map { "'\($0)'" }.joined(separator: ", ")))."
     case .countOutOfRange(let item, let count):
       "Item '\(item)': the count \(count) is outside every range of the item's table."
     case .wrongAnswerType(let item, let expected):
@@ -78,7 +78,7 @@ public enum RiskScoringProblem: Sendable, Hashable, Codable, CustomStringConvert
 }
 
 /// Why an answer sheet could not be scored: every problem found, each naming its item or field.
-public struct RiskScoringError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct RiskScoringError: Error, Sendable, Hashable, Codable, RedactableDescription {
   /// The problems, in instrument order.
   public var problems: [RiskScoringProblem]
 

@@ -81,9 +81,9 @@ enum AllianceReportWriter {
         instrument: .init(id: d.id, version: d.version, citation: d.citation.source, licence: d.citation.licence), file: run.file,
         missingDataPolicy: .init(policy: run.policy.name, summary: run.policy.summary), options: run.options),
       dyads: run.reports,
-      rowErrors: run.rowErrors.map { .init(line: $0.line, column: $0.column, value: $0.value, kind: $0.kind.rawValue, message: $0.description) },
-      seriesErrors: run.seriesErrors.map { .init(dyad: $0.dyad, rater: $0.rater, lines: $0.lines, kind: $0.kind, message: $0.description) },
-      issues: run.issues.map { .init(line: $0.line, column: $0.column, columnName: $0.columnName, value: $0.value, message: $0.description) })
+      rowErrors: run.rowErrors.map { .init(line: $0.line, column: $0.column, value: Redaction.value($0.value) ?? "", kind: $0.kind.rawValue, message: $0.description) },
+      seriesErrors: run.seriesErrors.map { .init(dyad: Redaction.value($0.dyad) ?? "", rater: $0.rater, lines: $0.lines, kind: $0.kind, message: $0.description) },
+      issues: run.issues.map { .init(line: $0.line, column: $0.column, columnName: $0.columnName, value: Redaction.value($0.value), message: $0.description) })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     // Every number in the reports is finite (series reject non-finite scores), so encoding succeeds.

@@ -29,6 +29,9 @@ enum AssertiveCommand: Subcommand {
       .init(name: "output", valueName: "path", help: "Write the report to a file instead of standard output."),
     ])
 
+  /// The group file (the first positional is the action).
+  static func inputFiles(_ arguments: ParsedArguments) -> [String] { Array(arguments.positionals.dropFirst()) }
+
   static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> BapasExitStatus {
     let action = args.positionals[0]
     guard action == "report" else {
@@ -63,7 +66,7 @@ enum AssertiveCommand: Subcommand {
       text = report.markdown()
     }
 
-    let output = try io.output(args.value("output"))
+    let output = try io.output(args.value("output"), inputs: [path])
     output.write(text)
     output.finish()
     if output.failed { throw .failed(.ioError, ["error: writing the report failed (disk full or closed pipe?)."]) }

@@ -18,7 +18,8 @@ enum ChangeCommand: Subcommand {
       an error naming its lines. A scale absent in either administration gives an empty RCI and the \
       reason. --reliability and --sd take one value for every scale or SCALE=VALUE for one scale \
       (repeatable); a scale without them takes the reliability and SD of a published norm of the \
-      instrument on the same metric. --norms functional=M,SD and --norms dysfunctional=M,SD (or \
+      instrument on the same metric; when values are given for some scales only, a scale with neither \
+      them nor a norm is reported without an RCI (a warning and the reason in its _note column). --norms functional=M,SD and --norms dysfunctional=M,SD (or \
       SCALE:functional=M,SD) add the Jacobson–Truax criterion c; an instrument's functional and \
       dysfunctional norms are used when none are given. Exit status: 0 every row matched and scored, \
       1 some rows rejected or respondents in only one file, 64 usage, 65 invalid definition or \
@@ -47,11 +48,14 @@ enum ChangeCommand: Subcommand {
   struct ScaleParameters: Encodable {
     var scale: String
     var metric: ScaleDefinition.Score
-    var reliability: Double
-    var sd: Double
-    var standardErrorOfMeasurement: Double
-    var reliableChangeThreshold: Double
+    /// `nil` (with ``note``) for a scale that has neither a value on the command line nor a
+    /// published norm: its change is reported without an RCI.
+    var reliability: Double?
+    var sd: Double?
+    var standardErrorOfMeasurement: Double?
+    var reliableChangeThreshold: Double?
     var cutoffs: ClinicalCutoffs?
+    var note: String?
   }
 
   static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> BapasExitStatus {
@@ -75,12 +79,26 @@ enum ChangeCommand: Subcommand {
     }
     let parameters = try scaleParameters(args, definition: definition, metricChoice: metricChoice, direction: direction, criterion: criterion)
     let missingTokens = args.missingTokens
+    for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.stderr.write(warning + "\n") }
     let options = ResponseCSVOptions(missingTokens: missingTokens, idColumn: idColumn)
     let plan = ScoringPlan(definition, policy: policy)
     let prePath = args.positionals[0], postPath = args.positionals[1]
 
-    let pre = try collect(plan: plan, options: options, path: prePath, stderr: io.stderr)
-    let post = try collect(plan: plan, options: options, path: postPath, stderr: io.stderr)
+    for p in parameters where p.reliability == nil {
+      io.stderr.write("warning: scale '\(p.scale)': \(p.note ?? "no RCI").\n")
+    }
+    var pre = try collect(plan: plan, options: options, path: prePath, stderr: io.stderr)
+    var post = try collect(plan: plan, options: options, path: postPath, stderr: io.stderr)
+    // An empty id identifies no one: such rows are never paired (two empty ids are not one person).
+    var unidentified = 0
+    for (path, administration) in [(prePath, pre), (postPath, post)] {
+      for r in administration.respondents where r.id.trimmingWhitespace().isEmpty {
+        io.stderr.write("\(path):\(r.line): warning: the id in column \(quotedForMessage(idColumn)) is empty; the row is not paired.\n")
+        unidentified += 1
+      }
+    }
+    pre.respondents.removeAll { $0.id.trimmingWhitespace().isEmpty }
+    post.respondents.removeAll { $0.id.trimmingWhitespace().isEmpty }
     let postIndex = Dictionary(post.respondents.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
     let preIDs = Set(pre.respondents.map(\.id))
     var rows: [ChangeRow] = []
@@ -99,10 +117,10 @@ enum ChangeCommand: Subcommand {
           }))
     }
     let onlyInPost = post.respondents.filter { !preIDs.contains($0.id) }.map { UnmatchedRespondent(id: $0.id, line: $0.line) }
-    for r in onlyInPre { io.stderr.write("\(prePath):\(r.line): warning: respondent '\(r.id)' is not in \(postPath); no change computed.\n") }
-    for r in onlyInPost { io.stderr.write("\(postPath):\(r.line): warning: respondent '\(r.id)' is not in \(prePath); no change computed.\n") }
+    for r in onlyInPre { io.stderr.write("\(prePath):\(r.line): warning: respondent \(Redaction.quote(r.id)) is not in \(postPath); no change computed.\n") }
+    for r in onlyInPost { io.stderr.write("\(postPath):\(r.line): warning: respondent \(Redaction.quote(r.id)) is not in \(prePath); no change computed.\n") }
 
-    let output = try io.output(args.value("output"))
+    let output = try io.output(args.value("output"), inputs: args.inputFiles)
     if format == "json" {
       let document = ChangeDocument(
         metadata: .init(
@@ -123,9 +141,9 @@ enum ChangeCommand: Subcommand {
     output.finish()
     if output.failed { throw .failed(.ioError, ["error: writing the results failed (disk full or closed pipe?)."]) }
     io.stderr.write(
-      "bapas change: \(rows.count) respondents in both files, \(onlyInPre.count) only in \(prePath), \(onlyInPost.count) only in \(postPath); "
+      "bapas change: \(rows.count) respondents in both files, \(onlyInPre.count) only in \(prePath), \(onlyInPost.count) only in \(postPath), \(unidentified) without an id; "
         + "\(pre.rowsRejected + post.rowsRejected) rows rejected; missing-data policy: \(policy.summary).\n")
-    let incomplete = pre.rowsRejected + post.rowsRejected > 0 || !onlyInPre.isEmpty || !onlyInPost.isEmpty
+    let incomplete = pre.rowsRejected + post.rowsRejected > 0 || !onlyInPre.isEmpty || !onlyInPost.isEmpty || unidentified > 0
     return incomplete ? .someRowsRejected : .success
   }
 
@@ -208,6 +226,13 @@ enum ChangeCommand: Subcommand {
       let published = definition.norms(for: scale.id).filter { $0.metric == metric }
       let reference = published.first { $0.reliability != nil && $0.group == .general } ?? published.first { $0.reliability != nil }
       guard let reliability = reliabilities[scale.id] ?? reference?.reliability else {
+        // Values given for some scales only: the others are reported without an RCI, not refused.
+        if !reliabilities.isEmpty, sds[scale.id] == nil {
+          result.append(ScaleParameters(
+            scale: scale.id, metric: metric,
+            note: "no RCI: no reliability and SD for this scale (give --reliability \(scale.id)=r --sd \(scale.id)=sd) and the instrument has no published norm for it"))
+          continue
+        }
         throw .usage(.missingOption("'--reliability' for scale '\(scale.id)' (a value for every scale, or \(scale.id)=r)"), spec)
       }
       guard let sd = sds[scale.id] ?? (reliabilities[scale.id] == nil ? reference?.sd : nil) else {
@@ -237,6 +262,9 @@ enum ChangeCommand: Subcommand {
           scale: scale.id, metric: metric, reliability: reliability, sd: sd, standardErrorOfMeasurement: sem,
           reliableChangeThreshold: criterion * (2 * sem * sem).squareRoot(), cutoffs: cutoffs))
     }
+    if !result.contains(where: { $0.reliability != nil }), let first = definition.scales.first {
+      throw .usage(.missingOption("'--reliability' for scale '\(first.id)' (a value for every scale, or \(first.id)=r)"), spec)
+    }
     return result
   }
 
@@ -258,10 +286,10 @@ enum ChangeCommand: Subcommand {
     let collector = ScoreCollector()
     let summary = try ScoringPipeline(plan: plan, options: options, path: path, stderr: stderr).run(writer: collector)
     var lines: [String: [Int]] = [:]
-    for respondent in collector.respondents { lines[respondent.id, default: []].append(respondent.line) }
+    for respondent in collector.respondents where !respondent.id.trimmingWhitespace().isEmpty { lines[respondent.id, default: []].append(respondent.line) }
     let duplicates = collector.respondents.compactMap { r -> String? in
       guard let found = lines[r.id], found.count > 1, found[0] == r.line else { return nil }
-      return "\(path):\(found[1]): error: the id '\(r.id)' in column '\(options.idColumn ?? "")' appears more than once, on lines \(found.map(String.init).joined(separator: ", ")); each respondent must have one row."
+      return "\(path):\(found[1]): error: the id \(Redaction.quote(r.id)) in column '\(options.idColumn ?? "")' appears more than once, on lines \(found.map(String.init).joined(separator: ", ")); each respondent must have one row."
     }
     if !duplicates.isEmpty { throw .failed(.invalidDefinition, duplicates) }
     return Administration(respondents: collector.respondents, rowsRejected: summary.rowsRejected)
@@ -330,9 +358,13 @@ struct ScaleChange: Encodable {
       return
     }
     change = after - before
+    guard let sd = parameters.sd, let reliability = parameters.reliability else {
+      reason = parameters.note
+      return
+    }
     do {
       let rc = try ReliableChange(
-        pre: before, post: after, sd: parameters.sd, reliability: parameters.reliability, direction: direction, criterion: criterion)
+        pre: before, post: after, sd: sd, reliability: reliability, direction: direction, criterion: criterion)
       rci = rc.index
       reliableChange = rc.category
       if let cutoffs = parameters.cutoffs {

@@ -64,8 +64,8 @@ enum InstrumentSelection {
     guard min < max else {
       throw .usage(.other("'--min' (\(min)) must be less than '--max' (\(max))."), spec)
     }
-    guard max - min <= ResponseScale.maximumWidth else {
-      throw .usage(.other("The scale \(min)…\(max) is wider than \(ResponseScale.maximumWidth + 1) values."), spec)
+    guard ResponseScale(min: min, max: max).packedWidth != nil else {
+      throw .usage(.other("The scale \(min)…\(max) is wider than \(ResponseScale.maximumWidth + 1) values (the most a response file can hold)."), spec)
     }
     do {
       return try InstrumentDefinition.quick(parsed, min: min, max: max)
@@ -76,8 +76,25 @@ enum InstrumentSelection {
 }
 
 extension ParsedArguments {
+  /// The files a command reads: its positional arguments and an `--instrument` or `--key-file` given
+  /// as a path. An `--output` naming one of them is refused.
+  var inputFiles: [String] {
+    positionals + [value("instrument"), value("key-file")].compactMap { $0 }
+  }
+
   /// The `--missing` tokens (comma-separated; default `NA`), which every response-reading command takes.
   var missingTokens: [String] {
     value("missing").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? ["NA"]
+  }
+
+  /// Warnings for `--missing` tokens that are answers on the scale: a cell holding one is read as
+  /// missing, which silently drops a valid answer unless the user meant it.
+  func missingTokenWarnings(scale: ResponseScale) -> [String] {
+    missingTokens.compactMap { token in
+      let trimmed = token.trimmingWhitespace()
+      let number = Int(trimmed) ?? Double(trimmed).flatMap { $0 == $0.rounded() && abs($0) < 1e15 ? Int($0) : nil }
+      guard let number, scale.contains(number) else { return nil }
+      return "warning: the --missing token \(quotedForMessage(token)) is an answer on the response scale \(scale.min)…\(scale.max): every cell holding it is read as missing, not as the answer \(number)."
+    }
   }
 }

@@ -75,7 +75,7 @@ final class JSONScoreWriter: ScoreWriter {
       var fields = ["\"line\":\(i.line)", "\"column\":\(i.column)"]
       if let f = i.field { fields.append("\"field\":\(f)") }
       if let c = i.columnName { fields.append("\"columnName\":\(jsonString(c))") }
-      if let v = i.value { fields.append("\"value\":\(jsonString(v))") }
+      if let v = Redaction.value(i.value) { fields.append("\"value\":\(jsonString(v))") }
       fields.append("\"message\":\(jsonString(i.description))")
       return "\n{" + fields.joined(separator: ",") + "}"
     }.joined(separator: ",")

@@ -8,5 +8,7 @@ let registeredSubcommands: [any Subcommand.Type] = [
   AssertiveCommand.self,
   RiskCommand.self,
   ValidateRiskCommand.self,
+  ExportCommand.self,
+  AuditCommand.self,
   ServeCommand.self,
 ]

@@ -49,6 +49,7 @@ enum ReliabilityCommand: Subcommand {
         missingData: useChoices[use] ?? .pairwise, confidenceSampleSize: ciRows == "complete" ? .completeRows : .allRows)
     } catch { throw .usage(error, spec) }
     let missingTokens = args.missingTokens
+    for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.stderr.write(warning + "\n") }
     let csvOptions = ResponseCSVOptions(missingTokens: missingTokens, outOfRange: outOfRange)
     let path = args.positionals[0]
 
@@ -57,7 +58,7 @@ enum ReliabilityCommand: Subcommand {
       .run(into: &accumulator)
     let report = accumulator.reliabilityReport(options: options)
 
-    let output = try io.output(args.value("output"))
+    let output = try io.output(args.value("output"), inputs: args.inputFiles)
     if format == "json" {
       let document = ReliabilityDocument(
         metadata: .init(

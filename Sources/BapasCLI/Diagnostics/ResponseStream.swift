@@ -18,6 +18,9 @@ func streamResponses(
     }
     try file.forEachChunk { chunk, isFinal in
       try parser.consume(chunk, isFinal: isFinal, into: &batch)
+      // Nothing reaches the writer before the header is known to be good (a chunk may end inside
+      // the header): a header error then leaves standard output as empty as a whole-file read does.
+      guard !parser.header.isEmpty else { return }
       body(&batch)
       batch.removeAll()
     }

@@ -4,7 +4,7 @@ import AssessmentEngine
 /// target behaviour, step), what is wrong, and one sentence a PK understands.
 ///
 /// The record is left out of the analysis; every other record is still analysed and reported.
-public struct AssertiveTrainingIssue: Error, Hashable, Codable, Sendable, CustomStringConvertible {
+public struct AssertiveTrainingIssue: Error, Hashable, Codable, Sendable, RedactableDescription {
   /// What is wrong.
   public enum Problem: Hashable, Codable, Sendable {
     /// A step event breaks the step rules (see ``StepTracker``).
@@ -79,7 +79,7 @@ public struct AssertiveTrainingIssue: Error, Hashable, Codable, Sendable, Custom
   public func message(in language: DisplayLanguage) -> String {
     let en = language == .english
     var place: [String] = []
-    if let client { place.append((en ? "client " : "klien ") + client.rawValue) }
+    if let client { place.append((en ? "client " : "klien ") + Redaction.bare(client.rawValue)) }
     if let target { place.append("target " + target) }
     if let step { place.append((en ? "step " : "langkah ") + "\(step.number)") }
     let head = place.isEmpty ? "" : place.joined(separator: ", ") + ": "
@@ -101,9 +101,9 @@ public struct AssertiveTrainingIssue: Error, Hashable, Codable, Sendable, Custom
     case .duplicateTarget:
       return en ? "the target id is used twice for this client; the second is left out." : "id target dipakai dua kali untuk klien ini; yang kedua tidak diolah."
     case .unknownFacilitator(let id):
-      return en ? "the facilitator '\(id)' is not listed among the group's facilitators." : "fasilitator '\(id)' tidak tercantum sebagai fasilitator kelompok."
+      return en ? "the facilitator \(Redaction.quote(id.rawValue)) is not listed among the group's facilitators." : "fasilitator \(Redaction.quote(id.rawValue)) tidak tercantum sebagai fasilitator kelompok."
     case .unknownPartner(let id):
-      return en ? "the partner '\(id)' is not listed among the group's partners." : "mitra '\(id)' tidak tercantum sebagai mitra kelompok."
+      return en ? "the partner \(Redaction.quote(id.rawValue)) is not listed among the group's partners." : "mitra \(Redaction.quote(id.rawValue)) tidak tercantum sebagai mitra kelompok."
     case .unknownSession(let n):
       return en ? "there is no session number \(n)." : "tidak ada sesi nomor \(n)."
     case .duplicateSession(let n):
@@ -124,7 +124,7 @@ public struct AssertiveTrainingIssue: Error, Hashable, Codable, Sendable, Custom
       return en ? "\(found) responses were given; the instrument has \(expected) items." : "terdapat \(found) jawaban; instrumen memiliki \(expected) butir."
     case .responseOutOfScale(let item, let value, let min, let max, let excluded):
       let ex = excluded.isEmpty ? "" : (en ? " except " : " kecuali ") + excluded.map(String.init).joined(separator: ", ")
-      return en ? "'\(item)' is \(value), not a response on the scale \(min) to \(max)\(ex)." : "'\(item)' bernilai \(value), bukan jawaban pada skala \(min) sampai \(max)\(ex)."
+      return en ? "'\(item)' is \(Redaction.bare(String(value))), not a response on the scale \(min) to \(max)\(ex)." : "'\(item)' bernilai \(Redaction.bare(String(value))), bukan jawaban pada skala \(min) sampai \(max)\(ex)."
     case .tooManyMissingItems(let instrument, let scale, let answered, let required):
       return en
         ? "\(instrument.uppercased()) \(scale) cannot be scored: only \(answered) items answered, \(required) required; the measure is left out for this scale."

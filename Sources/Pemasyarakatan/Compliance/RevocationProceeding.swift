@@ -181,7 +181,7 @@ public enum RevocationActorRole: String, WireEnum {
 }
 
 /// Why a revocation step is refused.
-public enum RevocationError: Error, Equatable, Hashable, Codable, Sendable, CustomStringConvertible {
+public enum RevocationError: Error, Equatable, Hashable, Codable, Sendable, RedactableDescription {
   /// The step does not follow from the current state.
   case outOfOrder(current: RevocationState, attempted: RevocationState)
   /// The step was recorded by a role that may not take it.
@@ -199,7 +199,7 @@ public enum RevocationError: Error, Equatable, Hashable, Codable, Sendable, Cust
       let roles = step.requiredRoles.map { $0.label.english.lowercased() }.joined(separator: " or ")
       return "'\(step.label.english)' must be recorded by the \(roles), not by the \(role.label.english.lowercased())."
     case .dateBeforePrevious(let p, let d):
-      return "The step on \(d) is dated before the previous step on \(p)."
+      return "The step on \(Redaction.bare(d.description)) is dated before the previous step on \(Redaction.bare(p.description))."
     }
   }
 }

@@ -5,7 +5,7 @@ import AssessmentEngine
 /// Paths use JSONPath notation from the document root: `$` is the root, `.key` an object member, `[3]`
 /// the fourth element (0-based) of an array; e.g. `$[2].transitions[0].tppDecision`. In a batch the
 /// path starts with the record's index.
-public struct CaseFileError: Error, Equatable, Hashable, Codable, Sendable, CustomStringConvertible {
+public struct CaseFileError: Error, Equatable, Hashable, Codable, Sendable, RedactableDescription {
   /// The JSON path of the offending value (or of the missing key).
   public var path: String
   /// What is wrong.
@@ -51,21 +51,23 @@ public struct CaseFileError: Error, Equatable, Hashable, Codable, Sendable, Cust
     case duplicateID(id: String)
   }
 
-  /// `<path>: <explanation>` in one sentence a PK or researcher can act on.
+  /// `<path>: <explanation>` in one sentence a PK or researcher can act on. Values from the file (an
+  /// unknown enum text, a bad date, a duplicated id, a JSON parser's detail) go through
+  /// `Redaction/quote(_:)`: `RedactableDescription/redactedDescription` keeps them out and keeps the path.
   public var description: String {
     let why: String
     switch reason {
-    case .malformedJSON(let detail): why = "the text is not a valid case file (\(detail))."
+    case .malformedJSON(let detail): why = "the text is not a valid case file (\(Redaction.detail == .redacted ? Redaction.placeholder : detail))."
     case .missingField(let name): why = "the required field '\(name)' is missing; please add it."
     case .wrongType(let expected): why = "the value has the wrong type; expected \(expected)."
     case .unknownValue(let value, let type, let allowed):
       let list = allowed.count <= 8 ? allowed.map { "'\($0)'" }.joined(separator: ", ") : "\(allowed.count) values listed in the documentation"
-      why = "'\(value)' is not a known \(type); please use one of \(list)."
-    case .invalidDate(let text): why = "'\(text)' is not a valid date; please write an existing day as YYYY-MM-DD."
+      why = "\(Redaction.quote(value)) is not a known \(type); please use one of \(list)."
+    case .invalidDate(let text): why = "\(Redaction.quote(text)) is not a valid date; please write an existing day as YYYY-MM-DD."
     case .datesOutOfOrder(let ef, let ed, let lf, let ld):
-      why = "\(lf) (\(ld)) is before \(ef) (\(ed)); please check both dates."
+      why = "\(lf) (\(Redaction.bare(ld.description))) is before \(ef) (\(Redaction.bare(ed.description))); please check both dates."
     case .ageCategoryContradictsBirthDate(let declared, let derived, let age, let on):
-      why = "the client is recorded as \(declared.rawValue) but was \(age) years old on \(on), which makes them \(derived.rawValue) by the birth date."
+      why = "the client is recorded as \(declared.rawValue) but was \(Redaction.bare(String(age))) years old on \(Redaction.bare(on.description)), which makes them \(derived.rawValue) by the birth date."
     case .legalBasisNotForAge(let basis, let age):
       why = "'\(basis.label.english)' (\(basis.label.indonesian)) does not apply to a client who is \(age == .child ? "a child" : "an adult") on the day of reception."
     case .stageChangeWithoutTPPDecision:
@@ -76,7 +78,7 @@ public struct CaseFileError: Error, Equatable, Hashable, Codable, Sendable, Cust
     case .reportingLessThanMonthly(let every, let unit):
       why = "reporting every \(every) \(unit.rawValue)(s) is less often than the legal minimum of once a month."
     case .excusedWithoutReason: why = "the absence is marked excused but no reason is given; please add the reason or mark it missed."
-    case .duplicateID(let id): why = "the id '\(id)' is used more than once."
+    case .duplicateID(let id): why = "the id \(Redaction.quote(id)) is used more than once."
     }
     return "\(path): \(why)"
   }
@@ -113,7 +115,7 @@ extension CaseFileError {
       } else if let date = ctx.underlyingError as? CivilDateError {
         self.init(path: jsonPath(ctx.codingPath), reason: .invalidDate(text: date.text))
       } else {
-        self.init(path: jsonPath(ctx.codingPath), reason: .malformedJSON(detail: ctx.debugDescription))
+        self.init(path: jsonPath(ctx.codingPath), reason: .malformedJSON(detail: plainDecodingText(ctx.debugDescription)))
       }
     @unknown default:
       self.init(path: "$", reason: .malformedJSON(detail: String(describing: error)))

@@ -73,7 +73,7 @@ public enum CaseLifecycle {
 }
 
 /// Why a stage change is refused.
-public enum LifecycleError: Error, Equatable, Hashable, Codable, Sendable, CustomStringConvertible {
+public enum LifecycleError: Error, Equatable, Hashable, Codable, Sendable, RedactableDescription {
   /// The event is not allowed in the current stage.
   case illegalTransition(from: CaseStage, event: CaseEvent)
   /// The TPP decision does not authorise this event.
@@ -91,9 +91,9 @@ public enum LifecycleError: Error, Equatable, Hashable, Codable, Sendable, Custo
     case .tppOutcomeMismatch(let event, let outcome):
       "'\(event.label.english)' needs a sidang TPP decision to '\(event.requiredOutcome.label.english)', but the decision recorded is to '\(outcome.label.english)'."
     case .tppDecisionAfterTransition(let d, let t):
-      "The sidang TPP on \(d) is after the stage change on \(t) it should authorise."
+      "The sidang TPP on \(Redaction.bare(d.description)) is after the stage change on \(Redaction.bare(t.description)) it should authorise."
     case .transitionBeforePrevious(let p, let d):
-      "The stage change on \(d) is dated before the previous step on \(p)."
+      "The stage change on \(Redaction.bare(d.description)) is dated before the previous step on \(Redaction.bare(p.description))."
     }
   }
 }

@@ -9,7 +9,7 @@ public protocol WireEnum: RawRepresentable, CaseIterable, Codable, Sendable, Has
 where RawValue == String {}
 
 /// An enum value in JSON that the SDK does not know.
-public struct UnknownWireValue: Error, Equatable, Codable, Sendable, CustomStringConvertible {
+public struct UnknownWireValue: Error, Equatable, Codable, Sendable, RedactableDescription {
   /// The Swift type that was being decoded.
   public var type: String
   /// The text found.
@@ -18,7 +18,7 @@ public struct UnknownWireValue: Error, Equatable, Codable, Sendable, CustomStrin
   public var allowed: [String]
   /// A one-sentence explanation.
   public var description: String {
-    "'\(value)' is not a known \(type); please use one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))."
+    "\(Redaction.quote(value)) is not a known \(type); please use one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))."
   }
 }
 

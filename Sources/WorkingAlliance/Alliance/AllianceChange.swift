@@ -133,7 +133,7 @@ public struct AllianceChange: Sendable, Hashable, Codable {
 }
 
 /// A change that cannot be computed between the requested sessions.
-public struct AllianceChangeError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
+public struct AllianceChangeError: Error, Sendable, Equatable, Codable, RedactableDescription {
   /// The dyad.
   public var dyad: String
   /// The rater.
@@ -156,7 +156,7 @@ public struct AllianceChangeError: Error, Sendable, Equatable, Codable, CustomSt
 
   /// A sentence naming the dyad and the sessions.
   public var description: String {
-    let who = "Dyad '\(dyad)' (\(rater.label.english.lowercased()) ratings)"
+    let who = "Dyad \(Redaction.quote(dyad)) (\(rater.label.english.lowercased()) ratings)"
     if let statistics { return "\(who): the change cannot be computed: \(statistics)" }
     return "\(who) has no \(measure.label.english.lowercased()) score for session\(unscoredSessions.count == 1 ? "" : "s") \(unscoredSessions.map(String.init).joined(separator: ", ")); a change needs both administrations scored."
   }

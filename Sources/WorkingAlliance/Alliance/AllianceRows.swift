@@ -100,7 +100,7 @@ public struct AllianceColumns: Sendable, Hashable, Codable {
 }
 
 /// A descriptive cell of an administration that cannot be read; the row is left out.
-public struct AllianceRowError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct AllianceRowError: Error, Sendable, Hashable, Codable, RedactableDescription {
   /// What is wrong.
   public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
     /// The dyad cell is empty.
@@ -135,9 +135,9 @@ public struct AllianceRowError: Error, Sendable, Hashable, Codable, CustomString
     let why: String
     switch kind {
     case .emptyDyad: why = "the dyad id is empty"
-    case .invalidSession: why = "'\(value)' is not a whole session number"
-    case .invalidDate: why = "'\(value)' is not a date written YYYY-MM-DD"
-    case .unknownRater: why = "'\(value)' is neither a client rating (client, klien) nor a PK rating (pk)"
+    case .invalidSession: why = "\(Redaction.quote(value)) is not a whole session number"
+    case .invalidDate: why = "\(Redaction.quote(value)) is not a date written YYYY-MM-DD"
+    case .unknownRater: why = "\(Redaction.quote(value)) is neither a client rating (client, klien) nor a PK rating (pk)"
     }
     return "column '\(column)': \(why). The row is left out."
   }

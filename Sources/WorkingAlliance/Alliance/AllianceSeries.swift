@@ -91,7 +91,7 @@ struct SeriesPoint: Sendable, Hashable {
 }
 
 /// A series that cannot be analysed as given.
-public struct AllianceSeriesError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct AllianceSeriesError: Error, Sendable, Hashable, Codable, RedactableDescription {
   /// What is wrong.
   public enum Kind: Sendable, Hashable, Codable {
     /// The series has no administrations.
@@ -125,7 +125,7 @@ public struct AllianceSeriesError: Error, Sendable, Hashable, Codable, CustomStr
 
   /// A sentence naming the dyad, the rater, the sessions and the lines.
   public var description: String {
-    let who = "Dyad '\(dyad)' (\(rater.label.english.lowercased()) ratings)"
+    let who = "Dyad \(Redaction.quote(dyad)) (\(rater.label.english.lowercased()) ratings)"
     let at = lines.isEmpty ? "" : " (line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", ")))"
     switch kind {
     case .empty:
@@ -204,7 +204,7 @@ public struct NotEnoughData: Sendable, Hashable, Codable, CustomStringConvertibl
   public var description: String {
     let listed = sessions.isEmpty ? "" : " (session\(sessions.count == 1 ? "" : "s") \(sessions.map(String.init).joined(separator: ", "))"
       + (lines.isEmpty ? "" : ", line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", "))") + ")"
-    return "Dyad '\(dyad)' (\(rater.label.english.lowercased()) ratings): \(analysis.label.english.lowercased()) needs at least \(required) scored session\(required == 1 ? "" : "s"); there \(available == 1 ? "is" : "are") \(available)\(listed)."
+    return "Dyad \(Redaction.quote(dyad)) (\(rater.label.english.lowercased()) ratings): \(analysis.label.english.lowercased()) needs at least \(required) scored session\(required == 1 ? "" : "s"); there \(available == 1 ? "is" : "are") \(available)\(listed)."
   }
 }
 

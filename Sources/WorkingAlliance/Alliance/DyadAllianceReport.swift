@@ -107,7 +107,7 @@ public struct DyadAllianceReport: Sendable, Hashable, Codable {
 }
 
 /// Series that do not make one dyad.
-public struct DyadAllianceError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+public struct DyadAllianceError: Error, Sendable, Hashable, Codable, RedactableDescription {
   /// What is wrong.
   public enum Kind: Sendable, Hashable, Codable {
     /// No series were given.
@@ -128,8 +128,8 @@ public struct DyadAllianceError: Error, Sendable, Hashable, Codable, CustomStrin
   public var description: String {
     switch kind {
     case .noSeries: "A dyad report needs at least one series."
-    case .differentDyads(let d): "A dyad report takes the series of one dyad; got \(d.map { "'\($0)'" }.joined(separator: ", "))."
-    case .twoSeriesForRater(let d, let r): "Dyad '\(d)' has two \(r.label.english.lowercased()) series; merge them into one."
+    case .differentDyads(let d): "A dyad report takes the series of one dyad; got \(d.map { Redaction.quote($0) }.joined(separator: ", "))."
+    case .twoSeriesForRater(let d, let r): "Dyad \(Redaction.quote(d)) has two \(r.label.english.lowercased()) series; merge them into one."
     }
   }
 }

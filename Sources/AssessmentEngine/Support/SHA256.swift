@@ -1,0 +1,127 @@
+/// SHA-256 (FIPS 180-4 §6.2) and HMAC-SHA256 (RFC 2104, FIPS 198-1), written here because the package
+/// has no dependencies and Foundation on Linux has no hash functions.
+///
+/// `package` access: the pseudonymised research export and the audit trail in `Pemasyarakatan` use
+/// them; they are plumbing, not part of the SDK's public API. Checked against the FIPS 180-4 example
+/// messages and every RFC 4231 test case (`Tests/AssessmentEngineTests/Support/SHA256Tests.swift`).
+package struct SHA256: Sendable {
+  /// FIPS 180-4 §5.3.3: the first 32 bits of the fractional parts of the square roots of the first
+  /// eight primes.
+  private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+    0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
+  )
+  /// Bytes not yet forming a whole 64-byte block.
+  private var pending: [UInt8] = []
+  /// Message length in bytes so far (the padding stores it in bits modulo 2^64, §5.1.1).
+  private var length: UInt64 = 0
+
+  /// A hasher with the initial hash value.
+  package init() { pending.reserveCapacity(64) }
+
+  /// The 32-byte digest of `bytes`.
+  package static func hash<S: Sequence>(_ bytes: S) -> [UInt8] where S.Element == UInt8 {
+    var h = SHA256()
+    h.update(bytes)
+    return h.finalize()
+  }
+
+  /// The digest of `bytes` as 64 lowercase hexadecimal digits.
+  package static func hex<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 { hexString(hash(bytes)) }
+
+  /// Feeds more message bytes.
+  package mutating func update<S: Sequence>(_ bytes: S) where S.Element == UInt8 {
+    for byte in bytes {
+      pending.append(byte)
+      length &+= 1
+      if pending.count == 64 {
+        compress(pending)
+        pending.removeAll(keepingCapacity: true)
+      }
+    }
+  }
+
+  /// Pads (§5.1.1: a 1 bit, zeros, the 64-bit big-endian bit length) and returns the digest.
+  package mutating func finalize() -> [UInt8] {
+    let bitLength = length &* 8
+    var tail = pending
+    tail.append(0x80)
+    while tail.count % 64 != 56 { tail.append(0) }
+    for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+    for start in stride(from: 0, to: tail.count, by: 64) { compress(Array(tail[start..<(start + 64)])) }
+    pending.removeAll()
+    let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
+    return words.flatMap { w in [UInt8(w >> 24), UInt8(truncatingIfNeeded: w >> 16), UInt8(truncatingIfNeeded: w >> 8), UInt8(truncatingIfNeeded: w)] }
+  }
+
+  /// FIPS 180-4 §4.2.2: the first 32 bits of the fractional parts of the cube roots of the first 64 primes.
+  private static let k: [UInt32] = [
+    0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,
+    0xd807_aa98, 0x1283_5b01, 0x2431_85be, 0x550c_7dc3, 0x72be_5d74, 0x80de_b1fe, 0x9bdc_06a7, 0xc19b_f174,
+    0xe49b_69c1, 0xefbe_4786, 0x0fc1_9dc6, 0x240c_a1cc, 0x2de9_2c6f, 0x4a74_84aa, 0x5cb0_a9dc, 0x76f9_88da,
+    0x983e_5152, 0xa831_c66d, 0xb003_27c8, 0xbf59_7fc7, 0xc6e0_0bf3, 0xd5a7_9147, 0x06ca_6351, 0x1429_2967,
+    0x27b7_0a85, 0x2e1b_2138, 0x4d2c_6dfc, 0x5338_0d13, 0x650a_7354, 0x766a_0abb, 0x81c2_c92e, 0x9272_2c85,
+    0xa2bf_e8a1, 0xa81a_664b, 0xc24b_8b70, 0xc76c_51a3, 0xd192_e819, 0xd699_0624, 0xf40e_3585, 0x106a_a070,
+    0x19a4_c116, 0x1e37_6c08, 0x2748_774c, 0x34b0_bcb5, 0x391c_0cb3, 0x4ed8_aa4a, 0x5b9c_ca4f, 0x682e_6ff3,
+    0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
+  ]
+
+  @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+
+  /// §6.2.2: one block of 64 bytes.
+  private mutating func compress(_ block: [UInt8]) {
+    var w = [UInt32](repeating: 0, count: 64)
+    for t in 0..<16 {
+      w[t] = UInt32(block[4 * t]) << 24 | UInt32(block[4 * t + 1]) << 16 | UInt32(block[4 * t + 2]) << 8 | UInt32(block[4 * t + 3])
+    }
+    for t in 16..<64 {
+      let s0 = Self.rotr(w[t - 15], 7) ^ Self.rotr(w[t - 15], 18) ^ (w[t - 15] >> 3)
+      let s1 = Self.rotr(w[t - 2], 17) ^ Self.rotr(w[t - 2], 19) ^ (w[t - 2] >> 10)
+      w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+    }
+    var (a, b, c, d, e, f, g, h) = state
+    for t in 0..<64 {
+      let s1 = Self.rotr(e, 6) ^ Self.rotr(e, 11) ^ Self.rotr(e, 25)
+      let ch = (e & f) ^ (~e & g)
+      let t1 = h &+ s1 &+ ch &+ Self.k[t] &+ w[t]
+      let s0 = Self.rotr(a, 2) ^ Self.rotr(a, 13) ^ Self.rotr(a, 22)
+      let maj = (a & b) ^ (a & c) ^ (b & c)
+      let t2 = s0 &+ maj
+      h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+    }
+    state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d, state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
+  }
+}
+
+/// HMAC-SHA256 (RFC 2104 with SHA-256, block size 64 bytes): a key longer than the block is hashed
+/// first, then `H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ message))`.
+package enum HMACSHA256 {
+  /// The 32-byte authentication code of `message` under `key`.
+  package static func authenticationCode(key: [UInt8], message: [UInt8]) -> [UInt8] {
+    var k = key.count > 64 ? SHA256.hash(key) : key
+    k += [UInt8](repeating: 0, count: 64 - k.count)
+    var inner = SHA256()
+    inner.update(k.map { $0 ^ 0x36 })
+    inner.update(message)
+    var outer = SHA256()
+    outer.update(k.map { $0 ^ 0x5c })
+    outer.update(inner.finalize())
+    return outer.finalize()
+  }
+
+  /// The code as 64 lowercase hexadecimal digits.
+  package static func hex(key: [UInt8], message: [UInt8]) -> String {
+    hexString(authenticationCode(key: key, message: message))
+  }
+}
+
+/// Lowercase hexadecimal, two digits per byte.
+package func hexString(_ bytes: [UInt8]) -> String {
+  let digits = Array("0123456789abcdef".utf8)
+  var out: [UInt8] = []
+  out.reserveCapacity(bytes.count * 2)
+  for b in bytes {
+    out.append(digits[Int(b >> 4)])
+    out.append(digits[Int(b & 0x0f)])
+  }
+  return String(decoding: out, as: UTF8.self)
+}
