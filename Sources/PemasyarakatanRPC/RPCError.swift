@@ -136,16 +136,9 @@ public struct RPCError: Error, Sendable, Hashable {
 extension JSONIssue {
   /// The issue as a problem, its path re-rooted under `base` (`$` → `$.params.instrument`).
   func problem(under base: String) -> RPCProblem {
-    let what: String
-    switch kind {
-    case .malformedJSON: what = "parse"
-    case .missingKey: what = "missingKey"
-    case .unknownKey: what = "unknownKey"
-    case .wrongType: what = "wrongType"
-    case .invalidValue: what = "invalidValue"
-    case .duplicate: what = "duplicate"
-    case .unknownReference: what = "unknownReference"
-    }
+    // The case name is the kind (`missingKey`, `wrongType`, …); the library may add kinds.
+    let name = caseName(kind)
+    let what = name == "malformedJSON" ? "parse" : name
     var why = description
     if why.hasPrefix(path + ": ") { why.removeFirst(path.count + 2) }
     return RPCProblem(what: what, location: .init(path: rebase(path, under: base)), why: why)
@@ -161,18 +154,9 @@ func rebase(_ path: String, under base: String) -> String {
 extension InputIssue {
   /// A CSV problem as an RPC problem; `base` names the CSV's params member, e.g. `$.params.csv`.
   func problem(in base: String) -> RPCProblem {
-    let what: String
-    switch kind {
-    case .wrongFieldCount: what = "wrongFieldCount"
-    case .notAnInteger: what = "notAnInteger"
-    case .outOfRange: what = "outOfRange"
-    case .unterminatedQuote: what = "unterminatedQuote"
-    case .textAfterQuote: what = "textAfterQuote"
-    case .missingColumns: what = "missingColumns"
-    case .duplicateColumn: what = "duplicateColumn"
-    case .missingIDColumn: what = "missingIDColumn"
-    case .emptyFile: what = "emptyData"
-    }
+    // The case name is the kind (`notAnInteger`, `outOfRange`, …); the library may add kinds.
+    let name = caseName(kind)
+    let what = name == "emptyFile" ? "emptyData" : name
     return RPCProblem(
       what: what, location: .init(path: base, line: line, column: column, field: field, columnName: columnName),
       why: description, value: value)
