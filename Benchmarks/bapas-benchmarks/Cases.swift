@@ -135,6 +135,7 @@ struct BenchmarkCases {
       reliabilityCase("reliability pass 12 items, 3% missing", missing: 0.03, seed: 3),
       polychoricCase(),
       iccCase(),
+      rpcCases(),
     ]
   }
 

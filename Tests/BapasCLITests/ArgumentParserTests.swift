@@ -37,3 +37,14 @@ struct ArgumentParserTests {
       == "The value 'x' is invalid for '--min': expected an integer.")
   }
 }
+
+/// `bapas serve` needs its transport named (the protocol itself is tested in PemasyarakatanRPCTests).
+@Suite("bapas serve")
+struct ServeCommandTests {
+  @Test func withoutStdioIsAUsageError() {
+    let io = CommandIO(stdout: OutputSink(), stderr: OutputSink())
+    #expect(BapasCommandLine.run(arguments: ["serve"], io: io) == .usage)
+    io.stderr.flush()
+    #expect(io.stderr.text.contains("--stdio"))
+  }
+}

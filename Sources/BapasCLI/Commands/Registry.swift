@@ -12,4 +12,5 @@ let registeredSubcommands: [any Subcommand.Type] = [
   ExportCommand.self,
   AuditCommand.self,
   ReportCommand.self,
+  ServeCommand.self,
 ]
