@@ -158,6 +158,18 @@ struct StatsPolychoricTests {
     print("ordinal alpha \(ordinal.alpha) (psych 0.87064109841966331), average r \(ordinal.averageR) (psych 0.4569065722457944)")
   }
 
+  /// Items spanning different categories: psych switches to global = FALSE (per-pair thresholds,
+  /// `correct = 0.5`). psych 2.2.9 `polychoric` on these 10 rows, printed to 10 digits:
+  /// ρ_ab 0.5615068772, ρ_ac 0.6029973169, ρ_bc 0.4958094421.
+  @Test func perPairThresholdsWhenCategoriesDiffer() throws {
+    let rows: [[UInt8]] = [[1, 1, 2], [2, 2, 2], [3, 2, 3], [2, 1, 1], [3, 2, 3], [1, 1, 1], [2, 1, 2], [3, 2, 3], [1, 2, 1], [2, 1, 3]]
+    let polychoric = try PolychoricCorrelation(codes: rows.flatMap { $0 }, itemCount: 3, levels: 3)
+    #expect(!polychoric.globalThresholds)
+    #expect(abs(polychoric.rho[0][1] - 0.5615068772) <= 5e-4)
+    #expect(abs(polychoric.rho[0][2] - 0.6029973169) <= 5e-4)
+    #expect(abs(polychoric.rho[1][2] - 0.4958094421) <= 5e-4)
+  }
+
   /// Invariance: polychoric correlations do not depend on row order; a perfectly ordered pair has ρ → 1.
   @Test func propertiesAndErrors() throws {
     let data = try Self.ordinal()
