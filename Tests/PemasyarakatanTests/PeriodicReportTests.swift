@@ -193,3 +193,24 @@ struct PeriodicReportDocumentationTests {
     #expect(article.contains("print(cth.clientsUnderGuidance.total, cth.reporting.complianceRate ?? 0, cth.clientsPerOfficer ?? 0)  // 3 0.6666666666666666 1.5"))
   }
 }
+
+/// The periodic report is aggregate: no client's name, register number, address, phone or decision
+/// number reaches it (UU 27/2022 PDP; the shared batch is full of such identifiers, see
+/// Tests/Fixtures/cases/gen_cases.py).
+@Suite("Periodic report: no personal data")
+struct PeriodicReportPrivacyTests {
+  @Test func noClientIdentifierReachesTheReport() throws {
+    let batch = CaseFileImport.decodeBatch(try Data(contentsOf: URL(fileURLWithPath: fixture("cases/cases_shared.json"))))
+    let report = PeriodicReport(period: .quarter(year: 2025, quarter: 1), input: PeriodicReportInput(cases: batch.records))
+    let texts = [report.markdown(language: .indonesian), report.markdown(language: .english),
+                 String(decoding: try JSONEncoder().encode(report), as: UTF8.self)]
+    let identifiers = batch.records.flatMap { c in
+      [c.client.name, c.client.id.rawValue, c.id.rawValue] + c.client.addresses.map(\.address)
+        + c.client.contactPersons.flatMap { [$0.name, $0.phone ?? "-"] } + [c.client.sentence?.decisionNumber ?? "-"]
+    }
+    #expect(identifiers.count == 40 * 7)
+    for text in texts {
+      for id in identifiers { #expect(!text.contains(id), "\(id) leaked") }
+    }
+  }
+}

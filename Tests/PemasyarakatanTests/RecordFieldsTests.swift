@@ -154,6 +154,32 @@ struct KindTaggedJSONTests {
     #expect(try roundTrip(calendar) == calendar)
   }
 
+  @Test func caseFileErrorsAndSanctionViolationsToo() throws {
+    let e = CaseFileError(path: "$.transitions[0].event", reason: .lifecycle(.illegalTransition(from: .tahapAwal, event: .close)))
+    #expect(try json(e) == #"{"path":"$.transitions[0].event","reason":{"error":{"event":"close","from":"tahapAwal","kind":"illegalTransition"},"kind":"lifecycle"}}"#)
+    let reasons: [CaseFileError.Reason] = [
+      .malformedJSON(detail: "x"), .missingField(name: "id"), .wrongType(expected: "a string"),
+      .unknownValue(value: "v", type: "T", allowed: ["a"]), .invalidDate(text: "2025-02-30"),
+      .datesOutOfOrder(earlierField: "a", earlierDate: d("2025-01-02"), laterField: "b", laterDate: d("2025-01-01")),
+      .ageCategoryContradictsBirthDate(declared: .adult, derived: .child, age: 16, on: d("2025-01-01")),
+      .legalBasisNotForAge(basis: .diversi, ageCategory: .adult), .stageChangeWithoutTPPDecision,
+      .lifecycle(.transitionBeforePrevious(previous: d("2025-01-02"), date: d("2025-01-01"))),
+      .revocation(.wrongActor(step: .examined, role: .tpp)), .sentence(.negativeDuration(field: "length")),
+      .reportingLessThanMonthly(every: 2, unit: .month), .excusedWithoutReason, .duplicateID(id: "C-1"),
+      .closingCertificateWithoutClosing(stage: .tahapAkhir),
+    ]
+    #expect(reasons.count == CaseFileError.Reason.kinds.count)
+    #expect(try roundTrip(reasons) == reasons)
+    #expect(try JSONDecoder().decode(CaseFileError.Reason.self, from: Data(#"{"stageChangeWithoutTPPDecision": {}}"#.utf8)) == .stageChangeWithoutTPPDecision)
+    #expect(try JSONDecoder().decode(CaseFileError.Reason.self, from: Data(#"{"lifecycle": {"_0": {"illegalTransition": {"from": "tahapAwal", "event": "close"}}}}"#.utf8))
+      == .lifecycle(.illegalTransition(from: .tahapAwal, event: .close)))
+    let violations: [SanctionLimitViolation] = [
+      .offenceTooSerious(threatened: CivilDuration(years: 6), maximum: CivilDuration(years: 5)),
+      .termTooLong(term: CivilDuration(years: 4), maximum: CivilDuration(years: 3)), .termTooShort(term: CivilDuration(months: 1), minimum: CivilDuration(months: 3)),
+    ]
+    #expect(try roundTrip(violations) == violations)
+  }
+
   @Test func legacySynthesizedFormStillReadsAndUnknownKindsAreNamed() throws {
     let legacy = try JSONDecoder().decode(ComplianceEvidence.self, from: Data(#"{"contact": {"id": "C-9", "date": "2025-05-20", "attendance": "missed"}}"#.utf8))
     #expect(legacy == .contact(id: "C-9", date: d("2025-05-20"), attendance: .missed))

@@ -196,3 +196,104 @@ extension LegalCalendarError {
     }
   }
 }
+
+extension SanctionLimitViolation {
+  /// Decodes `{"kind": "termTooLong", "term": {…}, "maximum": {…}}` and the other cases.
+  public init(from decoder: any Decoder) throws {
+    let (kind, f) = try KindTagged.open(decoder, type: "SanctionLimitViolation", allowed: ["offenceTooSerious", "termTooLong", "termTooShort"])
+    switch kind {
+    case "offenceTooSerious": self = .offenceTooSerious(threatened: try f.field("threatened"), maximum: try f.field("maximum"))
+    case "termTooLong": self = .termTooLong(term: try f.field("term"), maximum: try f.field("maximum"))
+    default: self = .termTooShort(term: try f.field("term"), minimum: try f.field("minimum"))
+    }
+  }
+
+  /// Encodes the `kind`-tagged form.
+  public func encode(to encoder: any Encoder) throws {
+    switch self {
+    case .offenceTooSerious(let threatened, let maximum):
+      var c = try KindTagged.container(encoder, kind: "offenceTooSerious")
+      try c.put(threatened, "threatened"); try c.put(maximum, "maximum")
+    case .termTooLong(let term, let maximum):
+      var c = try KindTagged.container(encoder, kind: "termTooLong")
+      try c.put(term, "term"); try c.put(maximum, "maximum")
+    case .termTooShort(let term, let minimum):
+      var c = try KindTagged.container(encoder, kind: "termTooShort")
+      try c.put(term, "term"); try c.put(minimum, "minimum")
+    }
+  }
+}
+
+extension CaseFileError.Reason {
+  static let kinds = [
+    "malformedJSON", "missingField", "wrongType", "unknownValue", "invalidDate", "datesOutOfOrder", "ageCategoryContradictsBirthDate",
+    "legalBasisNotForAge", "stageChangeWithoutTPPDecision", "lifecycle", "revocation", "sentence", "reportingLessThanMonthly",
+    "excusedWithoutReason", "duplicateID", "closingCertificateWithoutClosing",
+  ]
+
+  /// Decodes `{"kind": "missingField", "name": "officerID"}` and the other cases; a nested error sits
+  /// under `error` (`{"kind": "lifecycle", "error": {"kind": "illegalTransition", …}}`).
+  public init(from decoder: any Decoder) throws {
+    let (kind, f) = try KindTagged.open(decoder, type: "CaseFileError.Reason", allowed: Self.kinds)
+    switch kind {
+    case "malformedJSON": self = .malformedJSON(detail: try f.field("detail"))
+    case "missingField": self = .missingField(name: try f.field("name"))
+    case "wrongType": self = .wrongType(expected: try f.field("expected"))
+    case "unknownValue": self = .unknownValue(value: try f.field("value"), type: try f.field("type"), allowed: try f.field("allowed"))
+    case "invalidDate": self = .invalidDate(text: try f.field("text"))
+    case "datesOutOfOrder":
+      self = .datesOutOfOrder(earlierField: try f.field("earlierField"), earlierDate: try f.field("earlierDate"), laterField: try f.field("laterField"), laterDate: try f.field("laterDate"))
+    case "ageCategoryContradictsBirthDate":
+      self = .ageCategoryContradictsBirthDate(declared: try f.field("declared"), derived: try f.field("derived"), age: try f.field("age"), on: try f.field("on"))
+    case "legalBasisNotForAge": self = .legalBasisNotForAge(basis: try f.field("basis"), ageCategory: try f.field("ageCategory"))
+    case "stageChangeWithoutTPPDecision": self = .stageChangeWithoutTPPDecision
+    case "lifecycle": self = .lifecycle(try Self.nested(f))
+    case "revocation": self = .revocation(try Self.nested(f))
+    case "sentence": self = .sentence(try Self.nested(f))
+    case "reportingLessThanMonthly": self = .reportingLessThanMonthly(every: try f.field("every"), unit: try f.field("unit"))
+    case "excusedWithoutReason": self = .excusedWithoutReason
+    case "duplicateID": self = .duplicateID(id: try f.field("id"))
+    default: self = .closingCertificateWithoutClosing(stage: try f.field("stage"))
+    }
+  }
+
+  /// The nested error: under `error` in the kind-tagged form, under `_0` in Swift's synthesized form.
+  private static func nested<T: Decodable>(_ f: KeyedDecodingContainer<PathKey>) throws -> T {
+    f.contains(PathKey(name: "error")) ? try f.field("error") : try f.field("_0")
+  }
+
+  /// Encodes the `kind`-tagged form.
+  public func encode(to encoder: any Encoder) throws {
+    switch self {
+    case .malformedJSON(let detail):
+      var c = try KindTagged.container(encoder, kind: "malformedJSON"); try c.put(detail, "detail")
+    case .missingField(let name):
+      var c = try KindTagged.container(encoder, kind: "missingField"); try c.put(name, "name")
+    case .wrongType(let expected):
+      var c = try KindTagged.container(encoder, kind: "wrongType"); try c.put(expected, "expected")
+    case .unknownValue(let value, let type, let allowed):
+      var c = try KindTagged.container(encoder, kind: "unknownValue")
+      try c.put(value, "value"); try c.put(type, "type"); try c.put(allowed, "allowed")
+    case .invalidDate(let text):
+      var c = try KindTagged.container(encoder, kind: "invalidDate"); try c.put(text, "text")
+    case .datesOutOfOrder(let earlierField, let earlierDate, let laterField, let laterDate):
+      var c = try KindTagged.container(encoder, kind: "datesOutOfOrder")
+      try c.put(earlierField, "earlierField"); try c.put(earlierDate, "earlierDate"); try c.put(laterField, "laterField"); try c.put(laterDate, "laterDate")
+    case .ageCategoryContradictsBirthDate(let declared, let derived, let age, let on):
+      var c = try KindTagged.container(encoder, kind: "ageCategoryContradictsBirthDate")
+      try c.put(declared, "declared"); try c.put(derived, "derived"); try c.put(age, "age"); try c.put(on, "on")
+    case .legalBasisNotForAge(let basis, let ageCategory):
+      var c = try KindTagged.container(encoder, kind: "legalBasisNotForAge"); try c.put(basis, "basis"); try c.put(ageCategory, "ageCategory")
+    case .stageChangeWithoutTPPDecision: _ = try KindTagged.container(encoder, kind: "stageChangeWithoutTPPDecision")
+    case .lifecycle(let e): var c = try KindTagged.container(encoder, kind: "lifecycle"); try c.put(e, "error")
+    case .revocation(let e): var c = try KindTagged.container(encoder, kind: "revocation"); try c.put(e, "error")
+    case .sentence(let e): var c = try KindTagged.container(encoder, kind: "sentence"); try c.put(e, "error")
+    case .reportingLessThanMonthly(let every, let unit):
+      var c = try KindTagged.container(encoder, kind: "reportingLessThanMonthly"); try c.put(every, "every"); try c.put(unit, "unit")
+    case .excusedWithoutReason: _ = try KindTagged.container(encoder, kind: "excusedWithoutReason")
+    case .duplicateID(let id): var c = try KindTagged.container(encoder, kind: "duplicateID"); try c.put(id, "id")
+    case .closingCertificateWithoutClosing(let stage):
+      var c = try KindTagged.container(encoder, kind: "closingCertificateWithoutClosing"); try c.put(stage, "stage")
+    }
+  }
+}
