@@ -44,6 +44,8 @@ struct OutcomeInstrumentTests {
 
   @Test func rasKeyAndRange() throws {
     let ras = try #require(library.definition(id: "ras"))
+    // "Schedule" in the title means an inventory (a questionnaire), not a timetable ("jadwal").
+    #expect(ras.name.indonesian == "Inventori Asertivitas Rathus (RAS)")
     #expect(ras.items.count == 30)
     #expect(ras.responseScale.min == -3 && ras.responseScale.max == 3 && ras.responseScale.excluded == [0])
     let total = try #require(ras.scale("Total"))

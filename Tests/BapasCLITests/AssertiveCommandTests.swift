@@ -50,7 +50,8 @@ struct AssertiveCommandTests {
     let lines = r.out.split(separator: "\n").map(String.init)
     #expect(lines.contains("**Rata-rata kehadiran:** 79%"))
     #expect(lines.contains("| ICQ Asertivitas negatif (menyatakan ketidaksenangan) | 13 | 24 | 25 | +11 | 4,26 | Membaik secara reliabel | +12 | 4,65 | Membaik secara reliabel |"))
-    #expect(lines.contains("| I2 Klien berani menerapkan perilaku asertif di situasi nyata | 40 | proporsi klien yang menuntaskan langkah 5 | 0,60 | 0,50 | 83% | belum |"))
+    #expect(lines.contains("| Kriteria | Ketuntasan | Cara mengukur | Capaian | Ketercapaian | Tercapai? |"))
+    #expect(lines.contains("| I2 Klien berani menerapkan perilaku asertif di situasi nyata | 40% | proporsi klien yang menuntaskan langkah 5 — target 0,60 | 0,50 | 83% | belum |"))
     #expect(lines.contains("**Ketercapaian tertimbang:** 93% (bobot terukur 100 dari 100)."))
   }
 

@@ -82,19 +82,20 @@ struct AssertiveTrainingOutcomeTests {
     let icq = try #require(try analyse(handWorked).outcomes.instruments.first)
     let effect = try #require(icq.groupEffects.first { $0.scale == "Initiation" && $0.occasion == .post }?.effect)
     // Differences 8, 2, 0: mean 10/3 = 3.3333; SD_diff = √((4.667² + 1.333² + 3.333²)/2) = √17.333 = 4.1633.
-    // d_z = 3.3333/4.1633 = 0.8006407690254358; SE = √(1/3 + d_z²/6) = 0.66343;
-    // 95% CI = d_z ∓ 1.959964·SE = [−0.4997047776400974, 2.100986315690969].
+    // d_z = 3.3333/4.1633 = 0.8006407690254358. Exact noncentral-t 95% CI, paired t and p from R
+    // 4.2.2 (AssessmentEngineTests/Fixtures/R/effect_sizes.R, case assertive_hand_worked).
     #expect(effect.n == 3)
     expectClose(effect.meanDifference, 10.0 / 3.0, relative: 1e-12, "mean difference")
     expectClose(effect.dz, 0.8006407690254358, relative: 1e-9, "d_z")
-    expectClose(effect.dzLower, -0.4997047776400974, relative: 1e-9, "d_z lower")
-    expectClose(effect.dzUpper, 2.100986315690969, relative: 1e-9, "d_z upper")
+    #expect(abs(effect.dzLower - -0.60271479719077092) <= 1e-6, "d_z lower \(effect.dzLower)")
+    #expect(abs(effect.dzUpper - 2.0876224375145402) <= 1e-6, "d_z upper \(effect.dzUpper)")
+    expectClose(effect.t, 1.3867504905630728, relative: 1e-12, "t")
+    expectClose(effect.p, 0.29985995798599507, relative: 1e-9, "p")
     // SD_pre = 4, SD_post (24, 26, 20) = 3.0550504633; d_av = 3.3333/((4 + 3.05505)/2) = 0.9449495367;
-    // J = 1 − 3/(4·2 − 1) = 4/7; g_av = 0.5399711638263467; r_pre,post = 8/√(32·18.667) = 0.3273268;
-    // SE_g = J·√((1/3 + d_av²/6)·2(1 − r)); CI = [−0.36205762965473465, 1.441999957307428].
+    // J = 1 − 3/(4·2 − 1) = 4/7; g_av = 0.5399711638263467; limits = d_z limits · J·SD_diff/SD_av.
     expectClose(effect.gav, 0.5399711638263467, relative: 1e-9, "g_av")
-    expectClose(effect.gavLower, -0.36205762965473465, relative: 1e-9, "g_av lower")
-    expectClose(effect.gavUpper, 1.441999957307428, relative: 1e-9, "g_av upper")
+    #expect(abs(effect.gavLower - -0.40648518422388974) <= 1e-6, "g_av lower")
+    #expect(abs(effect.gavUpper - 1.4079421893377364) <= 1e-6, "g_av upper")
   }
 
   @Test func followUpBeforeBaselineIsLeftOut() throws {
@@ -154,7 +155,10 @@ struct AssertiveTrainingOutcomeTests {
     #expect(post.clientsChecked == 2)
     #expect(post.observed.map(\.count) == [2, 0, 0, 0, 1])
     let a = analysis.achievement
-    #expect(analysis.issues == [AssertiveTrainingIssue(path: "$.indicators[3].weight", problem: .invalidIndicator(field: "weight", value: 0))])
+    // A ketuntasan of 0 is allowed (seeds/002_2239df8a37d00bc2.txt:248 leaves one blank): I4 is
+    // evaluated (mean 1.5 of target 3 → 0.5) and reported but carries no weight.
+    #expect(analysis.issues.isEmpty)
+    #expect(a.results.count == 4 && a.results[3].achievement == 0.5)
     // I1: attendance (2/2 + 1/2 + 0/2)/3 = 0.5 → 0.5/0.75 = 2/3.
     // I2: 1 of 3 reliably improved = 1/3 → (1/3)/0.5 = 2/3.
     // I3: observed in 2 of 2 → 1 ≥ 0.8 → capped at 1.

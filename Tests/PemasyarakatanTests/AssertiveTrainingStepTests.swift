@@ -91,11 +91,12 @@ struct AssertiveTrainingStepTests {
   }
 
   @Test func defaultRulesNeedTheCounts() throws {
-    // Defaults: ≥2 situations; ≥2 rehearsals with ≥1 rated ≥4; ≥2 repetitions rated ≥4; 1 success.
+    // Defaults: ≥1 situation and ≥1 behaviour (seeds/000_03370522639aaf9c.txt:83); ≥2 rehearsals with
+    // ≥1 rated ≥4; ≥2 repetitions rated ≥4; 1 success.
     var t = StepTracker(rules: .default)
     try t.apply(StepEvent(date: feb(1), kind: .identify))
-    #expect(try t.apply(StepEvent(date: feb(2), kind: .prioritise, situations: [.init(rank: 1, description: "a")])) == nil)
-    #expect(t.current == .setPriorities, "one situation is fewer than the minimum of 2")
+    #expect(throws: StepRuleViolation.missingField("situations")) { try t.apply(StepEvent(date: feb(2), kind: .prioritise, situations: [])) }
+    #expect(t.current == .setPriorities, "no situation: the step is not met")
     let two: [StepEvent.Situation] = [.init(rank: 2, description: "b"), .init(rank: 1, description: "a")]
     #expect(try t.apply(StepEvent(date: feb(3), kind: .prioritise, situations: two))?.to == .rolePlay)
     #expect(try t.apply(StepEvent(date: feb(4), kind: .rolePlay, rating: 5)) == nil, "1 rehearsal of 2")

@@ -1,15 +1,15 @@
 import Foundation
 import Pemasyarakatan
 import Testing
-import AssessmentEngine
 
 /// The listing in `Documentation/CaseLifecycleGuide.md`, verbatim between the BEGIN/END markers, so that it is
-/// known to compile against the public API and to run. Only public API is visible here (no @testable).
+/// known to compile against the public API and to run. Only public API is visible here (no @testable), and
+/// only `import Pemasyarakatan`: it re-exports CivilDate, CivilDuration and the rest of the engines.
 @Suite("Documentation: case from reception to closing")
 struct DocumentationExampleTests {
   @Test func receptionToClosing() throws {
     // BEGIN LISTING
-    // Penerimaan: a parolee released from prison is received at Bapas Kelas I Denpasar.
+    // Tahap awal begins with penerimaan: a parolee released from prison is received at Bapas Kelas I Denpasar.
     let sentence = SentenceData(
       decisionNumber: "123/Pid.B/2023/PN Dps",
       length: CivilDuration(years: 3),
@@ -29,7 +29,8 @@ struct DocumentationExampleTests {
       guidancePeriod: ParoleRule.permenkumham3of2018.probationPeriod(for: sentence.term, releasedOn: released))
     file.assessments.append(AssessmentRecord(date: released.adding(days: 3), instrument: "RRI v02 2021", result: "sedang"))
 
-    // Tahap awal: the sidang TPP approves the guidance plan drawn from the Litmas and the assessment.
+    // Still tahap awal: the Litmas for guidance, then the sidang TPP approves the programme drawn from it
+    // and from the assessment (seed 004 lines 79–80). The stage stays tahap awal.
     file.litmas.append(Litmas(
       id: "L-2025-031", type: .pembimbingan, purpose: .pembimbinganProgramme,
       requester: LitmasRequester(kind: .bapas, name: "Bapas Kelas I Denpasar"),
@@ -148,23 +149,36 @@ struct DocumentationJSONExampleTests {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let article = try String(contentsOf: root.appendingPathComponent("Documentation/BapasModels.md"), encoding: .utf8)
     let blocks = article.components(separatedBy: "```json\n").dropFirst().compactMap { $0.components(separatedBy: "```").first }
-    #expect(blocks.count == 9)
-    guard blocks.count == 9 else { return }
+    #expect(blocks.count == 11)
+    guard blocks.count == 11 else { return }
     let decoder = JSONDecoder()
     func data(_ i: Int) -> Data { Data(blocks[i].utf8) }
     let bapas = try decoder.decode(Bapas.self, from: data(0))
-    #expect(bapas.bapasClass == .kelasI && bapas.outposts.count == 1)
-    #expect(try decoder.decode(Officer.self, from: data(1)).rank == .pkAhliMadya)
-    #expect(try decoder.decode(Client.self, from: data(2)).legalBasis == .pembebasanBersyarat)
-    #expect(try decoder.decode(PokmasLipasPartner.self, from: data(3)).delivers(.kemandirian))
+    #expect(bapas.bapasClass == .kelasI && bapas.outposts.isEmpty && bapas.workArea.count == 6)
+    let officer = try decoder.decode(Officer.self, from: data(1))
+    #expect(officer.rank == .pkAhliMadya && officer.approachStyle == .suportif && officer.trainings.map(\.kind) == [.riskNeedAssessment])
+    let client = try decoder.decode(Client.self, from: data(2))
+    #expect(client.legalBasis == .pembebasanBersyarat && client.education == .seniorSecondary && client.isRecidivist == false)
+    #expect(client.employment?.skills == ["las", "pertukangan"] && client.family?.dependants == 2 && client.offence?.category == .theft)
+    let partner = try decoder.decode(PokmasLipasPartner.self, from: data(3))
+    #expect(partner.delivers(.kemandirian) && partner.targetGroups.count == 3 && partner.activities[0].clients == 6)
+    #expect(partner.isActive(in: CivilDateInterval(start: try CivilDate(iso: "2026-01-31"), end: try CivilDate(iso: "2026-02-28"))))
+    #expect(!partner.isActive(in: CivilDateInterval(start: try CivilDate(iso: "2026-02-01"), end: try CivilDate(iso: "2026-02-28"))))
     let programme = try decoder.decode(Programme.self, from: data(4))
     // Weekly from 2025-03-01 to 2025-05-31 (91 days = 13 weeks later): 14 sessions, 03-01 … 05-31, 2 h each.
     #expect(programme.kind == .kemandirian && programme.schedule.plannedHours == 28)
     #expect(try decoder.decode(Enrolment.self, from: data(5)).hoursAttended == 2)
     #expect(try decoder.decode(Contact.self, from: data(6)).relationshipPhase == .passiveApathetic)
-    #expect(try decoder.decode(Litmas.self, from: data(7)).type == .integrasi)
+    let litmas = try decoder.decode(Litmas.self, from: data(7))
+    // 2024-10-21 → 2024-11-02 = 12 days; due 2024-11-04, so on time.
+    #expect(litmas.type == .integrasi && litmas.turnaroundDays == 12 && litmas.isOverdue == false && litmas.sections?.filled.count == 9)
+    struct Closing: Decodable { var preReleaseSessions: [PreReleaseSession]; var closingCertificate: ClosingCertificate }
+    let closing = try decoder.decode(Closing.self, from: data(9))
+    #expect(closing.preReleaseSessions.map(\.kind) == [.family, .community] && closing.closingCertificate.reason == .completed)
     let file = try CaseFileImport.decode(data(8))
     #expect(file.stage == .tahapAwal)
     #expect(file.compliance(asOf: try CivilDate(iso: "2025-08-31")).flags.map(\.kind).contains(.newSuspectOrConvictStatus))
+    let obstacles = try decoder.decode([InstitutionalObstacle].self, from: data(10))
+    #expect(obstacles.map(\.kind) == [.pkShortage])
   }
 }

@@ -90,7 +90,7 @@ struct ImportTests {
   @Test func illegalStageChange() {
     let t = #"[{"event": "close", "date": "2025-02-03", "tppDecision": {"date": "2025-02-03", "reference": "x", "outcome": "approveClosing"}}]"#
     let e = decodeError(Self.json(transitions: t))
-    #expect(e == CaseFileError(path: "$.transitions[0].event", reason: .lifecycle(.illegalTransition(from: .penerimaan, event: .close))))
+    #expect(e == CaseFileError(path: "$.transitions[0].event", reason: .lifecycle(.illegalTransition(from: .tahapAwal, event: .close))))
   }
 
   @Test func tppOutcomeNotMatchingTheEvent() {

@@ -10,14 +10,15 @@ struct LegalCalendarTests {
   @Test func paroleTwoThirdsAndProbation_Permenkumham3of2018Pasal82_KUHPPasal15() throws {
     // 3 years from 2023-01-10 → 2026-01-10 = 1096 days; ⌈2/3 × 1096⌉ = ⌈730.67⌉ = 731 → 2025-01-10.
     // 9 months from the start = 2023-10-10 ≤ 2025-01-10 → eligible.
-    // Masa percobaan = remaining sentence + 1 year → ends 2026-01-10 + 1 y = 2027-01-10.
+    // Masa percobaan = remaining sentence + 1 year → ends 2026-01-10 + 1 y = 2027-01-10 (exclusive, like
+    // the expiry: the first free day), so its last day under guidance is 2027-01-09.
     let e = try ParoleRule.permenkumham3of2018.eligibility(for: threeYears)
     #expect(e.earliestDate == d("2025-01-10"))
     #expect(e.expiry == d("2026-01-10"))
     #expect(e.programmeEnd == d("2027-01-10"))
     #expect(e.isEligible)
     let p = ParoleRule.permenkumham3of2018.probationPeriod(for: threeYears, releasedOn: d("2025-01-20"))
-    #expect(p == CivilDateInterval(start: d("2025-01-20"), end: d("2027-01-10")))
+    #expect(p == CivilDateInterval(start: d("2025-01-20"), end: d("2027-01-09")))
   }
 
   @Test func paroleWithRemission_hukumonline2017_fractionOfSentenceMinusRemisi() throws {
@@ -182,16 +183,17 @@ struct LegalCalendarTests {
   }
 
   @Test func guidanceStageBoundaries_unconfirmedThirds() {
-    // 2025-01-20 … 2027-01-20 = 730 days. Thirds: ⌈730/3⌉ = 244 → 2025-09-21; ⌈1460/3⌉ = 487 →
-    // 2026-05-22. Narapidana mirror: 1/2 = 365 → 2026-01-20.
+    // 2025-01-20 … 2027-01-20 holds 731 days (both ends included). Thirds: ⌈731/3⌉ = 244 → 2025-09-21;
+    // ⌈1462/3⌉ = 488 → 2026-05-23. Narapidana mirror: ⌈731/2⌉ = 366 → 2026-01-21.
     let period = CivilDateInterval(start: d("2025-01-20"), end: d("2027-01-20"))
     let b = GuidanceStageRule.thirds.boundaries(of: period)
     #expect(b.lanjutanFrom == d("2025-09-21"))
-    #expect(b.akhirFrom == d("2026-05-22"))
-    #expect(GuidanceStageRule.narapidanaMirror.boundaries(of: period).akhirFrom == d("2026-01-20"))
+    #expect(b.akhirFrom == d("2026-05-23"))
+    #expect(GuidanceStageRule.narapidanaMirror.boundaries(of: period).akhirFrom == d("2026-01-21"))
     #expect(GuidanceStageRule.thirds.expectedStage(on: d("2025-09-20"), in: period) == .tahapAwal)
     #expect(GuidanceStageRule.thirds.expectedStage(on: d("2025-09-21"), in: period) == .tahapLanjutan)
-    #expect(GuidanceStageRule.thirds.expectedStage(on: d("2026-05-22"), in: period) == .tahapAkhir)
+    #expect(GuidanceStageRule.thirds.expectedStage(on: d("2026-05-22"), in: period) == .tahapLanjutan)
+    #expect(GuidanceStageRule.thirds.expectedStage(on: d("2026-05-23"), in: period) == .tahapAkhir)
     #expect(GuidanceStageRule.thirds.expectedStage(on: d("2027-01-21"), in: period) == .pengakhiran)
     #expect(GuidanceStageRule.thirds.source.evidence == .unconfirmed)
   }

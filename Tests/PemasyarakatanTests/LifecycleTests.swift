@@ -6,9 +6,10 @@ import AssessmentEngine
 struct LifecycleTests {
   /// The expected state × event table, written out independently of `CaseLifecycle.target`.
   /// `nil` = illegal. Reinstate returns to the stage before suspension (tahapAwal on the path below).
+  /// A case starts in tahap awal at reception (seeds/004_413d9b83f2db0785.txt:76–82); approving the
+  /// tahap-awal programme keeps it there.
   static let expected: [CaseStage: [CaseEvent: CaseStage]] = [
-    .penerimaan: [.beginGuidance: .tahapAwal, .suspend: .suspended],
-    .tahapAwal: [.advanceToLanjutan: .tahapLanjutan, .suspend: .suspended],
+    .tahapAwal: [.beginGuidance: .tahapAwal, .advanceToLanjutan: .tahapLanjutan, .suspend: .suspended],
     .tahapLanjutan: [.advanceToAkhir: .tahapAkhir, .suspend: .suspended],
     .tahapAkhir: [.close: .pengakhiran, .suspend: .suspended],
     .suspended: [.reinstate: .tahapAwal, .revoke: .revoked],
@@ -16,9 +17,8 @@ struct LifecycleTests {
     .revoked: [:],
   ]
 
-  /// Legal event paths from penerimaan to each stage.
+  /// Legal event paths from reception to each stage.
   static let pathTo: [CaseStage: [CaseEvent]] = [
-    .penerimaan: [],
     .tahapAwal: [.beginGuidance],
     .tahapLanjutan: [.beginGuidance, .advanceToLanjutan],
     .tahapAkhir: [.beginGuidance, .advanceToLanjutan, .advanceToAkhir],
@@ -63,7 +63,7 @@ struct LifecycleTests {
     #expect((CaseLifecycle.target(from: stage, on: event, resuming: .tahapAwal)) == Self.expected[stage]?[event])
   }
 
-  @Test(arguments: [CaseStage.penerimaan, .tahapAwal, .tahapLanjutan, .tahapAkhir])
+  @Test(arguments: [CaseStage.tahapAwal, .tahapLanjutan, .tahapAkhir])
   func reinstateReturnsToTheStageSuspendedFrom(stage: CaseStage) throws {
     var file = try Self.caseAt(stage)
     let day = (file.transitions.last?.date ?? file.receivedOn).adding(days: 1)

@@ -29,7 +29,7 @@ enum SupervisionFixture {
   ]
   static let bapas = Bapas(
     code: "BPS-DPS", name: "Bapas Kelas I Denpasar", bapasClass: .kelasI,
-    outposts: [PosBapas(code: "POS-SGR", name: "Pos Bapas Singaraja")])
+    outposts: [PosBapas(code: "POS-01", name: "Pos Bapas Contoh")])
   static let client = Client(id: "PB-2025-0142", name: "Made S.", birthDate: d("1994-06-30"), sex: .male, legalBasis: .pembebasanBersyarat)
 
   static func caseFile(bapas: BapasCode = "BPS-DPS", client: Client = client) -> CaseFile {
@@ -157,7 +157,7 @@ struct SupervisionCompositionTests {
       asOf: d("2025-03-01"), responsivity: [.largeWorkArea, .trauma])
     #expect(far.modalities.map(\.modality) == [.officeVisit, .officeVisit, .mobileCounselling, .videoCall, .homeVisit])
     #expect(far.modalities[1].adjustment == .reportAtNearerOutpost)
-    #expect(far.modalities[1].note.indonesian == "Lapor di Pos Bapas Singaraja.")
+    #expect(far.modalities[1].note.indonesian == "Lapor di Pos Bapas Contoh.")
   }
 
   @Test func legalFloorIsStatedBesideThePlannedContacts() throws {

@@ -111,7 +111,7 @@ enum BuiltInOutcomeInstruments {
     {
       "id": "ras",
       "version": "1973-textbook-key",
-      "name": {"id": "Jadwal Asertivitas Rathus (RAS)", "en": "Rathus Assertiveness Schedule (RAS)"},
+      "name": {"id": "Inventori Asertivitas Rathus (RAS)", "en": "Rathus Assertiveness Schedule (RAS)"},
       "citation": {
         "source": "Rathus, S. A. (1973). A 30-item schedule for assessing assertive behavior. Behavior Therapy, 4(3), 398–406.",
         "year": 1973,

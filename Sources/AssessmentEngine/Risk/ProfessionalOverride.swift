@@ -84,6 +84,11 @@ public struct OverrideReason: Sendable, Hashable, Codable {
 }
 
 /// Who approved an override, in what role, and when.
+///
+/// JSON: `{"role": "supervisor", "approverID": "S-7", "approvedAt": "2025-03-01T09:30:00+07:00"}` — the
+/// instant as ISO 8601 with the approver's UTC offset (the SDK's one form for instants; civil dates are
+/// `YYYY-MM-DD`). Files written before this form carried `approvedAt` as a number, Foundation's default
+/// (seconds since 2001-01-01T00:00:00Z); such a number still reads, at offset +00:00.
 public struct OverrideApproval: Sendable, Hashable, Codable {
   /// The approver's role.
   public var role: ApproverRole
@@ -91,12 +96,49 @@ public struct OverrideApproval: Sendable, Hashable, Codable {
   public var approverID: String
   /// When it was approved.
   public var approvedAt: Date
+  /// The approver's offset from UTC in seconds (WIB +25200, WITA +28800, WIT +32400), used to write
+  /// ``approvedAt`` as local time.
+  public var utcOffsetSeconds: Int
 
-  /// Creates an approval.
-  public init(role: ApproverRole, approverID: String, approvedAt: Date) {
+  /// Creates an approval; `utcOffsetSeconds` is the approver's offset from UTC (0 = UTC).
+  public init(role: ApproverRole, approverID: String, approvedAt: Date, utcOffsetSeconds: Int = 0) {
     self.role = role
     self.approverID = approverID
     self.approvedAt = approvedAt
+    self.utcOffsetSeconds = utcOffsetSeconds
+  }
+
+  enum CodingKeys: String, CodingKey { case role, approverID, approvedAt }
+
+  /// Decodes the ISO 8601 form (or a legacy number of seconds since 2001).
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    role = try c.decode(ApproverRole.self, forKey: .role)
+    approverID = try c.decode(String.self, forKey: .approverID)
+    if let text = try? c.decode(String.self, forKey: .approvedAt) {
+      guard let parsed = ISO8601Instant.parse(text) else {
+        throw DecodingError.dataCorrupted(.init(
+          codingPath: c.codingPath + [CodingKeys.approvedAt],
+          debugDescription: "'\(text)' is not an ISO 8601 instant with a UTC offset, e.g. 2025-03-01T09:30:00+07:00"))
+      }
+      approvedAt = parsed.date
+      utcOffsetSeconds = parsed.offsetSeconds
+    } else {
+      let seconds = try c.decode(Double.self, forKey: .approvedAt)
+      guard seconds.isFinite else {
+        throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.approvedAt], debugDescription: "the time is not a finite number"))
+      }
+      approvedAt = Date(timeIntervalSinceReferenceDate: seconds)
+      utcOffsetSeconds = 0
+    }
+  }
+
+  /// Encodes `approvedAt` as ISO 8601 with ``utcOffsetSeconds``.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(role, forKey: .role)
+    try c.encode(approverID, forKey: .approverID)
+    try c.encode(ISO8601Instant.format(approvedAt, offsetSeconds: utcOffsetSeconds), forKey: .approvedAt)
   }
 }
 

@@ -114,6 +114,16 @@ enum SymmetricMatrix {
     return .success(diagonal)
   }
 
+  /// The submatrix of the rows and columns in `kept` (in that order).
+  static func selecting(_ a: [Double], _ k: Int, _ kept: [Int]) -> [Double] {
+    var result: [Double] = []
+    result.reserveCapacity(kept.count * kept.count)
+    for i in kept {
+      for j in kept { result.append(a[i * k + j]) }
+    }
+    return result
+  }
+
   /// The submatrix without row and column `drop`.
   static func removing(_ a: [Double], _ k: Int, index drop: Int) -> [Double] {
     var result: [Double] = []

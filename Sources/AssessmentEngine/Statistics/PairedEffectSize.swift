@@ -4,7 +4,8 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Standardized pre–post effect sizes for paired data, with approximate confidence intervals.
+/// Standardized pre–post effect sizes for paired data, with the paired t test and confidence
+/// intervals that hold in small groups.
 ///
 /// Definitions follow Lakens, D. (2013). Calculating and reporting effect sizes to facilitate
 /// cumulative science: a practical primer for t-tests and ANOVAs. *Frontiers in Psychology*, 4, 863:
@@ -12,14 +13,29 @@ import Foundation
 /// - **d_av** = M_diff / ((SD_pre + SD_post)/2) (formula 10);
 /// - **g_av** = d_av·J with Hedges' correction J = 1 − 3/(4·df − 1), df = n − 1.
 ///
-/// The intervals are the large-sample normal approximations of Borenstein, Hedges, Higgins &
-/// Rothstein (2009), *Introduction to Meta-Analysis*, ch. 4: Var(d_z) = 1/n + d_z²/(2n);
-/// Var(d_av) = (1/n + d_av²/(2n))·2(1 − r) with r the pre–post correlation (formula 4.28), and
-/// Var(g) = J²·Var(d) (formula 4.24); CI = estimate ± z_{1−α/2}·SE. They are approximations,
-/// not the exact noncentral-t intervals; for n < 20 treat them as rough.
+/// **Paired t test.** t = d_z·√n on df = n − 1, two-sided p = 2·P(T ≥ |t|) (Student's t).
+///
+/// **d_z interval: exact.** d_z·√n is a noncentral t with df = n − 1 and noncentrality δ = √n·μ/σ,
+/// so the interval inverts the noncentral t distribution function (Steiger, J. H., & Fouladi, R. T.
+/// 1997. Noncentrality interval estimation and the evaluation of statistical models. In Harlow,
+/// Mulaik & Steiger (Eds.), *What if there were no significance tests?*, 221–257): δ_L solves
+/// P(T ≤ t; δ_L) = 1 − α/2, δ_U solves P(T ≤ t; δ_U) = α/2, and the limits are δ/√n. This is what
+/// R's `MBESS::ci.sm` and `effectsize::cohens_d(paired = TRUE)` report; the noncentral t CDF is
+/// ``Distributions/noncentralTCDF(_:df:ncp:)`` (Lenth 1989, AS 243).
+///
+/// **g_av interval: approximate.** The d_z limits are rescaled by SD_diff/SD_av and by J, i.e. the
+/// noncentral-t interval of the paired t statistic is carried to the d_av metric treating the ratio
+/// of the two standardizers as known — the approach of Algina, J., & Keselman, H. J. (2003).
+/// Approximate confidence intervals for effect sizes. *Educational and Psychological Measurement*,
+/// 63(4), 537–553, for dependent-samples effect sizes. It ignores the sampling error of that ratio,
+/// so its coverage is only approximately nominal; report d_z's exact interval as the primary one.
 ///
 /// "Change" is post − pre, so a positive effect means scores went up; read it with the scale's
 /// ``ScoreDirection``.
+///
+/// JSON keys (stable): `n`, `meanDifference`, `sdDifference`, `sdPre`, `sdPost`, `correlation`,
+/// `dz`, `dzLower`, `dzUpper`, `dav`, `gav`, `gavLower`, `gavUpper`, `confidenceLevel`, `t`, `df`,
+/// `p`, `intervalMethod`.
 public struct PairedEffectSize: Sendable, Hashable, Codable {
   /// Number of pairs.
   public var n: Int
@@ -35,7 +51,7 @@ public struct PairedEffectSize: Sendable, Hashable, Codable {
   public var correlation: Double
   /// Cohen's d_z.
   public var dz: Double
-  /// Lower limit for d_z.
+  /// Lower limit for d_z (exact, noncentral t).
   public var dzLower: Double
   /// Upper limit for d_z.
   public var dzUpper: Double
@@ -43,12 +59,20 @@ public struct PairedEffectSize: Sendable, Hashable, Codable {
   public var dav: Double
   /// Hedges' g_av.
   public var gav: Double
-  /// Lower limit for g_av.
+  /// Lower limit for g_av (noncentral-t limits rescaled; approximate).
   public var gavLower: Double
   /// Upper limit for g_av.
   public var gavUpper: Double
   /// The confidence level of the intervals.
   public var confidenceLevel: Double
+  /// The paired t statistic, d_z·√n.
+  public var t: Double
+  /// Its degrees of freedom, n − 1.
+  public var df: Int
+  /// The two-sided p value of the paired t test.
+  public var p: Double
+  /// How the intervals were computed (`"noncentral-t"`: exact for d_z, Algina–Keselman for g_av).
+  public var intervalMethod: String
 
   /// Computes the effect sizes from paired scores.
   /// - Throws: ``ChangeStatisticsError`` for unequal lengths, fewer than 3 pairs, non-finite scores,
@@ -71,15 +95,19 @@ public struct PairedEffectSize: Sendable, Hashable, Codable {
     guard sdPost > 0 else { throw .zeroVariance(series: "post") }
     guard sdDiff > 0 else { throw .zeroVariance(series: "difference") }
     let r = try testRetestCorrelation(pre, post)
-    let z = Distributions.normalQuantile(0.5 + confidenceLevel / 2) ?? 1.959963984540054
     let nD = Double(n)
     let dz = meanDiff / sdDiff
-    let seDz = (1 / nD + dz * dz / (2 * nD)).squareRoot()
     let dav = meanDiff / ((sdPre + sdPost) / 2)
     let df = nD - 1
     let j = 1 - 3 / (4 * df - 1)
     let gav = j * dav
-    let seGav = j * ((1 / nD + dav * dav / (2 * nD)) * 2 * (1 - r)).squareRoot()
+    let t = dz * nD.squareRoot()
+    let alpha = 1 - confidenceLevel
+    guard let upperTail = Distributions.tCDF(-abs(t), df: df),
+      let deltaLower = Distributions.noncentralityForTCDF(t, df: df, probability: 1 - alpha / 2),
+      let deltaUpper = Distributions.noncentralityForTCDF(t, df: df, probability: alpha / 2)
+    else { throw .notFinite(input: "difference") }
+    let rescale = sdDiff / ((sdPre + sdPost) / 2)
     self.n = n
     self.meanDifference = meanDiff
     self.sdDifference = sdDiff
@@ -87,12 +115,16 @@ public struct PairedEffectSize: Sendable, Hashable, Codable {
     self.sdPost = sdPost
     self.correlation = r
     self.dz = dz
-    self.dzLower = dz - z * seDz
-    self.dzUpper = dz + z * seDz
+    self.dzLower = deltaLower / nD.squareRoot()
+    self.dzUpper = deltaUpper / nD.squareRoot()
     self.dav = dav
     self.gav = gav
-    self.gavLower = gav - z * seGav
-    self.gavUpper = gav + z * seGav
+    self.gavLower = j * rescale * deltaLower / nD.squareRoot()
+    self.gavUpper = j * rescale * deltaUpper / nD.squareRoot()
+    self.t = t
+    self.df = n - 1
+    self.p = min(1, 2 * upperTail)
+    self.intervalMethod = "noncentral-t"
     self.confidenceLevel = confidenceLevel
   }
 

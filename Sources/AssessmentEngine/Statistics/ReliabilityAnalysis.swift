@@ -18,8 +18,33 @@ extension ItemMomentAccumulator {
     guard options.confidenceLevel > 0, options.confidenceLevel < 1 else {
       throw .confidenceLevelOutOfRange(value: options.confidenceLevel)
     }
-    let scale = scales[index]
-    let moments = try scaleMoments(index, policy: options.missingData)
+    let fullScale = scales[index]
+    // psych deletes items without variance (with a warning) and analyses the rest.
+    let setAsidePositions = itemsWithoutVariance(index)
+    let setAside = Set(setAsidePositions)
+    if fullScale.columns.count - setAside.count < 2, let first = setAsidePositions.first, fullScale.columns.count >= 2 {
+      let m = moments(fullScale.columns[first], fullScale.columns[first])
+      throw m.count == 0
+        ? .allMissing(scale: fullScale.name, item: itemName(fullScale, first))
+        : .zeroVariance(scale: fullScale.name, item: itemName(fullScale, first))
+    }
+    let moments = try scaleMoments(index, policy: options.missingData, setAside: setAside)
+    let keptPositions = fullScale.columns.indices.filter { !setAside.contains($0) }
+    let scale = ReliabilityScale(
+      name: fullScale.name, columns: keptPositions.map { fullScale.columns[$0] }, keys: keptPositions.map { fullScale.keys[$0] })
+    var notes: [ReliabilityNote] = []
+    let setAsideNames = setAsidePositions.map { itemName(fullScale, $0) }
+    if !setAside.isEmpty {
+      notes.append(ReliabilityNote(
+        statistic: "items", status: .adjusted,
+        reason: "item\(setAsideNames.count == 1 ? "" : "s") \(setAsideNames.joined(separator: ", ")) had no variance and \(setAsideNames.count == 1 ? "was" : "were") set aside from the reliability analysis (k = \(keptPositions.count)) but still \(setAsideNames.count == 1 ? "counts" : "count") in the score, as psych::alpha does"))
+      let completeOverall = moments.completeRows == moments.rowsWithScore
+      if options.missingData == .pairwise || options.missingData == .listwise, !completeOverall {
+        notes.append(ReliabilityNote(
+          statistic: "mean, sd, rawR", status: .adjusted,
+          reason: "the score is the mean of the answered items including the set-aside item; psych rescales the mean of the remaining items instead, which differs in rows with missing answers"))
+      }
+    }
     let k = moments.k
     let nObs: Int64 =
       switch options.confidenceSampleSize {
@@ -30,7 +55,12 @@ extension ItemMomentAccumulator {
     let c = moments.covariance
     guard c.reduce(0, +) > 0 else { throw .zeroScaleVariance(scale: scale.name) }
     let r = Self.covarianceToCorrelation(c, k)
-    let smc = try squaredMultipleCorrelations(r, k, scale: scale)
+    let (smc, smcAdjusted) = SymmetricMatrix.psychSMC(r, k)
+    if smcAdjusted {
+      notes.append(ReliabilityNote(
+        statistic: "lambda6, rCor", status: .adjusted,
+        reason: "the item correlation matrix is singular or not positive definite; squared multiple correlations come from its pseudo-inverse with values below 0 set to 0 and above 1 set to 1, as psych::smc does"))
+    }
     let total = AlphaCoefficients(covariance: c, correlation: r, smc: smc, k: k)
     let nD = Double(nObs)
     let ase = (total.q / nD).squareRoot()
@@ -70,7 +100,7 @@ extension ItemMomentAccumulator {
       if k > 2 {
         let cd = SymmetricMatrix.removing(c, k, index: i)
         let rd = SymmetricMatrix.removing(r, k, index: i)
-        let smcDrop = try squaredMultipleCorrelations(rd, k - 1, scale: scale, skipping: i)
+        let smcDrop = SymmetricMatrix.psychSMC(rd, k - 1).smc
         dropped = AlphaCoefficients(covariance: cd, correlation: rd, smc: smcDrop, k: k - 1)
       } else {
         dropped = nil
@@ -101,12 +131,15 @@ extension ItemMomentAccumulator {
     }
     // The minres fit itself does not need a positive-definite matrix (a pairwise Pearson matrix
     // may not be); only its SMC start values do, so fall back to a neutral start.
-    let omegaStart: [Double]
-    switch SymmetricMatrix.squaredMultipleCorrelations(moments.factorCorrelation, k) {
-    case .success(let values): omegaStart = values
-    case .failure: omegaStart = Array(repeating: 0.5, count: k)
+    // psych's fa() smooths a non-positive-definite matrix (cor.smooth) before the fit.
+    let (factorCorrelation, smoothed) = SymmetricMatrix.smoothed(moments.factorCorrelation, k)
+    if smoothed {
+      notes.append(ReliabilityNote(
+        statistic: "omegaTotal", status: .adjusted,
+        reason: "the correlation matrix is not positive definite; it was smoothed (psych::cor.smooth) before the one-factor fit, as psych::omega does"))
     }
-    let omega = OmegaTotal(correlation: moments.factorCorrelation, k: k, smc: omegaStart)
+    let omegaStart = SymmetricMatrix.psychSMC(factorCorrelation, k).smc
+    let omega = OmegaTotal(correlation: factorCorrelation, k: k, smc: omegaStart)
     let result = ScaleReliability(
       name: scale.name, itemCount: k, alpha: total.raw, standardizedAlpha: total.standardized,
       lambda6: total.lambda6, averageR: total.averageR, medianR: total.medianR, varianceR: total.varianceR,
@@ -117,9 +150,11 @@ extension ItemMomentAccumulator {
       duhachekLower: total.raw - z * ase, duhachekUpper: total.raw + z * ase,
       omegaTotal: omega.omegaTotal, omega: omega, mean: moments.totalMean, sd: moments.totalSD, n: nObs,
       rowsWithScore: moments.rowsWithScore, completeRows: moments.completeRows, missingData: options.missingData,
-      confidenceLevel: options.confidenceLevel, itemOrder: order, items: items)
-    try result.validateFinite()
-    return result
+      confidenceLevel: options.confidenceLevel, itemOrder: order, items: items,
+      setAsideItems: setAsideNames, notes: notes)
+    var checked = result
+    try checked.noteUndefinedStatistics()
+    return checked
   }
 
   /// Reliability statistics of the scale named `name`.
@@ -159,9 +194,16 @@ extension ItemMomentAccumulator {
 }
 
 extension ScaleReliability {
-  /// Throws ``ReliabilityError/undefinedStatistic(scale:statistic:item:)`` for the first value that
-  /// is not finite, so that NaN never leaves the SDK silently.
-  func validateFinite() throws(ReliabilityError) {
+  /// Adds a ``ReliabilityNote`` (not computed) for every statistic that is not finite — e.g. S/N
+  /// when two items correlate perfectly, r.drop when the rest of the scale has a negative variance
+  /// sum — so that NaN never leaves the SDK silently; the other statistics are still reported.
+  /// Throws ``ReliabilityError/undefinedStatistic(scale:statistic:item:)`` only when alpha itself is
+  /// undefined, since then nothing about the scale is.
+  mutating func noteUndefinedStatistics() throws(ReliabilityError) {
+    guard alpha.isFinite, standardizedAlpha.isFinite else {
+      throw .undefinedStatistic(scale: name, statistic: alpha.isFinite ? "standardizedAlpha" : "alpha", item: "")
+    }
+    var undefined: [String] = []
     let scaleValues: [(String, Double?)] = [
       ("alpha", alpha), ("standardizedAlpha", standardizedAlpha), ("lambda6", lambda6), ("averageR", averageR),
       ("medianR", medianR), ("varianceR", varianceR), ("signalToNoise", signalToNoise), ("ase", ase),
@@ -170,7 +212,7 @@ extension ScaleReliability {
       ("duhachekUpper", duhachekUpper), ("omegaTotal", omegaTotal), ("mean", mean), ("sd", sd),
     ]
     for (statistic, value) in scaleValues where value.map({ !$0.isFinite }) ?? false {
-      throw .undefinedStatistic(scale: name, statistic: statistic, item: "")
+      undefined.append(statistic)
     }
     for itemName in itemOrder {
       guard let item = items[itemName] else { continue }
@@ -183,8 +225,13 @@ extension ScaleReliability {
         ("medianRIfDeleted", item.medianRIfDeleted),
       ]
       for (statistic, value) in itemValues where value.map({ !$0.isFinite }) ?? false {
-        throw .undefinedStatistic(scale: name, statistic: statistic, item: itemName)
+        undefined.append("\(statistic)[\(itemName)]")
       }
+    }
+    if !undefined.isEmpty {
+      notes.append(ReliabilityNote(
+        statistic: undefined.joined(separator: ", "), status: .notComputed,
+        reason: "undefined for these data (a division by zero or the square root of a negative sum: perfectly correlated items, an inconsistent pairwise matrix, or items that correlate negatively — check the reverse keying); shown as NA in text and \"NaN\"/\"Inf\" in JSON"))
     }
   }
 }

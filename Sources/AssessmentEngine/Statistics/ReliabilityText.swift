@@ -25,6 +25,9 @@ extension ScaleReliability {
             ]
           )
         ]))
+    for note in notes {
+      lines.append("Note (\(note.statistic), \(note.status == .adjusted ? "adjusted" : "not computed")): \(note.reason).")
+    }
     lines.append("")
     let percent = Self.trimmed(confidenceLevel * 100)
     lines.append("    \(percent)% confidence boundaries ")

@@ -26,11 +26,24 @@ extension ItemMomentAccumulator {
     columnNames[scale.columns[t]]
   }
 
-  /// Builds the scale's moments under `policy`.
-  func scaleMoments(_ s: Int, policy: ReliabilityMissingData) throws(ReliabilityError) -> ScaleMoments {
+  /// Scale positions of the items psych's `alpha` deletes before analysis: never answered, answered
+  /// once, or the same answer in every answered row (`sd(x) <= 0 | is.na(sd(x))`).
+  func itemsWithoutVariance(_ s: Int) -> [Int] {
+    let scale = scales[s]
+    return scale.columns.indices.filter { t in
+      let m = moments(scale.columns[t], scale.columns[t])
+      return m.count < 2 || differenceOfProducts(m.count, m.sumSquaresFirst, m.sumFirst, m.sumFirst) <= 0
+    }
+  }
+
+  /// Builds the scale's moments under `policy`. Items at the positions in `setAside` (items without
+  /// variance, see ``itemsWithoutVariance(_:)``) take no part in the covariances and are removed
+  /// from every per-item array; the score moments still count them (psych's "deleted but still
+  /// counted in the score").
+  func scaleMoments(_ s: Int, policy: ReliabilityMissingData, setAside: Set<Int> = []) throws(ReliabilityError) -> ScaleMoments {
     let scale = scales[s]
     let k = scale.columns.count
-    guard k >= 2 else { throw .tooFewItems(scale: scale.name, itemCount: k) }
+    guard k - setAside.count >= 2 else { throw .tooFewItems(scale: scale.name, itemCount: k - setAside.count) }
     let sums = scaleSums[s]
     let shift = Double(coding.minimum - 1)
     let reflect = Double(coding.levels + 1)
@@ -42,6 +55,13 @@ extension ItemMomentAccumulator {
     var squares = [Int64](repeating: 0, count: k)
     for t in 0..<k {
       let m = moments(scale.columns[t], scale.columns[t])
+      counts[t] = m.count
+      totals[t] = m.sumFirst
+      squares[t] = m.sumSquaresFirst
+      if setAside.contains(t) {
+        counts[t] = max(m.count, 1)
+        continue
+      }
       guard m.count > 0 else { throw .allMissing(scale: scale.name, item: itemName(scale, t)) }
       counts[t] = m.count
       totals[t] = m.sumFirst
@@ -70,8 +90,8 @@ extension ItemMomentAccumulator {
 
     switch policy {
     case .pairwise:
-      for t in 0..<k {
-        for u in t..<k {
+      for t in 0..<k where !setAside.contains(t) {
+        for u in t..<k where !setAside.contains(u) {
           let m = moments(scale.columns[t], scale.columns[u])
           guard m.count >= 2 else {
             throw .noOverlap(scale: scale.name, item: itemName(scale, t), otherItem: itemName(scale, u), count: m.count)
@@ -95,7 +115,7 @@ extension ItemMomentAccumulator {
           }
         }
       }
-      for t in 0..<k {
+      for t in 0..<k where !setAside.contains(t) {
         itemSD[t] = covariance[t * k + t].squareRoot()
         rawR[t] = pooledItemScoreCorrelation(sums, item: t)
       }
@@ -115,15 +135,18 @@ extension ItemMomentAccumulator {
           p += 1
         }
       }
-      for t in 0..<k where covariance[t * k + t] <= 0 {
+      for t in 0..<k where covariance[t * k + t] <= 0 && !setAside.contains(t) {
         throw .zeroVariance(scale: scale.name, item: itemName(scale, t))
       }
-      for t in 0..<k {
+      for t in 0..<k where !setAside.contains(t) {
         let m = moments(scale.columns[t], scale.columns[t])
         let n = Double(m.count)
         itemSD[t] = (differenceOfProducts(m.count, m.sumSquaresFirst, m.sumFirst, m.sumFirst) / (n * (n - 1))).squareRoot()
       }
-      rawR = Self.itemTotalCorrelations(covariance, k)
+      let keptListwise = (0..<k).filter { !setAside.contains($0) }
+      let reducedListwise = SymmetricMatrix.selecting(covariance, k, keptListwise)
+      let reducedRawR = Self.itemTotalCorrelations(reducedListwise, keptListwise.count)
+      for (position, t) in keptListwise.enumerated() { rawR[t] = reducedRawR[position] }
       factorCorrelation = Self.covarianceToCorrelation(covariance, k)
       totalMean = scoreMean + shift
       totalSD = (scoreSS / Double(scoreRows - 1)).squareRoot()
@@ -154,7 +177,7 @@ extension ItemMomentAccumulator {
           covariance[u * k + t] = covariance[t * k + u]
         }
       }
-      for t in 0..<k where covariance[t * k + t] <= 0 {
+      for t in 0..<k where covariance[t * k + t] <= 0 && !setAside.contains(t) {
         throw .zeroVariance(scale: scale.name, item: itemName(scale, t))
       }
       itemN = Array(repeating: rows, count: k)
@@ -164,10 +187,21 @@ extension ItemMomentAccumulator {
         itemMean[t] = keyedMean(t, codeMean: codeMean)
         itemSD[t] = covariance[t * k + t].squareRoot()
       }
-      rawR = Self.itemTotalCorrelations(covariance, k)
+      let keptImputed = (0..<k).filter { !setAside.contains($0) }
+      let reducedImputed = SymmetricMatrix.selecting(covariance, k, keptImputed)
+      let reducedImputedRawR = Self.itemTotalCorrelations(reducedImputed, keptImputed.count)
+      for (position, t) in keptImputed.enumerated() { rawR[t] = reducedImputedRawR[position] }
       factorCorrelation = Self.covarianceToCorrelation(covariance, k)
       totalMean = itemMean.reduce(0, +) / Double(k)
       totalSD = covariance.reduce(0, +).squareRoot() / Double(k)
+    }
+    if !setAside.isEmpty {
+      let kept = (0..<k).filter { !setAside.contains($0) }
+      return ScaleMoments(
+        k: kept.count, covariance: SymmetricMatrix.selecting(covariance, k, kept),
+        factorCorrelation: SymmetricMatrix.selecting(factorCorrelation, k, kept), itemN: kept.map { itemN[$0] },
+        itemMean: kept.map { itemMean[$0] }, itemSD: kept.map { itemSD[$0] }, rawR: kept.map { rawR[$0] },
+        totalMean: totalMean, totalSD: totalSD, rowsWithScore: rowsWithScore, completeRows: completeRows)
     }
     return ScaleMoments(
       k: k, covariance: covariance, factorCorrelation: factorCorrelation, itemN: itemN, itemMean: itemMean,

@@ -64,6 +64,35 @@ public struct ScaleReliability: Sendable, Hashable, Codable {
   public var itemOrder: [String]
   /// Item statistics keyed by column name.
   public var items: [String: ItemReliability]
+  /// Items without variance that psych's `alpha` deletes from the analysis (they still count in the
+  /// score); empty when none.
+  public var setAsideItems: [String] = []
+  /// What was adjusted or could not be computed, per statistic (empty when nothing was).
+  public var notes: [ReliabilityNote] = []
+}
+
+/// A per-statistic note: which statistic was adjusted (and how) or could not be computed (and why).
+public struct ReliabilityNote: Sendable, Hashable, Codable {
+  /// Whether the value was adjusted or is missing.
+  public enum Status: String, Sendable, Hashable, Codable {
+    /// The statistic was computed after a documented repair (psych's own).
+    case adjusted
+    /// The statistic is undefined for these data and is absent.
+    case notComputed
+  }
+  /// The statistic(s) concerned, by JSON key.
+  public var statistic: String
+  /// Adjusted or not computed.
+  public var status: Status
+  /// One sentence saying what and why.
+  public var reason: String
+
+  /// Creates a note.
+  public init(statistic: String, status: Status, reason: String) {
+    self.statistic = statistic
+    self.status = status
+    self.reason = reason
+  }
 }
 
 /// Statistics of one item within its scale (psych `item.stats`, `alpha.drop`, `response.freq`).

@@ -236,8 +236,11 @@ public struct CivilDateInterval: Sendable, Hashable, Codable {
   public var isWellOrdered: Bool { start <= end }
   /// `true` when `date` lies in `start...end`.
   public func contains(_ date: CivilDate) -> Bool { start <= date && date <= end }
-  /// The number of days from `start` to `end` (0 for a one-day interval).
+  /// The number of days from `start` to `end` (0 for a one-day interval): `end − start`.
   public var dayCount: Int { start.days(to: end) }
+  /// The number of days in the interval, both ends included (1 for a one-day interval):
+  /// `end − start + 1`.
+  public var inclusiveDayCount: Int { saturatingAdd(start.days(to: end), 1) }
 }
 
 // Saturating arithmetic: durations and schedules come from JSON written by other tools, and an absurd

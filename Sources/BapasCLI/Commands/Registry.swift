@@ -2,6 +2,7 @@
 let registeredSubcommands: [any Subcommand.Type] = [
   ScoreCommand.self,
   ReliabilityCommand.self,
+  ICCCommand.self,
   ChangeCommand.self,
   InstrumentsCommand.self,
   AllianceCommand.self,
@@ -10,5 +11,6 @@ let registeredSubcommands: [any Subcommand.Type] = [
   ValidateRiskCommand.self,
   ExportCommand.self,
   AuditCommand.self,
+  ReportCommand.self,
   ServeCommand.self,
 ]

@@ -29,6 +29,12 @@ enum ReliabilityCommand: Subcommand {
       .init(name: "out-of-range", valueName: "reject|missing", help: "A value outside the scale rejects the row or counts as missing.", defaultText: "reject"),
       .init(name: "format", valueName: "text|json", help: "Output format.", defaultText: "text"),
       .init(name: "output", valueName: "path", help: "Write the results to a file instead of standard output."),
+      .init(name: "ordinal", valueName: nil, help: "Also ordinal alpha and omega from polychoric correlations (psych::polychoric defaults), with the matrix and thresholds."),
+      .init(name: "bootstrap", valueName: "replicates", help: "Also percentile and BCa bootstrap intervals for alpha and omega from this many replicates (e.g. 2000)."),
+      .init(name: "seed", valueName: "n", help: "The bootstrap's random seed (same seed, same intervals).", defaultText: "1"),
+      .init(name: "multilevel", valueName: nil, help: "Repeated measures: psych::multilevel.reliability (RkF, R1R, RkR, Rc, RkRn, Rcn, variance components) per scale; needs --id-column and --time-column."),
+      .init(name: "id-column", valueName: "name", help: "With --multilevel: the column naming the person (client, dyad)."),
+      .init(name: "time-column", valueName: "name", help: "With --multilevel: the column naming the time (session)."),
     ])
 
   static let useChoices: [String: ReliabilityMissingData] = [
@@ -52,11 +58,32 @@ enum ReliabilityCommand: Subcommand {
     for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.stderr.write(warning + "\n") }
     let csvOptions = ResponseCSVOptions(missingTokens: missingTokens, outOfRange: outOfRange)
     let path = args.positionals[0]
+    if args.flag("multilevel") {
+      return try runMultilevel(args, io: io, definition: definition, format: format, csvOptions: csvOptions)
+    }
+
+    let ordinal = args.flag("ordinal")
+    let replicates: Int?
+    let seed: UInt64
+    let seedValue: Int
+    do throws(UsageError) {
+      replicates = try args.int("bootstrap")
+      seedValue = try args.int("seed") ?? 1
+    } catch { throw .usage(error, spec) }
+    guard seedValue >= 0 else { throw .usage(.invalidValue(option: "seed", value: String(seedValue), expected: "a whole number ≥ 0"), spec) }
+    seed = UInt64(seedValue)
+    if let replicates, replicates < 2 || replicates > 1_000_000 {
+      throw .usage(.invalidValue(option: "bootstrap", value: String(replicates), expected: "a number of replicates from 2 to 1000000"), spec)
+    }
 
     var accumulator = try makeAccumulator(definition)
-    let pass = try ReliabilityPass(definition: definition, options: csvOptions, path: path, stderr: io.stderr)
-      .run(into: &accumulator)
+    var pass = try ReliabilityPass(definition: definition, options: csvOptions, path: path, stderr: io.stderr)
+    pass.keepCodes = ordinal || replicates != nil
+    let summary = try pass.run(into: &accumulator)
     let report = accumulator.reliabilityReport(options: options)
+    let extras = analyseExtras(
+      definition: definition, codes: summary.codes, ordinal: ordinal, replicates: replicates, seed: seed, options: options, io: io,
+      path: path)
 
     let output = try io.output(args.value("output"), inputs: args.inputFiles)
     if format == "json" {
@@ -64,12 +91,16 @@ enum ReliabilityCommand: Subcommand {
         metadata: .init(
           file: path, instrument: definition.id, responseScale: .init(min: definition.responseScale.min, max: definition.responseScale.max),
           missingData: options.missingData, confidenceSampleSize: options.confidenceSampleSize,
-          confidenceLevel: options.confidenceLevel, rowsRead: pass.rowsRead, rowsAnalysed: accumulator.rowCount,
-          rowsRejected: pass.rowsRejected, scales: report.scales.map(\.name)),
+          confidenceLevel: options.confidenceLevel, rowsRead: summary.rowsRead, rowsAnalysed: accumulator.rowCount,
+          rowsRejected: summary.rowsRejected, scales: report.scales.map(\.name)),
         scales: Dictionary(
-          report.scales.map { ($0.name, ReliabilityDocument.Entry($0)) }, uniquingKeysWith: { first, _ in first }))
+          report.scales.map { ($0.name, ReliabilityDocument.Entry($0)) }, uniquingKeysWith: { first, _ in first }),
+        ordinal: ordinal ? extras.ordinal : nil, bootstrap: replicates != nil ? extras.bootstrap : nil)
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+      // A statistic that is undefined for the data (and says so in the scale's "notes") is written
+      // as R prints it rather than failing the whole document.
+      encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Inf", negativeInfinity: "-Inf", nan: "NaN")
       do {
         output.append(Array(try encoder.encode(document)))
         output.write("\n")
@@ -77,7 +108,8 @@ enum ReliabilityCommand: Subcommand {
         throw .failed(.software, ["error: the results could not be written as JSON: \(error)."])
       }
     } else {
-      output.write(textReport(report, file: path, definition: definition, pass: pass))
+      output.write(textReport(report, file: path, definition: definition, pass: summary))
+      output.write(extrasText(extras, definition: definition))
     }
     output.finish()
     if output.failed { throw .failed(.ioError, ["error: writing the results failed (disk full or closed pipe?)."]) }
@@ -89,9 +121,9 @@ enum ReliabilityCommand: Subcommand {
       }
     }
     io.stderr.write(
-      "bapas reliability: \(accumulator.rowCount) of \(pass.rowsRead) rows analysed, \(pass.rowsRejected) rejected; "
+      "bapas reliability: \(accumulator.rowCount) of \(summary.rowsRead) rows analysed, \(summary.rowsRejected) rejected; "
         + "\(report.scales.count - failedScales) of \(report.scales.count) scales analysed; missing data: \(options.missingData.rawValue).\n")
-    return pass.rowsRejected > 0 || failedScales > 0 ? .someRowsRejected : .success
+    return summary.rowsRejected > 0 || failedScales > 0 || extras.failures > 0 ? .someRowsRejected : .success
   }
 
   /// The accumulator for a definition: one reliability scale per definition scale, reverse keys kept.
@@ -176,6 +208,10 @@ struct ReliabilityDocument: Encodable {
 
   var metadata: Metadata
   var scales: [String: Entry]
+  /// With `--ordinal`: per scale, ordinal alpha/omega, polychoric matrix and thresholds, or `{"error": "…"}`.
+  var ordinal: [String: ReliabilityCommand.Extra<OrdinalReliability>]?
+  /// With `--bootstrap N`: per scale, percentile and BCa intervals, or `{"error": "…"}`.
+  var bootstrap: [String: ReliabilityCommand.Extra<ReliabilityBootstrap>]?
 }
 
 /// Streams a response file into an ``ItemMomentAccumulator``: parse a chunk, add its rows, report its
@@ -184,7 +220,12 @@ struct ReliabilityPass {
   struct Summary {
     var rowsRead = 0
     var rowsRejected = 0
+    /// The accepted rows' codes (row-major over the definition's items), when ``keepCodes``.
+    var codes: [UInt8] = []
   }
+
+  /// Whether to keep the codes in memory (for the ordinal and bootstrap analyses, which need rows).
+  var keepCodes = false
 
   let columns: [String]
   let scale: ResponseScale
@@ -215,6 +256,7 @@ struct ReliabilityPass {
       summary.rowsRejected += batch.rowsRejected
       if failure == nil, batch.matrix.rowCount > 0 {
         do throws(ReliabilityError) { try accumulator.add(rows: batch.matrix.codes) } catch { failure = error }
+        if keepCodes { summary.codes.append(contentsOf: batch.matrix.codes) }
       }
     }
     // The parser only emits codes of the definition's scale, so only the row capacity can fail.

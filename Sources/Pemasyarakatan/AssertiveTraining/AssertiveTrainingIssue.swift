@@ -132,6 +132,9 @@ public struct AssertiveTrainingIssue: Error, Hashable, Codable, Sendable, Redact
     case .invalidReference(let field, let value):
       return en ? "'\(field)' is \(value); a reliability must be in [0, 1) and an SD positive." : "'\(field)' bernilai \(value); reliabilitas harus dalam [0, 1) dan SD positif."
     case .invalidIndicator(let field, let value):
+      if field == "weight" {
+        return en ? "'weight' (ketuntasan) is \(value); it must be zero or more, or left out. The indicator is left out." : "'weight' (ketuntasan) bernilai \(value); harus nol atau lebih, atau dikosongkan. Indikator tidak diolah."
+      }
       return en ? "'\(field)' is \(value); it must be positive. The indicator is left out." : "'\(field)' bernilai \(value); harus positif. Indikator tidak diolah."
     case .invalidRules(let field, let reason):
       return en ? "rule '\(field)': \(reason); the default rules are used." : "aturan '\(field)': \(reason); aturan bawaan dipakai."

@@ -19,6 +19,11 @@ extension AssertiveTrainingReport {
       return (v > 0 ? "+" : "") + score(v)
     }
     func percent(_ v: Double?) -> String { v.map { Self.number($0 * 100, 0, language) + "%" } ?? "—" }
+    // p as researchers print it: three decimals, "< 0.001" below that.
+    func pValue(_ v: Double?) -> String {
+      guard let v else { return "—" }
+      return v < 0.001 ? "< " + Self.number(0.001, 3, language) : Self.number(v, 3, language)
+    }
     func cell(_ s: String) -> String { s.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
 
     var out: [String] = []
@@ -97,17 +102,18 @@ extension AssertiveTrainingReport {
       out.append("### " + t("Perubahan hasil", "Outcome change"))
       out.append("")
       out.append("| " + [t("Ukuran", "Measure"), t("Dibandingkan awal", "Against baseline"), t("Pasangan", "Pairs"), t("Rerata perubahan", "Mean change"),
-                          "d_z [95% CI]", "g_av [95% CI]", t("Membaik secara reliabel", "Reliably improved")].joined(separator: " | ") + " |")
-      out.append("|---|---|---|---|---|---|---|")
+                          "d_z [95% CI]", "g_av [95% CI]", "t (df), p", t("Membaik secara reliabel", "Reliably improved")].joined(separator: " | ") + " |")
+      out.append("|---|---|---|---|---|---|---|---|")
       for o in outcomes {
         let dz = o.dz == nil ? cell(o.unavailable ?? "—") : "\(n(o.dz)) [\(n(o.dzLower)); \(n(o.dzUpper))]"
         let gav = o.gav == nil ? "—" : "\(n(o.gav)) [\(n(o.gavLower)); \(n(o.gavUpper))]"
-        out.append("| " + [o.measure, o.occasion, "\(o.pairs)", n(o.meanChange), dz, gav, "\(o.reliablyImproved)/\(o.withIndex)"].joined(separator: " | ") + " |")
+        let test = o.t == nil ? "—" : "\(n(o.t)) (\(o.df.map(String.init) ?? "—")), p = \(pValue(o.p))"
+        out.append("| " + [o.measure, o.occasion, "\(o.pairs)", n(o.meanChange), dz, gav, test, "\(o.reliablyImproved)/\(o.withIndex)"].joined(separator: " | ") + " |")
       }
       out.append("")
       out.append(t(
-        "Indeks perubahan reliabel (RCI) Jacobson & Truax (1991): perubahan reliabel bila |RCI| > 1,96. Ukuran efek berpasangan d_z dan g_av (Lakens 2013) dengan interval kepercayaan 95% pendekatan normal; untuk n < 20 anggap kasar.",
-        "Reliable change index (RCI) of Jacobson & Truax (1991): the change is reliable when |RCI| > 1.96. Paired effect sizes d_z and g_av (Lakens 2013) with 95% normal-approximation intervals; for n < 20 treat them as rough."))
+        "Indeks perubahan reliabel (RCI) Jacobson & Truax (1991): perubahan reliabel bila |RCI| > 1,96. Ukuran efek berpasangan d_z dan g_av (Lakens 2013) dengan uji t berpasangan; interval kepercayaan 95% d_z eksak dari distribusi t nonsentral (Steiger & Fouladi 1997), interval g_av pendekatan (Algina & Keselman 2003). Interval yang memuat 0 berarti perbaikan kelompok belum terbukti.",
+        "Reliable change index (RCI) of Jacobson & Truax (1991): the change is reliable when |RCI| > 1.96. Paired effect sizes d_z and g_av (Lakens 2013) with the paired t test; the 95% interval of d_z is exact, from the noncentral t distribution (Steiger & Fouladi 1997), that of g_av approximate (Algina & Keselman 2003). An interval that includes 0 means the group's improvement is not established."))
       out.append("")
       out.append(t("Reliabilitas dan SD yang dipakai:", "Reliability and SD used:"))
       for r in references { out.append("- \(r)") }
@@ -129,16 +135,7 @@ extension AssertiveTrainingReport {
       out.append("")
       out.append("### " + t("Indikator keberhasilan", "Success indicators"))
       out.append("")
-      out.append("| " + [t("Indikator", "Indicator"), t("Bobot", "Weight"), t("Cara mengukur", "Measure"), t("Target", "Target"),
-                          t("Capaian", "Achieved"), t("Ketercapaian", "Achievement"), t("Tercapai?", "Met?")].joined(separator: " | ") + " |")
-      out.append("|---|---|---|---|---|---|---|")
-      for i in indicators {
-        let met = i.met.map { $0 ? t("ya", "yes") : t("belum", "not yet") } ?? cell(i.unavailable ?? "—")
-        out.append("| " + [cell("\(i.id) \(i.criterion)"), score(i.weight), cell(i.measure), n(i.target), n(i.achieved), percent(i.achievement), met].joined(separator: " | ") + " |")
-      }
-      out.append("")
-      out.append("**" + t("Ketercapaian tertimbang", "Weighted achievement") + ":** \(percent(weightedAchievement)) (" +
-        t("bobot terukur", "weight measured") + " \(score(weightCovered)) " + t("dari", "of") + " \(score(totalWeight))).")
+      out += IndicatorTable.markdown(indicators, weighted: weightedAchievement, covered: weightCovered, total: totalWeight, language: language)
     }
 
     out.append("")

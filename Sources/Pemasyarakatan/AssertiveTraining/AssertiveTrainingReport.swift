@@ -159,7 +159,7 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
     public var pairs: Int
     /// Mean change.
     public var meanChange: Double?
-    /// d_z and its 95% CI.
+    /// d_z and its exact 95% CI (noncentral t; Steiger & Fouladi 1997).
     public var dz: Double?
     /// See ``dz``.
     public var dzLower: Double?
@@ -171,6 +171,12 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
     public var gavLower: Double?
     /// See ``gav``.
     public var gavUpper: Double?
+    /// The paired t statistic (post − pre), printed beside the effect sizes.
+    public var t: Double?
+    /// Its degrees of freedom.
+    public var df: Int?
+    /// The two-sided p value of the paired t test.
+    public var p: Double?
     /// Clients reliably improved / with an index.
     public var reliablyImproved: Int
     /// See ``reliablyImproved``.
@@ -187,28 +193,6 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
     public var outcomeID: ObservableOutcome
     /// Per occasion label: "observed/checked".
     public var counts: [String: String]
-  }
-
-  /// One success indicator.
-  public struct IndicatorLine: Sendable, Hashable, Codable {
-    /// Its id.
-    public var id: String
-    /// The criterion.
-    public var criterion: String
-    /// The weight.
-    public var weight: Double
-    /// How it is measured.
-    public var measure: String
-    /// The target.
-    public var target: Double
-    /// The value reached.
-    public var achieved: Double?
-    /// min(1, achieved ÷ target).
-    public var achievement: Double?
-    /// Whether met.
-    public var met: Bool?
-    /// Why it could not be measured.
-    public var unavailable: String?
   }
 
   /// One problem.
@@ -309,7 +293,7 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
             measure: name, instrument: instrument.instrument, scale: ref.scale, occasion: effect.occasion.label.text(in: language),
             occasionID: effect.occasion, pairs: effect.pairs, meanChange: e?.meanDifference,
             dz: e?.dz, dzLower: e?.dzLower, dzUpper: e?.dzUpper, gav: e?.gav, gavLower: e?.gavLower, gavUpper: e?.gavUpper,
-            reliablyImproved: changes.filter { $0.category == .improved }.count, withIndex: changes.count,
+            t: e?.t, df: e?.df, p: e?.p, reliablyImproved: changes.filter { $0.category == .improved }.count, withIndex: changes.count,
             unavailable: effect.unavailable.map { en ? $0 : Self.translate($0) }))
         }
       }
@@ -326,12 +310,7 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
       return ChecklistLine(outcome: outcome.label.text(in: language), outcomeID: outcome, counts: counts)
     }
     let a = analysis.achievement
-    indicators = a.results.map { r in
-      IndicatorLine(
-        id: r.indicator.id, criterion: r.indicator.criterion.text(in: language), weight: r.indicator.weight,
-        measure: r.indicator.measure.summary(in: language), target: r.indicator.target, achieved: r.achieved,
-        achievement: r.achievement, met: r.met, unavailable: r.unavailable.map { en ? $0 : Self.translate($0) })
-    }
+    indicators = a.results.map { IndicatorLine($0, language: language, translate: Self.translate) }
     weightedAchievement = a.weightedAchievement
     weightCovered = a.weightCovered
     totalWeight = a.totalWeight
@@ -349,6 +328,9 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
       "no sessions or no enrolled clients": "tidak ada sesi atau klien terdaftar",
       "no enrolled clients": "tidak ada klien terdaftar",
       "no checklist after the programme": "tidak ada daftar periksa setelah program",
+      "not measured yet": "belum diukur",
+      "measured only from an assertive-training group's records": "hanya dapat diukur dari catatan kelompok latihan asertif",
+      "the value is not a number": "nilainya bukan angka",
     ]
     return table[text] ?? text
   }

@@ -10,7 +10,8 @@ import AssessmentEngine
 public enum AssertiveTrainingStep: String, WireEnum, Comparable {
   /// 1 — *Mengidentifikasi perilaku target*: name the behaviour to train.
   case identifyTarget
-  /// 2 — *Menetapkan prioritas untuk situasi dan perilaku*: rank the situations to practise.
+  /// 2 — *Menetapkan prioritas untuk situasi dan perilaku*: rank the situations and the behaviours to
+  /// practise (seed 000 line 83).
   case setPriorities
   /// 3 — *Memerankan situasi*: role-play the situation in the group, rated by the PK.
   case rolePlay

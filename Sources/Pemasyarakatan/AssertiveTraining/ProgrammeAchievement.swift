@@ -1,28 +1,16 @@
 import AssessmentEngine
 
-/// One success indicator evaluated on the group's records.
-public struct IndicatorResult: Sendable, Hashable, Codable {
-  /// The indicator.
-  public var indicator: SuccessIndicator
-  /// The measured value, when it can be measured.
-  public var achieved: Double?
-  /// min(1, achieved ÷ target), when measured.
-  public var achievement: Double?
-  /// Whether the target is reached.
-  public var met: Bool?
-  /// Why it could not be measured.
-  public var unavailable: String?
-}
-
-/// The programme's success indicators (seed 002) and their weighted achievement.
+/// The assertive-training group's success indicators (seed 002's layout, ``IndicatorEvaluation``)
+/// measured on the group's progress and outcomes.
 ///
-/// weighted achievement = Σ wᵢ·aᵢ ÷ Σ wᵢ over the measured indicators, where aᵢ = min(1, achievedᵢ ÷
-/// targetᵢ). Indicators that cannot be measured are left out of both sums and ``weightCovered`` says
-/// how much of ``totalWeight`` the figure rests on.
+/// weighted achievement = Σ wᵢ·aᵢ ÷ Σ wᵢ over the measured indicators with a positive weight, where
+/// aᵢ = min(1, achievedᵢ ÷ targetᵢ) (or achievedᵢ on the measure's full scale without a target).
+/// Indicators that cannot be measured are left out of both sums and ``weightCovered`` says how much
+/// of ``totalWeight`` the figure rests on.
 public struct ProgrammeAchievement: Sendable, Hashable, Codable {
-  /// Per readable indicator with a positive weight and target, in file order.
+  /// Per readable indicator, in file order.
   public var results: [IndicatorResult]
-  /// The weighted achievement in [0, 1], or `nil` when no indicator could be measured.
+  /// The weighted achievement in [0, 1], or `nil` when no weighted indicator could be measured.
   public var weightedAchievement: Double?
   /// Σ weights of the measured indicators.
   public var weightCovered: Double
@@ -35,34 +23,15 @@ public struct ProgrammeAchievement: Sendable, Hashable, Codable {
   ///
   /// - Complexity: O(*i*·*c*) for *i* indicators and *c* clients.
   public init(group: AssertiveTrainingGroup, progress: GroupProgress, outcomes: OutcomeAnalysis) {
-    var issues: [AssertiveTrainingIssue] = []
-    var results: [IndicatorResult] = []
-    for (i, record) in group.indicators.enumerated() {
-      let path = "$.indicators[\(i)]"
-      guard let indicator = record.value else {
-        if case .invalid(_, let p, let reason) = record { issues.append(.init(path: p, problem: .unreadableRecord(reason: reason))) }
-        continue
-      }
-      guard indicator.weight > 0, indicator.weight.isFinite else {
-        issues.append(.init(path: "\(path).weight", problem: .invalidIndicator(field: "weight", value: indicator.weight)))
-        continue
-      }
-      guard indicator.target > 0, indicator.target.isFinite else {
-        issues.append(.init(path: "\(path).target", problem: .invalidIndicator(field: "target", value: indicator.target)))
-        continue
-      }
-      let (value, reason) = Self.measure(indicator.measure, progress: progress, outcomes: outcomes)
-      let achievement = value.map { Swift.min(1, Swift.max(0, $0 / indicator.target)) }
-      results.append(IndicatorResult(
-        indicator: indicator, achieved: value, achievement: achievement, met: value.map { $0 >= indicator.target }, unavailable: reason))
+    let evaluation = IndicatorEvaluation(group.indicators) { Self.measure($0, progress: progress, outcomes: outcomes) }
+    self.results = evaluation.results
+    self.weightedAchievement = evaluation.weightedAchievement
+    self.weightCovered = evaluation.weightCovered
+    self.totalWeight = evaluation.totalWeight
+    self.issues = evaluation.problems.map { p in
+      if p.field == "record" { return AssertiveTrainingIssue(path: p.path, problem: .unreadableRecord(reason: p.reason ?? "")) }
+      return AssertiveTrainingIssue(path: p.path, problem: .invalidIndicator(field: p.field, value: p.value ?? .nan))
     }
-    let measured = results.filter { $0.achievement != nil }
-    let covered = measured.reduce(0) { $0 + $1.indicator.weight }
-    self.results = results
-    self.totalWeight = results.reduce(0) { $0 + $1.indicator.weight }
-    self.weightCovered = covered
-    self.weightedAchievement = covered > 0 ? measured.reduce(0) { $0 + $1.indicator.weight * ($1.achievement ?? 0) } / covered : nil
-    self.issues = issues
   }
 
   static func measure(_ measure: IndicatorMeasure, progress: GroupProgress, outcomes: OutcomeAnalysis) -> (Double?, String?) {

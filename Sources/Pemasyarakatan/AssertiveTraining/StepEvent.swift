@@ -5,7 +5,8 @@ import AssessmentEngine
 /// JSON (one object per event; the fields besides `date` and `kind` depend on the kind):
 /// ```json
 /// {"date": "2026-02-02", "kind": "identify", "note": "…"}
-/// {"date": "2026-02-09", "kind": "prioritise", "situations": [{"rank": 1, "description": "…"}]}
+/// {"date": "2026-02-09", "kind": "prioritise", "situations": [{"rank": 1, "description": "…"}],
+///  "behaviours": [{"rank": 1, "description": "…"}]}
 /// {"date": "2026-02-16", "kind": "rolePlay", "session": 3, "situationRank": 1, "rating": 4}
 /// {"date": "2026-02-23", "kind": "repetition", "session": 4, "rating": 4}
 /// {"date": "2026-03-02", "kind": "attempt", "situation": "…", "outcome": "success", "selfRating": 4}
@@ -16,7 +17,8 @@ public struct StepEvent: Sendable, Hashable, Codable {
   public enum Kind: String, WireEnum {
     /// Step 1: the target behaviour was identified with the client.
     case identify
-    /// Step 2: the situations were ranked (the latest list replaces earlier ones).
+    /// Step 2: the situations and the behaviours were ranked (the latest lists replace earlier ones).
+    /// Seed 000 line 83: "Menetapkan prioritas untuk situasi dan perilaku".
     case prioritise
     /// Step 3: one role-play rehearsal, rated by the PK.
     case rolePlay
@@ -69,6 +71,10 @@ public struct StepEvent: Sendable, Hashable, Codable {
     }
   }
 
+  /// One ranked behaviour of step 2: a part of the target behaviour to practise first (e.g. keeping
+  /// eye contact, then stating the request in a calm voice). JSON: `{"rank": 1, "description": "…"}`.
+  public typealias Behaviour = Situation
+
   /// The day of the event.
   public var date: CivilDate
   /// What the event records.
@@ -77,6 +83,9 @@ public struct StepEvent: Sendable, Hashable, Codable {
   public var session: Int?
   /// Step 2: the ranked situations.
   public var situations: [Situation]?
+  /// Step 2: the ranked behaviours. Absent in files written before step 2 ranked behaviours: the
+  /// target behaviour itself then counts as the one prioritised behaviour.
+  public var behaviours: [Behaviour]?
   /// Step 3: the rank of the situation rehearsed, if recorded.
   public var situationRank: Int?
   /// Steps 3–4: the PK's rating on the programme's ``TrainingRules/pkRatingScale``.
@@ -96,14 +105,15 @@ public struct StepEvent: Sendable, Hashable, Codable {
 
   /// Creates an event; pass the fields its kind needs (see the type's discussion).
   public init(
-    date: CivilDate, kind: Kind, session: Int? = nil, situations: [Situation]? = nil, situationRank: Int? = nil,
-    rating: Int? = nil, situation: String? = nil, outcome: AttemptOutcome? = nil, selfRating: Int? = nil,
-    to: AssertiveTrainingStep? = nil, reason: String? = nil, note: String? = nil
+    date: CivilDate, kind: Kind, session: Int? = nil, situations: [Situation]? = nil, behaviours: [Behaviour]? = nil,
+    situationRank: Int? = nil, rating: Int? = nil, situation: String? = nil, outcome: AttemptOutcome? = nil,
+    selfRating: Int? = nil, to: AssertiveTrainingStep? = nil, reason: String? = nil, note: String? = nil
   ) {
     self.date = date
     self.kind = kind
     self.session = session
     self.situations = situations
+    self.behaviours = behaviours
     self.situationRank = situationRank
     self.rating = rating
     self.situation = situation

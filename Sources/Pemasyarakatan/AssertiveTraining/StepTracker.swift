@@ -38,6 +38,8 @@ public struct StepTracker: Sendable, Hashable, Codable {
   public struct StepCounts: Sendable, Hashable, Codable {
     /// Situations in the latest ranked list.
     public var situations = 0
+    /// Behaviours in the latest ranked list (1 when the list is absent: the target behaviour itself).
+    public var behaviours = 0
     /// Role-play rehearsals.
     public var rehearsals = 0
     /// Rehearsals rated at least the pass rating.
@@ -110,6 +112,11 @@ public struct StepTracker: Sendable, Hashable, Codable {
       guard let situations = event.situations, !situations.isEmpty else { throw .missingField("situations") }
       let ranks = situations.map(\.rank).sorted()
       guard ranks == Array(1...situations.count) else { throw .invalidRanking(ranks: situations.map(\.rank)) }
+      if let behaviours = event.behaviours {
+        guard !behaviours.isEmpty else { throw .missingField("behaviours") }
+        let ranks = behaviours.map(\.rank).sorted()
+        guard ranks == Array(1...behaviours.count) else { throw .invalidBehaviourRanking(ranks: behaviours.map(\.rank)) }
+      }
     case .rolePlay, .repetition:
       guard let rating = event.rating else { throw .missingField("rating") }
       guard rules.pkRatingScale.contains(rating) else {
@@ -127,7 +134,9 @@ public struct StepTracker: Sendable, Hashable, Codable {
   private func count(_ event: StepEvent, into c: inout StepCounts) {
     switch event.kind {
     case .identify, .regress: break
-    case .prioritise: c.situations = event.situations?.count ?? 0
+    case .prioritise:
+      c.situations = event.situations?.count ?? 0
+      c.behaviours = event.behaviours?.count ?? 1
     case .rolePlay:
       c.rehearsals += 1
       if (event.rating ?? .min) >= rules.rehearsalPassRating { c.passingRehearsals += 1 }
@@ -144,7 +153,7 @@ public struct StepTracker: Sendable, Hashable, Codable {
   private func isMet(_ step: AssertiveTrainingStep) -> Bool {
     switch step {
     case .identifyTarget: true
-    case .setPriorities: counts.situations >= rules.minimumSituations
+    case .setPriorities: counts.situations >= rules.minimumSituations && counts.behaviours >= rules.minimumBehaviours
     case .rolePlay: counts.rehearsals >= rules.minimumRehearsals && counts.passingRehearsals >= rules.minimumPassingRehearsals
     case .repetition: counts.passingRepetitions >= rules.minimumPassingRepetitions
     case .transfer: counts.successfulAttempts >= rules.minimumSuccessfulAttempts
@@ -188,8 +197,10 @@ public enum StepRuleViolation: Error, Hashable, Codable, Sendable, CustomStringC
   case ratingOutOfScale(field: String, value: Int, min: Int, max: Int)
   /// A field the event's kind requires is absent.
   case missingField(String)
-  /// Step 2's ranks are not 1…n, each once.
+  /// Step 2's situation ranks are not 1…n, each once.
   case invalidRanking(ranks: [Int])
+  /// Step 2's behaviour ranks are not 1…n, each once.
+  case invalidBehaviourRanking(ranks: [Int])
   /// The event is dated before the previous accepted event.
   case dateBeforePreviousEvent(date: CivilDate, previous: CivilDate)
 
@@ -202,6 +213,7 @@ public enum StepRuleViolation: Error, Hashable, Codable, Sendable, CustomStringC
     case .ratingOutOfScale(let field, _, _, _): field
     case .missingField(let field): field
     case .invalidRanking: "situations"
+    case .invalidBehaviourRanking: "behaviours"
     case .dateBeforePreviousEvent: "date"
     }
   }
@@ -231,6 +243,9 @@ public enum StepRuleViolation: Error, Hashable, Codable, Sendable, CustomStringC
     case .invalidRanking(let ranks):
       let list = ranks.map(String.init).joined(separator: ", ")
       return en ? "the situation ranks (\(list)) must be 1, 2, … each once." : "peringkat situasi (\(list)) harus 1, 2, … masing-masing satu kali."
+    case .invalidBehaviourRanking(let ranks):
+      let list = ranks.map(String.init).joined(separator: ", ")
+      return en ? "the behaviour ranks (\(list)) must be 1, 2, … each once." : "peringkat perilaku (\(list)) harus 1, 2, … masing-masing satu kali."
     case .dateBeforePreviousEvent(let date, let previous):
       return en ? "the event is dated \(date), before the previous event (\(previous))." : "kegiatan bertanggal \(date), sebelum kegiatan sebelumnya (\(previous))."
     }

@@ -28,7 +28,7 @@ public struct RatingScale: Sendable, Hashable, Codable {
 /// JSON (every key optional; the defaults shown):
 /// ```json
 /// {"pkRatingScale": {"min": 1, "max": 5}, "selfRatingScale": {"min": 1, "max": 5},
-///  "minimumSituations": 2, "minimumRehearsals": 2, "rehearsalPassRating": 4,
+///  "minimumSituations": 1, "minimumBehaviours": 1, "minimumRehearsals": 2, "rehearsalPassRating": 4,
 ///  "minimumPassingRehearsals": 1, "minimumPassingRepetitions": 2, "repetitionPassRating": 4,
 ///  "minimumSuccessfulAttempts": 1}
 /// ```
@@ -37,8 +37,14 @@ public struct TrainingRules: Sendable, Hashable, Codable {
   public var pkRatingScale: RatingScale
   /// The scale of the client's own rating of a real-situation attempt.
   public var selfRatingScale: RatingScale
-  /// Step 2 is complete when the ranked list has at least this many situations.
+  /// Step 2 is complete when the ranked situations number at least this many …
+  ///
+  /// Seed 000 line 83 sets priorities "untuk situasi dan perilaku" — situations *and* behaviours — and
+  /// one prioritised situation is enough to start role-playing, so the default is 1.
   public var minimumSituations: Int
+  /// … and the ranked behaviours at least this many (a record without a behaviour list counts the
+  /// target behaviour itself as one).
+  public var minimumBehaviours: Int
   /// Step 3 needs at least this many rehearsals …
   public var minimumRehearsals: Int
   /// … of which at least ``minimumPassingRehearsals`` are rated at least this.
@@ -58,12 +64,13 @@ public struct TrainingRules: Sendable, Hashable, Codable {
   /// Creates rules; omitted values take the defaults.
   public init(
     pkRatingScale: RatingScale = RatingScale(min: 1, max: 5), selfRatingScale: RatingScale = RatingScale(min: 1, max: 5),
-    minimumSituations: Int = 2, minimumRehearsals: Int = 2, rehearsalPassRating: Int = 4, minimumPassingRehearsals: Int = 1,
+    minimumSituations: Int = 1, minimumBehaviours: Int = 1, minimumRehearsals: Int = 2, rehearsalPassRating: Int = 4, minimumPassingRehearsals: Int = 1,
     minimumPassingRepetitions: Int = 2, repetitionPassRating: Int = 4, minimumSuccessfulAttempts: Int = 1
   ) {
     self.pkRatingScale = pkRatingScale
     self.selfRatingScale = selfRatingScale
     self.minimumSituations = minimumSituations
+    self.minimumBehaviours = minimumBehaviours
     self.minimumRehearsals = minimumRehearsals
     self.rehearsalPassRating = rehearsalPassRating
     self.minimumPassingRehearsals = minimumPassingRehearsals
@@ -73,7 +80,7 @@ public struct TrainingRules: Sendable, Hashable, Codable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case pkRatingScale, selfRatingScale, minimumSituations, minimumRehearsals, rehearsalPassRating
+    case pkRatingScale, selfRatingScale, minimumSituations, minimumBehaviours, minimumRehearsals, rehearsalPassRating
     case minimumPassingRehearsals, minimumPassingRepetitions, repetitionPassRating, minimumSuccessfulAttempts
   }
 
@@ -85,6 +92,7 @@ public struct TrainingRules: Sendable, Hashable, Codable {
       pkRatingScale: try c.decodeIfPresent(RatingScale.self, forKey: .pkRatingScale) ?? d.pkRatingScale,
       selfRatingScale: try c.decodeIfPresent(RatingScale.self, forKey: .selfRatingScale) ?? d.selfRatingScale,
       minimumSituations: try c.decodeIfPresent(Int.self, forKey: .minimumSituations) ?? d.minimumSituations,
+      minimumBehaviours: try c.decodeIfPresent(Int.self, forKey: .minimumBehaviours) ?? d.minimumBehaviours,
       minimumRehearsals: try c.decodeIfPresent(Int.self, forKey: .minimumRehearsals) ?? d.minimumRehearsals,
       rehearsalPassRating: try c.decodeIfPresent(Int.self, forKey: .rehearsalPassRating) ?? d.rehearsalPassRating,
       minimumPassingRehearsals: try c.decodeIfPresent(Int.self, forKey: .minimumPassingRehearsals) ?? d.minimumPassingRehearsals,
@@ -105,7 +113,7 @@ public struct TrainingRules: Sendable, Hashable, Codable {
       out.append((name, "\(v) is not on the PK rating scale \(pkRatingScale.min)–\(pkRatingScale.max)"))
     }
     let minimums = [
-      ("minimumSituations", minimumSituations), ("minimumRehearsals", minimumRehearsals),
+      ("minimumSituations", minimumSituations), ("minimumBehaviours", minimumBehaviours), ("minimumRehearsals", minimumRehearsals),
       ("minimumPassingRehearsals", minimumPassingRehearsals), ("minimumPassingRepetitions", minimumPassingRepetitions),
       ("minimumSuccessfulAttempts", minimumSuccessfulAttempts),
     ]

@@ -55,8 +55,10 @@ public struct ParoleRule: VersionedRule, Hashable {
     try term.validate()
     let date = term.date(whenServed: fraction, convention: convention, remission: remission)
     var blockers: [IntegrationBlocker] = []
-    let nineMonths = term.countingStart.adding(minimumServed)
-    if date < nineMonths { blockers.append(.fractionShorterThanMinimum(fractionDate: date, minimumDate: nineMonths)) }
+    // Exact: 2·days ≥ 3·days(nine months); comparing the rounded-up 2/3 date would let 272.67 days pass as 273.
+    if !term.fraction(fraction, isAtLeast: minimumServed, convention: convention, remission: remission) {
+      blockers.append(.fractionShorterThanMinimum(fractionDate: date, minimumDate: Self.minimumDate(term, minimumServed, convention)))
+    }
     if let minimumSentence, !minimumSentence.isAtMost(term.length, from: term.countingStart) {
       blockers.append(.sentenceTooShort(minimum: minimumSentence))
     }
@@ -66,16 +68,31 @@ public struct ParoleRule: VersionedRule, Hashable {
       programmeEnd: term.expiry.adding(probationExtension), goodBehaviourSince: date.subtracting(goodBehaviourBefore))
   }
 
+  /// The day the minimum time served is reached, under the convention's own month length.
+  static func minimumDate(_ term: SentenceTerm, _ minimum: CivilDuration, _ convention: DayCountConvention) -> CivilDate {
+    switch convention {
+    case .calendarDays: term.countingStart.adding(minimum)
+    case .thirtyDayMonths:
+      term.countingStart.adding(months: SentenceTerm.thirtyDayMonthDays(minimum) / 30).adding(days: SentenceTerm.thirtyDayMonthDays(minimum) % 30)
+    }
+  }
+
   /// The last day PB can be revoked for a masa percobaan ending on `probationEnd` (KUHP 2023 Pasal 73:
   /// 3 months after it, unless a prosecution began within them), or `nil` when this version sets no limit.
   public func revocationDeadline(probationEnd: CivilDate) -> CivilDate? {
     revocationLimitAfterProbation.map { probationEnd.adding($0) }
   }
 
-  /// The masa percobaan of a PB that starts on `releasedOn`: from that day to the expiry + 1 year, i.e.
-  /// the remaining sentence plus one year.
+  /// The masa percobaan of a PB that starts on `releasedOn`: the remaining sentence plus one year, as a
+  /// closed interval of the days under guidance.
+  ///
+  /// The sentence's ``SentenceTerm/expiry`` is its first free day, so the remaining sentence is
+  /// `releasedOn ..< expiry`, and the masa percobaan is `releasedOn ..< expiry + 1 year`: its last day
+  /// (``CivilDateInterval/end``, inclusive) is the day before `expiry + 1 year`, which is
+  /// ``IntegrationEligibility/programmeEnd``. Example: expiry 2026-01-10, released 2025-01-20 →
+  /// 2025-01-20 … 2027-01-09 (720 days).
   public func probationPeriod(for term: SentenceTerm, releasedOn: CivilDate) -> CivilDateInterval {
-    CivilDateInterval(start: releasedOn, end: term.expiry.adding(probationExtension))
+    CivilDateInterval(start: releasedOn, end: term.expiry.adding(probationExtension).adding(days: -1))
   }
 }
 
@@ -167,9 +184,8 @@ public struct LeaveBeforeReleaseRule: VersionedRule, Hashable {
     try term.validate()
     let twoThirds = term.date(whenServed: fraction, convention: convention, remission: remission)
     var blockers: [IntegrationBlocker] = []
-    let nineMonths = term.countingStart.adding(minimumServed)
-    if twoThirds < nineMonths {
-      blockers.append(.fractionShorterThanMinimum(fractionDate: twoThirds, minimumDate: nineMonths))
+    if !term.fraction(fraction, isAtLeast: minimumServed, convention: convention, remission: remission) {
+      blockers.append(.fractionShorterThanMinimum(fractionDate: twoThirds, minimumDate: ParoleRule.minimumDate(term, minimumServed, convention)))
     }
     let byRemission = term.expiry.subtracting(lastRemission)
     let byMaximum = term.expiry.subtracting(maximumLeave)
@@ -216,14 +232,15 @@ public struct AssimilationRule: VersionedRule, Hashable {
 public struct IntegrationEligibility: Sendable, Hashable, Codable {
   /// The first day the programme may start.
   public var earliestDate: CivilDate
-  /// The sentence expiry after remission.
+  /// The sentence expiry after remission: the first day of freedom (``SentenceTerm/expiry``).
   public var expiry: CivilDate
   /// Why the sentence does not qualify (empty when it does).
   public var blockers: [IntegrationBlocker]
   /// The rule version applied.
   public var source: RuleSource
   /// The end of the programme if started on ``earliestDate``: end of masa percobaan (PB), end of leave
-  /// (CB, CMB) or the 2/3 date (asimilasi).
+  /// (CB, CMB) or the 2/3 date (asimilasi). Like ``expiry`` it is exclusive: the first day after the
+  /// programme (the last day under it is the day before).
   public var programmeEnd: CivilDate
   /// The start of the period of good behaviour the Lapas must confirm (no disciplinary punishment from
   /// this day to ``earliestDate``): 9 months for PB, 6 months for CB and asimilasi; `nil` for CMB, whose
@@ -235,7 +252,8 @@ public struct IntegrationEligibility: Sendable, Hashable, Codable {
 
 /// A reason a sentence does not qualify for an integration programme.
 public enum IntegrationBlocker: Sendable, Hashable, Codable, CustomStringConvertible {
-  /// The 2/3 is shorter than the required minimum (9 months).
+  /// The 2/3 is shorter than the required minimum (9 months), compared exactly
+  /// (``SentenceTerm/fraction(_:isAtLeast:convention:remission:)``).
   case fractionShorterThanMinimum(fractionDate: CivilDate, minimumDate: CivilDate)
   /// The sentence is longer than the programme allows (CB).
   case sentenceTooLong(maximum: CivilDuration)
@@ -248,7 +266,7 @@ public enum IntegrationBlocker: Sendable, Hashable, Codable, CustomStringConvert
   public var description: String {
     switch self {
     case .fractionShorterThanMinimum(let f, let m):
-      "The fraction of the sentence is reached on \(f), before the minimum time served is reached on \(m)."
+      "The fraction of the sentence (reached on \(f)) is shorter than the minimum time served (reached on \(m)); the comparison is exact, without rounding to whole days."
     case .sentenceTooLong(let max): "The sentence is longer than the maximum of \(max)."
     case .sentenceTooShort(let min): "The sentence is shorter than the minimum of \(min)."
     case .noTimeLeftBeforeExpiry(let e): "The sentence expires on \(e), before the programme could start."

@@ -68,10 +68,16 @@ public struct SentenceTerm: Sendable, Hashable, Codable {
     self.remission = remission
   }
 
-  /// The day the sentence would end without remission: `countingStart + length`.
+  /// The day the sentence would end without remission: `countingStart + length`. Like ``expiry``, it
+  /// is the first day of freedom, not the last day in custody.
   public var nominalEnd: CivilDate { countingStart.adding(length) }
 
   /// The expiry date (*tanggal ekspirasi / bebas murni*): ``nominalEnd`` minus remission.
+  ///
+  /// It is the **first day of freedom** (the day of release), not the last day served: a sentence of
+  /// 3 years from 2023-01-10 expires on 2026-01-10, the last day in custody is 2026-01-09, and the
+  /// days served are `expiry − countingStart` = 1096. Every fraction and day count of the legal
+  /// calendar follows from this.
   public var expiry: CivilDate { nominalEnd.subtracting(remission) }
 
   /// Checks that the term is usable: no negative component, remission shorter than the sentence.
@@ -81,6 +87,45 @@ public struct SentenceTerm: Sendable, Hashable, Codable {
     guard expiry > countingStart else { throw .remissionExceedsSentence(length: length, remission: remission) }
   }
 
+  /// The number of days the fraction is taken of: from ``countingStart`` to ``expiry`` (or
+  /// ``nominalEnd`` when remission is ignored) in real days, or with months of 30 days under
+  /// ``DayCountConvention/thirtyDayMonths``.
+  ///
+  /// The end date is the first day of freedom (see ``expiry``), so this is the number of days served
+  /// when the sentence runs to its end.
+  public func dayCount(convention: DayCountConvention = .calendarDays, remission treatment: RemissionTreatment = .reducesSentence) -> Int {
+    switch convention {
+    case .calendarDays:
+      return countingStart.days(to: treatment == .reducesSentence ? expiry : nominalEnd)
+    case .thirtyDayMonths:
+      let base = Self.thirtyDayMonthDays(length)
+      return treatment == .reducesSentence ? saturatingAdd(base, saturatingNegate(Self.thirtyDayMonthDays(remission))) : base
+    }
+  }
+
+  /// `true` when `fraction` of the sentence is itself at least `minimum` long, compared exactly:
+  /// numerator · days ≥ denominator · days(countingStart … countingStart + minimum), with no rounding
+  /// (for 2/3 and 9 months: 2·days ≥ 3·days of nine months).
+  ///
+  /// Worked example (calendar days): 1 y 1 m 13 d from 2025-01-01 is 409 days and 2/3 of it is
+  /// 272.67 days; nine months from 2025-01-01 is 273 days (to 2025-10-01); 818 < 819, so the 2/3 is
+  /// shorter than nine months, although ⌈272.67⌉ = 273 would round it up to exactly nine months.
+  /// Under ``DayCountConvention/thirtyDayMonths`` nine months are 270 days.
+  public func fraction(
+    _ fraction: Fraction, isAtLeast minimum: CivilDuration, convention: DayCountConvention = .calendarDays,
+    remission treatment: RemissionTreatment = .reducesSentence
+  ) -> Bool {
+    let days = dayCount(convention: convention, remission: treatment)
+    let minimumDays: Int
+    switch convention {
+    case .calendarDays: minimumDays = countingStart.days(to: countingStart.adding(minimum))
+    case .thirtyDayMonths: minimumDays = Self.thirtyDayMonthDays(minimum)
+    }
+    return saturatingMultiply(fraction.numerator, days) >= saturatingMultiply(fraction.denominator, minimumDays)
+  }
+
+  static func thirtyDayMonthDays(_ d: CivilDuration) -> Int { saturatingAdd(saturatingMultiply(d.totalMonths, 30), d.days) }
+
   /// The first day on which `fraction` of the sentence has been served.
   ///
   /// Worked example (`calendarDays`, remission ignored): 3 years from 2023-01-10 ends 2026-01-10, which
@@ -89,14 +134,11 @@ public struct SentenceTerm: Sendable, Hashable, Codable {
     whenServed fraction: Fraction, convention: DayCountConvention = .calendarDays,
     remission treatment: RemissionTreatment = .reducesSentence
   ) -> CivilDate {
-    let end = treatment == .reducesSentence ? expiry : nominalEnd
+    let needed = fraction.ceilOf(dayCount(convention: convention, remission: treatment))
     switch convention {
     case .calendarDays:
-      return countingStart.adding(days: fraction.ceilOf(countingStart.days(to: end)))
+      return countingStart.adding(days: needed)
     case .thirtyDayMonths:
-      func days(_ d: CivilDuration) -> Int { saturatingAdd(saturatingMultiply(d.totalMonths, 30), d.days) }
-      let base = saturatingAdd(days(length), treatment == .reducesSentence ? saturatingNegate(days(remission)) : 0)
-      let needed = fraction.ceilOf(base)
       return countingStart.adding(months: needed / 30).adding(days: needed % 30)
     }
   }

@@ -54,8 +54,9 @@ public enum ComplianceEvidence: Sendable, Hashable, Codable {
 
 /// A compliance problem with its evidence.
 ///
-/// JSON: `{"kind": "missedReports", "raisedOn": "2025-07-20", "evidence": [{"contact": {"id": "C-9",
-/// "date": "2025-05-20", "attendance": "missed"}}, …]}`.
+/// JSON: `{"kind": "missedReports", "raisedOn": "2025-07-20", "evidence": [{"kind": "contact", "id": "C-9",
+/// "date": "2025-05-20", "attendance": "missed"}, …]}` (evidence in the SDK's one style for enums with
+/// payloads: `kind` plus the case's fields).
 public struct ComplianceFlag: Sendable, Hashable, Codable {
   /// What kind of problem.
   public var kind: ComplianceFlagKind

@@ -7,7 +7,8 @@ extension CaseFile {
   /// Checks: sentence dates and remission; birth date before reception; the masa bimbingan; legal basis
   /// against the age at reception; the wajib-lapor schedule (at least monthly); every stage change
   /// replayed through ``CaseLifecycle``; excused contacts have a reason; contact ids are unique; address
-  /// history in date order; the revocation steps in order.
+  /// history in date order; Litmas requested before they are written; a closing certificate only on a
+/// closed case, dated on or after the closing; the revocation steps in order.
   ///
   /// - Complexity: O(*n*) in the number of records.
   public func validate(declaredAgeCategory: AgeCategory? = nil) -> [CaseFileError] {
@@ -63,6 +64,18 @@ extension CaseFile {
     }
     for i in client.addresses.indices.dropFirst() where client.addresses[i].from < client.addresses[i - 1].from {
       add("$.client.addresses[\(i)].from", .datesOutOfOrder(earlierField: "client.addresses[\(i - 1)].from", earlierDate: client.addresses[i - 1].from, laterField: "client.addresses[\(i)].from", laterDate: client.addresses[i].from))
+    }
+    for (i, l) in litmas.enumerated() {
+      if let requested = l.requestedOn, requested > l.date {
+        add("$.litmas[\(i)].requestedOn", .datesOutOfOrder(earlierField: "litmas[\(i)].requestedOn", earlierDate: requested, laterField: "litmas[\(i)].date", laterDate: l.date))
+      }
+    }
+    if let certificate = closingCertificate {
+      if stage != .pengakhiran {
+        add("$.closingCertificate", .closingCertificateWithoutClosing(stage: stage))
+      } else if let closed = transitions.last?.date, certificate.date < closed {
+        add("$.closingCertificate.date", .datesOutOfOrder(earlierField: "transitions[\(transitions.count - 1)].date", earlierDate: closed, laterField: "closingCertificate.date", laterDate: certificate.date))
+      }
     }
     if let issue = revocation?.validationIssue() {
       add("$.revocation.steps[\(issue.index)]", .revocation(issue.error))

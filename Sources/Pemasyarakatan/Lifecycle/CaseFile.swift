@@ -5,12 +5,15 @@ import AssessmentEngine
 /// events and any revocation proceeding.
 ///
 /// The current ``stage`` is derived from ``transitions``; change it only through ``apply(_:on:decision:)``,
-/// which refuses an illegal transition with a typed ``LifecycleError``. A case decoded from JSON is not
-/// checked until you call ``validate(declaredAgeCategory:)`` or use ``CaseFileImport``.
+/// which refuses an illegal transition with a typed ``LifecycleError``. Decoding (with any decoder)
+/// replays the transitions and throws `DecodingError.dataCorrupted` at the offending transition, with the
+/// ``LifecycleError`` as the underlying error; the other content checks are in
+/// ``validate(declaredAgeCategory:)``, which ``CaseFileImport`` runs.
 ///
 /// JSON: see `Documentation/BapasModels.md`; keys `id, bapasCode, officerID, client, receivedOn,
 /// guidancePeriod, reportingSchedule, transitions, contacts, enrolments, litmas, assessments,
-/// legalEvents, revocation` (the last eight optional on input, `revocation` omitted when absent).
+/// legalEvents, revocation, preReleaseSessions, closingCertificate` (the last ten optional on input,
+/// `revocation` and `closingCertificate` omitted when absent).
 public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
   /// The case id.
   public var id: CaseID
@@ -20,7 +23,7 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
   public var officerID: OfficerID
   /// The client.
   public var client: Client
-  /// The day of penerimaan (reception and registration).
+  /// The day of penerimaan (reception and registration), the first day of tahap awal.
   public var receivedOn: CivilDate
   /// The masa bimbingan (for PB: release to expiry + 1 year; it equals the integration period in the SK).
   public var guidancePeriod: CivilDateInterval
@@ -40,8 +43,13 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
   public var legalEvents: [LegalStatusEvent]
   /// The revocation proceeding, if one was opened.
   public var revocation: RevocationProceeding?
+  /// Sessions preparing the client's return: the client, the family, the neighbourhood (seed 004 lines
+  /// 66–68).
+  public var preReleaseSessions: [PreReleaseSession]
+  /// The *surat keterangan akhir pembimbingan* issued at closing (seed 004 lines 102–104), if any.
+  public var closingCertificate: ClosingCertificate?
 
-  /// Opens a case at penerimaan.
+  /// Opens a case on the day of reception, in tahap awal (seed 004 lines 76–82).
   public init(
     id: CaseID, bapasCode: BapasCode, officerID: OfficerID, client: Client, receivedOn: CivilDate,
     guidancePeriod: CivilDateInterval, reportingSchedule: ReportingSchedule = .monthly
@@ -60,11 +68,13 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
     self.assessments = []
     self.legalEvents = []
     self.revocation = nil
+    self.preReleaseSessions = []
+    self.closingCertificate = nil
   }
 
   /// The current stage, by replaying ``transitions`` (the last legal stage if the record is invalid).
   public var stage: CaseStage {
-    var stage = CaseStage.penerimaan
+    var stage = CaseStage.tahapAwal
     var resume: CaseStage?
     for t in transitions {
       guard let next = CaseLifecycle.target(from: stage, on: t.event, resuming: resume) else { break }
@@ -77,7 +87,7 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
   /// The stage the case was suspended from, when it is suspended.
   public var stageBeforeSuspension: CaseStage? {
     guard stage == .suspended else { return nil }
-    var stage = CaseStage.penerimaan
+    var stage = CaseStage.tahapAwal
     var resume: CaseStage?
     for t in transitions {
       guard let next = CaseLifecycle.target(from: stage, on: t.event, resuming: resume) else { break }
@@ -111,7 +121,7 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
 
   enum CodingKeys: String, CodingKey {
     case id, bapasCode, officerID, client, receivedOn, guidancePeriod, reportingSchedule, transitions, contacts
-    case enrolments, litmas, assessments, legalEvents, revocation
+    case enrolments, litmas, assessments, legalEvents, revocation, preReleaseSessions, closingCertificate
   }
 
   /// Decodes the documented JSON form; optional keys may be absent.
@@ -131,6 +141,23 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
     assessments = try c.decodeIfPresent([AssessmentRecord].self, forKey: .assessments) ?? []
     legalEvents = try c.decodeIfPresent([LegalStatusEvent].self, forKey: .legalEvents) ?? []
     revocation = try c.decodeIfPresent(RevocationProceeding.self, forKey: .revocation)
+    preReleaseSessions = try c.decodeIfPresent([PreReleaseSession].self, forKey: .preReleaseSessions) ?? []
+    closingCertificate = try c.decodeIfPresent(ClosingCertificate.self, forKey: .closingCertificate)
+    // The stage is derived from the transitions, so a history the lifecycle refuses is refused here,
+    // by any decoder: a plain JSONDecoder must not return a case whose stage silently stops short.
+    do throws(LifecycleIssue) {
+      _ = try CaseLifecycle.replay(transitions, receivedOn: receivedOn)
+    } catch {
+      let tail: [String]
+      switch error.error {
+      case .illegalTransition: tail = ["event"]
+      case .tppOutcomeMismatch: tail = ["tppDecision", "outcome"]
+      case .tppDecisionAfterTransition: tail = ["tppDecision", "date"]
+      case .transitionBeforePrevious: tail = ["date"]
+      }
+      let path: [any CodingKey] = c.codingPath + [CodingKeys.transitions, PathKey(index: error.index)] + tail.map { PathKey(name: $0) }
+      throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: error.description, underlyingError: error.error))
+    }
   }
 }
 
@@ -190,4 +217,20 @@ public enum LegalStatus: String, WireEnum {
     case .terpidana: LocalizedText(id: "Terpidana", en: "Convicted")
     }
   }
+}
+
+/// A coding key for a JSON path built by hand (an array index or an object member).
+struct PathKey: CodingKey {
+  var stringValue: String
+  var intValue: Int?
+  init(index: Int) {
+    stringValue = "Index \(index)"
+    intValue = index
+  }
+  init(name: String) {
+    stringValue = name
+    intValue = nil
+  }
+  init?(stringValue: String) { self.init(name: stringValue) }
+  init?(intValue: Int) { self.init(index: intValue) }
 }

@@ -49,6 +49,8 @@ public struct CaseFileError: Error, Equatable, Hashable, Codable, Sendable, Reda
     case excusedWithoutReason
     /// An id used twice in the same list.
     case duplicateID(id: String)
+    /// A *surat keterangan akhir pembimbingan* on a case that is not closed.
+    case closingCertificateWithoutClosing(stage: CaseStage)
   }
 
   /// `<path>: <explanation>` in one sentence a PK or researcher can act on. Values from the file (an
@@ -79,6 +81,8 @@ public struct CaseFileError: Error, Equatable, Hashable, Codable, Sendable, Reda
       why = "reporting every \(every) \(unit.rawValue)(s) is less often than the legal minimum of once a month."
     case .excusedWithoutReason: why = "the absence is marked excused but no reason is given; please add the reason or mark it missed."
     case .duplicateID(let id): why = "the id \(Redaction.quote(id)) is used more than once."
+    case .closingCertificateWithoutClosing(let stage):
+      why = "a closing certificate (surat keterangan akhir) is recorded, but the case is in '\(stage.label.english)' (\(stage.label.indonesian)), not closed; record the 'close' stage change first."
     }
     return "\(path): \(why)"
   }
@@ -98,6 +102,9 @@ func jsonPath(_ codingPath: [any CodingKey], appending key: (any CodingKey)? = n
 }
 
 extension CaseFileError {
+  /// The same translation for the command line, which reads officer, partner and obstacle lists.
+  package init(decodingError error: DecodingError) { self.init(decoding: error) }
+
   /// Translates a `DecodingError` into a case-file error with its JSON path.
   init(decoding error: DecodingError) {
     switch error {
@@ -112,6 +119,8 @@ extension CaseFileError {
     case .dataCorrupted(let ctx):
       if let unknown = ctx.underlyingError as? UnknownWireValue {
         self.init(path: jsonPath(ctx.codingPath), reason: .unknownValue(value: unknown.value, type: unknown.type, allowed: unknown.allowed))
+      } else if let lifecycle = ctx.underlyingError as? LifecycleError {
+        self.init(path: jsonPath(ctx.codingPath), reason: .lifecycle(lifecycle))
       } else if let date = ctx.underlyingError as? CivilDateError {
         self.init(path: jsonPath(ctx.codingPath), reason: .invalidDate(text: date.text))
       } else {

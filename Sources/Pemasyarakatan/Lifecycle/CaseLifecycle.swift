@@ -4,18 +4,21 @@ import AssessmentEngine
 ///
 /// | from \ event | beginGuidance | advanceToLanjutan | advanceToAkhir | close | suspend | reinstate | revoke |
 /// |---|---|---|---|---|---|---|---|
-/// | penerimaan | tahapAwal | – | – | – | suspended | – | – |
-/// | tahapAwal | – | tahapLanjutan | – | – | suspended | – | – |
+/// | tahapAwal | tahapAwal | tahapLanjutan | – | – | suspended | – | – |
 /// | tahapLanjutan | – | – | tahapAkhir | – | suspended | – | – |
 /// | tahapAkhir | – | – | – | pengakhiran | suspended | – | – |
 /// | suspended | – | – | – | – | – | (previous stage) | revoked |
 /// | pengakhiran, revoked | – | – | – | – | – | – | – |
+///
+/// A case starts in tahap awal on the day of reception (seed 004 lines 76–82: reception and
+/// registration are the first activity of tahap awal); ``CaseEvent/beginGuidance`` records the sidang
+/// TPP approving the tahap-awal programme and leaves the stage unchanged.
 public enum CaseLifecycle {
   /// The stage an event leads to, or `nil` when the event is illegal in `stage`. For
   /// ``CaseEvent/reinstate`` the result is `resuming`, the stage the case was suspended from.
   public static func target(from stage: CaseStage, on event: CaseEvent, resuming: CaseStage? = nil) -> CaseStage? {
     switch (stage, event) {
-    case (.penerimaan, .beginGuidance): .tahapAwal
+    case (.tahapAwal, .beginGuidance): .tahapAwal
     case (.tahapAwal, .advanceToLanjutan): .tahapLanjutan
     case (.tahapLanjutan, .advanceToAkhir): .tahapAkhir
     case (.tahapAkhir, .close): .pengakhiran
@@ -48,13 +51,13 @@ public enum CaseLifecycle {
     return next
   }
 
-  /// Replays transitions from penerimaan, returning the stage after each one.
+  /// Replays transitions from reception (in tahap awal), returning the stage after each one.
   ///
   /// - Throws: ``LifecycleIssue`` naming the index of the first bad transition.
   /// - Complexity: O(*n*) for *n* transitions.
   public static func replay(_ transitions: [StageTransition], receivedOn: CivilDate) throws(LifecycleIssue) -> [CaseStage] {
     var stages: [CaseStage] = []
-    var stage = CaseStage.penerimaan
+    var stage = CaseStage.tahapAwal
     var resume: CaseStage?
     var notBefore = receivedOn
     for (index, t) in transitions.enumerated() {

@@ -6,10 +6,17 @@ import AssessmentEngine
 /// programme runs in three stages, tahap awal, tahap lanjutan and tahap akhir. Suspension (*pencabutan
 /// sementara*) and revocation branch off the active stages (Permenkumham 3/2018 via the Kanwil service
 /// standards, `field-facts.md` B6).
+///
+/// **Reception is part of tahap awal, not a stage of its own.** Seed 004 (lines 76–82) lists *tahap
+/// awal* as (a) *penerimaan dan pendaftaran Klien*, (b) the Litmas for guidance, (c) drafting the
+/// programme, (d) carrying it out and (e) controlling it; seed 003 (lines 742–745) describes Bapas
+/// Palembang's tahap awal as receiving the client from the Lapas with the paperwork and drawing up the
+/// time schedule. A case is therefore in ``tahapAwal`` from the day of reception. Files written before
+/// this was fixed may name the stage `"penerimaan"`; it decodes as ``tahapAwal``.
 public enum CaseStage: String, WireEnum {
-  /// Penerimaan: the client is received and registered (kartu and kontrak bimbingan).
-  case penerimaan
-  /// Tahap awal: Litmas for guidance, drafting the programme, starting it.
+  /// Tahap awal: reception and registration (kartu and kontrak bimbingan), the Litmas for guidance,
+  /// drafting the programme (approved by a sidang TPP), carrying it out and controlling it (seed 004
+  /// lines 76–82).
   case tahapAwal
   /// Tahap lanjutan: the follow-up programme.
   case tahapLanjutan
@@ -22,13 +29,20 @@ public enum CaseStage: String, WireEnum {
   /// Revoked: the integration programme is withdrawn and the client returns to the Lapas.
   case revoked
 
-  /// Decodes a wire name, with a typed error for unknown values.
-  public init(from decoder: any Decoder) throws { self = try Self.decodeWire(from: decoder) }
+  /// Decodes a wire name, with a typed error for unknown values. The retired name `"penerimaan"`
+  /// (reception, which belongs to tahap awal) decodes as ``tahapAwal``.
+  public init(from decoder: any Decoder) throws {
+    if let raw = try? decoder.singleValueContainer().decode(String.self), raw == "penerimaan" {
+      self = .tahapAwal
+      return
+    }
+    self = try Self.decodeWire(from: decoder)
+  }
 
-  /// `true` for penerimaan and the three guidance stages, from which a case may be suspended.
+  /// `true` for the three guidance stages, from which a case may be suspended.
   public var isActive: Bool {
     switch self {
-    case .penerimaan, .tahapAwal, .tahapLanjutan, .tahapAkhir: true
+    case .tahapAwal, .tahapLanjutan, .tahapAkhir: true
     case .pengakhiran, .suspended, .revoked: false
     }
   }
@@ -39,7 +53,6 @@ public enum CaseStage: String, WireEnum {
   /// The display name in Indonesian and English.
   public var label: LocalizedText {
     switch self {
-    case .penerimaan: LocalizedText(id: "Penerimaan", en: "Reception")
     case .tahapAwal: LocalizedText(id: "Tahap awal", en: "Initial stage")
     case .tahapLanjutan: LocalizedText(id: "Tahap lanjutan", en: "Continuation stage")
     case .tahapAkhir: LocalizedText(id: "Tahap akhir", en: "Final stage")
@@ -53,7 +66,10 @@ public enum CaseStage: String, WireEnum {
 /// An event that moves a case from one stage to another. Every event needs a sidang TPP decision with
 /// the matching ``TPPOutcome`` (PP 31/1999 Pasal 33(2)).
 public enum CaseEvent: String, WireEnum {
-  /// Penerimaan → tahap awal, once the TPP approves the tahap-awal plan.
+  /// The sidang TPP approves the tahap-awal guidance programme (Bapas Jakarta Selatan SOP,
+  /// `field-facts.md` B3). The case stays in tahap awal: drafting and approving the programme is
+  /// activity (c) of tahap awal (seed 004 line 80), not a stage change. The wire name is kept from the
+  /// time reception was modelled as a stage before tahap awal.
   case beginGuidance
   /// Tahap awal → tahap lanjutan.
   case advanceToLanjutan
@@ -86,7 +102,7 @@ public enum CaseEvent: String, WireEnum {
   /// The display name in Indonesian and English.
   public var label: LocalizedText {
     switch self {
-    case .beginGuidance: LocalizedText(id: "Mulai tahap awal", en: "Begin guidance")
+    case .beginGuidance: LocalizedText(id: "Persetujuan program tahap awal", en: "Approve the initial-stage programme")
     case .advanceToLanjutan: LocalizedText(id: "Naik ke tahap lanjutan", en: "Advance to continuation stage")
     case .advanceToAkhir: LocalizedText(id: "Naik ke tahap akhir", en: "Advance to final stage")
     case .close: LocalizedText(id: "Pengakhiran bimbingan", en: "Close guidance")
@@ -155,7 +171,7 @@ public struct TPPDecision: Sendable, Hashable, Codable {
 }
 
 /// One recorded stage change. The stages before and after are not stored: they follow from replaying the
-/// events from penerimaan (``CaseLifecycle/replay(_:receivedOn:)``), so the record cannot contradict itself.
+/// events from reception, in tahap awal (``CaseLifecycle/replay(_:receivedOn:)``), so the record cannot contradict itself.
 ///
 /// JSON: `{"event": "advanceToLanjutan", "date": "2025-06-03", "tppDecision": {…}}`.
 public struct StageTransition: Sendable, Hashable, Codable {

@@ -34,12 +34,13 @@ public struct GuidanceStageRule: Sendable, Hashable, Codable {
     source: .year(1999, "PP 31/1999 Pasal 7–10 (narapidana scheme applied to Klien) — unconfirmed", .unconfirmed))
 
   /// The first day of tahap lanjutan and of tahap akhir within `period`, by ⌈fraction × days⌉ from the
-  /// start.
+  /// start, where days counts both the first and the last day of the masa bimbingan
+  /// (``CivilDateInterval/inclusiveDayCount``: the interval is closed).
   ///
-  /// Worked example (``thirds``): 2025-01-20...2027-01-20 is 730 days; ⌈730/3⌉ = 244 → 2025-09-21;
-  /// ⌈1460/3⌉ = 487 → 2026-05-22.
+  /// Worked example (``thirds``): 2025-01-20...2027-01-20 holds 731 days; ⌈731/3⌉ = 244 → 2025-09-21;
+  /// ⌈1462/3⌉ = 488 → 2026-05-23.
   public func boundaries(of period: CivilDateInterval) -> StageBoundaries {
-    let days = period.dayCount
+    let days = period.inclusiveDayCount
     return StageBoundaries(
       awalFrom: period.start,
       lanjutanFrom: period.start.adding(days: lanjutanFrom.ceilOf(days)),
@@ -47,11 +48,10 @@ public struct GuidanceStageRule: Sendable, Hashable, Codable {
       end: period.end)
   }
 
-  /// The stage the calendar expects on `date` (``CaseStage/penerimaan`` before the start,
-  /// ``CaseStage/pengakhiran`` after the end).
+  /// The stage the calendar expects on `date` (``CaseStage/tahapAwal`` also before the start, since
+  /// reception belongs to tahap awal; ``CaseStage/pengakhiran`` after the end).
   public func expectedStage(on date: CivilDate, in period: CivilDateInterval) -> CaseStage {
     let b = boundaries(of: period)
-    if date < b.awalFrom { return .penerimaan }
     if date > b.end { return .pengakhiran }
     if date >= b.akhirFrom { return .tahapAkhir }
     if date >= b.lanjutanFrom { return .tahapLanjutan }

@@ -5,7 +5,7 @@ import AssessmentEngine
 /// Graded Kelas I or Kelas II by location, workload and the size of the work area (seed 001). Its work
 /// area is a set of kabupaten/kota; a distant district may be served by a Pos Bapas outpost (seed 003).
 /// Example: Bapas Kelas I Denpasar covers Denpasar, Badung, Gianyar, Tabanan, Jembrana and Singaraja
-/// (seed 002).
+/// (seed 002 line 57; Singaraja is the seat of Kabupaten Buleleng), with no outpost named by any source.
 ///
 /// JSON: `{"code": "BPS-DPS", "name": "Bapas Kelas I Denpasar", "class": "kelasI",
 /// "workArea": [{"name": "Badung", "kind": "kabupaten"}], "outposts": []}`.
@@ -90,7 +90,7 @@ public enum RegionKind: String, WireEnum {
 
 /// A Pos Bapas: an outpost of a Bapas in a distant district (seed 003).
 ///
-/// JSON: `{"code": "POS-SGR", "name": "Pos Bapas Singaraja", "serves": [{"name": "Buleleng", "kind": "kabupaten"}]}`.
+/// JSON: `{"code": "POS-01", "name": "Pos Bapas …", "serves": [{"name": "…", "kind": "kabupaten"}]}`.
 public struct PosBapas: Sendable, Hashable, Codable {
   /// The outpost code.
   public var code: String

@@ -14,8 +14,12 @@ import AssessmentEngine
 ///  "sentence": {"decisionNumber": "123/Pid.B/2023/PN Dps", "length": {"years": 3},
 ///               "countingStart": "2023-01-10", "remission": {"months": 2}, "releasedOn": "2025-01-20"},
 ///  "addresses": [{"address": "Jl. Gatot Subroto 5, Denpasar", "from": "2025-01-20"}],
-///  "contactPersons": [{"name": "Ketut S.", "relationship": "parent", "phone": "0812…"}]}
+///  "contactPersons": [{"name": "Ketut S.", "relationship": "parent", "phone": "0812…"}],
+///  "education": "seniorSecondary", "employment": {"status": "informal", "occupation": "buruh", "skills": ["las"]},
+///  "family": {"maritalStatus": "married", "dependants": 2, "familySupport": "supportive"},
+///  "isRecidivist": false, "offence": {"article": "Pasal 362 KUHP", "category": "theft"}}
 /// ```
+/// The last five keys are optional (absent in files written before they existed).
 public struct Client: Sendable, Hashable, Codable, Identifiable {
   /// The client register number.
   public var id: ClientID
@@ -33,6 +37,17 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
   public var addresses: [AddressRecord]
   /// Family, guarantor (*penjamin*) and other people the PK may contact.
   public var contactPersons: [ContactPerson]
+  /// The highest schooling completed (a Litmas and RNR input), if recorded.
+  public var education: EducationLevel?
+  /// Work and skills, if recorded.
+  public var employment: EmploymentRecord?
+  /// Marital status and family situation, if recorded.
+  public var family: FamilySituation?
+  /// `true` when the client has a previous conviction (*residivis*); `nil` when not recorded. Diversi
+  /// is closed to repeat offences (UU 11/2012 Pasal 7).
+  public var isRecidivist: Bool?
+  /// The offence of the sentence or the proceedings, if recorded.
+  public var offence: Offence?
 
   /// Creates a client record.
   public init(
@@ -47,6 +62,21 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
     self.sentence = sentence
     self.addresses = addresses
     self.contactPersons = contactPersons
+  }
+
+  /// Creates a client record with the Litmas background fields.
+  public init(
+    id: ClientID, name: String, birthDate: CivilDate, sex: Sex, legalBasis: LegalBasis,
+    sentence: SentenceData? = nil, addresses: [AddressRecord] = [], contactPersons: [ContactPerson] = [],
+    education: EducationLevel?, employment: EmploymentRecord? = nil, family: FamilySituation? = nil,
+    isRecidivist: Bool? = nil, offence: Offence? = nil
+  ) {
+    self.init(id: id, name: name, birthDate: birthDate, sex: sex, legalBasis: legalBasis, sentence: sentence, addresses: addresses, contactPersons: contactPersons)
+    self.education = education
+    self.employment = employment
+    self.family = family
+    self.isRecidivist = isRecidivist
+    self.offence = offence
   }
 
   /// Completed years of age on `date`.
@@ -66,6 +96,7 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
 
   enum CodingKeys: String, CodingKey {
     case id, name, birthDate, sex, legalBasis, sentence, addresses, contactPersons
+    case education, employment, family, isRecidivist, offence
   }
 
   /// Decodes the documented JSON form; optional keys may be absent.
@@ -79,10 +110,19 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
     sentence = try c.decodeIfPresent(SentenceData.self, forKey: .sentence)
     addresses = try c.decodeIfPresent([AddressRecord].self, forKey: .addresses) ?? []
     contactPersons = try c.decodeIfPresent([ContactPerson].self, forKey: .contactPersons) ?? []
+    education = try c.decodeIfPresent(EducationLevel.self, forKey: .education)
+    employment = try c.decodeIfPresent(EmploymentRecord.self, forKey: .employment)
+    family = try c.decodeIfPresent(FamilySituation.self, forKey: .family)
+    isRecidivist = try c.decodeIfPresent(Bool.self, forKey: .isRecidivist)
+    offence = try c.decodeIfPresent(Offence.self, forKey: .offence)
   }
 }
 
 /// Adult or child status at a date.
+///
+/// The domain's name for the engine's ``AgeGroup``: the same two values with the same wire names
+/// (`adult`, `child`). The one mapping between them is ``ageGroup`` and ``init(_:)``; the domain derives
+/// the category from the birth date (``Client/ageCategory(on:)``), the engine takes it as given.
 public enum AgeCategory: String, WireEnum {
   /// Aged 18 or more: *klien dewasa*.
   case adult
@@ -97,9 +137,17 @@ public enum AgeCategory: String, WireEnum {
     case .child: LocalizedText(id: "Anak", en: "Child")
     }
   }
+  /// The engine's ``AgeGroup`` for this category.
+  public var ageGroup: AgeGroup { self == .adult ? .adult : .child }
+  /// The category for the engine's ``AgeGroup``.
+  public init(_ group: AgeGroup) { self = group == .adult ? .adult : .child }
 }
 
 /// Sex as recorded in the register.
+///
+/// The domain's name for the engine's ``Gender`` (used to choose gendered cut-off tables): the same two
+/// values with the same wire names (`male`, `female`). The one mapping between them is ``gender`` and
+/// ``init(_:)``.
 public enum Sex: String, WireEnum {
   /// Laki-laki.
   case male
@@ -114,6 +162,10 @@ public enum Sex: String, WireEnum {
     case .female: LocalizedText(id: "Perempuan", en: "Female")
     }
   }
+  /// The engine's ``Gender`` for this sex.
+  public var gender: Gender { self == .male ? .male : .female }
+  /// The sex for the engine's ``Gender``.
+  public init(_ gender: Gender) { self = gender == .male ? .male : .female }
 }
 
 /// The legal basis on which a client is under Bapas guidance.
@@ -147,11 +199,24 @@ public enum LegalBasis: String, WireEnum {
   case anakDiserahkanPutusanPengadilan
   /// Anak handed by ministerial decision to foster parents or a social body.
   case anakDiserahkanKeputusanMenteri
-  /// Pendampingan during the criminal process (pre-adjudication), adult or child.
-  case pendampingan
+  /// A suspect or defendant, adult or child, in the criminal process (pre-adjudication or trial), for
+  /// whom the Bapas writes a Litmas and whom the PK accompanies (UU 22/2022 Pasal 1 angka 8 and Pasal
+  /// 56: Klien inside the criminal process; `field-facts.md` B1).
+  ///
+  /// *Pendampingan* itself is not a legal basis: it is one of the four Bapas functions (seed 001 line
+  /// 37; seed 003 lines 673–685; seed 004 line 24), recorded as a ``ContactPurpose/pendampingan``
+  /// contact for any client. Files that wrote the retired basis `"pendampingan"` decode to this case.
+  case prosesPeradilanPidana
 
-  /// Decodes a wire name, with a typed error for unknown values.
-  public init(from decoder: any Decoder) throws { self = try Self.decodeWire(from: decoder) }
+  /// Decodes a wire name, with a typed error for unknown values. The retired name `"pendampingan"`
+  /// decodes as ``prosesPeradilanPidana``.
+  public init(from decoder: any Decoder) throws {
+    if let raw = try? decoder.singleValueContainer().decode(String.self), raw == "pendampingan" {
+      self = .prosesPeradilanPidana
+      return
+    }
+    self = try Self.decodeWire(from: decoder)
+  }
 
   /// Which clients the basis applies to: adults only, children only, or both.
   public var appliesTo: Set<AgeCategory> {
@@ -160,7 +225,7 @@ public enum LegalBasis: String, WireEnum {
     case .anakPidanaDenganSyarat, .diversi, .anakDikembalikanKeOrangTua, .anakDiserahkanPutusanPengadilan,
       .anakDiserahkanKeputusanMenteri:
       [.child]
-    case .pembebasanBersyarat, .cutiBersyarat, .cutiMenjelangBebas, .asimilasi, .asimilasiDiRumah, .pendampingan:
+    case .pembebasanBersyarat, .cutiBersyarat, .cutiMenjelangBebas, .asimilasi, .asimilasiDiRumah, .prosesPeradilanPidana:
       [.adult, .child]
     }
   }
@@ -191,7 +256,7 @@ public enum LegalBasis: String, WireEnum {
       LocalizedText(id: "Diserahkan kepada orang tua asuh/badan sosial (putusan pengadilan)", en: "Placed with foster parents or a social body (court decision)")
     case .anakDiserahkanKeputusanMenteri:
       LocalizedText(id: "Diserahkan kepada orang tua asuh/badan sosial (keputusan menteri)", en: "Placed with foster parents or a social body (ministerial decision)")
-    case .pendampingan: LocalizedText(id: "Pendampingan", en: "Accompaniment during proceedings")
+    case .prosesPeradilanPidana: LocalizedText(id: "Dalam proses peradilan pidana", en: "In criminal proceedings")
     }
   }
 }

@@ -69,7 +69,7 @@ public enum ContactModality: String, WireEnum {
   }
 }
 
-/// Why a contact took place.
+/// Why a contact took place. Each purpose serves one of the four Bapas functions (``function``).
 public enum ContactPurpose: String, WireEnum {
   /// Wajib lapor (*apel*): the client's duty to report, at least monthly.
   case wajibLapor
@@ -79,8 +79,24 @@ public enum ContactPurpose: String, WireEnum {
   case litmasInterview
   /// Supervision (*pengawasan*), e.g. checking conditions.
   case supervision
+  /// Accompaniment (*pendampingan*): the PK accompanies the client — at a police examination, a
+  /// diversi deliberation, a hearing, or a parolee at a meeting with the family, an employer or the
+  /// community. Recordable for any client, whatever the legal basis (seed 001 line 37; seed 003 lines
+  /// 673–685; seed 004 line 24; UU 22/2022 Pasal 15 and 56).
+  case pendampingan
   /// Decodes a wire name, with a typed error for unknown values.
   public init(from decoder: any Decoder) throws { self = try Self.decodeWire(from: decoder) }
+
+  /// The Bapas function the contact serves.
+  public var function: BapasFunction {
+    switch self {
+    case .wajibLapor, .supervision: .pengawasan
+    case .guidance: .pembimbingan
+    case .litmasInterview: .penelitianKemasyarakatan
+    case .pendampingan: .pendampingan
+    }
+  }
+
   /// The display name in Indonesian and English.
   public var label: LocalizedText {
     switch self {
@@ -88,6 +104,34 @@ public enum ContactPurpose: String, WireEnum {
     case .guidance: LocalizedText(id: "Pembimbingan", en: "Guidance")
     case .litmasInterview: LocalizedText(id: "Wawancara Litmas", en: "Social inquiry interview")
     case .supervision: LocalizedText(id: "Pengawasan", en: "Supervision")
+    case .pendampingan: LocalizedText(id: "Pendampingan", en: "Accompaniment")
+    }
+  }
+}
+
+/// The four functions of a Bapas, all carried out by the PK, inside and outside the criminal process:
+/// seed 001 line 37 ("pembuatan penelitian kemasyarakatan …, pendampingan, pembimbingan, serta
+/// pengawasan klien, di dalam proses pidana maupun di luar proses pidana"); seed 003 lines 673–685
+/// (Permenkumham 35/2018 Pasal 1 angka 10: "Empat domain inilah yang menjadi fungsi utama dari
+/// Bapas"); seed 004 line 24; UU 22/2022 Pasal 1.
+public enum BapasFunction: String, WireEnum {
+  /// Penelitian kemasyarakatan (Litmas): social inquiry reports.
+  case penelitianKemasyarakatan
+  /// Pendampingan: accompanying the client through and outside the criminal process.
+  case pendampingan
+  /// Pembimbingan: guidance.
+  case pembimbingan
+  /// Pengawasan: supervision of conditions and programme.
+  case pengawasan
+  /// Decodes a wire name, with a typed error for unknown values.
+  public init(from decoder: any Decoder) throws { self = try Self.decodeWire(from: decoder) }
+  /// The display name in Indonesian and English.
+  public var label: LocalizedText {
+    switch self {
+    case .penelitianKemasyarakatan: LocalizedText(id: "Penelitian kemasyarakatan (Litmas)", en: "Social inquiry (Litmas)")
+    case .pendampingan: LocalizedText(id: "Pendampingan", en: "Accompaniment")
+    case .pembimbingan: LocalizedText(id: "Pembimbingan", en: "Guidance")
+    case .pengawasan: LocalizedText(id: "Pengawasan", en: "Supervision")
     }
   }
 }

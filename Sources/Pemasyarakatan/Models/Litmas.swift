@@ -8,7 +8,12 @@ import AssessmentEngine
 ///
 /// JSON: `{"id": "L-2025-031", "type": "integrasi", "purpose": "pembimbinganProgramme",
 /// "requester": {"kind": "lapas", "name": "Lapas Kerobokan"}, "dataSources": ["clientInterview", "verdict"],
-/// "recommendation": "…", "authorID": "1987…", "date": "2024-11-02"}`.
+/// "recommendation": "…", "authorID": "1987…", "date": "2024-11-02", "requestedOn": "2024-10-21",
+/// "dueOn": "2024-11-04", "sections": {"identity": "…", "family": "…", …}}` — the last three optional
+/// (absent in files written before they existed).
+///
+/// ``date`` is the day the report was finished; with ``requestedOn`` and ``dueOn`` the turnaround can be
+/// measured (``turnaroundDays``, ``isOverdue``), as Kanwil and Ditjenpas reports need.
 public struct Litmas: Sendable, Hashable, Codable, Identifiable {
   /// The report id.
   public var id: LitmasID
@@ -24,8 +29,14 @@ public struct Litmas: Sendable, Hashable, Codable, Identifiable {
   public var recommendation: String
   /// The PK who wrote it.
   public var authorID: OfficerID
-  /// The date of the report.
+  /// The date of the report (the day it was finished).
   public var date: CivilDate
+  /// The day the request letter was received, if recorded.
+  public var requestedOn: CivilDate?
+  /// The day the report was due, if a deadline was set.
+  public var dueOn: CivilDate?
+  /// The content of the report, section by section, if recorded.
+  public var sections: LitmasSections?
 
   /// Creates a Litmas record.
   public init(id: LitmasID, type: LitmasType, purpose: LitmasPurpose, requester: LitmasRequester, dataSources: [LitmasDataSource], recommendation: String, authorID: OfficerID, date: CivilDate) {
@@ -37,6 +48,87 @@ public struct Litmas: Sendable, Hashable, Codable, Identifiable {
     self.recommendation = recommendation
     self.authorID = authorID
     self.date = date
+  }
+
+  /// Creates a Litmas record with its request and due dates and content.
+  public init(
+    id: LitmasID, type: LitmasType, purpose: LitmasPurpose, requester: LitmasRequester, dataSources: [LitmasDataSource],
+    recommendation: String, authorID: OfficerID, date: CivilDate, requestedOn: CivilDate?, dueOn: CivilDate? = nil,
+    sections: LitmasSections? = nil
+  ) {
+    self.init(id: id, type: type, purpose: purpose, requester: requester, dataSources: dataSources, recommendation: recommendation, authorID: authorID, date: date)
+    self.requestedOn = requestedOn
+    self.dueOn = dueOn
+    self.sections = sections
+  }
+
+  /// Days from the request to the report (`date − requestedOn`), or `nil` without a request date.
+  public var turnaroundDays: Int? { requestedOn.map { $0.days(to: date) } }
+
+  /// `true` when the report was finished after its due date; `nil` without a due date.
+  public var isOverdue: Bool? { dueOn.map { date > $0 } }
+}
+
+/// The content of a Litmas, in the order of the report: identity, family, social background, the
+/// offence and why it happened, the client's and the family's views, the community's response, the
+/// PK's analysis and conclusion (the recommendation is ``Litmas/recommendation``). Sections from the
+/// Bapas Litmas structure in `field-facts.md` B7 (personal, family and life-history data; analysis;
+/// conclusion and recommendation) and the data sources it lists (client, family, neighbours and local
+/// officials).
+///
+/// JSON: every key optional, each a text: `{"identity": "…", "family": "…", "socialBackground": "…",
+/// "offenceAndReasons": "…", "clientView": "…", "familyView": "…", "communityResponse": "…",
+/// "analysis": "…", "conclusion": "…"}`.
+public struct LitmasSections: Sendable, Hashable, Codable {
+  /// Identity of the client.
+  public var identity: String?
+  /// Family: parents, spouse, children, relations.
+  public var family: String?
+  /// Social background: schooling, work, neighbourhood, life history.
+  public var socialBackground: String?
+  /// The offence and why it happened.
+  public var offenceAndReasons: String?
+  /// The client's view of the offence and the future.
+  public var clientView: String?
+  /// The family's view and readiness to receive the client.
+  public var familyView: String?
+  /// The community's response (neighbours, local officials, the victim's side).
+  public var communityResponse: String?
+  /// The PK's analysis.
+  public var analysis: String?
+  /// The conclusion.
+  public var conclusion: String?
+  /// Creates the sections.
+  public init(
+    identity: String? = nil, family: String? = nil, socialBackground: String? = nil, offenceAndReasons: String? = nil,
+    clientView: String? = nil, familyView: String? = nil, communityResponse: String? = nil, analysis: String? = nil,
+    conclusion: String? = nil
+  ) {
+    self.identity = identity
+    self.family = family
+    self.socialBackground = socialBackground
+    self.offenceAndReasons = offenceAndReasons
+    self.clientView = clientView
+    self.familyView = familyView
+    self.communityResponse = communityResponse
+    self.analysis = analysis
+    self.conclusion = conclusion
+  }
+
+  /// The sections that are filled in, as (key, Indonesian title), in report order.
+  public var filled: [(key: String, title: LocalizedText)] {
+    let all: [(String, LocalizedText, String?)] = [
+      ("identity", LocalizedText(id: "Identitas", en: "Identity"), identity),
+      ("family", LocalizedText(id: "Keluarga", en: "Family"), family),
+      ("socialBackground", LocalizedText(id: "Latar belakang sosial", en: "Social background"), socialBackground),
+      ("offenceAndReasons", LocalizedText(id: "Tindak pidana dan latar belakangnya", en: "The offence and why"), offenceAndReasons),
+      ("clientView", LocalizedText(id: "Tanggapan klien", en: "The client's view"), clientView),
+      ("familyView", LocalizedText(id: "Tanggapan keluarga", en: "The family's view"), familyView),
+      ("communityResponse", LocalizedText(id: "Tanggapan masyarakat", en: "Community response"), communityResponse),
+      ("analysis", LocalizedText(id: "Analisis", en: "Analysis"), analysis),
+      ("conclusion", LocalizedText(id: "Kesimpulan", en: "Conclusion"), conclusion),
+    ]
+    return all.compactMap { k, t, v in (v ?? "").allSatisfy(\.isWhitespace) ? nil : (k, t) }
   }
 }
 

@@ -8,7 +8,9 @@ import AssessmentEngine
 /// officer, so that a case can never be on two officers' lists at once (see ``CaseloadReport``).
 ///
 /// JSON: `{"id": "198705122010121003", "name": "Dian Pertiwi", "rank": "pkAhliMadya",
-/// "section": "bkd", "bapasCode": "BPS-DPS", "isHeadOfBapas": false}`.
+/// "section": "bkd", "bapasCode": "BPS-DPS", "isHeadOfBapas": false,
+/// "trainings": [{"name": "Asesmen risiko dan kebutuhan", "completedOn": "2021-08-20", "kind": "riskNeedAssessment"}],
+/// "approachStyle": "suportif"}` (the last two optional).
 public struct Officer: Sendable, Hashable, Codable, Identifiable {
   /// The NIP (Nomor Induk Pegawai) or other staff number.
   public var id: OfficerID
@@ -23,6 +25,12 @@ public struct Officer: Sendable, Hashable, Codable, Identifiable {
   /// `true` for the head of the Bapas (*Kepala Bapas*, Kabapas), who suspends integration programmes
   /// and signs the certificate that ends guidance.
   public var isHeadOfBapas: Bool
+  /// Training the officer completed (Permenkumham 12/2013: an assessor must have passed the assessment
+  /// training).
+  public var trainings: [OfficerTraining]
+  /// The officer's approach style, as observed (seed 003 line 929: otoritatif, suportif, transformatif,
+  /// birokratis); `nil` when not recorded.
+  public var approachStyle: ApproachStyle?
 
   /// Creates an officer record.
   public init(id: OfficerID, name: String, rank: OfficerRank, section: BapasSection, bapasCode: BapasCode, isHeadOfBapas: Bool = false) {
@@ -32,9 +40,21 @@ public struct Officer: Sendable, Hashable, Codable, Identifiable {
     self.section = section
     self.bapasCode = bapasCode
     self.isHeadOfBapas = isHeadOfBapas
+    self.trainings = []
+    self.approachStyle = nil
   }
 
-  enum CodingKeys: String, CodingKey { case id, name, rank, section, bapasCode, isHeadOfBapas }
+  /// Creates an officer record with training and approach style.
+  public init(
+    id: OfficerID, name: String, rank: OfficerRank, section: BapasSection, bapasCode: BapasCode, isHeadOfBapas: Bool = false,
+    trainings: [OfficerTraining], approachStyle: ApproachStyle? = nil
+  ) {
+    self.init(id: id, name: name, rank: rank, section: section, bapasCode: bapasCode, isHeadOfBapas: isHeadOfBapas)
+    self.trainings = trainings
+    self.approachStyle = approachStyle
+  }
+
+  enum CodingKeys: String, CodingKey { case id, name, rank, section, bapasCode, isHeadOfBapas, trainings, approachStyle }
 
   /// Decodes the documented JSON form; optional keys may be absent.
   public init(from decoder: any Decoder) throws {
@@ -45,6 +65,80 @@ public struct Officer: Sendable, Hashable, Codable, Identifiable {
     section = try c.decode(BapasSection.self, forKey: .section)
     bapasCode = try c.decode(BapasCode.self, forKey: .bapasCode)
     isHeadOfBapas = try c.decodeIfPresent(Bool.self, forKey: .isHeadOfBapas) ?? false
+    trainings = try c.decodeIfPresent([OfficerTraining].self, forKey: .trainings) ?? []
+    approachStyle = try c.decodeIfPresent(ApproachStyle.self, forKey: .approachStyle)
+  }
+}
+
+/// A training an officer completed. JSON: `{"name": "…", "completedOn": "2021-08-20",
+/// "kind": "riskNeedAssessment", "provider": "BPSDM Hukum dan HAM"}` (`provider` optional).
+public struct OfficerTraining: Sendable, Hashable, Codable {
+  /// The training's name.
+  public var name: String
+  /// The last day of the training.
+  public var completedOn: CivilDate
+  /// Its kind, for counting.
+  public var kind: TrainingKind
+  /// Who gave it.
+  public var provider: String?
+  /// Creates a training record.
+  public init(name: String, completedOn: CivilDate, kind: TrainingKind, provider: String? = nil) {
+    self.name = name
+    self.completedOn = completedOn
+    self.kind = kind
+    self.provider = provider
+  }
+}
+
+/// Kinds of officer training named in the sources: the risk and need assessment training
+/// (Permenkumham 12/2013; BPSDM module "Dasar-Dasar Asesmen Risiko dan Kebutuhan", `field-facts.md`
+/// B4), Litmas writing, counselling and guidance techniques, and the PK functional training.
+public enum TrainingKind: String, WireEnum {
+  /// Risk and need assessment (RRI and criminogenic needs).
+  case riskNeedAssessment
+  /// Writing a Litmas.
+  case litmas
+  /// Counselling and guidance techniques (e.g. group guidance, assertive training).
+  case counselling
+  /// The PK functional (jabatan fungsional) training.
+  case functional
+  /// Anything else.
+  case other
+  /// Decodes a wire name, with a typed error for unknown values.
+  public init(from decoder: any Decoder) throws { self = try Self.decodeWire(from: decoder) }
+  /// The display name in Indonesian and English.
+  public var label: LocalizedText {
+    switch self {
+    case .riskNeedAssessment: LocalizedText(id: "Asesmen risiko dan kebutuhan", en: "Risk and need assessment")
+    case .litmas: LocalizedText(id: "Penyusunan Litmas", en: "Social inquiry reports")
+    case .counselling: LocalizedText(id: "Konseling dan teknik bimbingan", en: "Counselling and guidance")
+    case .functional: LocalizedText(id: "Diklat fungsional PK", en: "PK functional training")
+    case .other: LocalizedText(id: "Lainnya", en: "Other")
+    }
+  }
+}
+
+/// The PK's approach style (seed 003 line 929: "Gaya pendekatan PK (otoritatif, suportif,
+/// transformatif, atau birokratis) menentukan arah hubungan").
+public enum ApproachStyle: String, WireEnum {
+  /// Authoritative: control first.
+  case otoritatif
+  /// Supportive and persuasive.
+  case suportif
+  /// Transformative: aims at change in the client's thinking and life.
+  case transformatif
+  /// Bureaucratic: procedure first (seed 003 line 937: makes a meaningful relationship hard).
+  case birokratis
+  /// Decodes a wire name, with a typed error for unknown values.
+  public init(from decoder: any Decoder) throws { self = try Self.decodeWire(from: decoder) }
+  /// The display name in Indonesian and English.
+  public var label: LocalizedText {
+    switch self {
+    case .otoritatif: LocalizedText(id: "Otoritatif", en: "Authoritative")
+    case .suportif: LocalizedText(id: "Suportif", en: "Supportive")
+    case .transformatif: LocalizedText(id: "Transformatif", en: "Transformative")
+    case .birokratis: LocalizedText(id: "Birokratis", en: "Bureaucratic")
+    }
   }
 }
 

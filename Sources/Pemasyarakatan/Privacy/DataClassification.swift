@@ -83,8 +83,10 @@ public enum DataClassification {
       ("client", .directIdentifier), ("receivedOn", .quasiIdentifier), ("guidancePeriod", .quasiIdentifier),
       ("reportingSchedule", .ordinary), ("transitions", .directIdentifier), ("contacts", .directIdentifier),
       ("enrolments", .quasiIdentifier), ("litmas", .directIdentifier), ("assessments", .quasiIdentifier),
-      ("legalEvents", .directIdentifier), ("revocation", .directIdentifier),
+      ("legalEvents", .directIdentifier), ("revocation", .directIdentifier), ("preReleaseSessions", .directIdentifier),
+      ("closingCertificate", .directIdentifier),
     ], contains: [
+      "preReleaseSessions": "PreReleaseSession", "closingCertificate": "ClosingCertificate",
       "client": "Client", "reportingSchedule": "ReportingSchedule", "transitions": "StageTransition", "contacts": "Contact",
       "enrolments": "Enrolment", "litmas": "Litmas", "assessments": "AssessmentRecord", "legalEvents": "LegalStatusEvent",
       "revocation": "RevocationProceeding",
@@ -92,8 +94,18 @@ public enum DataClassification {
     + tag("Client", [
       ("id", .directIdentifier), ("name", .directIdentifier), ("birthDate", .quasiIdentifier), ("sex", .quasiIdentifier),
       ("legalBasis", .quasiIdentifier), ("sentence", .directIdentifier), ("addresses", .directIdentifier),
-      ("contactPersons", .directIdentifier),
-    ], contains: ["sentence": "SentenceData", "addresses": "AddressRecord", "contactPersons": "ContactPerson"])
+      ("contactPersons", .directIdentifier), ("education", .quasiIdentifier), ("employment", .quasiIdentifier),
+      ("family", .quasiIdentifier), ("isRecidivist", .specialCategory), ("offence", .specialCategory),
+    ], contains: [
+      "sentence": "SentenceData", "addresses": "AddressRecord", "contactPersons": "ContactPerson", "employment": "EmploymentRecord",
+      "family": "FamilySituation", "offence": "Offence",
+    ])
+    // Background for the Litmas and RNR: an occupation or a household can single a client out in a small
+    // town (quasi-identifiers); a previous conviction and the offence are criminal records, data of a
+    // specific kind under UU 27/2022 Pasal 4(2).
+    + tag("EmploymentRecord", [("status", .ordinary), ("occupation", .quasiIdentifier), ("skills", .ordinary)])
+    + tag("FamilySituation", [("maritalStatus", .quasiIdentifier), ("dependants", .quasiIdentifier), ("livesWith", .quasiIdentifier), ("familySupport", .ordinary)])
+    + tag("Offence", [("article", .specialCategory), ("category", .specialCategory)])
     + tag("SentenceData", [
       ("decisionNumber", .directIdentifier), ("length", .specialCategory), ("countingStart", .quasiIdentifier),
       ("remission", .specialCategory), ("releasedOn", .quasiIdentifier),
@@ -115,7 +127,19 @@ public enum DataClassification {
     + tag("Litmas", [
       ("id", .directIdentifier), ("type", .specialCategory), ("purpose", .ordinary), ("requester", .quasiIdentifier),
       ("dataSources", .ordinary), ("recommendation", .specialCategory), ("authorID", .directIdentifier), ("date", .quasiIdentifier),
-    ], contains: ["requester": "LitmasRequester"])
+      ("requestedOn", .quasiIdentifier), ("dueOn", .quasiIdentifier), ("sections", .directIdentifier),
+    ], contains: ["requester": "LitmasRequester", "sections": "LitmasSections"])
+    // The Litmas text: the identity section names the client and family; the others are free text about
+    // the offence, the family and health — never exported, redacted with the rest of the record.
+    + tag("LitmasSections", [
+      ("identity", .directIdentifier), ("family", .directIdentifier), ("socialBackground", .specialCategory),
+      ("offenceAndReasons", .specialCategory), ("clientView", .specialCategory), ("familyView", .specialCategory),
+      ("communityResponse", .specialCategory), ("analysis", .specialCategory), ("conclusion", .specialCategory),
+    ])
+    + tag("PreReleaseSession", [
+      ("date", .quasiIdentifier), ("kind", .ordinary), ("officerID", .directIdentifier), ("participants", .ordinary), ("notes", .specialCategory),
+    ])
+    + tag("ClosingCertificate", [("number", .directIdentifier), ("date", .quasiIdentifier), ("signedBy", .directIdentifier), ("reason", .ordinary)])
     + tag("LitmasRequester", [("kind", .ordinary), ("name", .quasiIdentifier)])
     + tag("AssessmentRecord", [("date", .quasiIdentifier), ("instrument", .ordinary), ("result", .specialCategory)])
     + tag("LegalStatusEvent", [("date", .quasiIdentifier), ("status", .specialCategory), ("reference", .directIdentifier)])
@@ -126,8 +150,9 @@ public enum DataClassification {
     ])
     + tag("Officer", [
       ("id", .directIdentifier), ("name", .directIdentifier), ("rank", .ordinary), ("section", .ordinary),
-      ("bapasCode", .ordinary), ("isHeadOfBapas", .ordinary),
-    ])
+      ("bapasCode", .ordinary), ("isHeadOfBapas", .ordinary), ("trainings", .ordinary), ("approachStyle", .ordinary),
+    ], contains: ["trainings": "OfficerTraining"])
+    + tag("OfficerTraining", [("name", .ordinary), ("completedOn", .ordinary), ("kind", .ordinary), ("provider", .ordinary)])
     + tag("Bapas", [("code", .ordinary), ("name", .ordinary), ("class", .ordinary), ("workArea", .ordinary), ("outposts", .ordinary)],
       contains: ["workArea": "Region", "outposts": "PosBapas"], swiftNames: ["class": "bapasClass"])
     + tag("Region", [("name", .ordinary), ("kind", .ordinary)])
@@ -135,7 +160,15 @@ public enum DataClassification {
     + tag("PokmasLipasPartner", [
       // A partner may be an individual or a family (PartnerType.individualOrFamily): its name is personal data.
       ("id", .ordinary), ("name", .directIdentifier), ("partnerType", .ordinary), ("focusAreas", .ordinary),
-      ("services", .ordinary), ("programmeCategories", .ordinary), ("bapasCodes", .ordinary),
+      ("services", .ordinary), ("programmeCategories", .ordinary), ("bapasCodes", .ordinary), ("targetGroups", .ordinary),
+      ("agreements", .ordinary), ("activities", .specialCategory),
+    ], contains: ["agreements": "CooperationAgreement", "activities": "PartnerActivity"])
+    + tag("CooperationAgreement", [
+      ("number", .ordinary), ("signedOn", .ordinary), ("validFrom", .ordinary), ("validUntil", .ordinary), ("bapasCode", .ordinary),
+    ])
+    // An activity record's description is free text that may tell of the clients who took part.
+    + tag("PartnerActivity", [
+      ("date", .ordinary), ("description", .specialCategory), ("clients", .ordinary), ("hours", .ordinary), ("programmeID", .ordinary),
     ])
     + tag("Programme", [
       ("id", .ordinary), ("name", .ordinary), ("category", .ordinary), ("method", .ordinary), ("partnerID", .ordinary),

@@ -65,7 +65,7 @@ public enum BapasApprover: String, WireEnum {
 
   /// An approval by this Bapas role, for ``OverridePolicy/override(_:to:reason:approval:officerID:instrument:)``.
   public func approval(by approverID: OfficerID, on date: CivilDate) -> OverrideApproval {
-    OverrideApproval(role: approverRole, approverID: approverID.rawValue, approvedAt: date.startOfDayWIB)
+    OverrideApproval(role: approverRole, approverID: approverID.rawValue, approvedAt: date.startOfDayWIB, utcOffsetSeconds: 7 * 3_600)
   }
 }
 
@@ -132,7 +132,7 @@ extension Client {
   /// the recorded sex, adult or child (*anak*, under 18: UU 11/2012 SPPA) and completed years of age.
   public func riskPopulation(on date: CivilDate) -> ClientPopulation {
     ClientPopulation(
-      gender: sex == .female ? .female : .male, ageGroup: ageCategory(on: date) == .child ? .child : .adult,
+      gender: sex.gender, ageGroup: ageCategory(on: date).ageGroup,
       ageYears: age(on: date))
   }
 }

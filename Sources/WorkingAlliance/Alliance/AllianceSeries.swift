@@ -75,6 +75,31 @@ public struct AllianceSeries: Sendable, Hashable, Codable {
     self.observations = sorted
   }
 
+  enum CodingKeys: String, CodingKey { case dyad, rater, instrument, observations }
+
+  /// Decodes a series and applies the same checks as ``init(dyad:rater:observations:)``, so that a plain
+  /// `JSONDecoder` cannot produce a series with duplicate sessions, mixed forms or dates out of order.
+  ///
+  /// - Throws: `DecodingError.dataCorrupted` at `observations` (at `instrument` when it disagrees with the
+  ///   administrations) whose underlying error is the ``AllianceSeriesError``.
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let dyad = try c.decode(String.self, forKey: .dyad)
+    let rater = try c.decode(AllianceRater.self, forKey: .rater)
+    let instrument = try c.decode(String.self, forKey: .instrument)
+    let observations = try c.decode([AllianceObservation].self, forKey: .observations)
+    do {
+      try self.init(dyad: dyad, rater: rater, observations: observations)
+    } catch {
+      throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.observations], debugDescription: error.description, underlyingError: error))
+    }
+    guard self.instrument == instrument else {
+      throw DecodingError.dataCorrupted(.init(
+        codingPath: c.codingPath + [CodingKeys.instrument],
+        debugDescription: "the series names the form '\(instrument)' but its administrations used '\(self.instrument)'"))
+    }
+  }
+
   /// The sessions whose `measure` has a score, as (session, score, line).
   func points(_ measure: AllianceMeasure, _ metric: AllianceMetric) -> [SeriesPoint] {
     observations.compactMap { o in

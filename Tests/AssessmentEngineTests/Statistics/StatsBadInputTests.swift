@@ -16,11 +16,17 @@ struct StatsBadInputTests {
 
   static let varied: [[UInt8]] = [[1, 2, 3], [2, 2, 4], [3, 4, 4], [4, 3, 5], [5, 5, 5], [2, 1, 1]]
 
+  /// psych deletes an item without variance and analyses the rest; so does the SDK, naming it.
   @Test func zeroVarianceItem() throws {
     let rows = Self.varied.map { [$0[0], 3, $0[2]] }
     let scale = ReliabilityScale(name: "S", columns: [0, 1, 2])
-    #expect(throws: ReliabilityError.zeroVariance(scale: "S", item: "item2")) {
-      try Self.accumulator(rows, scales: [scale]).reliability(ofScaleAt: 0)
+    let result = try Self.accumulator(rows, scales: [scale]).reliability(ofScaleAt: 0)
+    #expect(result.setAsideItems == ["item2"])
+    #expect(result.itemOrder == ["item1", "item3"])
+    #expect(result.notes.first?.status == .adjusted)
+    // Only one item left: the whole scale has no alpha, and the error names the item.
+    #expect(throws: ReliabilityError.zeroVariance(scale: "T", item: "item2")) {
+      try Self.accumulator(rows, scales: [ReliabilityScale(name: "T", columns: [0, 1])]).reliability(ofScaleAt: 0)
     }
   }
 
@@ -34,8 +40,10 @@ struct StatsBadInputTests {
   @Test func allMissingItem() throws {
     let rows = Self.varied.map { [$0[0], $0[1], 0] }
     let scale = ReliabilityScale(name: "S", columns: [0, 1, 2])
-    #expect(throws: ReliabilityError.allMissing(scale: "S", item: "item3")) {
-      try Self.accumulator(rows, scales: [scale]).reliability(ofScaleAt: 0)
+    let result = try Self.accumulator(rows, scales: [scale]).reliability(ofScaleAt: 0)
+    #expect(result.setAsideItems == ["item3"])
+    #expect(throws: ReliabilityError.allMissing(scale: "T", item: "item3")) {
+      try Self.accumulator(rows, scales: [ReliabilityScale(name: "T", columns: [0, 2])]).reliability(ofScaleAt: 0)
     }
   }
 
@@ -49,9 +57,11 @@ struct StatsBadInputTests {
   @Test func perfectlyCorrelatedItems() throws {
     let rows = Self.varied.map { [$0[0], $0[0], $0[2]] }
     let scale = ReliabilityScale(name: "S", columns: [0, 1, 2])
-    #expect(throws: ReliabilityError.notPositiveDefinite(scale: "S", item: "item2")) {
-      try Self.accumulator(rows, scales: [scale]).reliability(ofScaleAt: 0)
-    }
+    // psych reports alpha; λ6 uses the pseudo-inverse; S/N without item 3 (r = 1) is infinite.
+    let result = try Self.accumulator(rows, scales: [scale]).reliability(ofScaleAt: 0)
+    #expect(result.alpha.isFinite)
+    #expect(result.notes.contains { $0.statistic == "lambda6, rCor" && $0.status == .adjusted })
+    #expect(result.notes.contains { $0.status == .notComputed && $0.statistic.contains("signalToNoiseIfDeleted[item3]") })
   }
 
   /// Pairwise deletion can produce an impossible matrix: items 1 and 2 agree where both are
@@ -64,9 +74,10 @@ struct StatsBadInputTests {
       rows.append([v, 0, 6 - v])
     }
     let scale = ReliabilityScale(name: "S", columns: [0, 1, 2])
-    #expect(throws: ReliabilityError.notPositiveDefinite(scale: "S", item: "item2")) {
-      try Self.accumulator(rows, scales: [scale]).reliability(ofScaleAt: 0)
-    }
+    let result = try Self.accumulator(rows, scales: [scale]).reliability(ofScaleAt: 0)
+    #expect(result.alpha.isFinite)
+    #expect(result.notes.contains { $0.statistic == "lambda6, rCor" })
+    #expect(result.notes.contains { $0.statistic == "omegaTotal" })
   }
 
   @Test func itemsNeverAnsweredTogether() throws {
@@ -87,13 +98,13 @@ struct StatsBadInputTests {
   }
 
   /// Two items correlating negatively: ΣR with SMC diagonal is negative, so r.cor = colSums/√ΣRC
-  /// has no real value (psych prints NaN); the SDK names the statistic instead.
+  /// has no real value (psych prints NaN); the SDK names the statistic in a note and reports the rest.
   @Test func negativelyCorrelatedItemsGiveANamedUndefinedStatistic() throws {
     let rows: [[UInt8]] = [[1, 5], [2, 3], [3, 4], [4, 2], [5, 1], [2, 4]]
     let scale = ReliabilityScale(name: "S", columns: [0, 1])
-    #expect(throws: ReliabilityError.undefinedStatistic(scale: "S", statistic: "rCor", item: "item1")) {
-      try Self.accumulator(rows, scales: [scale]).reliability(ofScaleAt: 0)
-    }
+    let result = try Self.accumulator(rows, scales: [scale]).reliability(ofScaleAt: 0)
+    #expect(result.alpha < 0)
+    #expect(result.notes.contains { $0.status == .notComputed && $0.statistic == "rCor[item1], rCor[item2]" })
   }
 
   @Test func codeAboveTheScaleLeavesTheAccumulatorUnchanged() throws {

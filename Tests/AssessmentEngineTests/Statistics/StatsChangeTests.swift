@@ -92,24 +92,83 @@ struct StatsChangeTests {
   }
 
   /// Hand computation: pre = 10,12,14,16,18; post = 12,13,17,17,21; differences 2,1,3,1,3:
-  /// mean 2, SS = 4, SD_diff = 1 → d_z = 2, SE = √(1/5 + 4/10) = √.6.
+  /// mean 2, SS = 4, SD_diff = 1 → d_z = 2, t = 2√5 on 4 df.
   /// SD_pre = √10, SD_post = √13 (post mean 16, SS 52), r = 44/√(40·52).
-  /// d_av = 2/((√10 + √13)/2); J = 1 − 3/(4·4 − 1) = .8; g_av = .8·d_av;
-  /// SE(g_av) = .8·√((1/5 + d_av²/10)·2(1 − r)).
+  /// d_av = 2/((√10 + √13)/2); J = 1 − 3/(4·4 − 1) = .8; g_av = .8·d_av.
+  /// The intervals are checked against R in `effectSizesMatchR`.
   @Test func pairedEffectSizesHandComputation() throws {
     let effect = try PairedEffectSize(pre: [10, 12, 14, 16, 18], post: [12, 13, 17, 17, 21])
-    let z = 1.959963984540054
     expectClose(effect.dz, 2, relative: 1e-14, "d_z")
-    expectClose(effect.dzLower, 2 - z * 0.6.squareRoot(), relative: 1e-13, "d_z lower")
-    expectClose(effect.dzUpper, 2 + z * 0.6.squareRoot(), relative: 1e-13, "d_z upper")
+    expectClose(effect.t, 2 * 5.0.squareRoot(), relative: 1e-14, "t")
+    #expect(effect.df == 4)
     let r = 44 / (40.0 * 52).squareRoot()
     expectClose(effect.correlation, r, relative: 1e-14, "r")
     let dav = 2 / ((10.0.squareRoot() + 13.0.squareRoot()) / 2)
     expectClose(effect.dav, dav, relative: 1e-14, "d_av")
     expectClose(effect.gav, 0.8 * dav, relative: 1e-14, "g_av")
-    let se = 0.8 * ((0.2 + dav * dav / 10) * 2 * (1 - r)).squareRoot()
-    expectClose(effect.gavLower, 0.8 * dav - z * se, relative: 1e-13, "g_av lower")
-    expectClose(effect.gavUpper, 0.8 * dav + z * se, relative: 1e-13, "g_av upper")
+    // The interval rescaling of g_av: limits ∝ d_z limits by J·SD_diff/SD_av.
+    expectClose(effect.gavLower / effect.dzLower, 0.8 * dav / 2, relative: 1e-13, "g_av lower rescaled")
+    #expect(effect.intervalMethod == "noncentral-t")
+  }
+
+  /// Fixtures/effect_sizes_r.csv, made by Fixtures/R/effect_sizes.R (R 4.2.2): the exact
+  /// noncentral-t interval of d_z by uniroot on pt(ncp =), the paired t test, and g_av limits.
+  @Test func effectSizesMatchR() throws {
+    let text = try String(contentsOf: StatsFixtures.url("effect_sizes_r", "csv"), encoding: .utf8)
+    let cases: [String: ([Double], [Double])] = [
+      "icq_initiation": ([17, 12, 22, 25, 10, 16], [22, 23, 24, 26, 11, 19]),
+      "hand_example": ([10, 12, 14, 16, 18], [12, 13, 17, 17, 21]),
+      "assertive_hand_worked": ([16, 24, 20], [24, 26, 20]),
+      "three_pairs": ([3, 5, 4], [4, 7, 4.5]),
+      "decline": ([30, 28, 35, 31, 29, 33, 34, 27], [27, 27, 30, 31, 25, 30, 33, 28]),
+      "larger": (
+        (1...30).map { 10 + Double($0 % 7) + Double($0 % 3) }, (1...30).map { 11 + Double($0 % 5) + Double($0 % 4) }
+      ),
+    ]
+    var compared = 0
+    for line in text.split(separator: "\n").dropFirst() {
+      let f = line.split(separator: ",").map(String.init)
+      let (pre, post) = try #require(cases[f[0]])
+      let effect = try PairedEffectSize(pre: pre, post: post)
+      func value(_ i: Int) throws -> Double { try #require(Double(f[i])) }
+      expectClose(effect.dz, try value(2), relative: 1e-12, "\(f[0]) d_z")
+      #expect(abs(effect.dzLower - (try value(3))) <= 1e-6, "\(f[0]) d_z lower \(effect.dzLower)")
+      #expect(abs(effect.dzUpper - (try value(4))) <= 1e-6, "\(f[0]) d_z upper \(effect.dzUpper)")
+      expectClose(effect.t, try value(5), relative: 1e-12, "\(f[0]) t")
+      #expect(effect.df == Int(f[6]))
+      expectClose(effect.p, try value(7), relative: 1e-9, "\(f[0]) p")
+      expectClose(effect.gav, try value(8), relative: 1e-12, "\(f[0]) g_av")
+      #expect(abs(effect.gavLower - (try value(9))) <= 1e-6, "\(f[0]) g_av lower")
+      #expect(abs(effect.gavUpper - (try value(10))) <= 1e-6, "\(f[0]) g_av upper")
+      compared += 1
+    }
+    #expect(compared == 6)
+  }
+
+  /// Fixtures/noncentral_t_r.csv: R 4.2.2 pt(t, df, ncp) on a grid (R's pnt is accurate to about
+  /// 1e-12 where it does not warn).
+  @Test func noncentralTDistributionMatchesR() throws {
+    let text = try String(contentsOf: StatsFixtures.url("noncentral_t_r", "csv"), encoding: .utf8)
+    var worst = 0.0
+    var compared = 0
+    for line in text.split(separator: "\n").dropFirst() {
+      let f = line.split(separator: ",").compactMap { Double($0) }
+      guard f.count == 4 else { continue }
+      let p = try #require(Distributions.noncentralTCDF(f[0], df: f[1], ncp: f[2]))
+      worst = max(worst, abs(p - f[3]))
+      #expect(abs(p - f[3]) <= 1e-10, "pt(\(f[0]), \(f[1]), \(f[2])): R \(f[3]), here \(p)")
+      compared += 1
+    }
+    #expect(compared == 245)
+    print("worst absolute difference from R pt(ncp=): \(worst)")
+  }
+
+  @Test func studentTDistributionClosedForms() throws {
+    // df = 1: Cauchy, 1/2 + atan(t)/π; df = 2: 1/2 + t/(2√(2 + t²)).
+    for t in [-30.0, -2.5, -0.3, 0.7, 4.0, 100.0] {
+      expectClose(Distributions.tCDF(t, df: 1), 0.5 + atan(t) / Double.pi, relative: 1e-13, "df 1, t \(t)")
+      expectClose(Distributions.tCDF(t, df: 2), 0.5 + t / (2 * (2 + t * t).squareRoot()), relative: 1e-13, "df 2, t \(t)")
+    }
   }
 
   @Test func pairedEffectSizesRejectBadInput() {

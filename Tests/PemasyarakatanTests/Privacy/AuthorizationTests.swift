@@ -117,7 +117,7 @@ struct AuthorizationTests {
     }
     #expect(trail.count == 2)
     #expect(trail.entries.map(\.action) == ["recordTPPDecision", "beginGuidance"])
-    #expect(trail.entries[1].before == "penerimaan" && trail.entries[1].after == "tahapAwal" && trail.entries[1].officerID == Self.pkID && trail.entries[1].role == .pk)
+    #expect(trail.entries[1].before == "tahapAwal" && trail.entries[1].after == "tahapAwal" && trail.entries[1].officerID == Self.pkID && trail.entries[1].role == .pk)
     #expect(trail.verify() == nil)
   }
 

@@ -153,7 +153,7 @@ struct ResearchExportTests {
       try ResearchExport(cases: [file, file], options: ResearchExportOptions(key: key, k: 2, asOf: d(date))).rows.first
     }
     let early = try #require(try row("2025-01-21"))
-    #expect(early.stage == .penerimaan && early.assessments == 0 && early.latestBand == nil && early.programmeEnrolments == 0 && early.revocationState == nil)
+    #expect(early.stage == .tahapAwal && early.assessments == 0 && early.latestBand == nil && early.programmeEnrolments == 0 && early.revocationState == nil)
     #expect(early.contactsExcused == 0 && early.programmeHours == 0)
     let later = try #require(try row("2025-10-01"))
     #expect(later.stage == .tahapAwal && later.assessments == 1 && later.latestBand == "sedang" && later.programmeEnrolments == 1 && later.revocationState == .bapRecorded && later.contactsExcused == 1)

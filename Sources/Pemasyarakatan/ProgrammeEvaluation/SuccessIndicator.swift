@@ -1,32 +1,45 @@
 import AssessmentEngine
 
-/// A programme success indicator in the manner of seed 002 (Wijata et al. 2024, *Triwikrama* 3(1),
-/// the AKSALARASA programme of Bapas Kelas I Denpasar): a criterion, its weight (*ketuntasan*, e.g.
-/// 30 or 40 percent), how it is measured, and the target.
+/// A programme success indicator in the layout of seed 002 (Wijata et al. 2024, *Triwikrama* 3(1),
+/// the AKSALARASA programme of Bapas Kelas I Denpasar, lines 234–270): **Kriteria** (the criterion),
+/// **Ketuntasan** (its weight, e.g. 30% or 40%; one row of the seed leaves it blank) and **Cara
+/// mengukur** (how it is measured, in words). It belongs to any programme — a community programme
+/// evaluated by ``ProgrammeEvaluation`` as much as an assertive-training group.
 ///
-/// Achievement of one indicator = min(1, achieved ÷ target); the programme's weighted achievement is
-/// Σ weight·achievement ÷ Σ weight over the indicators that could be measured (weights need not add
-/// up to 100; the report states the weight covered).
+/// The SDK adds two optional things the seed does not have: a computable ``measure`` (the value
+/// achieved) and a ``target``. Achievement of one indicator = min(1, achieved ÷ target), or achieved
+/// on the measure's full scale (``IndicatorMeasure/fullScale``) when no target is set. The weighted
+/// achievement is Σ weight·achievement ÷ Σ weight over the measured indicators with a positive weight;
+/// an indicator with a blank or zero *ketuntasan* is reported but carries no weight.
 ///
-/// JSON: `{"id": "I1", "criterion": {"id": "…", "en": "…"}, "weight": 30,
-/// "measure": {"kind": "attendanceRate"}, "target": 0.75}`.
+/// JSON (only `id` and `criterion` are required):
+/// `{"id": "I2", "criterion": {"id": "…", "en": "…"}, "weight": 30,
+/// "howMeasured": {"id": "…", "en": "…"}, "measure": {"kind": "manual", "achieved": 0.8}, "target": 0.75}`.
 public struct SuccessIndicator: Sendable, Hashable, Codable {
   /// A short id.
   public var id: String
-  /// The criterion in both languages.
+  /// *Kriteria*: the criterion in both languages.
   public var criterion: LocalizedText
-  /// The weight (a percentage or any positive number).
-  public var weight: Double
-  /// How the indicator is measured.
-  public var measure: IndicatorMeasure
-  /// The value that counts as full achievement (> 0), on the measure's metric.
-  public var target: Double
+  /// *Ketuntasan*: the weight (a percentage or any non-negative number); `nil` when the source leaves
+  /// it blank. Zero and blank are allowed: the indicator is reported without weight.
+  public var weight: Double?
+  /// *Cara mengukur*: how the indicator is measured, in words.
+  public var howMeasured: LocalizedText?
+  /// How the SDK computes the value achieved, if it can; `nil` when not measured yet.
+  public var measure: IndicatorMeasure?
+  /// The value that counts as full achievement (> 0) on the measure's metric; `nil` uses the
+  /// measure's full scale.
+  public var target: Double?
 
   /// Creates an indicator.
-  public init(id: String, criterion: LocalizedText, weight: Double, measure: IndicatorMeasure, target: Double) {
+  public init(
+    id: String, criterion: LocalizedText, weight: Double?, howMeasured: LocalizedText? = nil,
+    measure: IndicatorMeasure? = nil, target: Double? = nil
+  ) {
     self.id = id
     self.criterion = criterion
     self.weight = weight
+    self.howMeasured = howMeasured
     self.measure = measure
     self.target = target
   }
@@ -43,7 +56,11 @@ public struct SuccessIndicator: Sendable, Hashable, Codable {
 /// - `{"kind": "observedOutcome", "outcome": "encouragesOthers"}` — share of clients with a post
 ///   checklist in whom the outcome was observed (0–1);
 /// - `{"kind": "meanObservedOutcomes"}` — mean number of the five outcomes observed at post (0–5);
-/// - `{"kind": "manual", "achieved": 0.6, "source": "…"}` — a value measured outside the SDK.
+/// - `{"kind": "manual", "achieved": 0.6, "source": "…"}` — a value measured outside the SDK (for a
+///   community programme, the share of the criterion the evaluation found met, 0–1).
+///
+/// The first five kinds are computed from an assertive-training group's records; in any other
+/// programme only `manual` can be measured.
 public enum IndicatorMeasure: Sendable, Hashable, Codable, BilingualLabelled {
   /// Mean share of sessions attended.
   case attendanceRate
@@ -100,6 +117,19 @@ public enum IndicatorMeasure: Sendable, Hashable, Codable, BilingualLabelled {
       try c.encode(achieved, forKey: .achieved)
       try c.encodeIfPresent(source, forKey: .source)
     }
+  }
+
+  /// The value of full achievement when the indicator has no target: 5 for ``meanObservedOutcomes``
+  /// (five outcomes), 1 for the shares and ``manual(achieved:source:)``.
+  public var fullScale: Double {
+    if case .meanObservedOutcomes = self { return 5 }
+    return 1
+  }
+
+  /// `true` for the kinds that need an assertive-training group's records.
+  public var needsAssertiveTrainingRecords: Bool {
+    if case .manual = self { return false }
+    return true
   }
 
   /// The display name: ``summary(in:)`` in both languages.

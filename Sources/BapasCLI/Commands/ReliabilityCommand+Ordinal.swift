@@ -1,0 +1,111 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+import AssessmentEngine
+
+/// `bapas reliability --ordinal` and `--bootstrap N`: analyses that need the rows themselves.
+extension ReliabilityCommand {
+  /// A per-scale result or the reason there is none (`{"error": "…"}` in JSON).
+  struct Extra<Value: Encodable>: Encodable {
+    var value: Value?
+    var error: String?
+    func encode(to encoder: any Encoder) throws {
+      if let value { try value.encode(to: encoder) } else {
+        var container = encoder.singleValueContainer()
+        try container.encode(["error": error ?? ""])
+      }
+    }
+  }
+
+  struct Extras {
+    var ordinal: [String: Extra<OrdinalReliability>] = [:]
+    var bootstrap: [String: Extra<ReliabilityBootstrap>] = [:]
+    var failures = 0
+  }
+
+  /// Keyed codes of one scale (reverse-keyed items flipped, levels + 1 − code), row-major.
+  static func scaleCodes(_ codes: [UInt8], itemCount: Int, positions: [Int], reversed: [Bool], levels: Int) -> [UInt8] {
+    let rows = itemCount > 0 ? codes.count / itemCount : 0
+    var out = [UInt8](repeating: 0, count: rows * positions.count)
+    for row in 0..<rows {
+      for (t, position) in positions.enumerated() {
+        let c = codes[row * itemCount + position]
+        out[row * positions.count + t] = c == 0 || !reversed[t] ? c : UInt8(levels + 1 - Int(c))
+      }
+    }
+    return out
+  }
+
+  static func analyseExtras(
+    definition: InstrumentDefinition, codes: [UInt8], ordinal: Bool, replicates: Int?, seed: UInt64, options: ReliabilityOptions,
+    io: CommandIO, path: String
+  ) -> Extras {
+    var extras = Extras()
+    guard ordinal || replicates != nil else { return extras }
+    let index = definition.itemIndex
+    let itemCount = definition.items.count
+    let coding = ResponseCoding(minimum: definition.responseScale.min, maximum: definition.responseScale.max)
+    for scale in definition.scales {
+      let positions = scale.items.compactMap { index[$0] }
+      let reversed = scale.items.map { scale.reversed.contains($0) }
+      if ordinal {
+        let keyed = scaleCodes(codes, itemCount: itemCount, positions: positions, reversed: reversed, levels: coding.levels)
+        do {
+          let polychoric = try PolychoricCorrelation(codes: keyed, itemCount: positions.count, levels: coding.levels, itemNames: scale.items)
+          extras.ordinal[scale.id] = Extra(value: OrdinalReliability(polychoric), error: nil)
+        } catch {
+          extras.failures += 1
+          extras.ordinal[scale.id] = Extra(value: nil, error: error.description)
+          io.stderr.write("\(path): error: scale '\(scale.id)': ordinal: \(error.description)\n")
+        }
+      }
+      if let replicates {
+        let reliabilityScale = ReliabilityScale(
+          name: scale.id, columns: positions, reversed: Set(positions.enumerated().filter { reversed[$0.offset] }.map(\.element)))
+        do throws(ReliabilityError) {
+          let bootstrap = try ReliabilityBootstrap(
+            codes: codes, itemCount: itemCount, coding: coding, scale: reliabilityScale, columnNames: definition.items.map(\.id),
+            options: options, replicates: replicates, seed: seed, confidenceLevel: options.confidenceLevel)
+          extras.bootstrap[scale.id] = Extra(value: bootstrap, error: nil)
+        } catch {
+          extras.failures += 1
+          extras.bootstrap[scale.id] = Extra(value: nil, error: error.description)
+          io.stderr.write("\(path): error: scale '\(scale.id)': bootstrap: \(error.description)\n")
+        }
+      }
+    }
+    return extras
+  }
+
+  static func extrasText(_ extras: Extras, definition: InstrumentDefinition) -> String {
+    var out = ""
+    func f(_ v: Double) -> String { String(format: "%.3f", v) }
+    for scale in definition.scales {
+      if let entry = extras.ordinal[scale.id] {
+        out += "\nOrdinal reliability (polychoric correlations): \(scale.id)\n"
+        if let o = entry.value {
+          out += "  ordinal alpha \(f(o.alpha))  ordinal omega_t \(f(o.omegaTotal))  average polychoric r \(f(o.averageR))  n = \(o.n)"
+          out += o.smoothed ? "  (matrix smoothed: not positive definite)\n" : "\n"
+          out += o.globalThresholds ? "" : "  thresholds per pair: the items do not span the same categories (psych global = FALSE)\n"
+        } else {
+          out += "  not computed: \(entry.error ?? "")\n"
+        }
+      }
+      if let entry = extras.bootstrap[scale.id] {
+        if let b = entry.value {
+          let level = String(format: "%g", b.confidenceLevel * 100)
+          out += "\nBootstrap \(level)% intervals (\(b.replicates) replicates, seed \(b.seed)\(b.failedReplicates > 0 ? ", \(b.failedReplicates) replicates not analysable" : "")): \(scale.id)\n"
+          out += "              estimate  percentile         BCa\n"
+          for (name, i) in [("alpha", b.alpha), ("omega_t", b.omegaTotal)] {
+            out += "  \(name.padding(toLength: 10, withPad: " ", startingAt: 0))  \(f(i.estimate))  [\(f(i.percentileLower)), \(f(i.percentileUpper))]  [\(f(i.bcaLower)), \(f(i.bcaUpper))]\n"
+          }
+        } else {
+          out += "\nBootstrap: \(scale.id)\n  not computed: \(entry.error ?? "")\n"
+        }
+      }
+    }
+    return out
+  }
+}

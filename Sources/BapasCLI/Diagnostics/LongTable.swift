@@ -1,0 +1,137 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A small delimited table read whole: a header and string fields per record, each with its line.
+///
+/// For long-format inputs whose cells are labels and real numbers (ICC ratings: target, rater,
+/// rating), which the response reader — integer codes on a response scale — does not take.
+/// Fields follow RFC 4180: `,`-separated, `"`-quoted with `""` for a quote, CRLF or LF line ends, a
+/// UTF-8 byte-order mark ignored. Every problem is reported with line and column; a bad record is
+/// skipped, never guessed.
+struct LongTable {
+  struct Record {
+    var line: Int
+    var fields: [String]
+  }
+
+  var header: [String]
+  var records: [Record]
+  /// Problems as `file:line:column: error: …`.
+  var problems: [String]
+
+  /// Reads `path`; fails only when the file cannot be read or has no header.
+  static func read(_ path: String) -> Result<LongTable, FileOpenError> {
+    let bytes: [UInt8]
+    switch ChunkedFile.open(path) {
+    case .failure(let error): return .failure(error)
+    case .success(let file):
+      defer { file.close() }
+      do { bytes = try file.readAll() } catch let error as FileOpenError {
+        return .failure(error)
+      } catch {
+        return .failure(FileOpenError(path: path, reason: "\(error)"))
+      }
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      return .failure(FileOpenError(path: path, reason: "it is not UTF-8 text"))
+    }
+    var rows = parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+    guard !rows.records.isEmpty else { return .failure(FileOpenError(path: path, reason: "it has no header line")) }
+    let header = rows.records.removeFirst()
+    var problems = rows.problems.map { "\(path):\($0.line):\($0.column): error: \($0.message)" }
+    var records: [Record] = []
+    for record in rows.records {
+      if record.fields.count == 1, record.fields[0].isEmpty { continue }
+      guard record.fields.count == header.fields.count else {
+        problems.append("\(path):\(record.line):1: error: the record has \(record.fields.count) fields; the header has \(header.fields.count). The record is skipped.")
+        continue
+      }
+      records.append(record)
+    }
+    return .success(LongTable(header: header.fields.map { $0.trimmingCharacters(in: .whitespaces) }, records: records, problems: problems))
+  }
+
+  /// The 0-based index of column `name`, or a sentence naming the columns there are.
+  func column(_ name: String) -> Result<Int, CommandFailure> {
+    if let index = header.firstIndex(of: name) { return .success(index) }
+    return .failure(.failed(.invalidDefinition, ["error: there is no column '\(name)'; the header has \(header.map { "'\($0)'" }.joined(separator: ", "))."]))
+  }
+
+  private struct Problem {
+    var line: Int
+    var column: Int
+    var message: String
+  }
+
+  private static func parse(_ text: String) -> (records: [Record], problems: [Problem]) {
+    var records: [Record] = []
+    var problems: [Problem] = []
+    var fields: [String] = []
+    var field = ""
+    var quoted = false
+    var line = 1
+    var recordLine = 1
+    var column = 1
+    var fieldStartColumn = 1
+    var afterQuote = false
+    var chars = Array(text.unicodeScalars)
+    chars.append("\n")
+    var i = 0
+    while i < chars.count {
+      let c = chars[i]
+      if quoted {
+        if c == "\"" {
+          if i + 1 < chars.count, chars[i + 1] == "\"" {
+            field.unicodeScalars.append("\"")
+            i += 1
+            column += 1
+          } else {
+            quoted = false
+            afterQuote = true
+          }
+        } else {
+          if c == "\n" {
+            line += 1
+            column = 0
+          }
+          field.unicodeScalars.append(c)
+        }
+      } else if c == "," {
+        fields.append(field)
+        field = ""
+        afterQuote = false
+        fieldStartColumn = column + 1
+      } else if c == "\n" || c == "\r" {
+        if c == "\r", i + 1 < chars.count, chars[i + 1] == "\n" { i += 1 }
+        if !(i == chars.count - 1 && fields.isEmpty && field.isEmpty) {
+          fields.append(field)
+          records.append(Record(line: recordLine, fields: fields))
+        }
+        fields = []
+        field = ""
+        afterQuote = false
+        line += 1
+        recordLine = line
+        column = 0
+        fieldStartColumn = 1
+      } else if c == "\"", field.isEmpty, !afterQuote {
+        quoted = true
+      } else {
+        if afterQuote {
+          problems.append(Problem(line: line, column: column, message: "text after a closing quote in the field starting at column \(fieldStartColumn); it is kept as written."))
+          afterQuote = false
+        }
+        field.unicodeScalars.append(c)
+      }
+      column += 1
+      i += 1
+    }
+    if quoted {
+      problems.append(Problem(line: recordLine, column: fieldStartColumn, message: "a quoted field is never closed; the rest of the file was read as that field."))
+    }
+    return (records, problems)
+  }
+}
