@@ -50,7 +50,7 @@ enum ScoreMethod {
     }
     sink.write(Array(#"{"scores":["#.utf8))
     let workers = table.rowCount >= 4096 ? max(1, BulkScoringInfo.threads) : 1
-    let slots = FormatSlots(writers: Array(repeating: ScoreCellWriter(plan: plan), count: workers))
+    let slots = FormatSlots(writers: Array(repeating: JSONCellCache(plan: plan), count: workers))
     let block = 1 << 14
     var start = 0
     while start < table.rowCount {
@@ -93,17 +93,10 @@ enum ScoreMethod {
   static let idKey = Array(#"{"id":"#.utf8)
   static let nullText = Array("null".utf8)
   static let scalesKey = Array(#","scales":{"#.utf8)
-  static let sumKey = Array(#"{"sum":"#.utf8)
-  static let meanKey = Array(#","mean":"#.utf8)
-  static let missingKey = Array(#","missing":"#.utf8)
-  static let absenceKey = Array(#","absence":"#.utf8)
-
   /// Formats `rows` (a comma before each but the very first row of the table).
   static func formatRows(
-    _ rows: Range<Int>, table: ScoreTable, ids: [String?], names: [[UInt8]], writer: inout ScoreCellWriter, out: inout [UInt8]
+    _ rows: Range<Int>, table: ScoreTable, ids: [String?], names: [[UInt8]], writer: inout JSONCellCache, out: inout [UInt8]
   ) {
-    var cell: [UInt8] = []
-    cell.reserveCapacity(64)
     out.reserveCapacity(out.count + rows.count * (24 + table.scaleCount * 48))
     for row in rows {
       if row > 0 { out.append(UInt8(ascii: ",")) }
@@ -113,43 +106,9 @@ enum ScoreMethod {
       for s in 0..<table.scaleCount {
         if s > 0 { out.append(UInt8(ascii: ",")) }
         out.append(contentsOf: names[s])
-        cell.removeAll(keepingCapacity: true)
-        writer.append(table, row: row, scale: s, to: &cell)
-        appendCell(cell, to: &out) { table.score(row: row, scale: s).absence?.description }
+        writer.append(table, row: row, scale: s, to: &out)
       }
       out.append(UInt8(ascii: "}"))
-      out.append(UInt8(ascii: "}"))
-    }
-  }
-
-  /// `sum,mean,missing` (CSV, an absent score as empty fields) → `{"sum":…,"mean":…,"missing":…}`,
-  /// with `null` for an empty or non-finite field and the absence sentence when there is no score.
-  @inline(__always)
-  static func appendCell(_ cell: [UInt8], to out: inout [UInt8], absence: () -> String?) {
-    cell.withUnsafeBufferPointer { c in
-      var first = -1, second = -1
-      for i in 0..<c.count where c[i] == UInt8(ascii: ",") {
-        if first < 0 { first = i } else if second < 0 { second = i } else { second = -2; break }
-      }
-      guard first >= 0, second >= 0 else {
-        out.append(contentsOf: #"{"sum":null,"mean":null,"missing":null}"#.utf8)
-        return
-      }
-      func number(_ from: Int, _ to: Int) {
-        // A JSON number starts with a digit, or '-' and a digit (the writer prints NaN/Inf as words).
-        let ok = to > from && (c[from] >= 0x30 && c[from] <= 0x39 || (c[from] == 0x2D && to - from > 1 && c[from + 1] >= 0x30 && c[from + 1] <= 0x39))
-        if ok { out.append(contentsOf: UnsafeBufferPointer(rebasing: c[from..<to])) } else { out.append(contentsOf: nullText) }
-      }
-      out.append(contentsOf: sumKey)
-      number(0, first)
-      out.append(contentsOf: meanKey)
-      number(first + 1, second)
-      out.append(contentsOf: missingKey)
-      number(second + 1, c.count)
-      if first == 0, let why = absence() {
-        out.append(contentsOf: absenceKey)
-        JSONOut.appendString(why, to: &out)
-      }
       out.append(UInt8(ascii: "}"))
     }
   }
@@ -158,10 +117,10 @@ enum ScoreMethod {
 /// Per-worker writers and output buffers in raw storage: each worker touches only its own slot (no
 /// shared array is mutated concurrently), and the caller reads after `concurrentPerform` returns.
 private final class FormatSlots: @unchecked Sendable {
-  let writers: UnsafeMutablePointer<ScoreCellWriter>
+  let writers: UnsafeMutablePointer<JSONCellCache>
   let outputs: UnsafeMutablePointer<[UInt8]>
   let count: Int
-  init(writers: [ScoreCellWriter]) {
+  init(writers: [JSONCellCache]) {
     count = writers.count
     self.writers = .allocate(capacity: count)
     self.writers.initialize(from: writers, count: count)
@@ -173,5 +132,94 @@ private final class FormatSlots: @unchecked Sendable {
     writers.deallocate()
     outputs.deinitialize(count: count)
     outputs.deallocate()
+  }
+}
+
+/// The JSON text of score cells, `{"sum":…,"mean":…,"missing":…}`, formatted once per distinct
+/// (raw sum, missing count) of a scale and copied afterwards.
+///
+/// When a raw sum is a whole number (always, except under mean/median imputation) the cell is fully
+/// determined by that pair for a given scale and policy — the reasoning of the library's
+/// `ScoreCellWriter` — so each pair goes through ``ScoreTable/score(row:scale:)`` once.
+struct JSONCellCache {
+  private let base: [Int]
+  private let rawMin: [Int]
+  private let rawMax: [Int]
+  private let stride: [Int]
+  private var offsets: [Int32]
+  private var lengths: [UInt16]
+  private var arena: [UInt8] = []
+
+  init(plan: ScoringPlan) {
+    let lo = plan.definition.responseScale.min, hi = plan.definition.responseScale.max
+    var base: [Int] = [], rawMin: [Int] = [], rawMax: [Int] = [], stride: [Int] = []
+    var total = 0
+    for k in plan.scaleItemCounts {
+      // Response scales are bounded (±1e6) before scoring, so these products cannot overflow.
+      let low = Swift.min(0, k * lo), high = Swift.max(0, k * hi)
+      let entries = (high - low + 1) * (k + 1)
+      rawMin.append(low)
+      rawMax.append(high)
+      stride.append(k + 1)
+      if entries <= 1 << 20, total + entries < Int(Int32.max) {
+        base.append(total)
+        total += entries
+      } else {
+        base.append(-1)
+      }
+    }
+    self.base = base
+    self.rawMin = rawMin
+    self.rawMax = rawMax
+    self.stride = stride
+    offsets = [Int32](repeating: -1, count: total)
+    lengths = [UInt16](repeating: 0, count: total)
+  }
+
+  /// Appends the cell of `row` on scale `scale`.
+  mutating func append(_ table: ScoreTable, row: Int, scale: Int, to out: inout [UInt8]) {
+    let cell = table.cell(row: row, scale: scale)
+    let raw = table.rawSums[cell]
+    let missing = Int(table.missingCounts[cell])
+    guard base[scale] >= 0, raw == raw.rounded(), raw >= Double(rawMin[scale]), raw <= Double(rawMax[scale]), missing < stride[scale] else {
+      Self.format(table.score(row: row, scale: scale), to: &out)
+      return
+    }
+    let index = base[scale] + (Int(raw) - rawMin[scale]) * stride[scale] + missing
+    if offsets[index] < 0 {
+      let start = arena.count
+      Self.format(table.score(row: row, scale: scale), to: &arena)
+      let length = arena.count - start
+      guard length <= Int(UInt16.max), start <= Int(Int32.max) else {
+        out.append(contentsOf: arena[start...])
+        arena.removeSubrange(start...)
+        return
+      }
+      offsets[index] = Int32(start)
+      lengths[index] = UInt16(length)
+    }
+    let start = Int(offsets[index])
+    let end = start + Int(lengths[index])
+    arena.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+  }
+
+  static let sumKey = Array(#"{"sum":"#.utf8)
+  static let meanKey = Array(#","mean":"#.utf8)
+  static let missingKey = Array(#","missing":"#.utf8)
+  static let absenceKey = Array(#","absence":"#.utf8)
+  static let nullText = Array("null".utf8)
+
+  static func format(_ score: ScaleScore, to out: inout [UInt8]) {
+    out.append(contentsOf: sumKey)
+    if let v = score.sum { JSONOut.appendNumber(v, to: &out) } else { out.append(contentsOf: nullText) }
+    out.append(contentsOf: meanKey)
+    if let v = score.mean { JSONOut.appendNumber(v, to: &out) } else { out.append(contentsOf: nullText) }
+    out.append(contentsOf: missingKey)
+    ShortestDecimal.append(score.missing, to: &out)
+    if let absence = score.absence {
+      out.append(contentsOf: absenceKey)
+      JSONOut.appendString(absence.description, to: &out)
+    }
+    out.append(UInt8(ascii: "}"))
   }
 }
