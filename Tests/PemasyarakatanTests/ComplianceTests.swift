@@ -38,6 +38,19 @@ struct ComplianceTests {
     #expect(report.currentPeriodStart == d("2025-06-01"))
   }
 
+  /// A policy decoded from JSON (or set through its public properties) with a threshold of 0 no longer
+  /// indexes `run[-1]`: a threshold below 1 counts as 1 (found through the JSON-RPC `compliance.flags`
+  /// method, issue 15).
+  @Test func aThresholdOfZeroDoesNotTrap() throws {
+    var file = Self.base()
+    file.contacts = [Self.report("r1", "2025-01-10", .attended), Self.report("r2", "2025-02-10", .missed)]
+    var policy = CompliancePolicy.standard
+    policy.missedReportThreshold = 0
+    policy.missedSessionThreshold = -5
+    let report = file.compliance(asOf: d("2025-03-01"), policy: policy)
+    #expect(report.flags.first?.kind == .missedReports && report.flags.first?.raisedOn == d("2025-02-10"))
+  }
+
   @Test func twoMissesDoNotFlagAndAnExcuseDoesNotBreakARun() {
     var file = Self.base()
     file.contacts = [

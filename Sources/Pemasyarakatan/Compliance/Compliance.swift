@@ -166,8 +166,8 @@ extension CaseFile {
     var flags: [ComplianceFlag] = []
     var run: [ComplianceEvidence] = []
     func closeRun() {
-      if run.count >= policy.missedReportThreshold {
-        flags.append(ComplianceFlag(kind: .missedReports, raisedOn: run[policy.missedReportThreshold - 1].date, evidence: run))
+      if run.count >= max(1, policy.missedReportThreshold) {
+        flags.append(ComplianceFlag(kind: .missedReports, raisedOn: run[max(1, policy.missedReportThreshold) - 1].date, evidence: run))
       }
       run = []
     }
@@ -198,16 +198,16 @@ extension CaseFile {
         case .missed:
           missed.append(.session(programmeID: enrolment.programmeID, date: s.date, attendance: s.status))
         case .attended:
-          if missed.count >= policy.missedSessionThreshold {
-            flags.append(ComplianceFlag(kind: .programmeNonParticipation, raisedOn: missed[policy.missedSessionThreshold - 1].date, evidence: missed))
+          if missed.count >= max(1, policy.missedSessionThreshold) {
+            flags.append(ComplianceFlag(kind: .programmeNonParticipation, raisedOn: missed[max(1, policy.missedSessionThreshold) - 1].date, evidence: missed))
             flagged = true
           }
           missed = []
         case .excused: break
         }
       }
-      if missed.count >= policy.missedSessionThreshold {
-        flags.append(ComplianceFlag(kind: .programmeNonParticipation, raisedOn: missed[policy.missedSessionThreshold - 1].date, evidence: missed))
+      if missed.count >= max(1, policy.missedSessionThreshold) {
+        flags.append(ComplianceFlag(kind: .programmeNonParticipation, raisedOn: missed[max(1, policy.missedSessionThreshold) - 1].date, evidence: missed))
         flagged = true
       }
       if enrolment.status == .droppedOut && !flagged {
