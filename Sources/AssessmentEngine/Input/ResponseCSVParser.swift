@@ -296,7 +296,11 @@ public struct ResponseCSVParser: Sendable {
     }
     if !missing.isEmpty {
       if let foreignMark { throw InputIssue(line: 1, column: 1, kind: .notUTF8(foreignMark)) }
-      let hint = CSVDocument.headerHint(names: headerNames, foreignMark: nil)
+      var hint = CSVDocument.headerHint(names: headerNames, foreignMark: nil)
+      if hint == nil, tokenizer.lastLineEnd == .cr, let base = b.baseAddress, Platform.findByte(0x0A, in: base, count: b.count) != nil {
+        // Line ends are the cause: a stray CR ended the header early in a file whose lines end with LF.
+        hint = "The header line is cut short by a carriage return (CR) that is not part of a CR LF line end, while the file's other lines end with LF; remove the stray CR."
+      }
       throw InputIssue(line: startLine, column: 1, value: hint, kind: .missingColumns(missing, suggestions: suggestions))
     }
     columnOfField = [Int](repeating: -1, count: fieldCount)

@@ -97,6 +97,35 @@ struct LineEndingAndScaleRegressionTests {
     }
   }
 
+  @Test func messagesNameTheLineEndOrByteOrderMarkWhenTheyAreTheCause() {
+    // A stray CR cuts an LF file's header short.
+    do {
+      _ = try ResponseCSVParser.read(Array("id,a\r,b\n1,2,3\n".utf8), columns: ["a", "b"], scale: scale)
+      Issue.record("no error")
+    } catch {
+      #expect(error.description.contains("carriage return (CR)"))
+    }
+    // A byte-order mark inside the header (two files joined) is named and shown.
+    do {
+      _ = try ResponseCSVParser.read(Array("x\u{FEFF}a,b\n1,2\n".utf8), columns: ["a", "b"], scale: scale)
+      Issue.record("no error")
+    } catch {
+      #expect(error.description.contains("byte-order mark (U+FEFF) sits inside the header"))
+    }
+    // UTF-16 is named as such.
+    #expect(throws: InputIssue(line: 1, column: 1, kind: .notUTF8("UTF-16 (byte-order mark FF FE)"))) {
+      try ResponseCSVParser.read([0xFF, 0xFE, 0x61, 0x00, 0x0A, 0x00], columns: ["a"], scale: scale)
+    }
+  }
+
+  @Test func matrixWithAScaleTooWideForTheLayoutThrowsInsteadOfTrapping() {
+    var matrix = ResponseMatrix(columns: ["a"], scale: ResponseScale(min: 1, max: 1000))
+    #expect(throws: ResponseMatrixError.self) { try matrix.append([700]) }
+    #expect(throws: ResponseMatrixError.self) { try ResponseMatrix(columns: ["a"], scale: ResponseScale(min: 0, max: 1 << 40), codes: [1]) }
+    #expect(throws: ResponseMatrixError.self) { try ResponseMatrix(columns: ["a"], scale: ResponseScale(min: Int.max - 1, max: Int.max), codes: [2]) }
+    #expect((try? ResponseMatrix(columns: ["a"], scale: ResponseScale(min: 999_999, max: 1_000_000), codes: [2]))?.value(row: 0, column: 0) == 1_000_000)
+  }
+
   @Test func quickDefinitionWithIntMaxIsATypedError() throws {
     let keys = [try QuickKey(parsing: "X=a,b")]
     #expect(throws: InstrumentDefinitionError.self) { try InstrumentDefinition.quick(keys, min: -1, max: Int.max) }
