@@ -289,10 +289,9 @@ public struct ResponseCSVParser: Sendable {
         if let sameLetters = unusedByFolded[column.lowercased()] {
           // Header matching is exact; a difference in case alone is the commonest near miss.
           suggestions[column] = sameLetters
-        } else if unused.count <= 4096,
-          let best = unused.map({ ($0, editDistance($0, column)) }).min(by: { $0.1 < $1.1 }), best.1 <= max(2, column.count / 3)
-        {
-          suggestions[column] = best.0
+        } else if missing.count <= 20, let best = nearestName(to: column, among: unused, maxDistance: max(2, column.count / 3)) {
+          // (Only the 20 names a message shows get a suggestion: bounded work on any header.)
+          suggestions[column] = best
         }
       }
     }
