@@ -298,9 +298,11 @@ public struct ResponseCSVParser: Sendable {
     if !missing.isEmpty {
       if let foreignMark { throw InputIssue(line: 1, column: 1, kind: .notUTF8(foreignMark)) }
       var hint = CSVDocument.headerHint(names: headerNames, foreignMark: nil)
-      if hint == nil, tokenizer.lastLineEnd == .cr, let base = b.baseAddress, Platform.findByte(0x0A, in: base, count: b.count) != nil {
-        // Line ends are the cause: a stray CR ended the header early in a file whose lines end with LF.
-        hint = "The header line is cut short by a carriage return (CR) that is not part of a CR LF line end, while the file's other lines end with LF; remove the stray CR."
+      if hint == nil, tokenizer.lastLineEnd == .cr {
+        // Line ends may be the cause: a stray CR ends the header early in a file whose lines end
+        // with LF. (Said from the header alone, so the message does not depend on how much of the
+        // file a chunk holds.)
+        hint = "The header line ends at a carriage return (CR) on its own; if the file's lines end with LF, a stray CR cut the header short."
       }
       throw InputIssue(line: startLine, column: 1, value: hint, kind: .missingColumns(missing, suggestions: suggestions))
     }

@@ -127,6 +127,11 @@ struct LineEndingAndScaleRegressionTests {
     } catch {
       #expect(error.description.contains("carriage return (CR)"))
     }
+    // Found by libFuzzer: the message must not depend on the chunking (it once looked ahead for an LF).
+    let found = Array(",1\",[1Optional,2\r\u{2}\"y \"\"q\"\"id,a,b\r\n\"x,1\",,1\",[1Optional,2\r\n\"y \"\"q\"\"id,a,b\r\n\"x,1\",\u{C}\u{C}\n".utf8)
+    #expect(found.count == 83)
+    let whole = FuzzHarness_read(found, chunk: nil), chunked = FuzzHarness_read(found, chunk: 31)
+    #expect(whole == chunked && whole.contains("carriage return (CR)"))
     // A byte-order mark inside the header (two files joined) is named and shown.
     do {
       _ = try ResponseCSVParser.read(Array("x\u{FEFF}a,b\n1,2\n".utf8), columns: ["a", "b"], scale: scale)
@@ -137,6 +142,16 @@ struct LineEndingAndScaleRegressionTests {
     // UTF-16 is named as such.
     #expect(throws: InputIssue(line: 1, column: 1, kind: .notUTF8("UTF-16 (byte-order mark FF FE)"))) {
       try ResponseCSVParser.read([0xFF, 0xFE, 0x61, 0x00, 0x0A, 0x00], columns: ["a"], scale: scale)
+    }
+  }
+
+  /// The error text of a read of `bytes` (columns a, b, id column `id`), whole or in chunks.
+  func FuzzHarness_read(_ bytes: [UInt8], chunk: Int?) -> String {
+    do {
+      let batch = try read(bytes, chunk: chunk)
+      return "\(batch.matrix.codes) \(batch.ids) \(batch.issues)"
+    } catch {
+      return "\(error)"
     }
   }
 
