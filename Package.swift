@@ -35,7 +35,7 @@ let package = Package(
     // MARK: Command-line tool (logic in an internal, testable target; `bapas` is a thin main)
     .target(name: "BapasCLI", dependencies: ["AssessmentEngine", "WorkingAlliance", "Pemasyarakatan", "PemasyarakatanRPC"], swiftSettings: strict),
     .executableTarget(name: "bapas", dependencies: ["BapasCLI"], swiftSettings: strict),
-    // Seeded in-process fuzzing (Documentation/Fuzzing.md): `swift run bapas-fuzz --iterations N`.
+    // Seeded in-process fuzzing (Documentation/BadInputAndFuzzing.md): `swift run bapas-fuzz --iterations N`.
     .executableTarget(name: "bapas-fuzz", dependencies: ["BapasCLI"], swiftSettings: strict),
 
     // MARK: Benchmarks (release mode: `swift run -c release bapas-benchmarks`)

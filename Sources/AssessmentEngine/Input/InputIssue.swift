@@ -96,7 +96,7 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, RedactableDescript
     case .emptyFile:
       return "the file is empty; expected a header row naming the item columns."
     case .invalidScale(let min, let max):
-      return "the response scale \(min)…\(max) cannot be read: 'min' must be below 'max' and the scale at most \(ResponseScale.maximumWidth + 1) values wide."
+      return "the response scale \(min)…\(max) cannot be read: 'min' must be below 'max', the scale at most \(ResponseScale.maximumWidth + 1) values wide and within ±\(ResponseScale.maximumMagnitude)."
     case .notUTF8(let encoding):
       return "the file is \(encoding), not UTF-8; save it as UTF-8 (e.g. 'CSV UTF-8') and try again."
     }

@@ -136,6 +136,8 @@ public struct ResponseCSVParser: Sendable {
   /// Rows of room the fast path has reserved in total: the work its reservations cost, which the
   /// linearity test compares with the rows read.
   package private(set) var reservedRows = 0
+  /// Bytes the fast path's searches looked at in total (its other work is one pass over each record).
+  package private(set) var scannedBytes = 0
 
   /// Creates a reader producing a matrix with `columns` on `scale`.
   ///
@@ -287,16 +289,21 @@ public struct ResponseCSVParser: Sendable {
         if let sameLetters = unusedByFolded[column.lowercased()] {
           // Header matching is exact; a difference in case alone is the commonest near miss.
           suggestions[column] = sameLetters
-        } else if unused.count <= 4096,
-          let best = unused.map({ ($0, editDistance($0, column)) }).min(by: { $0.1 < $1.1 }), best.1 <= max(2, column.count / 3)
-        {
-          suggestions[column] = best.0
+        } else if missing.count <= 20, let best = nearestName(to: column, among: unused, maxDistance: max(2, column.count / 3)) {
+          // (Only the 20 names a message shows get a suggestion: bounded work on any header.)
+          suggestions[column] = best
         }
       }
     }
     if !missing.isEmpty {
       if let foreignMark { throw InputIssue(line: 1, column: 1, kind: .notUTF8(foreignMark)) }
-      let hint = CSVDocument.headerHint(names: headerNames, foreignMark: nil)
+      var hint = CSVDocument.headerHint(names: headerNames, foreignMark: nil)
+      if hint == nil, tokenizer.lastLineEnd == .cr {
+        // Line ends may be the cause: a stray CR ends the header early in a file whose lines end
+        // with LF. (Said from the header alone, so the message does not depend on how much of the
+        // file a chunk holds.)
+        hint = "The header line ends at a carriage return (CR) on its own; if the file's lines end with LF, a stray CR cut the header short."
+      }
       throw InputIssue(line: startLine, column: 1, value: hint, kind: .missingColumns(missing, suggestions: suggestions))
     }
     columnOfField = [Int](repeating: -1, count: fieldCount)
@@ -441,6 +448,14 @@ public struct ResponseCSVParser: Sendable {
     var lineNo = line
     var needMore = false
     var blocked = false
+    var nextCR = -1
+    // Bytes the searches below looked at: the work the linearity tests count.
+    var scanned = 0
+    @inline(__always) func find(_ byte: UInt8, _ start: UnsafeRawPointer, _ count: Int) -> UnsafeRawPointer? {
+      let found = Platform.findByte(byte, in: start, count: count)
+      scanned &+= found.map { $0 - start + 1 } ?? count
+      return found
+    }
     var lines: [Int] = []
     var ids: [String] = []
     var issues: [InputIssue] = []
@@ -465,19 +480,24 @@ public struct ResponseCSVParser: Sendable {
           // Where a CR can occur, find it first: a CR that is not part of CR LF ends the record on its
           // own (CR-only files), which the tokenizer takes; and the LF search must stop there, or a
           // file without LFs would be scanned to its end once per record.
+          // The next CR's position is remembered (`nextCR`), so each CR is searched for once and a
+          // chunk with few CRs is not rescanned per record.
           var lfLimit = n - p
-          if chunkHasCR, let cr = Platform.findByte(0x0D, in: rest, count: n - p) {
-            let r = p + (UnsafeRawPointer(cr) - rest)
+          if chunkHasCR, nextCR < p {
+            nextCR = find(0x0D, rest, n - p).map { p + (UnsafeRawPointer($0) - rest) } ?? n
+          }
+          if chunkHasCR, nextCR < n {
+            let r = nextCR
             if r + 1 < n, base[r + 1] == 0x0A {
               lfLimit = r + 2 - p
-            } else if Platform.findByte(0x0A, in: rest, count: r - p) == nil {
+            } else if find(0x0A, rest, r - p) == nil {
               blocked = true
               break
             } else {
               lfLimit = r - p
             }
           }
-          if let lf = Platform.findByte(0x0A, in: rest, count: lfLimit) {
+          if let lf = find(0x0A, rest, lfLimit) {
             end = p + (UnsafeRawPointer(lf) - rest)
             if end + 1 < n {
               // An LF CR pair is one line end (unless the CR belongs to ...CR LF CR).
@@ -495,7 +515,7 @@ public struct ResponseCSVParser: Sendable {
             needMore = true
             break
           }
-          if Platform.findByte(0x22, in: rest, count: end - p) != nil { blocked = true; break }
+          if find(0x22, rest, end - p) != nil { blocked = true; break }
           let stop = end > p && base[end - 1] == 0x0D ? end - 1 : end
           if stop == end - 1, end == n { blocked = true; break }  // a CR at the very end: the tokenizer decides
           let row = codeBase + oldCount + written * k
@@ -569,6 +589,7 @@ public struct ResponseCSVParser: Sendable {
     batch.rowsRead += read
     batch.rowsRejected += rejectedRows
     if read > 0 { lastRunRows = read }
+    scannedBytes &+= scanned
     line = lineNo
     return (p, needMore, blocked)
   }

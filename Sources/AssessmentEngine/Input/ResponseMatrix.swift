@@ -33,9 +33,10 @@ public struct ResponseMatrix: Sendable, Hashable {
     guard k > 0 ? codes.count % k == 0 : codes.isEmpty else {
       throw .bufferSize(codes: codes.count, columns: k)
     }
-    let maxCode = UInt8(clamping: scale.max - scale.min + 1)
-    for (i, c) in codes.enumerated() where c > maxCode || (c != 0 && !scale.contains(Int(c) + scale.min - 1)) {
-      throw .valueOutOfScale(row: i / k, column: columns[i % k], value: Int(c) + scale.min - 1)
+    // A scale the packed layout cannot hold takes no codes but 0 (and no arithmetic on its bounds).
+    let maxCode = UInt8(clamping: scale.packedWidth ?? 0)
+    for (i, c) in codes.enumerated() where c > maxCode || (c != 0 && !scale.contains(scale.min + (Int(c) - 1))) {
+      throw .valueOutOfScale(row: i / k, column: columns[i % k], value: scale.min + (Int(c) - 1))
     }
     self.columns = columns
     self.scale = scale
@@ -57,8 +58,10 @@ public struct ResponseMatrix: Sendable, Hashable {
   ///   on the scale. Nothing is appended then.
   public mutating func append(_ values: [Int?]) throws(ResponseMatrixError) {
     guard values.count == columns.count else { throw .rowLength(expected: columns.count, found: values.count) }
+    let width = scale.packedWidth ?? 0
     for (j, v) in values.enumerated() {
-      if let v, !scale.contains(v) { throw .valueOutOfScale(row: rowCount, column: columns[j], value: v) }
+      // `contains` first, so that `v - min` (< width ≤ 255) cannot overflow.
+      if let v, !scale.contains(v) || v - scale.min >= width { throw .valueOutOfScale(row: rowCount, column: columns[j], value: v) }
     }
     for v in values { codes.append(v.map { UInt8($0 - scale.min + 1) } ?? 0) }
     rowCount += 1
@@ -80,7 +83,7 @@ public struct ResponseMatrix: Sendable, Hashable {
   @inlinable
   public func value(row: Int, column: Int) -> Int? {
     let c = codes[row * columns.count + column]
-    return c == 0 ? nil : Int(c) + scale.min - 1
+    return c == 0 ? nil : scale.min + (Int(c) - 1)
   }
 
   /// One respondent's responses in column order.

@@ -146,10 +146,15 @@ public struct ResponseScale: Sendable, Hashable, Codable {
   /// The widest scale the packed response layout holds: codes 1…255 with 0 = missing.
   public static let maximumWidth = 254
 
+  /// The largest magnitude of a scale bound: far beyond any questionnaire, and small enough that
+  /// sums of responses over any number of items and rows stay exact in `Int` and `Double`.
+  public static let maximumMagnitude = 1_000_000
+
   /// The number of values `min…max` when the packed layout holds them (`min < max`, at most
-  /// ``maximumWidth`` + 1 values), else `nil`. Computed without overflow for any two integers.
+  /// ``maximumWidth`` + 1 values, both bounds within ±``maximumMagnitude``), else `nil`. Computed
+  /// without overflow for any two integers.
   package var packedWidth: Int? {
-    guard min < max else { return nil }
+    guard min < max, min >= -Self.maximumMagnitude, max <= Self.maximumMagnitude else { return nil }
     let (span, overflow) = max.subtractingReportingOverflow(min)
     guard !overflow, span <= Self.maximumWidth else { return nil }
     return span + 1
@@ -160,6 +165,8 @@ public struct ResponseScale: Sendable, Hashable, Codable {
     var issues: [JSONIssue] = []
     if min >= max {
       issues.append(JSONIssue(path: path, kind: .invalidValue("'min' (\(min)) must be less than 'max' (\(max))")))
+    } else if min < -Self.maximumMagnitude || max > Self.maximumMagnitude {
+      issues.append(JSONIssue(path: path, kind: .invalidValue("the scale \(min)…\(max) reaches beyond ±\(Self.maximumMagnitude)")))
     } else if packedWidth == nil {
       issues.append(JSONIssue(path: path, kind: .invalidValue("the scale \(min)…\(max) is wider than \(Self.maximumWidth + 1) values")))
     }

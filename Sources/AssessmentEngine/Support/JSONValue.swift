@@ -267,8 +267,7 @@ public struct JSONObjectReader: Sendable {
   /// Records every member that was never asked for as an unknown key, with a suggestion.
   public func rejectUnknownKeys(_ issues: inout [JSONIssue]) {
     for key in members.keys.sorted() where !known.contains(key) {
-      let best = known.map { ($0, editDistance($0, key)) }.min { $0.1 < $1.1 }
-      let suggestion = best.flatMap { $0.1 <= max(2, key.count / 3) ? $0.0 : nil }
+      let suggestion = nearestName(to: key, among: known.sorted(), maxDistance: max(2, key.count / 3))
       issues.append(JSONIssue(path: path, kind: .unknownKey(key, suggestion: suggestion)))
     }
   }
@@ -277,6 +276,23 @@ public struct JSONObjectReader: Sendable {
 /// The Levenshtein edit distance between two strings, for "Did you mean" suggestions.
 ///
 /// - Complexity: O(*m*·*n*) time and O(*n*) memory for strings of lengths *m* and *n*.
+/// The candidate nearest to `name` within `maxDistance` edits, or `nil`. Bounded work for "did you
+/// mean" on hostile input: candidates whose length alone differs by more than `maxDistance`, and
+/// names longer than 128 characters, are never compared (an edit distance costs the product of the
+/// two lengths). `package`: every reader's suggestions use it.
+package func nearestName(to name: String, among candidates: [String], maxDistance: Int) -> String? {
+  let length = name.count
+  guard length <= 128 else { return nil }
+  var best: (String, Int)? = nil
+  for candidate in candidates.prefix(4096) {
+    let l = candidate.count
+    guard l <= 128, abs(l - length) <= maxDistance else { continue }
+    let d = editDistance(candidate, name)
+    if d <= maxDistance, d < (best?.1 ?? Int.max) { best = (candidate, d) }
+  }
+  return best?.0
+}
+
 public func editDistance(_ a: String, _ b: String) -> Int {
   let a = Array(a), b = Array(b)
   if a.isEmpty { return b.count }

@@ -65,7 +65,7 @@ enum InstrumentSelection {
       throw .usage(.other("'--min' (\(min)) must be less than '--max' (\(max))."), spec)
     }
     guard ResponseScale(min: min, max: max).packedWidth != nil else {
-      throw .usage(.other("The scale \(min)…\(max) is wider than \(ResponseScale.maximumWidth + 1) values (the most a response file can hold)."), spec)
+      throw .usage(.other("The scale \(min)…\(max) is wider than \(ResponseScale.maximumWidth + 1) values or reaches beyond ±\(ResponseScale.maximumMagnitude) (the most a response file can hold)."), spec)
     }
     do {
       return try InstrumentDefinition.quick(parsed, min: min, max: max)

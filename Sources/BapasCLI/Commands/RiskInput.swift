@@ -105,8 +105,8 @@ struct RiskInput {
       }
       seen[field.text] = field.column
       if !reservedColumns.contains(field.text) && items[field.text] == nil {
-        let best = knownByFolded[field.text.lowercased()].map { ($0, 0) } ?? known.map { ($0, editDistance($0, field.text)) }.min { $0.1 < $1.1 }
-        let hint = best.flatMap { $0.1 <= 2 ? " Did you mean '\($0.0)'?" : nil } ?? ""
+        let best = headerIssues.count < 20 ? (knownByFolded[field.text.lowercased()] ?? nearestName(to: field.text, among: known, maxDistance: 2)) : nil
+        let hint = best.map { " Did you mean '\($0)'?" } ?? ""
         headerIssues.append(RiskInputIssue(
           location: .line(headerRecord.line, column: field.column),
           message: "column \(quotedForMessage(field.text)) is neither an item of instrument '\(instrument.id)' nor one of \(reservedColumns.joined(separator: ", ")).\(hint)"))

@@ -89,12 +89,78 @@ struct LineEndingAndScaleRegressionTests {
     #expect(Double(large.reserved) / Double(small.reserved) < 2.5)
   }
 
+  /// A CR anywhere in a chunk (here a CR LF header) used to make the fast path search the rest of
+  /// the chunk for a CR once per record: quadratic, and 15× slower on a million rows read in
+  /// parallel. Counted: the bytes searched stay within a small multiple of the bytes read.
+  @Test func aCarriageReturnInTheChunkKeepsTheFastPathLinear() throws {
+    func scanned(rows: Int, header: String) throws -> Int {
+      var text = header
+      for i in 0..<rows { text += "r\(i),\(1 + i % 5),\(1 + i % 3)\n" }
+      var parser = ResponseCSVParser(columns: ["a", "b"], scale: scale, options: .init(idColumn: "id"))
+      var batch = ResponseBatch(columns: ["a", "b"], scale: scale)
+      let bytes = Array(text.utf8)
+      try bytes.withUnsafeBufferPointer { (b) throws(InputIssue) in try parser.consume(b, isFinal: true, into: &batch) }
+      #expect(batch.matrix.rowCount == rows)
+      #expect(parser.scannedBytes <= 6 * bytes.count)
+      return parser.scannedBytes
+    }
+    for header in ["id,a,b\r\n", "id,a,b\n", "id,a,b\n\r"] {
+      let small = try scanned(rows: 5_000, header: header)
+      let large = try scanned(rows: 10_000, header: header)
+      #expect(Double(large) / Double(small) < 2.5, "header \(Array(header.utf8))")
+    }
+  }
+
   @Test func parserWithMinAboveMaxThrowsInsteadOfTrapping() {
     for scale in [ResponseScale(min: 5, max: 1), ResponseScale(min: 1, max: 1000), ResponseScale(min: 0, max: 1 << 40), ResponseScale(min: -1, max: Int.max)] {
       #expect(throws: InputIssue(line: 1, column: 1, kind: .invalidScale(min: scale.min, max: scale.max))) {
         try ResponseCSVParser.read(Array("a\n1\n".utf8), columns: ["a"], scale: scale)
       }
     }
+  }
+
+  @Test func messagesNameTheLineEndOrByteOrderMarkWhenTheyAreTheCause() {
+    // A stray CR cuts an LF file's header short.
+    do {
+      _ = try ResponseCSVParser.read(Array("id,a\r,b\n1,2,3\n".utf8), columns: ["a", "b"], scale: scale)
+      Issue.record("no error")
+    } catch {
+      #expect(error.description.contains("carriage return (CR)"))
+    }
+    // Found by libFuzzer: the message must not depend on the chunking (it once looked ahead for an LF).
+    let found = Array(",1\",[1Optional,2\r\u{2}\"y \"\"q\"\"id,a,b\r\n\"x,1\",,1\",[1Optional,2\r\n\"y \"\"q\"\"id,a,b\r\n\"x,1\",\u{C}\u{C}\n".utf8)
+    #expect(found.count == 83)
+    let whole = FuzzHarness_read(found, chunk: nil), chunked = FuzzHarness_read(found, chunk: 31)
+    #expect(whole == chunked && whole.contains("carriage return (CR)"))
+    // A byte-order mark inside the header (two files joined) is named and shown.
+    do {
+      _ = try ResponseCSVParser.read(Array("x\u{FEFF}a,b\n1,2\n".utf8), columns: ["a", "b"], scale: scale)
+      Issue.record("no error")
+    } catch {
+      #expect(error.description.contains("byte-order mark (U+FEFF) sits inside the header"))
+    }
+    // UTF-16 is named as such.
+    #expect(throws: InputIssue(line: 1, column: 1, kind: .notUTF8("UTF-16 (byte-order mark FF FE)"))) {
+      try ResponseCSVParser.read([0xFF, 0xFE, 0x61, 0x00, 0x0A, 0x00], columns: ["a"], scale: scale)
+    }
+  }
+
+  /// The error text of a read of `bytes` (columns a, b, id column `id`), whole or in chunks.
+  func FuzzHarness_read(_ bytes: [UInt8], chunk: Int?) -> String {
+    do {
+      let batch = try read(bytes, chunk: chunk)
+      return "\(batch.matrix.codes) \(batch.ids) \(batch.issues)"
+    } catch {
+      return "\(error)"
+    }
+  }
+
+  @Test func matrixWithAScaleTooWideForTheLayoutThrowsInsteadOfTrapping() {
+    var matrix = ResponseMatrix(columns: ["a"], scale: ResponseScale(min: 1, max: 1000))
+    #expect(throws: ResponseMatrixError.self) { try matrix.append([700]) }
+    #expect(throws: ResponseMatrixError.self) { try ResponseMatrix(columns: ["a"], scale: ResponseScale(min: 0, max: 1 << 40), codes: [1]) }
+    #expect(throws: ResponseMatrixError.self) { try ResponseMatrix(columns: ["a"], scale: ResponseScale(min: Int.max - 1, max: Int.max), codes: [2]) }
+    #expect((try? ResponseMatrix(columns: ["a"], scale: ResponseScale(min: 999_999, max: 1_000_000), codes: [2]))?.value(row: 0, column: 0) == 1_000_000)
   }
 
   @Test func quickDefinitionWithIntMaxIsATypedError() throws {
