@@ -25,6 +25,22 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, CustomStringConver
     case missingIDColumn(String)
     /// The file is empty: not even a header.
     case emptyFile
+    /// The cell holds text that is neither a number nor one of the instrument's labels.
+    case unknownLabel(allowed: [String])
+    /// A column named by the column map (`--map`, `--map-file`) is not in the header.
+    case mappedColumnMissing(item: String, column: String)
+    /// A column named by the column map matches more than one header, or two items map to one column.
+    case mappedColumnAmbiguous(item: String, column: String)
+    /// An SPSS system file is corrupt or truncated; `line` holds the byte offset.
+    case corruptFile(reason: String)
+  }
+
+  /// How ``line`` and ``column`` count: CSV lines and columns, or an SPSS file's cases and variables.
+  public enum Source: String, Sendable, Hashable, Codable {
+    /// A delimited text file: line and character column.
+    case text
+    /// An SPSS system file: case number and variable position (a corrupt file: byte offset).
+    case systemFile
   }
 
   /// 1-based file line.
@@ -39,6 +55,8 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, CustomStringConver
   public var value: String?
   /// What is wrong.
   public var kind: Kind
+  /// What ``line`` and ``column`` count (`nil` = ``Source/text``).
+  public var source: Source?
 
   /// Creates an issue.
   public init(line: Int, column: Int, field: Int? = nil, columnName: String? = nil, value: String? = nil, kind: Kind) {
@@ -53,7 +71,7 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, CustomStringConver
   /// Whether the issue makes the whole file unusable (a header problem), not just one row.
   public var isFatal: Bool {
     switch kind {
-    case .missingColumns, .duplicateColumn, .missingIDColumn, .emptyFile: true
+    case .missingColumns, .duplicateColumn, .missingIDColumn, .emptyFile, .mappedColumnMissing, .mappedColumnAmbiguous, .corruptFile: true
     default: false
     }
   }
@@ -85,12 +103,24 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, CustomStringConver
       return "the header has no id column '\(name)'."
     case .emptyFile:
       return "the file is empty; expected a header row naming the item columns."
+    case .unknownLabel(let allowed):
+      let list = allowed.prefix(24).map { "'\($0)'" }.joined(separator: ", ") + (allowed.count > 24 ? ", …" : "")
+      return "\(cell)\(v) is not a number on the scale or one of the labels \(list). The row is rejected."
+    case .mappedColumnMissing(let item, let column):
+      return "the column map puts item '\(item)' in column '\(column)', which is not in the header."
+    case .mappedColumnAmbiguous(let item, let column):
+      return "the column map puts item '\(item)' in column '\(column)', which names more than one column or another item's column."
+    case .corruptFile(let reason):
+      return reason + "."
     }
   }
 
   /// `file:line:column: error: message`, the form editors and `grep` read.
   public func rendered(file: String) -> String {
-    "\(file):\(line):\(column): error: \(description)"
+    guard source == .systemFile else { return "\(file):\(line):\(column): error: \(description)" }
+    if case .corruptFile = kind { return "\(file): byte \(line): error: \(description)" }
+    if isFatal { return "\(file): error: \(description)" }
+    return "\(file): case \(line), variable \(column): error: \(description)"
   }
 }
 

@@ -6,15 +6,26 @@ public struct ResponseCSVOptions: Sendable, Hashable {
   public var missingTokens: [String]
   /// What a number outside the scale does (default: reject the row).
   public var outOfRange: OutOfRangePolicy
-  /// A column whose value is carried to the output as the respondent's id.
+  /// A column whose value is carried to the output as the respondent's id: a header text, or `#N`
+  /// for the N-th column (see ``ColumnReference``).
   public var idColumn: String?
+  /// Where items are found when not under their own name: item id → column (``ColumnReference``).
+  /// Items not in the map still match headers by name.
+  public var columnMap: [String: ColumnReference]
+  /// Texts a cell may hold instead of a number (anchor labels and synonyms); `nil` = numbers only.
+  public var labels: ResponseLabels?
 
   /// Creates options.
-  public init(delimiter: UInt8 = UInt8(ascii: ","), missingTokens: [String] = ["NA"], outOfRange: OutOfRangePolicy = .reject, idColumn: String? = nil) {
+  public init(
+    delimiter: UInt8 = UInt8(ascii: ","), missingTokens: [String] = ["NA"], outOfRange: OutOfRangePolicy = .reject,
+    idColumn: String? = nil, columnMap: [String: ColumnReference] = [:], labels: ResponseLabels? = nil
+  ) {
     self.delimiter = delimiter
     self.missingTokens = missingTokens
     self.outOfRange = outOfRange
     self.idColumn = idColumn
+    self.columnMap = columnMap
+    self.labels = labels
   }
 }
 
@@ -336,12 +347,31 @@ public struct ResponseCSVParser: Sendable {
     var missing: [String] = []
     var suggestions: [String: String] = [:]
     fieldOfColumn = []
+    var taken: [Int: String] = [:]
     for column in columns {
+      if let reference = options.columnMap[column] {
+        var duplicate = false
+        guard let i = reference.resolve(in: headerNames, duplicate: &duplicate) else {
+          throw InputIssue(line: startLine, column: 1, kind: .mappedColumnMissing(item: column, column: reference.description))
+        }
+        if duplicate || taken[i] != nil {
+          throw InputIssue(line: startLine, column: fieldColumns[i], field: i + 1, columnName: headerNames[i], kind: .mappedColumnAmbiguous(item: column, column: reference.description))
+        }
+        taken[i] = column
+        fieldOfColumn.append(i)
+        continue
+      }
       if duplicates.contains(column) {
         let i = headerNames.lastIndex(of: column) ?? 0
         throw InputIssue(line: startLine, column: fieldColumns[i], field: i + 1, columnName: column, kind: .duplicateColumn(column))
       }
-      if let i = firstIndex[column] { fieldOfColumn.append(i) } else {
+      if let i = firstIndex[column] {
+        if taken[i] != nil {
+          throw InputIssue(line: startLine, column: fieldColumns[i], field: i + 1, columnName: column, kind: .mappedColumnAmbiguous(item: taken[i] ?? column, column: column))
+        }
+        taken[i] = column
+        fieldOfColumn.append(i)
+      } else {
         missing.append(column)
         let unused = headerNames.filter { !columns.contains($0) }
         if let best = unused.map({ ($0, editDistance($0, column)) }).min(by: { $0.1 < $1.1 }), best.1 <= max(2, column.count / 3) {
@@ -355,7 +385,10 @@ public struct ResponseCSVParser: Sendable {
     columnOfField = [Int](repeating: -1, count: fieldCount)
     for (j, f) in fieldOfColumn.enumerated() { columnOfField[f] = j }
     if let id = options.idColumn {
-      guard let i = firstIndex[id] else { throw InputIssue(line: startLine, column: 1, kind: .missingIDColumn(id)) }
+      var duplicate = false
+      guard let i = ColumnReference(parsing: id).resolve(in: headerNames, duplicate: &duplicate) else {
+        throw InputIssue(line: startLine, column: 1, kind: .missingIDColumn(id))
+      }
       idField = i
     }
   }
@@ -384,6 +417,9 @@ public struct ResponseCSVParser: Sendable {
       case .notInteger:
         rejected = true
         batch.issues.append(issue(b, f, startLine, .notAnInteger))
+      case .unknownLabel:
+        rejected = true
+        batch.issues.append(issue(b, f, startLine, .unknownLabel(allowed: options.labels?.allowed ?? [])))
       case .outOfRange:
         batch.issues.append(issue(b, f, startLine, .outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded)))
         if options.outOfRange == .reject { rejected = true } else { rowCodes[j] = 0 }
@@ -540,6 +576,9 @@ public struct ResponseCSVParser: Sendable {
                 case .notInteger:
                   rejected = true
                   cellProblems.append((field, s - p + 1, s..<e, .notAnInteger))
+                case .unknownLabel:
+                  rejected = true
+                  cellProblems.append((field, s - p + 1, s..<e, .unknownLabel(allowed: options.labels?.allowed ?? [])))
                 case .outOfRange:
                   if rejectOutOfRange { rejected = true } else { row[j] = 0 }
                   cellProblems.append((field, s - p + 1, s..<e, .outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded)))
@@ -594,7 +633,7 @@ public struct ResponseCSVParser: Sendable {
     InputIssue(line: line, column: fieldColumns[f], field: f + 1, columnName: headerNames[f], value: fieldText(b, f), kind: kind)
   }
 
-  private enum Cell { case code(UInt8), notInteger, outOfRange }
+  private enum Cell { case code(UInt8), notInteger, outOfRange, unknownLabel }
 
   /// The code of one cell: whole numbers with an optional sign and an optional `.0…` tail,
   /// surrounding spaces allowed; the empty cell and the missing-value tokens are code 0.
@@ -617,6 +656,12 @@ public struct ResponseCSVParser: Sendable {
     var i = 0
     let n = cell.count
     var negative = false
+    if let labels = options.labels, !(cell[0] >= 0x30 && cell[0] <= 0x39) && cell[0] != 0x2D && cell[0] != 0x2B {
+      // Text: an anchor label or a synonym (numbers never start with anything else).
+      guard let v = labels.value(utf8: cell) else { return .unknownLabel }
+      let k = v - scale.min
+      return k >= 0 && k < codeOfValue.count && codeOfValue[k] != 0xFF ? .code(codeOfValue[k]) : .outOfRange
+    }
     if cell[0] == 0x2D || cell[0] == 0x2B { negative = cell[0] == 0x2D; i = 1 }
     guard i < n else { return .notInteger }
     var value = 0
@@ -626,7 +671,7 @@ public struct ResponseCSVParser: Sendable {
       digits += 1
       i += 1
     }
-    guard digits > 0 else { return .notInteger }
+    guard digits > 0 else { return options.labels != nil ? .unknownLabel : .notInteger }
     if i < n, cell[i] == 0x2E {
       i += 1
       while i < n, cell[i] == 0x30 { i += 1 }
