@@ -215,7 +215,8 @@ public struct SystemFileReader: Sendable {
       }
     }
     if endOfData || pendingOffset >= ztrailerOffset {
-      if elementIndex != 0 || !(zlibCarry.allSatisfy { $0 == 0 }) {
+      // Bytes after the last case (the 252 end code, padding) matter only when no end was seen.
+      if elementIndex != 0 || (!endOfData && !(zlibCarry.allSatisfy { $0 == 0 })) {
         throw .truncated(offset: ztrailerOffset, inside: "case \(casesRead + 1)")
       }
       if let n = d.caseCount, casesRead < n {
