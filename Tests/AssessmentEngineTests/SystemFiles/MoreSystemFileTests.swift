@@ -149,3 +149,32 @@ struct MoreSystemFileTests {
     }
   }
 }
+
+/// Files GNU PSPP 1.6.2 wrote in windows-1252 (Fixtures/spss/make_pspp.sps), in all three compressions.
+@Suite("SPSS files from PSPP (windows-1252)")
+struct PSPPSystemFileTests {
+  @Test(arguments: ["pspp_1252.sav", "pspp_1252_plain.sav", "pspp_1252.zsav"])
+  func windows1252TextAndUserMissing(_ name: String) throws {
+    let bytes = try FolderFixture.bytes("spss", name)
+    let (d, _) = try SystemFileReader.read(bytes)
+    #expect(d.encoding == "windows-1252")
+    #expect(d.variables[0].label == "Identitas klien (é)")
+    #expect(d.variables[1].missingValues.values == [.number(9)])
+    let options = ResponseCSVOptions(idColumn: "klien", columnMap: ["c": .name("S1")], labels: try ResponseLabels(scale: MoreSystemFileTests.scale))
+    let batch = try SystemFileResponseReader.read(bytes, columns: ["q1", "q2", "c"], scale: MoreSystemFileTests.scale, options: options)
+    #expect(batch.issues.isEmpty)
+    #expect(batch.ids == ["Ärï-01", "Çélïne-02", "K-03", "Ñoño-04"])
+    #expect((0..<4).map { batch.matrix.row($0) } == [[1, 5, 4], [nil, 4, 2], [3, nil, 1], [2, 1, 5]])
+  }
+
+  @Test func unknownLabelIsATypedErrorNamingCaseVariableAndAllowedLabels() throws {
+    let bytes = try FolderFixture.bytes("spss", "pspp_1252.sav")
+    let scale = ResponseScale(min: 1, max: 5, anchors: [.init(value: 4, label: .init(id: "Sering", en: "Often"))])
+    let options = ResponseCSVOptions(idColumn: "klien", columnMap: ["c": .position(4)], labels: try ResponseLabels(scale: scale))
+    let batch = try SystemFileResponseReader.read(bytes, columns: ["c"], scale: scale, options: options)
+    #expect(batch.matrix.rowCount == 1 && batch.rowsRejected == 3)
+    let issue = try #require(batch.issues.first)
+    #expect(issue.line == 2 && issue.column == 4 && issue.value == "jarang" && issue.kind == .unknownLabel(allowed: ["Sering", "Often"]))
+    #expect(issue.rendered(file: "x.sav") == "x.sav: case 2, variable 4: error: column 's1': 'jarang' is not a number on the scale or one of the labels 'Sering', 'Often'. The row is rejected.")
+  }
+}
