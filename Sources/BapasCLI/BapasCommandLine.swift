@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import AssessmentEngine
 import Pemasyarakatan
 
@@ -20,9 +15,11 @@ public enum BapasExitStatus: Int32, Sendable {
   case unreadableInput = 66
   /// An internal error (`EX_SOFTWARE`).
   case software = 70
-  /// The output file could not be created (`EX_CANTCREAT`).
+  /// The output file could not be created, e.g. its directory does not exist or is not writable
+  /// (`EX_CANTCREAT`). Nothing was written; an existing output file is untouched.
   case cannotCreateOutput = 73
-  /// Writing the output failed (`EX_IOERR`).
+  /// Writing the output failed, e.g. the disk is full or the pipe was closed (`EX_IOERR`). An
+  /// existing output file is untouched.
   case ioError = 74
 }
 
@@ -30,25 +27,80 @@ public enum BapasExitStatus: Int32, Sendable {
 public struct CommandIO {
   /// Results go here (or to `--output`).
   public let stdout: OutputSink
-  /// Diagnostics (`file:line:column: error: …`) go here.
+  /// Diagnostics (`file:line:column: error: …`) go here, control characters written out.
   public let stderr: OutputSink
+  /// Output files opened by the run, removed unless the run finished them.
+  let files = OpenOutputs()
 
   /// Creates the IO pair.
   public init(stdout: OutputSink, stderr: OutputSink) {
     self.stdout = stdout
     self.stderr = stderr
+    stderr.escapesControlCharacters = true
+  }
+}
+
+/// The atomic output files of one run.
+final class OpenOutputs {
+  var sinks: [OutputSink] = []
+  /// Removes the temporary file of every output the run did not finish (it failed or threw).
+  func abandonUnfinished() {
+    for sink in sinks where sink.isPending { sink.abandon() }
+    sinks.removeAll()
   }
 }
 
 extension CommandIO {
-  /// Where a command writes its results: the file named by `--output` (created or truncated), or
-  /// standard output when `path` is `nil`.
-  func output(_ path: String?) throws(CommandFailure) -> OutputSink {
-    guard let path else { return stdout }
-    guard let sink = OutputSink.file(path: path) else {
-      throw .failed(.cannotCreateOutput, ["\(path): error: cannot create the output file."])
+  /// Where a command writes its results: standard output when `path` is `nil` or `-`, else a new
+  /// file that replaces `path` atomically when the command finishes it (see ``OutputSink``).
+  ///
+  /// An output path that is one of `inputs` — the same file by device and inode, symbolic and hard
+  /// links included, or for a file not yet there the same resolved path — is refused with exit
+  /// status 64 before anything is opened for writing.
+  func output(_ path: String?, inputs: [String]) throws(CommandFailure) -> OutputSink {
+    guard let path, path != "-" else { return stdout }
+    if let input = OutputPathCheck.clash(output: path, inputs: inputs) {
+      throw .failed(.usage, [
+        "error: the output \(quotedForMessage(path)) is the input file \(quotedForMessage(input)); writing the results there would destroy the data. Choose another '--output' path."
+      ])
     }
-    return sink
+    if let identity = Platform.identity(path), identity.isDirectory {
+      throw .failed(.cannotCreateOutput, ["\(path): error: cannot create the output file: it is a directory."])
+    }
+    switch OutputSink.atomicFile(target: path) {
+    case .success(let sink):
+      files.sinks.append(sink)
+      return sink
+    case .failure(let reason):
+      throw .failed(.cannotCreateOutput, ["\(path): error: cannot create the output file: \(reason)."])
+    }
+  }
+}
+
+/// Whether an output path names one of the input files.
+enum OutputPathCheck {
+  /// The first input that `output` would overwrite, or `nil`.
+  static func clash(output: String, inputs: [String]) -> String? {
+    let outputIdentity = Platform.identity(output)
+    let outputPath = resolved(output)
+    for input in inputs where input != "-" {
+      if let o = outputIdentity, let i = Platform.identity(input) {
+        if o.device == i.device && o.inode == i.inode { return input }
+        continue
+      }
+      if let outputPath, let inputPath = resolved(input), outputPath == inputPath { return input }
+    }
+    return nil
+  }
+
+  /// The absolute path with symbolic links resolved; for a file not yet there, its directory resolved.
+  static func resolved(_ path: String) -> String? {
+    if let full = Platform.resolvedPath(path) { return full }
+    let slash = path.lastIndex(of: "/")
+    let directory = slash.map { String(path[...$0]) } ?? "."
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    guard let base = Platform.resolvedPath(directory.isEmpty ? "/" : directory) else { return nil }
+    return (base.hasSuffix("/") ? base : base + "/") + name
   }
 }
 
@@ -72,7 +124,11 @@ public enum BapasCommandLine {
 
   /// Runs `bapas` with `arguments` (without the program name) and returns the exit status.
   public static func run(arguments: [String], io: CommandIO) -> BapasExitStatus {
-    defer { io.stdout.flush(); io.stderr.flush() }
+    defer {
+      io.files.abandonUnfinished()
+      io.stdout.flush()
+      io.stderr.flush()
+    }
     guard let first = arguments.first else {
       io.stderr.write(topLevelHelp)
       return .usage
@@ -85,7 +141,7 @@ public enum BapasCommandLine {
       }
       return .success
     }
-    if first == "--version" {
+    if first == "--version" || first == "-V" {
       io.stdout.write("bapas \(sdkVersion)\n")
       return .success
     }
@@ -129,7 +185,7 @@ public enum BapasCommandLine {
     let status = run(arguments: Array(CommandLine.arguments.dropFirst()), io: io)
     io.stdout.flush()
     io.stderr.flush()
-    exit(status.rawValue)
+    Platform.exitProcess(status.rawValue)
   }
 
   static var topLevelHelp: String {
@@ -145,7 +201,24 @@ public enum BapasCommandLine {
       let name = "  " + c.spec.name
       out += name + String(repeating: " ", count: max(2, 24 - name.count)) + c.spec.abstract + "\n"
     }
-    out += "\n  See 'bapas help <subcommand>' or 'bapas <subcommand> --help' for detailed help.\n"
+    out += """
+
+      OPTIONS:
+        --version               Print the version (bapas \(sdkVersion)).
+        -h, --help              Show this help.
+
+      EXIT STATUS:
+        0 success; 1 some rows left out (the rest written); 64 usage (including an --output that is
+        an input file); 65 invalid definition or header; 66 unreadable input; 70 internal error;
+        73 the output file cannot be created; 74 writing the output failed. An --output file is
+        written atomically: on any failure an existing file is left as it was.
+
+      EXAMPLE:
+        bapas score Samples/wai-sr-sample.csv --instrument wai-sr --id-column respondent --output scores.csv
+
+        See 'bapas help <subcommand>' or 'bapas <subcommand> --help' for detailed help.
+
+      """
     return out
   }
 }

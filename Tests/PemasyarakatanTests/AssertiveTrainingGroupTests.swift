@@ -106,7 +106,8 @@ struct AssertiveTrainingGroupTests {
   }
 
   @Test func brokenFileIsATypedError() {
-    #expect(throws: AssertiveGroupFileError(path: "$", reason: "the file is not valid JSON")) {
+    // A syntax error says where (line and column), in words.
+    #expect(throws: AssertiveGroupFileError(path: "$", reason: "the file is not valid JSON (line 1, column 2: expected a key in double quotes, found end of text)")) {
       try AssertiveTrainingGroup.decode(jsonData: Data("{".utf8))
     }
     #expect(throws: AssertiveGroupFileError(path: "$.enrolled", reason: "the required key 'enrolled' is missing")) {

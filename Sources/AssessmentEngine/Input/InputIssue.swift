@@ -33,6 +33,11 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, CustomStringConver
     case mappedColumnAmbiguous(item: String, column: String)
     /// An SPSS system file is corrupt or truncated; `line` holds the byte offset.
     case corruptFile(reason: String)
+    /// The response scale cannot be read into the packed layout: `min` must be below `max` and the
+    /// scale at most ``ResponseScale/maximumWidth`` + 1 values wide.
+    case invalidScale(min: Int, max: Int)
+    /// The file is not UTF-8 text (it starts with a UTF-16 or UTF-32 byte-order mark, named here).
+    case notUTF8(String)
   }
 
   /// How ``line`` and ``column`` count: CSV lines and columns, or an SPSS file's cases and variables.
@@ -51,7 +56,9 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, CustomStringConver
   public var field: Int?
   /// The header name of the field, when known.
   public var columnName: String?
-  /// The offending text, as found (at most 60 characters).
+  /// The offending text, as found (at most 60 characters). For ``Kind/missingColumns(_:suggestions:)``
+  /// a sentence on the likely cause (a byte-order mark inside the header), for
+  /// ``Kind/missingIDColumn(_:)`` a header name that differs only in case.
   public var value: String?
   /// What is wrong.
   public var kind: Kind
@@ -71,15 +78,15 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, CustomStringConver
   /// Whether the issue makes the whole file unusable (a header problem), not just one row.
   public var isFatal: Bool {
     switch kind {
-    case .missingColumns, .duplicateColumn, .missingIDColumn, .emptyFile, .mappedColumnMissing, .mappedColumnAmbiguous, .corruptFile: true
+    case .missingColumns, .duplicateColumn, .missingIDColumn, .emptyFile, .invalidScale, .notUTF8, .mappedColumnMissing, .mappedColumnAmbiguous, .corruptFile: true
     default: false
     }
   }
 
   /// The message without location.
   public var description: String {
-    let cell = columnName.map { "column '\($0)': " } ?? ""
-    let v = value.map { "'\($0)'" } ?? "the value"
+    let cell = columnName.map { "column \(quotedForMessage($0)): " } ?? ""
+    let v = value.map { quotedForMessage($0) } ?? "the value"
     switch kind {
     case .wrongFieldCount(let expected, let found):
       return "the row has \(found) field\(found == 1 ? "" : "s"); the header has \(expected). The row is rejected."
@@ -95,12 +102,14 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, CustomStringConver
     case .textAfterQuote:
       return "\(cell)text follows the closing quote of a field. The row is rejected."
     case .missingColumns(let names, let suggestions):
-      let list = names.map { name in "'\(name)'" + (suggestions[name].map { " (did you mean '\($0)'?)" } ?? "") }
-      return "the header lacks the instrument's column\(names.count == 1 ? "" : "s") \(list.joined(separator: ", "))."
+      let list = names.prefix(20).map { name in quotedForMessage(name) + (suggestions[name].map { " (did you mean \(quotedForMessage($0))?)" } ?? "") }
+      let more = names.count > 20 ? " and \(names.count - 20) more" : ""
+      let hint = value.map { " " + $0 } ?? ""
+      return "the header lacks the instrument's column\(names.count == 1 ? "" : "s") \(list.joined(separator: ", "))\(more).\(hint)"
     case .duplicateColumn(let name):
-      return "the header names the column '\(name)' more than once."
+      return "the header names the column \(quotedForMessage(name)) more than once."
     case .missingIDColumn(let name):
-      return "the header has no id column '\(name)'."
+      return "the header has no id column \(quotedForMessage(name))." + (value.map { " Did you mean \(quotedForMessage($0))? (Header names are matched exactly, case included.)" } ?? "")
     case .emptyFile:
       return "the file is empty; expected a header row naming the item columns."
     case .unknownLabel(let allowed):
@@ -112,6 +121,10 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, CustomStringConver
       return "the column map puts item '\(item)' in column '\(column)', which names more than one column or another item's column."
     case .corruptFile(let reason):
       return reason + "."
+    case .invalidScale(let min, let max):
+      return "the response scale \(min)…\(max) cannot be read: 'min' must be below 'max' and the scale at most \(ResponseScale.maximumWidth + 1) values wide."
+    case .notUTF8(let encoding):
+      return "the file is \(encoding), not UTF-8; save it as UTF-8 (e.g. 'CSV UTF-8') and try again."
     }
   }
 

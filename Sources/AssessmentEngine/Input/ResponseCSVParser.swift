@@ -66,11 +66,6 @@ public struct ResponseBatch: Sendable {
   }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 #if canImport(Dispatch)
 import Dispatch
 #endif
@@ -131,26 +126,42 @@ public struct ResponseCSVParser: Sendable {
   /// code for each possible integer value in min...max (0xFF = not a response).
   private let codeOfValue: [UInt8]
   private let missingTokens: [[UInt8]]
-  // Per-record scratch, reused.
-  private var fieldStarts: [Int] = []
-  private var fieldEnds: [Int] = []
-  private var fieldColumns: [Int] = []
-  private var fieldQuoted: [Bool] = []
-  private var unescaped: [UInt8] = []
+  /// Set when the scale cannot be read into the packed layout; ``consume(_:isFinal:into:)`` throws it.
+  private let scaleProblem: InputIssue?
+  /// The record splitter shared with every other CSV reader in the package.
+  private var tokenizer: CSVTokenizer
   private var rowCodes: [UInt8] = []
   /// For each header field, the item column it fills, or −1.
   private var columnOfField: [Int] = []
+  /// A UTF-16/32 byte-order mark seen at the start, for the header message.
+  private var foreignMark: String? = nil
+  /// Rows the quote-free fast path last wrote in one run: it reserves room for about twice that
+  /// next time, so re-entering it between quoted records costs what it reads, not what is left.
+  private var lastRunRows = 0
+  /// When false, every record goes through the general tokenizer (the fuzzer compares both paths).
+  package var fastPathEnabled = true
 
   /// Creates a reader producing a matrix with `columns` on `scale`.
+  ///
+  /// A scale the packed layout cannot hold (``ResponseScale/maximumWidth``: `min < max` and at most
+  /// 255 values) is not an error here: the first ``consume(_:isFinal:into:)`` (or ``read(_:columns:scale:options:)``)
+  /// throws an ``InputIssue`` of kind ``InputIssue/Kind/invalidScale(min:max:)``, and nothing is allocated for it.
   public init(columns: [String], scale: ResponseScale, options: ResponseCSVOptions = .init()) {
     self.columns = columns
     self.scale = scale
     self.options = options
-    var table = [UInt8](repeating: 0xFF, count: scale.max - scale.min + 1)
-    for v in scale.min...scale.max where scale.contains(v) { table[v - scale.min] = UInt8(v - scale.min + 1) }
-    self.codeOfValue = table
+    if let width = scale.packedWidth {
+      var table = [UInt8](repeating: 0xFF, count: width)
+      for v in scale.min...scale.max where scale.contains(v) { table[v - scale.min] = UInt8(v - scale.min + 1) }
+      self.codeOfValue = table
+      self.scaleProblem = nil
+    } else {
+      self.codeOfValue = []
+      self.scaleProblem = InputIssue(line: 1, column: 1, kind: .invalidScale(min: scale.min, max: scale.max))
+    }
     self.missingTokens = options.missingTokens.map { Array($0.utf8) }
     self.rowCodes = [UInt8](repeating: 0, count: columns.count)
+    self.tokenizer = CSVTokenizer(delimiter: options.delimiter)
   }
 
   /// The header's column names, once read.
@@ -171,9 +182,10 @@ public struct ResponseCSVParser: Sendable {
   /// Feeds the next chunk of the file. Complete records are parsed into `batch`; an incomplete
   /// trailing record waits for the next chunk, or is parsed as the last one when `isFinal`.
   ///
-  /// - Throws: an ``InputIssue`` that makes the file unusable (header problems); row problems are
-  ///   recorded in `batch.issues` instead.
+  /// - Throws: an ``InputIssue`` that makes the file unusable (header problems, an unusable scale);
+  ///   row problems are recorded in `batch.issues` instead.
   public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, isFinal: Bool, into batch: inout ResponseBatch) throws(InputIssue) {
+    if let scaleProblem { throw scaleProblem }
     if pending.isEmpty {
       try parseRecords(chunk, isFinal: isFinal, into: &batch)
     } else {
@@ -183,6 +195,9 @@ public struct ResponseCSVParser: Sendable {
       try buffer.withUnsafeBufferPointer { (b) throws(InputIssue) in try parseRecords(b, isFinal: isFinal, into: &batch) }
     }
     if isFinal, !headerRead {
+      if let foreignMark {
+        throw InputIssue(line: 1, column: 1, kind: .notUTF8(foreignMark))
+      }
       throw InputIssue(line: 1, column: 1, kind: .emptyFile)
     }
   }
@@ -190,34 +205,36 @@ public struct ResponseCSVParser: Sendable {
   private mutating func parseRecords(_ b: UnsafeBufferPointer<UInt8>, isFinal: Bool, into batch: inout ResponseBatch) throws(InputIssue) {
     var p = 0
     if !sawBOMCheck {
-      if b.count < 3 && !isFinal { pending.append(contentsOf: b); return }
+      if b.count < 4 && !isFinal { pending.append(contentsOf: b); return }
       sawBOMCheck = true
       if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { p = 3 }
+      foreignMark = CSVDocument.foreignMark(Array(b.prefix(4)))
     }
-    if headerRead, b.count - p >= Self.parallelThreshold, BulkScorer.defaultThreads > 1 {
-      p = parseInParallel(b, from: p, into: &batch)
+    if fastPathEnabled, headerRead, b.count - p >= Self.parallelThreshold, BulkScorer.defaultThreads > 1 {
+      p = parseInParallel(b, from: p, isFinal: isFinal, into: &batch)
     }
+    // CR only matters to the fast path when the chunk holds one (CR LF, CR-only and LF CR files).
+    let chunkHasCR = b.baseAddress.map { Platform.findByte(0x0D, in: UnsafeRawPointer($0 + p), count: b.count - p) != nil } ?? false
     while p < b.count {
-      // Blank line: not a record.
-      if b[p] == 0x0A { p += 1; line += 1; continue }
-      if b[p] == 0x0D, p + 1 < b.count, b[p + 1] == 0x0A { p += 2; line += 1; continue }
-      if b[p] == 0x0D, p + 1 == b.count {
-        if isFinal { p += 1 }
-        break
+      // A line end where a record would start: a blank line, not a record.
+      if CSVTokenizer.isLineEnd(b[p]) {
+        guard let length = CSVTokenizer.lineEndLength(b, p, isFinal: isFinal) else { break }
+        p += length
+        line += 1
+        continue
       }
-      if headerRead {
-        // Fast path: runs of records without quotes, read in one tight loop straight into the
-        // matrix. It stops at a quoted record (taken by the general path below) or at an incomplete
-        // record that needs the next chunk.
-        let run = parseSimpleRun(b, from: p, isFinal: isFinal, into: &batch)
+      if headerRead, fastPathEnabled {
+        // Fast path: runs of quote-free records, read in one tight loop straight into the matrix.
+        // It stops at a record it cannot take (a quote, a CR that is not part of CR LF) or at an
+        // incomplete record; the general path below then takes one record.
+        let run = parseSimpleRun(b, from: p, isFinal: isFinal, chunkHasCR: chunkHasCR, into: &batch)
         p = run.next
         if run.needMoreInput { break }
+        if !run.blocked { continue }
         if p >= b.count { break }
-        if b[p] == 0x0A || b[p] == 0x0D { continue }
       }
-      let start = p
       let startLine = line
-      guard let end = splitRecord(b, from: p, isFinal: isFinal) else {
+      guard let end = tokenizer.splitRecord(b, from: p, line: line, isFinal: isFinal) else {
         break  // incomplete record; wait for more bytes
       }
       p = end.next
@@ -227,108 +244,12 @@ public struct ResponseCSVParser: Sendable {
       } else {
         parseRow(b, startLine: startLine, problem: end.problem, into: &batch)
       }
-      _ = start
     }
     if p < b.count { pending.append(contentsOf: UnsafeBufferPointer(rebasing: b[p...])) }
   }
 
-  private struct RecordEnd {
-    var next: Int
-    var line: Int
-    var problem: (kind: InputIssue.Kind, field: Int)?
-  }
-
-  /// Splits one record into fields (recorded in the scratch arrays); `nil` when the record is not
-  /// complete in `b` and more input may follow.
-  private mutating func splitRecord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool) -> RecordEnd? {
-    fieldStarts.removeAll(keepingCapacity: true)
-    fieldEnds.removeAll(keepingCapacity: true)
-    fieldColumns.removeAll(keepingCapacity: true)
-    fieldQuoted.removeAll(keepingCapacity: true)
-    unescaped.removeAll(keepingCapacity: true)
-    let delimiter = options.delimiter
-    var p = start
-    var lineNo = line
-    var lineStart = start
-    var problem: (kind: InputIssue.Kind, field: Int)? = nil
-    let n = b.count
-    while true {
-      fieldColumns.append(p - lineStart + 1)
-      if p < n, b[p] == 0x22 {
-        // Quoted field: its content goes to `unescaped` (negative offsets mark that buffer).
-        let contentStart = unescaped.count
-        var q = p + 1
-        var closed = false
-        while q < n {
-          let c = b[q]
-          if c == 0x22 {
-            if q + 1 < n, b[q + 1] == 0x22 { unescaped.append(0x22); q += 2; continue }
-            if q + 1 == n, !isFinal { return nil }
-            closed = true
-            q += 1
-            break
-          }
-          if c == 0x0A { lineNo += 1; lineStart = q + 1 }
-          unescaped.append(c)
-          q += 1
-        }
-        if !closed {
-          if !isFinal { return nil }
-          if problem == nil { problem = (.unterminatedQuote, fieldStarts.count + 1) }
-          fieldStarts.append(-1 - contentStart)
-          fieldEnds.append(-1 - unescaped.count)
-          fieldQuoted.append(true)
-          return RecordEnd(next: n, line: lineNo, problem: problem)
-        }
-        fieldStarts.append(-1 - contentStart)
-        fieldEnds.append(-1 - unescaped.count)
-        fieldQuoted.append(true)
-        p = q
-        // After a closing quote: a delimiter, a line end or the end of input.
-        if p < n, b[p] != delimiter, b[p] != 0x0A, b[p] != 0x0D {
-          if problem == nil { problem = (.textAfterQuote, fieldStarts.count) }
-          while p < n, b[p] != delimiter, b[p] != 0x0A { p += 1 }
-        }
-      } else {
-        let fieldStart = p
-        while p < n {
-          let c = b[p]
-          if c == delimiter || c == 0x0A { break }
-          p += 1
-        }
-        if p == n, !isFinal { return nil }
-        var fieldEnd = p
-        if fieldEnd > fieldStart, b[fieldEnd - 1] == 0x0D, (p == n || b[p] == 0x0A) { fieldEnd -= 1 }
-        fieldStarts.append(fieldStart)
-        fieldEnds.append(fieldEnd)
-        fieldQuoted.append(false)
-      }
-      if p >= n {
-        if !isFinal { return nil }
-        return RecordEnd(next: n, line: lineNo, problem: problem)
-      }
-      if b[p] == delimiter { p += 1; continue }
-      if b[p] == 0x0D {
-        if p + 1 < n, b[p + 1] == 0x0A { return RecordEnd(next: p + 2, line: lineNo + 1, problem: problem) }
-        if p + 1 == n, !isFinal { return nil }
-        return RecordEnd(next: p + 1, line: lineNo + 1, problem: problem)
-      }
-      // b[p] == LF
-      return RecordEnd(next: p + 1, line: lineNo + 1, problem: problem)
-    }
-  }
-
-  /// Calls `body` with the bytes of field `i` of the current record (from the input, or from the
-  /// unescaped copy of a quoted field).
-  @inline(__always)
-  private func withField<R>(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    let s = fieldStarts[i], e = fieldEnds[i]
-    if s >= 0 { return body(UnsafeBufferPointer(rebasing: b[s..<e])) }
-    return unescaped.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(-1 - s)..<(-1 - e)])) }
-  }
-
   private func fieldString(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> String {
-    withField(b, i) { String(decoding: $0, as: UTF8.self) }
+    tokenizer.field(b, i)
   }
 
   private func fieldText(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> String {
@@ -337,7 +258,7 @@ public struct ResponseCSVParser: Sendable {
 
   private mutating func readHeader(_ b: UnsafeBufferPointer<UInt8>, startLine: Int) throws(InputIssue) {
     headerRead = true
-    headerNames = (0..<fieldStarts.count).map { fieldString(b, $0).trimmingWhitespace() }
+    headerNames = (0..<tokenizer.fieldCount).map { fieldString(b, $0).trimmingWhitespace() }
     fieldCount = headerNames.count
     var firstIndex: [String: Int] = [:]
     var duplicates = Set<String>()
@@ -348,6 +269,10 @@ public struct ResponseCSVParser: Sendable {
     var suggestions: [String: String] = [:]
     fieldOfColumn = []
     var taken: [Int: String] = [:]
+    let wanted = Set(columns)
+    let unused = headerNames.filter { !wanted.contains($0) }
+    var unusedByFolded: [String: String] = [:]
+    for name in unused where unusedByFolded[name.lowercased()] == nil { unusedByFolded[name.lowercased()] = name }
     for column in columns {
       if let reference = options.columnMap[column] {
         var duplicate = false
@@ -355,7 +280,7 @@ public struct ResponseCSVParser: Sendable {
           throw InputIssue(line: startLine, column: 1, kind: .mappedColumnMissing(item: column, column: reference.description))
         }
         if duplicate || taken[i] != nil {
-          throw InputIssue(line: startLine, column: fieldColumns[i], field: i + 1, columnName: headerNames[i], kind: .mappedColumnAmbiguous(item: column, column: reference.description))
+          throw InputIssue(line: startLine, column: tokenizer.fieldColumns[i], field: i + 1, columnName: headerNames[i], kind: .mappedColumnAmbiguous(item: column, column: reference.description))
         }
         taken[i] = column
         fieldOfColumn.append(i)
@@ -363,65 +288,74 @@ public struct ResponseCSVParser: Sendable {
       }
       if duplicates.contains(column) {
         let i = headerNames.lastIndex(of: column) ?? 0
-        throw InputIssue(line: startLine, column: fieldColumns[i], field: i + 1, columnName: column, kind: .duplicateColumn(column))
+        throw InputIssue(line: startLine, column: tokenizer.fieldColumns[i], field: i + 1, columnName: column, kind: .duplicateColumn(column))
       }
       if let i = firstIndex[column] {
         if taken[i] != nil {
-          throw InputIssue(line: startLine, column: fieldColumns[i], field: i + 1, columnName: column, kind: .mappedColumnAmbiguous(item: taken[i] ?? column, column: column))
+          throw InputIssue(line: startLine, column: tokenizer.fieldColumns[i], field: i + 1, columnName: column, kind: .mappedColumnAmbiguous(item: taken[i] ?? column, column: column))
         }
         taken[i] = column
         fieldOfColumn.append(i)
       } else {
         missing.append(column)
-        let unused = headerNames.filter { !columns.contains($0) }
-        if let best = unused.map({ ($0, editDistance($0, column)) }).min(by: { $0.1 < $1.1 }), best.1 <= max(2, column.count / 3) {
+        if let sameLetters = unusedByFolded[column.lowercased()] {
+          // Header matching is exact; a difference in case alone is the commonest near miss.
+          suggestions[column] = sameLetters
+        } else if unused.count <= 4096,
+          let best = unused.map({ ($0, editDistance($0, column)) }).min(by: { $0.1 < $1.1 }), best.1 <= max(2, column.count / 3)
+        {
           suggestions[column] = best.0
         }
       }
     }
     if !missing.isEmpty {
-      throw InputIssue(line: startLine, column: 1, kind: .missingColumns(missing, suggestions: suggestions))
+      if let foreignMark { throw InputIssue(line: 1, column: 1, kind: .notUTF8(foreignMark)) }
+      let hint = CSVDocument.headerHint(names: headerNames, foreignMark: nil)
+      throw InputIssue(line: startLine, column: 1, value: hint, kind: .missingColumns(missing, suggestions: suggestions))
     }
     columnOfField = [Int](repeating: -1, count: fieldCount)
     for (j, f) in fieldOfColumn.enumerated() { columnOfField[f] = j }
     if let id = options.idColumn {
       var duplicate = false
       guard let i = ColumnReference(parsing: id).resolve(in: headerNames, duplicate: &duplicate) else {
-        throw InputIssue(line: startLine, column: 1, kind: .missingIDColumn(id))
+        let near = unusedByFolded[id.lowercased()] ?? headerNames.first { $0.lowercased() == id.lowercased() }
+        throw InputIssue(line: startLine, column: 1, value: near, kind: .missingIDColumn(id))
       }
       idField = i
     }
   }
 
-  private mutating func parseRow(_ b: UnsafeBufferPointer<UInt8>, startLine: Int, problem: (kind: InputIssue.Kind, field: Int)?, into batch: inout ResponseBatch) {
+  private mutating func parseRow(_ b: UnsafeBufferPointer<UInt8>, startLine: Int, problem: (kind: CSVTokenizer.Problem, field: Int)?, into batch: inout ResponseBatch) {
     batch.rowsRead += 1
+    let fieldColumns = tokenizer.fieldColumns
     if let problem {
       let f = min(problem.field, fieldColumns.count) - 1
+      let kind: InputIssue.Kind = problem.kind == .unterminatedQuote ? .unterminatedQuote : .textAfterQuote
       batch.issues.append(InputIssue(
-        line: startLine, column: fieldColumns[max(f, 0)], field: problem.field,
+        line: f >= 0 ? tokenizer.fieldLines[f] : startLine, column: fieldColumns[max(f, 0)], field: problem.field,
         columnName: problem.field <= headerNames.count ? headerNames[problem.field - 1] : nil,
-        value: f >= 0 && f < fieldStarts.count ? fieldText(b, f) : nil, kind: problem.kind))
+        value: f >= 0 && f < tokenizer.fieldCount ? fieldText(b, f) : nil, kind: kind))
       batch.rowsRejected += 1
       return
     }
-    if fieldStarts.count != fieldCount {
-      batch.issues.append(InputIssue(line: startLine, column: 1, kind: .wrongFieldCount(expected: fieldCount, found: fieldStarts.count)))
+    if tokenizer.fieldCount != fieldCount {
+      batch.issues.append(InputIssue(line: startLine, column: 1, kind: .wrongFieldCount(expected: fieldCount, found: tokenizer.fieldCount)))
       batch.rowsRejected += 1
       return
     }
     var rejected = false
     for (j, f) in fieldOfColumn.enumerated() {
-      switch withField(b, f, cellCode) {
+      switch tokenizer.withField(b, f, cellCode) {
       case .code(let c):
         rowCodes[j] = c
       case .notInteger:
         rejected = true
-        batch.issues.append(issue(b, f, startLine, .notAnInteger))
+        batch.issues.append(issue(b, f, .notAnInteger))
       case .unknownLabel:
         rejected = true
-        batch.issues.append(issue(b, f, startLine, .unknownLabel(allowed: options.labels?.allowed ?? [])))
+        batch.issues.append(issue(b, f, .unknownLabel(allowed: options.labels?.allowed ?? [])))
       case .outOfRange:
-        batch.issues.append(issue(b, f, startLine, .outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded)))
+        batch.issues.append(issue(b, f, .outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded)))
         if options.outOfRange == .reject { rejected = true } else { rowCodes[j] = 0 }
       }
     }
@@ -440,16 +374,19 @@ public struct ResponseCSVParser: Sendable {
   /// Reads the complete, quote-free records of a large chunk on all cores: the region up to the last
   /// line end is split at line ends, each part is read by a copy of this parser into a batch of its
   /// own, and the parts are appended in order with their line numbers shifted. Returns where the
-  /// sequential reader continues (the incomplete last record, or all of `b` when nothing was done).
-  private mutating func parseInParallel(_ b: UnsafeBufferPointer<UInt8>, from start: Int, into batch: inout ResponseBatch) -> Int {
+  /// sequential reader continues (the first part that could not be read whole, or the incomplete last
+  /// record, or all of `b` when nothing was done).
+  private mutating func parseInParallel(_ b: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool, into batch: inout ResponseBatch) -> Int {
     guard let base = b.baseAddress else { return start }
     let region = UnsafeRawPointer(base + start)
-    // The region ends after the last line end; a quote anywhere sends the chunk to the general path.
-    var last = b.count - 1
-    while last >= start, base[last] != 0x0A { last -= 1 }
+    // A cut is after an LF that no CR follows (an LF CR pair stays whole); the region ends at such a
+    // cut too, and a quote anywhere sends the chunk to the sequential reader.
+    func isCut(_ q: Int) -> Bool { base[q] == 0x0A && q + 1 < b.count && base[q + 1] != 0x0D }
+    var last = b.count - 2
+    while last >= start, !isCut(last) { last -= 1 }
     guard last >= start else { return start }
     let end = last + 1
-    guard memchr(region, 0x22, end - start) == nil else { return start }
+    guard Platform.findByte(0x22, in: region, count: end - start) == nil else { return start }
     let workers = BulkScorer.defaultThreads
     var boundaries: [Int] = [start]
     for w in 1..<workers {
@@ -457,7 +394,7 @@ public struct ResponseCSVParser: Sendable {
       let target: Int = Swift.max(boundaries[boundaries.count - 1], start + share)
       if target >= end { break }
       var q = target
-      while q < end, base[q] != 0x0A { q += 1 }
+      while q < end, !isCut(q) { q += 1 }
       if q + 1 < end { boundaries.append(q + 1) }
     }
     boundaries.append(end)
@@ -470,14 +407,16 @@ public struct ResponseCSVParser: Sendable {
     DispatchQueue.concurrentPerform(iterations: parts) { w in
       var worker = template
       worker.line = 0
+      worker.lastRunRows = Int.max / 4
       var local = ResponseBatch(columns: template.columns, scale: template.scale)
       let slice = UnsafeBufferPointer(start: input.base + cuts[w], count: cuts[w + 1] - cuts[w])
-      let run = worker.parseSimpleRun(slice, from: 0, isFinal: true, into: &local)
-      slots.set(w, (local, worker.line, run.next == slice.count))
+      let run = worker.parseSimpleRun(slice, from: 0, isFinal: true, chunkHasCR: true, into: &local)
+      slots.set(w, (local, worker.line, run.next == slice.count && !run.needMoreInput))
     }
     var consumed = start
     for w in 0..<parts {
-      guard let part = slots.get(w) else { return consumed }
+      // A part that stopped early (a CR that is not part of CR LF) leaves the rest to the sequential reader.
+      guard let part = slots.get(w), part.complete else { return consumed }
       var local = part.batch
       let shift = line
       for i in local.lines.indices { local.lines[i] += shift }
@@ -490,8 +429,6 @@ public struct ResponseCSVParser: Sendable {
       batch.rowsRead += local.rowsRead
       batch.rowsRejected += local.rowsRejected
       line += part.lines
-      // A part that stopped early (it cannot, without quotes) leaves the rest to the sequential reader.
-      guard part.complete else { return consumed }
       consumed = cuts[w + 1]
     }
     return consumed
@@ -499,24 +436,28 @@ public struct ResponseCSVParser: Sendable {
 
   /// Reads consecutive records without quotes, starting at `start`, straight into the matrix.
   ///
-  /// All per-row state is local so the loop makes no copies and no reference-count traffic; rows are
-  /// written in place into room reserved for the most rows the bytes could hold, then the unused room
-  /// is dropped.
+  /// It follows ``CSVTokenizer``'s rules exactly for the records it takes: a record ends at LF, CR LF
+  /// or LF CR; a record holding a quote or any other CR is left to the tokenizer (the run stops
+  /// before it). All per-row state is local so the loop makes no copies and no reference-count
+  /// traffic; rows are written in place into room reserved ahead (about twice the last run's rows,
+  /// so the reservation is paid for by rows read), then the unused room is dropped.
   private mutating func parseSimpleRun(
-    _ b: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool, into batch: inout ResponseBatch
-  ) -> (next: Int, needMoreInput: Bool) {
-    guard let base = b.baseAddress, start < b.count else { return (start, false) }
+    _ b: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool, chunkHasCR: Bool, into batch: inout ResponseBatch
+  ) -> (next: Int, needMoreInput: Bool, blocked: Bool) {
+    guard let base = b.baseAddress, start < b.count else { return (start, false, false) }
     let n = b.count, k = columns.count, fields = fieldCount
     let delimiter = options.delimiter
     let rejectOutOfRange = options.outOfRange == .reject
     let idField = self.idField ?? -1
-    let maxRows = (n - start) / Swift.max(1, fields) + 1
+    let bytesBound = (n - start) / Swift.max(1, fields) + 1
+    let maxRows = Swift.min(bytesBound, Swift.max(1024, lastRunRows.multipliedReportingOverflow(by: 2).overflow ? bytesBound : lastRunRows * 2))
     let oldCount = batch.matrix.codes.count
     batch.matrix.codes.append(contentsOf: repeatElement(0, count: maxRows * k))
     var written = 0, read = 0, rejectedRows = 0
     var p = start
     var lineNo = line
     var needMore = false
+    var blocked = false
     var lines: [Int] = []
     var ids: [String] = []
     var issues: [InputIssue] = []
@@ -527,22 +468,28 @@ public struct ResponseCSVParser: Sendable {
       columnOfField.withUnsafeBufferPointer { columnOf in
         codeOfValue.withUnsafeBufferPointer { table in
         guard let codeBase = codes.baseAddress else { return }
-        while p < n {
+        while p < n, read < maxRows {
           let c0 = base[p]
-          if c0 == 0x0A { p += 1; lineNo += 1; continue }
-          if c0 == 0x0D {
-            if p + 1 < n, base[p + 1] == 0x0A { p += 2; lineNo += 1; continue }
-            if p + 1 == n {
-              // A lone carriage return at the very end is a line end, not a record.
-              if isFinal { p += 1 } else { needMore = true }
-              break
-            }
+          if c0 == 0x0A || c0 == 0x0D {
+            // A blank line (LF, CR, CR LF or LF CR).
+            guard let length = CSVTokenizer.lineEndLength(b, p, isFinal: isFinal) else { needMore = true; break }
+            p += length
+            lineNo += 1
+            continue
           }
           let rest = UnsafeRawPointer(base + p)
           let end: Int, next: Int
-          if let lf = memchr(rest, 0x0A, n - p) {
+          if let lf = Platform.findByte(0x0A, in: rest, count: n - p) {
             end = p + (UnsafeRawPointer(lf) - rest)
-            next = end + 1
+            if end + 1 < n {
+              // An LF CR pair is one line end (unless the CR belongs to ...CR LF CR).
+              next = base[end + 1] == 0x0D && !(end > p && base[end - 1] == 0x0D) ? end + 2 : end + 1
+            } else if isFinal {
+              next = end + 1
+            } else {
+              needMore = true
+              break
+            }
           } else if isFinal {
             end = n
             next = n
@@ -550,8 +497,11 @@ public struct ResponseCSVParser: Sendable {
             needMore = true
             break
           }
-          if memchr(rest, 0x22, end - p) != nil { break }
+          if Platform.findByte(0x22, in: rest, count: end - p) != nil { blocked = true; break }
           let stop = end > p && base[end - 1] == 0x0D ? end - 1 : end
+          // Any other CR ends a record on its own (CR-only files): the tokenizer takes it.
+          if chunkHasCR, stop > p, Platform.findByte(0x0D, in: rest, count: stop - p) != nil { blocked = true; break }
+          if stop == end - 1, end == n { blocked = true; break }  // a CR at the very end: the tokenizer decides
           let row = codeBase + oldCount + written * k
           var field = 0
           var s = p
@@ -625,12 +575,15 @@ public struct ResponseCSVParser: Sendable {
     batch.issues.append(contentsOf: issues)
     batch.rowsRead += read
     batch.rowsRejected += rejectedRows
+    if read > 0 { lastRunRows = read }
     line = lineNo
-    return (p, needMore)
+    return (p, needMore, blocked)
   }
 
-  private func issue(_ b: UnsafeBufferPointer<UInt8>, _ f: Int, _ line: Int, _ kind: InputIssue.Kind) -> InputIssue {
-    InputIssue(line: line, column: fieldColumns[f], field: f + 1, columnName: headerNames[f], value: fieldText(b, f), kind: kind)
+  private func issue(_ b: UnsafeBufferPointer<UInt8>, _ f: Int, _ kind: InputIssue.Kind) -> InputIssue {
+    InputIssue(
+      line: tokenizer.fieldLines[f], column: tokenizer.fieldColumns[f], field: f + 1, columnName: headerNames[f], value: fieldText(b, f),
+      kind: kind)
   }
 
   private enum Cell { case code(UInt8), notInteger, outOfRange, unknownLabel }

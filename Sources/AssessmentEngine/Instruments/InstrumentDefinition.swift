@@ -146,14 +146,24 @@ public struct ResponseScale: Sendable, Hashable, Codable {
   /// The widest scale the packed response layout holds: codes 1…255 with 0 = missing.
   public static let maximumWidth = 254
 
+  /// The number of values `min…max` when the packed layout holds them (`min < max`, at most
+  /// ``maximumWidth`` + 1 values), else `nil`. Computed without overflow for any two integers.
+  package var packedWidth: Int? {
+    guard min < max else { return nil }
+    let (span, overflow) = max.subtractingReportingOverflow(min)
+    guard !overflow, span <= Self.maximumWidth else { return nil }
+    return span + 1
+  }
+
   /// Problems with the scale itself.
   public func validationIssues(path: String) -> [JSONIssue] {
     var issues: [JSONIssue] = []
     if min >= max {
       issues.append(JSONIssue(path: path, kind: .invalidValue("'min' (\(min)) must be less than 'max' (\(max))")))
-    } else if max - min > Self.maximumWidth {
+    } else if packedWidth == nil {
       issues.append(JSONIssue(path: path, kind: .invalidValue("the scale \(min)…\(max) is wider than \(Self.maximumWidth + 1) values")))
     }
+    guard packedWidth != nil else { return issues }
     for (i, v) in excluded.enumerated() where v < min || v > max {
       issues.append(JSONIssue(path: "\(path).excluded[\(i)]", kind: .invalidValue("\(v) is outside \(min)…\(max)")))
     }

@@ -14,6 +14,7 @@ public struct QuickKey: Sendable, Hashable {
     let list = text[text.index(after: eq)...]
     var items: [String] = []
     var reversed: [String] = []
+    var seen = Set<String>()  // a set, not items.contains: keys with thousands of items stay linear
     for raw in list.split(separator: ",", omittingEmptySubsequences: false) {
       var item = raw.trimmingWhitespace()
       var isReversed = false
@@ -24,7 +25,7 @@ public struct QuickKey: Sendable, Hashable {
         item = String(item.dropFirst()).trimmingWhitespace()
       }
       guard !item.isEmpty else { throw QuickKeyError(text: text, reason: .emptyItem) }
-      guard !items.contains(item) else { throw QuickKeyError(text: text, reason: .duplicateItem(item)) }
+      guard seen.insert(item).inserted else { throw QuickKeyError(text: text, reason: .duplicateItem(item)) }
       items.append(item)
       if isReversed { reversed.append(item) }
     }
@@ -64,9 +65,9 @@ public struct QuickKeyError: Error, Sendable, Hashable, Codable, CustomStringCon
     case .missingEquals: why = "expected NAME=ITEM,ITEM,… (no '=' found)"
     case .missingName: why = "the scale has no name before '='"
     case .emptyItem: why = "an item name is empty (check for ',,' or a trailing comma)"
-    case .duplicateItem(let item): why = "the item '\(item)' is listed twice"
+    case .duplicateItem(let item): why = "the item \(quotedForMessage(item)) is listed twice"
     }
-    return "The scale key '\(text)' is invalid: \(why)."
+    return "The scale key \(quotedForMessage(text)) is invalid: \(why)."
   }
 }
 

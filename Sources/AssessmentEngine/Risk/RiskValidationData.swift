@@ -6,7 +6,7 @@
 /// 14,1,male,18-25
 /// 6,0,female,26-40
 /// ```
-/// Plain comma-separated values without quoting; outcomes are `1`/`0`, `true`/`false` or `yes`/`no`.
+/// RFC 4180 CSV (quotes, any line ends, a byte-order mark); outcomes are `1`/`0`, `true`/`false` or `yes`/`no`.
 public struct RiskValidationData: Sendable, Hashable, Codable {
   /// One score per person.
   public var scores: [Double]
@@ -27,50 +27,99 @@ public struct RiskValidationData: Sendable, Hashable, Codable {
 
   /// Parses `score,outcome[,group…]` CSV text, reporting every bad row.
   ///
-  /// - Throws: ``RiskValidationCSVError`` listing each problem with its row (1 = header) and column.
+  /// The text is read as RFC 4180 CSV by the package's one tokenizer: quoted fields (with `,` or line
+  /// breaks inside), LF, CR LF, CR-only and LF CR line ends, and a UTF-8 byte-order mark all work.
+  /// Unquoted fields are trimmed of surrounding white space; blank lines are skipped.
+  ///
+  /// - Throws: ``RiskValidationCSVError`` listing each problem with its line (1 = header), column
+  ///   name and column number.
   /// - Complexity: O(*N*) in the text length.
   public static func parseCSV(_ text: String) throws(RiskValidationCSVError) -> RiskValidationData {
-    let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-      .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-    var problems: [RiskValidationCSVError.Problem] = []
-    guard let headerLine = lines.first, !headerLine.allSatisfy(\.isWhitespace) else {
-      throw RiskValidationCSVError(problems: [.init(row: 1, column: nil, value: "", why: "the header 'score,outcome[,group…]' is missing")])
+    let read = readCSV(Array(text.utf8))
+    let problems = read.headerProblems + read.rowProblems
+    guard problems.isEmpty else { throw RiskValidationCSVError(problems: problems) }
+    return read.data
+  }
+
+  /// The rows that can be read, and every problem: header problems (nothing is read then) and row
+  /// problems (the row is left out, the others kept). `package`: `bapas validate-risk` reports the
+  /// bad rows and analyses the rest.
+  package static func readCSV(_ bytes: [UInt8]) -> (data: RiskValidationData, headerProblems: [RiskValidationCSVError.Problem], rowProblems: [RiskValidationCSVError.Problem]) {
+    let document = CSVDocument(bytes)
+    let records = document.records.filter { r in !(r.problem == nil && r.fields.allSatisfy { !$0.quoted && $0.text.allSatisfy(\.isWhitespace) }) }
+    var empty = RiskValidationData(scores: [], outcomes: [])
+    if let mark = document.foreignByteOrderMark {
+      return (empty, [.init(row: 1, column: nil, value: "", why: "the file is \(mark), not UTF-8; save it as UTF-8 (e.g. 'CSV UTF-8')", columnNumber: 1)], [])
     }
-    let header = fields(headerLine)
+    guard let headerRecord = records.first else {
+      return (empty, [.init(row: 1, column: nil, value: "", why: "the header 'score,outcome[,group…]' is missing", columnNumber: 1)], [])
+    }
+    let header = headerRecord.fields.map { $0.quoted ? $0.text : $0.text.trimmedSpaces }
+    let headerText = header.joined(separator: ",")
     if header.count < 2 || header[0].lowercased() != "score" || header[1].lowercased() != "outcome" {
-      problems.append(.init(row: 1, column: nil, value: headerLine, why: "the header must begin with 'score,outcome'"))
+      var why = "the header must begin with 'score,outcome'"
+      if header.count == 1, let separator = [";", "\t", "|"].first(where: { header[0].contains($0) }) {
+        why += "; the fields seem to be separated by \(separator == "\t" ? "tabs" : "'\(separator)'"), save the file with commas"
+      }
+      return (empty, [.init(row: headerRecord.line, column: nil, value: headerText, why: why, columnNumber: 1)], [])
     }
+    var headerProblems: [RiskValidationCSVError.Problem] = []
+    var firstColumn: [String: Int] = [:]
+    for (i, name) in header.enumerated() {
+      if name.isEmpty {
+        headerProblems.append(.init(row: headerRecord.line, column: nil, value: "", why: "column \(i + 1) of the header has no name", columnNumber: headerRecord.fields[i].column))
+      } else if let first = firstColumn[name] {
+        headerProblems.append(.init(
+          row: headerRecord.line, column: name, value: name,
+          why: "the column name appears twice in the header (fields \(first + 1) and \(i + 1)); each grouping column needs its own name", columnNumber: headerRecord.fields[i].column))
+      } else {
+        firstColumn[name] = i
+      }
+    }
+    if headerRecord.problem != nil {
+      headerProblems.append(.init(row: headerRecord.line, column: nil, value: headerText, why: "the header has an unterminated quote or text after a closing quote", columnNumber: 1))
+    }
+    guard headerProblems.isEmpty else { return (empty, headerProblems, []) }
     let groupColumns = Array(header.dropFirst(2))
-    var data = RiskValidationData(scores: [], outcomes: [], groups: [:], groupColumns: groupColumns)
-    for (i, line) in lines.enumerated().dropFirst() where !line.allSatisfy(\.isWhitespace) {
-      let row = i + 1
-      let f = fields(line)
+    empty.groupColumns = groupColumns
+    var data = empty
+    var problems: [RiskValidationCSVError.Problem] = []
+    for record in records.dropFirst() {
+      let row = record.line
+      let f = record.fields.map { $0.quoted ? $0.text : $0.text.trimmedSpaces }
+      if let problem = record.problem {
+        let field = Swift.max(0, Swift.min(problem.field, f.count) - 1)
+        let why = problem.kind == .unterminatedQuote ? "a quoted field is not closed before the end of the file" : "text follows the closing quote of a field"
+        problems.append(.init(row: row, column: field < header.count ? header[field] : nil, value: f.isEmpty ? "" : f[field], why: why, columnNumber: record.fields[field].column))
+        continue
+      }
       guard f.count == header.count else {
-        problems.append(.init(row: row, column: nil, value: line, why: "expected \(header.count) fields, found \(f.count)"))
+        let at = f.count > header.count ? record.fields[header.count].column : 1
+        problems.append(.init(row: row, column: nil, value: f.joined(separator: ","), why: "expected \(header.count) fields, found \(f.count)", columnNumber: at))
         continue
       }
       let score = Double(f[0])
+      var bad = false
       if score == nil || !(score?.isFinite ?? false) {
-        problems.append(.init(row: row, column: "score", value: f[0], why: "the score is not a finite number"))
+        problems.append(.init(row: row, column: header[0], value: f[0], why: "the score is not a finite number", columnNumber: record.fields[0].column))
+        bad = true
       }
       let outcome: Bool? = switch f[1].lowercased() {
       case "1", "true", "yes": true
       case "0", "false", "no": false
       default: nil
       }
-      if outcome == nil { problems.append(.init(row: row, column: "outcome", value: f[1], why: "the outcome must be 1/0, true/false or yes/no")) }
-      if let score, let outcome, score.isFinite {
+      if outcome == nil {
+        problems.append(.init(row: row, column: header[1], value: f[1], why: "the outcome must be 1/0, true/false or yes/no", columnNumber: record.fields[1].column))
+        bad = true
+      }
+      if !bad, let score, let outcome {
         data.scores.append(score)
         data.outcomes.append(outcome)
         for (k, name) in groupColumns.enumerated() { data.groups[name, default: []].append(f[k + 2]) }
       }
     }
-    guard problems.isEmpty else { throw RiskValidationCSVError(problems: problems) }
-    return data
-  }
-
-  private static func fields(_ line: String) -> [String] {
-    line.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmedSpaces }
+    return (data, [], problems)
   }
 }
 
@@ -95,13 +144,16 @@ public struct RiskValidationCSVError: Error, Sendable, Hashable, Codable, Custom
     public var value: String
     /// Why it is wrong.
     public var why: String
+    /// The 1-based byte column on the line where the offending field starts, when known.
+    public var columnNumber: Int?
 
     /// Creates a problem.
-    public init(row: Int, column: String?, value: String, why: String) {
+    public init(row: Int, column: String?, value: String, why: String, columnNumber: Int? = nil) {
       self.row = row
       self.column = column
       self.value = value
       self.why = why
+      self.columnNumber = columnNumber
     }
   }
 
@@ -114,7 +166,7 @@ public struct RiskValidationCSVError: Error, Sendable, Hashable, Codable, Custom
   /// One line per problem.
   public var description: String {
     (["The validation data cannot be read:"] + problems.map { p in
-      "- row \(p.row)" + (p.column.map { ", column '\($0)'" } ?? "") + ": \(p.why) ('\(p.value)')."
+      "- line \(p.row)" + (p.column.map { ", column \(quotedForMessage($0))" } ?? "") + ": \(p.why) (\(quotedForMessage(p.value)))."
     }).joined(separator: "\n")
   }
 }

@@ -59,11 +59,7 @@ struct BulkScorer {
   }
 
   static var defaultThreads: Int {
-    #if canImport(Glibc)
-    return Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    #else
-    return 1
-    #endif
+    Platform.processorCount
   }
 
   /// Raw pointers for one pass; each block writes a disjoint range, so sharing them is safe.
@@ -132,7 +128,7 @@ struct BulkScorer {
       let last = Swift.min(job.n, blockFirst + BulkScorer.blockRows)
       let bytes = (last - blockFirst) * job.k
       let blockStart = job.codes + blockFirst * job.k
-      let hasMissing = bytes > 0 && memchr(blockStart, 0, bytes) != nil
+      let hasMissing = bytes > 0 && Platform.findByte(0, in: blockStart, count: bytes) != nil
       var first = blockFirst
       if vectorizable, !(hasMissing && imputation != nil) {
         // A group reads 16·⌈k/16⌉ bytes from each of its 16 rows; near the end of the matrix that
@@ -281,11 +277,6 @@ struct BulkScorer {
   }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Facts about the bulk scoring pass, for benchmarks and diagnostics.
 public enum BulkScoringInfo {

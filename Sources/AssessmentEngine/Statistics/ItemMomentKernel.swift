@@ -1,9 +1,6 @@
 #if canImport(Dispatch)
 import Dispatch
 #endif
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Exact partial sums over some rows, as the vector kernel collects them (all `Int64`).
 ///
@@ -312,7 +309,7 @@ struct MomentKernel: Sendable {
     let aboveOffset = V(repeating: UInt16(255 - min(levels, 255)))
     var above = zero
     var touchedIncomplete = false
-    let blockComplete = memchr(codes + first * k, 0, groups * 16 * k) == nil
+    let blockComplete = Platform.findByte(0, in: codes + first * k, count: groups * 16 * k) == nil
     let countedBefore = (0..<k).map { i in (0..<levels).reduce(Int64(0)) { $0 + partial.histogram[i * (levels + 1) + $1] } }
     withScalarBuffers(&partial) { buffers in
       acc.withUnsafeMutableBufferPointer { accBuffer in
@@ -332,7 +329,7 @@ struct MomentKernel: Sendable {
                 let x = UnsafeRawPointer(codes + row0 * k)
                 for c in 0..<chunks { transpose16x16(x + 16 &* c, stride: k, into: t + 256 &* c) }
                 // memchr (vectorised in the C library) finds a missing code faster than lane tests.
-                let complete = blockComplete || memchr(x, 0, 16 &* k) == nil
+                let complete = blockComplete || Platform.findByte(0, in: x, count: 16 &* k) == nil
                 var all = one
                 for i in 0..<k {
                   let vi = V(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: i &* 16, as: SIMD16<UInt8>.self))
@@ -549,10 +546,6 @@ struct MomentKernel: Sendable {
 extension MomentKernel {
   /// The cores to use (all online processors).
   static var defaultThreads: Int {
-    #if canImport(Glibc)
-    return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-    #else
-    return 1
-    #endif
+    Platform.processorCount
   }
 }

@@ -54,15 +54,16 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
   }
 
-  /// Parses JSON text; a syntax error becomes a ``JSONIssue`` at the document root.
+  /// Parses JSON text strictly (RFC 8259). A syntax error becomes a ``JSONIssue`` at the document
+  /// root whose detail gives the line and column (`line 3, column 7: expected ',' or '}' …`); a key
+  /// repeated in one object is refused as ``JSONIssue/Kind/duplicateKey(_:)`` at the object's path,
+  /// naming both copies' positions.
   public static func parse(_ data: Data) throws(JSONIssue) -> JSONValue {
     do {
-      return try JSONDecoder().decode(JSONValue.self, from: data)
-    } catch let DecodingError.dataCorrupted(context) {
-      let detail = (context.underlyingError.map { "\($0)" }) ?? context.debugDescription
-      throw JSONIssue(path: "$", kind: .malformedJSON(detail))
+      return try JSONText.parse(Array(data))
     } catch {
-      throw JSONIssue(path: "$", kind: .malformedJSON("\(error)"))
+      if let path = error.path { throw JSONIssue(path: path, kind: .duplicateKey(error.description)) }
+      throw JSONIssue(path: "$", kind: .malformedJSON(error.description))
     }
   }
 
@@ -98,6 +99,8 @@ public struct JSONIssue: Error, Sendable, Hashable, Codable, CustomStringConvert
     case duplicate(String)
     /// A reference to an identifier that is not defined.
     case unknownReference(String)
+    /// A key repeated in one object; the payload says where both copies are.
+    case duplicateKey(String)
   }
 
   /// The JSON path of the offending value, `$` for the document.
@@ -117,11 +120,12 @@ public struct JSONIssue: Error, Sendable, Hashable, Codable, CustomStringConvert
     case .malformedJSON(let detail): "\(path): the file is not valid JSON (\(detail))."
     case .missingKey(let key): "\(path): the required key '\(key)' is missing."
     case .unknownKey(let key, let suggestion):
-      "\(path): unknown key '\(key)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+      "\(path): unknown key \(quotedForMessage(key))." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
     case .wrongType(let expected, let found): "\(path): expected \(expected), found \(found)."
     case .invalidValue(let why): "\(path): \(why)."
-    case .duplicate(let id): "\(path): '\(id)' is defined more than once."
-    case .unknownReference(let id): "\(path): '\(id)' is not defined."
+    case .duplicate(let id): "\(path): \(quotedForMessage(id)) is defined more than once."
+    case .unknownReference(let id): "\(path): \(quotedForMessage(id)) is not defined."
+    case .duplicateKey(let detail): "\(path): \(detail)."
     }
   }
 }

@@ -89,6 +89,19 @@ struct ParsedArguments: Sendable {
     return v
   }
 
+  /// The largest count a session-count option takes (`--early`, `--decline-sessions`, …): far more
+  /// sessions than any series has, and small enough that no arithmetic on it can overflow.
+  static let maximumCount = 100_000
+
+  /// The value of `name` as a count of at most ``maximumCount``, or a usage error.
+  func count(_ name: String) throws(UsageError) -> Int? {
+    guard let text = value(name) else { return nil }
+    guard let v = Int(text), v <= Self.maximumCount else {
+      throw .invalidValue(option: name, value: text, expected: "a whole number up to \(Self.maximumCount)")
+    }
+    return v
+  }
+
   /// The value of `name` parsed as a number, or a usage error naming the option and the value.
   func double(_ name: String) throws(UsageError) -> Double? {
     guard let text = value(name) else { return nil }
@@ -122,23 +135,23 @@ enum UsageError: Error, Equatable, Sendable, CustomStringConvertible {
   var description: String {
     switch self {
     case .unknownOption(let name, let suggestion):
-      "Unknown option '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+      "Unknown option \(quotedForMessage(name))." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
     case .missingValue(let option, let valueName):
       "Missing value for '--\(option) <\(valueName)>'."
     case .unexpectedValue(let option):
       "The flag '--\(option)' does not take a value."
     case .invalidValue(let option, let value, let expected):
-      "The value '\(value)' is invalid for '--\(option)': expected \(expected)."
+      "The value \(quotedForMessage(value)) is invalid for '--\(option)': expected \(expected)."
     case .missingArgument(let name):
       "Missing expected argument '<\(name)>'."
     case .unexpectedArgument(let arg):
-      "Unexpected argument '\(arg)'."
+      "Unexpected argument \(quotedForMessage(arg))."
     case .missingOption(let text):
       "Missing \(text)."
     case .conflictingOptions(let a, let b):
       "The options '\(a)' and '\(b)' cannot be used together."
     case .unknownSubcommand(let name, let suggestion):
-      "Unknown subcommand '\(name)'." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+      "Unknown subcommand \(quotedForMessage(name))." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
     case .other(let text):
       text
     }

@@ -136,7 +136,7 @@ enum AllianceCommand: Subcommand {
       }
     }
 
-    let output = try io.output(args.value("output"))
+    let output = try io.output(args.value("output"), inputs: args.inputFiles)
     let run = AllianceRun(
       definition: definition, policy: scorer.plan.policy, file: path, options: options, reports: reports, rowErrors: rowErrors,
       seriesErrors: grouped.errors, issues: main.issues)
@@ -165,17 +165,17 @@ enum AllianceCommand: Subcommand {
       let measure = AllianceMeasure(rawValue: try args.choice("measure", AllianceMeasure.allCases.map(\.rawValue)) ?? "total") ?? .total
       let metric = AllianceMetric(rawValue: try args.choice("metric", AllianceMetric.allCases.map(\.rawValue)) ?? "sum") ?? .sum
       let rater = AllianceRater(parsing: try args.choice("rater", ["client", "klien", "pk"]) ?? "client") ?? .client
-      let early = try args.int("early") ?? 3
+      let early = try args.count("early") ?? 3
       guard early >= 1 else { throw UsageError.invalidValue(option: "early", value: String(early), expected: "a count of at least 1") }
       let ruptureSDs = try args.double("rupture-sds") ?? 2
       guard ruptureSDs > 0 else { throw UsageError.invalidValue(option: "rupture-sds", value: String(ruptureSDs), expected: "a positive number") }
       let fixedSD = try args.double("rupture-sd")
       if let fixedSD, !(fixedSD > 0) { throw UsageError.invalidValue(option: "rupture-sd", value: String(fixedSD), expected: "a positive number") }
-      let within = try args.int("repair-within") ?? 3
+      let within = try args.count("repair-within") ?? 3
       guard within >= 1 else { throw UsageError.invalidValue(option: "repair-within", value: String(within), expected: "a count of at least 1") }
       let fraction = try args.double("repair-fraction") ?? 1
       guard fraction > 0, fraction <= 1 else { throw UsageError.invalidValue(option: "repair-fraction", value: String(fraction), expected: "a fraction in (0, 1]") }
-      let declines = try args.int("decline-sessions") ?? 3
+      let declines = try args.count("decline-sessions") ?? 3
       guard declines >= 1 else { throw UsageError.invalidValue(option: "decline-sessions", value: String(declines), expected: "a count of at least 1") }
       let points = try args.double("decline-points") ?? 10
       guard points >= 0 else { throw UsageError.invalidValue(option: "decline-points", value: String(points), expected: "a number of at least 0") }

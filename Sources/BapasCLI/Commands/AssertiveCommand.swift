@@ -63,7 +63,7 @@ enum AssertiveCommand: Subcommand {
       text = report.markdown()
     }
 
-    let output = try io.output(args.value("output"))
+    let output = try io.output(args.value("output"), inputs: [path])
     output.write(text)
     output.finish()
     if output.failed { throw .failed(.ioError, ["error: writing the report failed (disk full or closed pipe?)."]) }

@@ -102,7 +102,7 @@ enum ChangeCommand: Subcommand {
     for r in onlyInPre { io.stderr.write("\(prePath):\(r.line): warning: respondent '\(r.id)' is not in \(postPath); no change computed.\n") }
     for r in onlyInPost { io.stderr.write("\(postPath):\(r.line): warning: respondent '\(r.id)' is not in \(prePath); no change computed.\n") }
 
-    let output = try io.output(args.value("output"))
+    let output = try io.output(args.value("output"), inputs: args.inputFiles)
     if format == "json" {
       let document = ChangeDocument(
         metadata: .init(

@@ -64,8 +64,8 @@ enum InstrumentSelection {
     guard min < max else {
       throw .usage(.other("'--min' (\(min)) must be less than '--max' (\(max))."), spec)
     }
-    guard max - min <= ResponseScale.maximumWidth else {
-      throw .usage(.other("The scale \(min)…\(max) is wider than \(ResponseScale.maximumWidth + 1) values."), spec)
+    guard ResponseScale(min: min, max: max).packedWidth != nil else {
+      throw .usage(.other("The scale \(min)…\(max) is wider than \(ResponseScale.maximumWidth + 1) values (the most a response file can hold)."), spec)
     }
     do {
       return try InstrumentDefinition.quick(parsed, min: min, max: max)
@@ -76,6 +76,12 @@ enum InstrumentSelection {
 }
 
 extension ParsedArguments {
+  /// The files a command reads: its positional arguments and an `--instrument` given as a path. An
+  /// `--output` naming one of them is refused.
+  var inputFiles: [String] {
+    positionals + [value("instrument")].compactMap { $0 }
+  }
+
   /// The `--missing` tokens (comma-separated; default `NA`), which every response-reading command takes.
   var missingTokens: [String] {
     value("missing").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? ["NA"]

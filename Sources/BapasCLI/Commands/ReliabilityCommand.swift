@@ -57,7 +57,7 @@ enum ReliabilityCommand: Subcommand {
       .run(into: &accumulator)
     let report = accumulator.reliabilityReport(options: options)
 
-    let output = try io.output(args.value("output"))
+    let output = try io.output(args.value("output"), inputs: args.inputFiles)
     if format == "json" {
       let document = ReliabilityDocument(
         metadata: .init(

@@ -70,7 +70,7 @@ enum RiskCommand: Subcommand {
     case "csv": out = RiskReportWriter.csv(results, instrument: instrument, plan: args.flag("plan"))
     default: out = RiskReportWriter.text(results, instrument: instrument)
     }
-    try write(out, to: args.value("output"), io: io)
+    try write(out, to: args.value("output"), inputs: args.inputFiles, io: io)
     let caveat = instrument.status == .illustrative ? " (illustrative: not for decisions about people)" : ""
     io.stderr.write("bapas risk: \(results.count) of \(input.recordsRead) clients scored, \(rejected) rejected; instrument \(instrument.id) \(instrument.version)\(caveat).\n")
     return rejected > 0 ? .someRowsRejected : .success
@@ -99,14 +99,8 @@ enum RiskCommand: Subcommand {
     }
   }
 
-  static func write(_ text: String, to path: String?, io: CommandIO) throws(CommandFailure) {
-    let output: OutputSink
-    if let path {
-      guard let sink = OutputSink.file(path: path) else { throw .failed(.cannotCreateOutput, ["\(path): error: cannot create the output file."]) }
-      output = sink
-    } else {
-      output = io.stdout
-    }
+  static func write(_ text: String, to path: String?, inputs: [String], io: CommandIO) throws(CommandFailure) {
+    let output = try io.output(path, inputs: inputs)
     output.write(text)
     output.finish()
     if output.failed { throw .failed(.ioError, ["error: writing the results failed (disk full or closed pipe?)."]) }

@@ -73,46 +73,63 @@ struct RiskInput {
   // MARK: CSV
 
   static func readCSV(_ text: String, instrument: RiskInstrumentDefinition) throws(RiskInputFailure) -> RiskInput {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-    guard let headerLine = lines.first, !headerLine.allSatisfy(\.isWhitespace) else {
+    let bytes = Array(text.utf8)
+    let document = CSVDocument(bytes)
+    // Records whose fields are all blank are blank lines (as before, and as R's read.csv).
+    let records = document.records.filter { r in !(r.problem == nil && r.fields.allSatisfy { !$0.quoted && $0.text.allSatisfy(\.isWhitespace) }) }
+    if let mark = document.foreignByteOrderMark {
+      throw RiskInputFailure([RiskInputIssue(location: .line(1, column: 1), message: "the file is \(mark), not UTF-8; save it as UTF-8 (e.g. 'CSV UTF-8') and try again.")])
+    }
+    guard let headerRecord = records.first else {
       throw RiskInputFailure([RiskInputIssue(location: .line(1, column: 1), message: "the header 'client,<item>,…' is missing.")])
     }
-    guard let header = csvFields(headerLine) else {
-      throw RiskInputFailure([RiskInputIssue(location: .line(1, column: 1), message: "the header has an unterminated quote.")])
+    if headerRecord.problem?.kind == .unterminatedQuote {
+      throw RiskInputFailure([RiskInputIssue(location: .line(headerRecord.line, column: 1), message: "the header has an unterminated quote.")])
     }
+    let header = headerRecord.fields.map { (text: $0.quoted ? $0.text : $0.text.trimmingWhitespace(), column: $0.column) }
     var headerIssues: [RiskInputIssue] = []
     if header.first?.text != "client" {
-      headerIssues.append(RiskInputIssue(location: .line(1, column: 1), message: "the first column must be 'client' (the client's id), not '\(header.first?.text ?? "")'."))
+      let found = header.first?.text ?? ""
+      let hint = found.lowercased() == "client" ? " (header names are matched exactly, case included)" : ""
+      headerIssues.append(RiskInputIssue(location: .line(headerRecord.line, column: 1), message: "the first column must be 'client' (the client's id), not \(quotedForMessage(found))\(hint)."))
     }
     let items = Dictionary(instrument.allItems.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let known = instrument.allItems.map(\.id) + reservedColumns
+    var knownByFolded: [String: String] = [:]
+    for name in known where knownByFolded[name.lowercased()] == nil { knownByFolded[name.lowercased()] = name }
     var seen: [String: Int] = [:]
     for field in header {
       if let first = seen[field.text] {
-        headerIssues.append(RiskInputIssue(location: .line(1, column: field.column), message: "column '\(field.text)' appears twice (first at column \(first))."))
+        headerIssues.append(RiskInputIssue(location: .line(headerRecord.line, column: field.column), message: "column \(quotedForMessage(field.text)) appears twice (first at column \(first))."))
         continue
       }
       seen[field.text] = field.column
       if !reservedColumns.contains(field.text) && items[field.text] == nil {
-        let best = (instrument.allItems.map(\.id) + reservedColumns).map { ($0, editDistance($0, field.text)) }.min { $0.1 < $1.1 }
+        let best = knownByFolded[field.text.lowercased()].map { ($0, 0) } ?? known.map { ($0, editDistance($0, field.text)) }.min { $0.1 < $1.1 }
         let hint = best.flatMap { $0.1 <= 2 ? " Did you mean '\($0.0)'?" : nil } ?? ""
         headerIssues.append(RiskInputIssue(
-          location: .line(1, column: field.column),
-          message: "column '\(field.text)' is neither an item of instrument '\(instrument.id)' nor one of \(reservedColumns.joined(separator: ", ")).\(hint)"))
+          location: .line(headerRecord.line, column: field.column),
+          message: "column \(quotedForMessage(field.text)) is neither an item of instrument '\(instrument.id)' nor one of \(reservedColumns.joined(separator: ", ")).\(hint)"))
       }
     }
     guard headerIssues.isEmpty else { throw RiskInputFailure(headerIssues) }
 
     var input = RiskInput()
     var clients: [String: Int] = [:]
-    for (index, line) in lines.enumerated().dropFirst() where !line.allSatisfy(\.isWhitespace) {
-      let lineNumber = index + 1
+    for record in records.dropFirst() {
+      let lineNumber = record.line
       input.recordsRead += 1
-      guard let fields = csvFields(line) else {
-        input.issues.append(RiskInputIssue(location: .line(lineNumber, column: 1), message: "the row has an unterminated quote; the row is left out."))
+      if let problem = record.problem {
+        let column = record.fields[max(0, min(problem.field, record.fields.count) - 1)].column
+        let message = problem.kind == .unterminatedQuote
+          ? "the row has an unterminated quote; the row is left out."
+          : "text follows the closing quote of field \(problem.field); the row is left out."
+        input.issues.append(RiskInputIssue(location: .line(lineNumber, column: column), message: message))
         continue
       }
+      let fields = record.fields.map { (text: $0.quoted ? $0.text : $0.text.trimmingWhitespace(), column: $0.column) }
       guard fields.count == header.count else {
-        let column = fields.count > header.count ? fields[header.count].column : (fields.last.map { $0.column + $0.text.count } ?? 1)
+        let column = fields.count > header.count ? fields[header.count].column : (fields.last.map { $0.column + $0.text.utf8.count } ?? 1)
         input.issues.append(RiskInputIssue(
           location: .line(lineNumber, column: column), message: "expected \(header.count) fields as in the header, found \(fields.count); the row is left out."))
         continue
@@ -130,34 +147,38 @@ struct RiskInput {
           if cell.isEmpty { problem(field, "the client id is empty.") }
         case "gender":
           if !isMissing(cell) {
-            if let g = Gender(rawValue: cell) { sheet.population.gender = g } else { problem(field, "column 'gender': '\(cell)' is not 'female' or 'male'.") }
+            if let g = Gender(rawValue: cell) { sheet.population.gender = g } else { problem(field, "column 'gender': \(quotedForMessage(cell)) is not 'female' or 'male'.") }
           }
         case "ageGroup":
           if !isMissing(cell) {
-            if let a = AgeGroup(rawValue: cell) { sheet.population.ageGroup = a } else { problem(field, "column 'ageGroup': '\(cell)' is not 'child' or 'adult'.") }
+            if let a = AgeGroup(rawValue: cell) { sheet.population.ageGroup = a } else { problem(field, "column 'ageGroup': \(quotedForMessage(cell)) is not 'child' or 'adult'.") }
           }
         case "age":
           if !isMissing(cell) {
-            if let n = Int(cell), n >= 0, n < 150 { sheet.population.ageYears = n } else { problem(field, "column 'age': '\(cell)' is not an age in whole years.") }
+            if let n = Int(cell), n >= 0, n < 150 { sheet.population.ageYears = n } else { problem(field, "column 'age': \(quotedForMessage(cell)) is not an age in whole years.") }
           }
         case "responsivity":
           for raw in cell.split(separator: ";").map({ String($0).trimmingWhitespace() }) where !raw.isEmpty {
             if let f = ResponsivityFactor(rawValue: raw) { sheet.responsivity.append(f) } else {
-              problem(field, "column 'responsivity': '\(raw)' is not a responsivity factor (\(ResponsivityFactor.allCases.map(\.rawValue).joined(separator: ", "))).")
+              problem(field, "column 'responsivity': \(quotedForMessage(raw)) is not a responsivity factor (\(ResponsivityFactor.allCases.map(\.rawValue).joined(separator: ", "))).")
             }
           }
         default:
           guard let item = items[name], !isMissing(cell) else { continue }
           switch item.response {
           case .count:
-            if let n = Int(cell) { sheet.answers[name] = .count(n) } else { problem(field, "item '\(name)' takes a whole-number count, not '\(cell)'.") }
+            if let n = Int(cell) { sheet.answers[name] = .count(n) } else { problem(field, "item '\(name)' takes a whole-number count, not \(quotedForMessage(cell)).") }
           case .choice:
             sheet.answers[name] = .choice(cell)
           }
         }
       }
+      if let conflict = populationConflict(sheet.population) {
+        let column = sheet.columns["ageGroup"] ?? sheet.columns["age"] ?? 1
+        problems.append(RiskInputIssue(location: .line(lineNumber, column: column), message: conflict))
+      }
       if !sheet.client.isEmpty, let first = clients[sheet.client] {
-        problem(fields[0], "client '\(sheet.client)' appears twice (first on line \(first)).")
+        problem(fields[0], "client \(quotedForMessage(sheet.client)) appears twice (first on line \(first)).")
       }
       if problems.isEmpty {
         clients[sheet.client] = lineNumber
@@ -169,50 +190,28 @@ struct RiskInput {
     return input
   }
 
-  static func isMissing(_ cell: String) -> Bool { cell.isEmpty || cell == "NA" }
-
-  /// Splits one CSV line into fields with their 1-based starting columns; quotes as in RFC 4180.
-  /// Returns `nil` for an unterminated quote.
-  static func csvFields(_ line: Substring) -> [(text: String, column: Int)]? {
-    var fields: [(text: String, column: Int)] = []
-    var current = ""
-    var start = 1
-    var column = 0
-    var inQuotes = false
-    var wasQuoted = false
-    var chars = line.makeIterator()
-    var pending: Character? = nil
-    while let c = pending ?? chars.next() {
-      pending = nil
-      column += 1
-      if inQuotes {
-        if c == "\"" {
-          if let next = chars.next() {
-            if next == "\"" { current.append("\""); column += 1 } else { inQuotes = false; pending = next }
-          } else { inQuotes = false }
-        } else { current.append(c) }
-      } else if c == "," {
-        fields.append((wasQuoted ? current : current.trimmingWhitespace(), start))
-        current = ""
-        wasQuoted = false
-        start = column + 1
-      } else if c == "\"" && current.allSatisfy(\.isWhitespace) {
-        inQuotes = true
-        wasQuoted = true
-        current = ""
-      } else { current.append(c) }
+  /// A contradiction between the age group and the age in years, which would pick the wrong cut-off
+  /// table: a child (*anak*) is under 18 (UU 11/2012 on the juvenile justice system, Pasal 1).
+  static func populationConflict(_ population: ClientPopulation) -> String? {
+    guard let group = population.ageGroup, let age = population.ageYears else { return nil }
+    switch group {
+    case .child where age >= 18:
+      return "ageGroup 'child' contradicts age \(age): a child (anak, UU 11/2012 Pasal 1) is under 18, and the child cut-off table would be used. Correct one of them; the row is left out."
+    case .adult where age < 18:
+      return "ageGroup 'adult' contradicts age \(age): under 18 is a child (anak, UU 11/2012 Pasal 1), and the adult cut-off table would be used. Correct one of them; the row is left out."
+    default:
+      return nil
     }
-    if inQuotes { return nil }
-    fields.append((wasQuoted ? current : current.trimmingWhitespace(), start))
-    return fields
   }
+
+  static func isMissing(_ cell: String) -> Bool { cell.isEmpty || cell == "NA" }
 
   // MARK: JSON
 
   static func readJSON(_ text: String, instrument: RiskInstrumentDefinition) throws(RiskInputFailure) -> RiskInput {
     let value: JSONValue
-    do { value = try JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)) } catch {
-      throw RiskInputFailure([RiskInputIssue(location: .path("$"), message: "the file is not valid JSON (\(error.localizedDescription)).")])
+    do { value = try JSONText.parse(Array(text.utf8)) } catch {
+      throw RiskInputFailure([RiskInputIssue(location: .path(error.path ?? "$"), message: error.path == nil ? "the file is not valid JSON (\(error.description))." : "\(error.description).")])
     }
     let records: [JSONValue]
     let base: String
@@ -289,6 +288,7 @@ struct RiskInput {
       } else {
         problem("\(path).answers", "an object of item → answer is required.")
       }
+      if let conflict = populationConflict(sheet.population) { problem("\(path).ageGroup", conflict) }
       if !sheet.client.isEmpty, let first = clients[sheet.client] {
         problem("\(path).client", "client '\(sheet.client)' appears twice (first at \(first)).")
       }
@@ -310,7 +310,7 @@ extension JSONValue {
     case .null: "null"
     case .bool: "a boolean"
     case .number(let n): "the number \(n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n))"
-    case .string(let s): "the string \"\(s)\""
+    case .string(let s): "the string \"\(escapingControlCharacters(s))\""
     case .array: "an array"
     case .object: "an object"
     }

@@ -42,7 +42,7 @@ enum ScoreCommand: Subcommand {
     let plan = ScoringPlan(definition, policy: policy)
     let path = args.positionals[0]
 
-    let output = try io.output(args.value("output"))
+    let output = try io.output(args.value("output"), inputs: args.inputFiles)
     let writer: any ScoreWriter = format == "json"
       ? JSONScoreWriter(plan: plan, idColumn: options.idColumn, file: path, sink: output)
       : CSVScoreWriter(plan: plan, idColumn: options.idColumn, sink: output)
@@ -54,14 +54,18 @@ enum ScoreCommand: Subcommand {
     return summary.rowsRejected > 0 ? .someRowsRejected : .success
   }
 
+  /// The largest `--prorate` count accepted (far more items than any questionnaire has).
+  static let maximumProrateCount = 1_000_000
+
   /// `--impute` / `--prorate` as a policy, or `nil` when neither is given.
   static func policyArgument(_ args: ParsedArguments) throws(CommandFailure) -> MissingDataPolicy? {
     let impute: String?
     do { impute = try args.choice("impute", ["none", "mean", "median"]) } catch { throw .usage(error, spec) }
     if impute != nil, args.value("prorate") != nil { throw .usage(.conflictingOptions("--impute", "--prorate"), spec) }
     if let text = args.value("prorate") {
-      guard let n = Double(text), n > 0, n.isFinite, n < 1 || n == n.rounded() else {
-        throw .usage(.invalidValue(option: "prorate", value: text, expected: "a whole number of items ≥ 1 or a fraction between 0 and 1"), spec)
+      // The count is bounded so that converting it to Int cannot trap (1e19 would).
+      guard let n = Double(text), n > 0, n.isFinite, n < 1 || (n == n.rounded() && n <= Double(maximumProrateCount)) else {
+        throw .usage(.invalidValue(option: "prorate", value: text, expected: "a whole number of items from 1 to \(maximumProrateCount) or a fraction between 0 and 1"), spec)
       }
       return .prorate(minimum: n < 1 ? .fraction(n) : .count(Int(n)))
     }

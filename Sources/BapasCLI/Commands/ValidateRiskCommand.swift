@@ -45,6 +45,12 @@ enum ValidateRiskCommand: Subcommand {
     let (data, issues) = try read(text, path: path)
     for issue in issues { io.stderr.write(issue + "\n") }
     let bands = data.groups[bandColumn]
+    if args.value("band-column") != nil, bands == nil {
+      let near = data.groupColumns.first { $0.lowercased() == bandColumn.lowercased() }
+      let hint = near.map { " Did you mean \(quotedForMessage($0))? (Column names are matched exactly, case included.)" } ?? ""
+      let columns = data.groupColumns.isEmpty ? "it has none besides score and outcome" : "it has " + data.groupColumns.map { quotedForMessage($0) }.joined(separator: ", ")
+      throw .usage(.other("'--band-column \(bandColumn)': the file has no such column (\(columns)).\(hint)"), spec)
+    }
     if expected != nil && bands == nil {
       throw .usage(.other("'--expected-rates' needs a '\(bandColumn)' column with each person's band (see '--band-column')."), spec)
     }
@@ -73,7 +79,7 @@ enum ValidateRiskCommand: Subcommand {
       throw .failed(.invalidDefinition, ["\(path): error: \(error.description)"])
     }
     let out = format == "json" ? json(report) : textReport(report)
-    try RiskCommand.write(out, to: args.value("output"), io: io)
+    try RiskCommand.write(out, to: args.value("output"), inputs: args.inputFiles, io: io)
     io.stderr.write("bapas validate-risk: \(report.people) people analysed, \(issues.count) row\(issues.count == 1 ? "" : "s") left out.\n")
     return issues.isEmpty ? .success : .someRowsRejected
   }
@@ -109,30 +115,18 @@ enum ValidateRiskCommand: Subcommand {
     return rates
   }
 
-  /// Parses with the engine's parser; bad data rows are reported at their line and column and left out.
+  /// Parses with the engine's reader; bad data rows are reported at their line and column and left out.
   static func read(_ text: String, path: String) throws(CommandFailure) -> (RiskValidationData, [String]) {
-    do { return (try RiskValidationData.parseCSV(text), []) } catch {
-      if error.problems.contains(where: { $0.row == 1 }) {
-        throw .failed(.invalidDefinition, error.problems.filter { $0.row == 1 }.map { "\(path):1:1: error: \($0.why) ('\($0.value)')." })
-      }
-      let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
-      let header = lines.first.map { $0.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() } } ?? []
-      let bad = Set(error.problems.map(\.row))
-      let messages = error.problems.map { p -> String in
-        var column = 1
-        if let name = p.column, let index = header.firstIndex(of: name), p.row - 1 < lines.count {
-          let fields = lines[p.row - 1].split(separator: ",", omittingEmptySubsequences: false)
-          column = fields.prefix(index).reduce(1) { $0 + $1.count + 1 }
-        }
-        let what = p.column.map { "column '\($0)': " } ?? ""
-        return "\(path):\(p.row):\(column): error: \(what)\(p.why) ('\(p.value)'); the row is left out."
-      }
-      let kept = lines.enumerated().filter { !bad.contains($0.offset + 1) }.map(\.element).joined(separator: "\n")
-      do { return (try RiskValidationData.parseCSV(kept), messages) } catch {
-        throw .failed(.software, messages + ["error: the rows left could not be read: \(error)"])
-      }
+    let read = RiskValidationData.readCSV(Array(text.utf8))
+    func render(_ p: RiskValidationCSVError.Problem, leftOut: Bool) -> String {
+      let what = p.column.map { "column \(quotedForMessage($0)): " } ?? ""
+      let value = p.value.isEmpty ? "" : " (\(quotedForMessage(p.value)))"
+      return "\(path):\(p.row):\(p.columnNumber ?? 1): error: \(what)\(p.why)\(value)" + (leftOut ? "; the row is left out." : ".")
     }
+    if !read.headerProblems.isEmpty {
+      throw .failed(.invalidDefinition, read.headerProblems.map { render($0, leftOut: false) })
+    }
+    return (read.data, read.rowProblems.map { render($0, leftOut: true) })
   }
 
   struct BandRate: Encodable {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import AssessmentEngine
 
 /// Reads a file (or standard input for `-`) in fixed-size chunks, so memory stays flat whatever the
 /// file's size.
@@ -10,17 +6,16 @@ struct ChunkedFile {
   let path: String
   private let fd: Int32
   private let ownsDescriptor: Bool
-  static let chunkSize = 1 << 20
+  /// The chunk size; the fuzzer lowers it to check that chunked and whole-file reads agree.
+  nonisolated(unsafe) static var chunkSize = 1 << 20
 
   /// Opens `path`; returns the system's reason when it cannot.
   static func open(_ path: String) -> Result<ChunkedFile, FileOpenError> {
     if path == "-" { return .success(ChunkedFile(path: path, fd: 0, ownsDescriptor: false)) }
-    var info = stat()
-    if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+    if let identity = Platform.identity(path), identity.isDirectory {
       return .failure(FileOpenError(path: path, reason: "it is a directory"))
     }
-    let fd = Glibc.open(path, O_RDONLY)
-    guard fd >= 0 else { return .failure(FileOpenError(path: path, reason: String(cString: strerror(errno)))) }
+    guard let fd = Platform.openForReading(path) else { return .failure(FileOpenError(path: path, reason: Platform.lastErrorText)) }
     return .success(ChunkedFile(path: path, fd: fd, ownsDescriptor: true))
   }
 
@@ -31,23 +26,17 @@ struct ChunkedFile {
   }
 
   /// Whether the file can be read a second time (not a pipe or standard input).
-  var isRewindable: Bool { path != "-" && lseek(fd, 0, SEEK_CUR) >= 0 }
+  var isRewindable: Bool { path != "-" && Platform.isSeekable(fd) }
 
   /// Seeks back to the start.
-  func rewind() { _ = lseek(fd, 0, SEEK_SET) }
+  func rewind() { Platform.rewind(fd) }
 
   /// Calls `body` with each chunk; the flag is true on the last call (possibly with an empty chunk).
   func forEachChunk(_ body: (UnsafeBufferPointer<UInt8>, Bool) throws -> Void) throws {
-    var buffer = [UInt8](repeating: 0, count: Self.chunkSize)
+    var buffer = [UInt8](repeating: 0, count: Swift.max(1, Self.chunkSize))
     while true {
-      let n = buffer.withUnsafeMutableBytes { raw -> Int in
-        while true {
-          let r = read(fd, raw.baseAddress, raw.count)
-          if r < 0, errno == EINTR { continue }
-          return r
-        }
-      }
-      if n < 0 { throw FileOpenError(path: path, reason: String(cString: strerror(errno))) }
+      let n = buffer.withUnsafeMutableBytes { raw in Platform.read(fd, raw.baseAddress, raw.count) }
+      if n < 0 { throw FileOpenError(path: path, reason: Platform.lastErrorText) }
       if n == 0 {
         try body(UnsafeBufferPointer(start: nil, count: 0), true)
         return
@@ -64,7 +53,7 @@ struct ChunkedFile {
   }
 
   func close() {
-    if ownsDescriptor { _ = Glibc.close(fd) }
+    if ownsDescriptor { Platform.close(fd) }
   }
 }
 

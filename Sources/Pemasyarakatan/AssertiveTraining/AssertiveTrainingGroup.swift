@@ -98,6 +98,10 @@ public struct AssertiveTrainingGroup: Sendable, Hashable, Codable {
   ///   programme, facilitators, enrolled, rules) is missing or malformed. Problems inside list records
   ///   do not throw; ``AssertiveTrainingAnalysis`` reports them.
   public static func decode(jsonData: Data) throws(AssertiveGroupFileError) -> AssertiveTrainingGroup {
+    // The strict reader first: syntax errors with line and column, repeated keys refused.
+    if let syntax = JSONText.check(Array(jsonData)) {
+      throw AssertiveGroupFileError(path: syntax.path ?? "$", reason: syntax.path == nil ? "the file is not valid JSON (\(syntax))" : syntax.description)
+    }
     do {
       return try JSONDecoder().decode(AssertiveTrainingGroup.self, from: jsonData)
     } catch let error as DecodingError {

@@ -63,9 +63,9 @@ func describeDecodingError(_ error: DecodingError) -> (path: String, reason: Str
       return (jsonPath(context.codingPath), "'\(wire.value)' is not one of \(wire.allowed.map { "'\($0)'" }.joined(separator: ", "))")
     }
     if let date = context.underlyingError as? CivilDateError { return (jsonPath(context.codingPath), date.description) }
-    return (jsonPath(context.codingPath), context.debugDescription)
+    return (jsonPath(context.codingPath), plainDecodingText(context.debugDescription))
   @unknown default:
-    return ("$", "\(error)")
+    return ("$", "the value cannot be read")
   }
 }
 
@@ -75,6 +75,22 @@ private func expectedName(_ type: Any.Type) -> String {
   case is Double.Type: "a number"
   case is String.Type: "a text"
   case is Bool.Type: "true or false"
-  default: "a value of type \(type)"
+  default:
+    // Never a Swift type name (`Dictionary<String, Any>`) in a user's message.
+    switch "\(type)" {
+    case let name where name.hasPrefix("Dictionary"): "an object"
+    case let name where name.hasPrefix("Array"): "an array"
+    default: "a value of another kind"
+    }
   }
+}
+
+/// A decoder's own sentence with Swift internals (type names, `numberIsNotRepresentableInSwift`)
+/// replaced by plain words.
+func plainDecodingText(_ text: String) -> String {
+  if text.contains("numberIsNotRepresentableInSwift") || text.contains("not representable") { return "the number is too large or too precise to represent" }
+  if text.contains("Swift.") || text.contains("Dictionary<") || text.contains("Array<") || text.contains("Optional<") {
+    return "the value is not of the expected kind"
+  }
+  return text
 }

@@ -113,7 +113,7 @@ extension CaseFileError {
       } else if let date = ctx.underlyingError as? CivilDateError {
         self.init(path: jsonPath(ctx.codingPath), reason: .invalidDate(text: date.text))
       } else {
-        self.init(path: jsonPath(ctx.codingPath), reason: .malformedJSON(detail: ctx.debugDescription))
+        self.init(path: jsonPath(ctx.codingPath), reason: .malformedJSON(detail: plainDecodingText(ctx.debugDescription)))
       }
     @unknown default:
       self.init(path: "$", reason: .malformedJSON(detail: String(describing: error)))

@@ -21,6 +21,9 @@ public enum CaseFileImport {
   /// - Throws: the first ``CaseFileError`` (structural errors first, then ``CaseFile/validate(declaredAgeCategory:)``).
   public static func decode(_ data: Data) throws(CaseFileError) -> CaseFile {
     let slot: Slot
+    if let syntax = JSONText.check(Array(data)) {
+      throw CaseFileError(path: syntax.path ?? "$", reason: .malformedJSON(detail: syntax.description))
+    }
     do {
       slot = try JSONDecoder().decode(Slot.self, from: data)
     } catch let error as DecodingError {
@@ -44,6 +47,9 @@ public enum CaseFileImport {
   /// - Complexity: O(*n*) in the size of the input.
   public static func decodeBatch(_ data: Data) -> CaseFileBatch {
     let slots: [Slot]
+    if let syntax = JSONText.check(Array(data)) {
+      return CaseFileBatch(records: [], errors: [CaseFileError(path: syntax.path ?? "$", reason: .malformedJSON(detail: syntax.description))], rejectedIndices: [])
+    }
     do {
       slots = try JSONDecoder().decode([Slot].self, from: data)
     } catch let error as DecodingError {

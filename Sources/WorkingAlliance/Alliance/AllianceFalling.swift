@@ -94,7 +94,7 @@ extension AllianceSeries {
     var evidence: [FallingEvidence] = []
 
     let k = criterion.consecutiveDeclines
-    if k >= 1, pct.count >= k + 1 {
+    if k >= 1, pct.count > k {  // (not k + 1: any Int is a valid criterion and must not overflow)
       let window = Array(pct.suffix(k + 1))
       let allDown = zip(window, window.dropFirst()).allSatisfy { $1.value < $0.value }
       let decline = window[0].value - window[k].value

@@ -116,7 +116,8 @@ extension AllianceSeries {
         let drop = v[i - 1] - v[i]
         guard drop >= threshold else { continue }
         let target = v[i] + criterion.repairFraction * drop
-        let last = i + max(criterion.repairWithin, 0)
+        // (A window longer than the series stays open; capped so that no criterion can overflow.)
+        let last = criterion.repairWithin >= p.count ? p.count : i + max(criterion.repairWithin, 0)
         var status = RepairStatus.unrepaired
         var repair: SeriesPoint? = nil
         if criterion.repairWithin >= 1, i + 1 < p.count {

@@ -168,9 +168,9 @@ struct RiskValidationTests {
   @Test func csvErrorsNameRowAndColumn() {
     let csv = "score,outcome\n3,1\nx,1\n4,maybe\n5\n"
     #expect(throws: RiskValidationCSVError(problems: [
-      .init(row: 3, column: "score", value: "x", why: "the score is not a finite number"),
-      .init(row: 4, column: "outcome", value: "maybe", why: "the outcome must be 1/0, true/false or yes/no"),
-      .init(row: 5, column: nil, value: "5", why: "expected 2 fields, found 1"),
+      .init(row: 3, column: "score", value: "x", why: "the score is not a finite number", columnNumber: 1),
+      .init(row: 4, column: "outcome", value: "maybe", why: "the outcome must be 1/0, true/false or yes/no", columnNumber: 3),
+      .init(row: 5, column: nil, value: "5", why: "expected 2 fields, found 1", columnNumber: 1),
     ])) { try RiskValidationData.parseCSV(csv) }
     #expect(throws: RiskValidationCSVError.self) { try RiskValidationData.parseCSV("points,reoffended\n1,0\n") }
     #expect(throws: RiskValidationCSVError.self) { try RiskValidationData.parseCSV("") }
