@@ -14,6 +14,9 @@ public struct ResponseCSVOptions: Sendable, Hashable {
   public var columnMap: [String: ColumnReference]
   /// Texts a cell may hold instead of a number (anchor labels and synonyms); `nil` = numbers only.
   public var labels: ResponseLabels?
+  /// Whether ``ResponseTableReader`` detects the delimiter from the header line (replacing
+  /// ``delimiter``); ``ResponseCSVParser`` itself always uses ``delimiter``.
+  public var detectDelimiter = false
 
   /// Creates options.
   public init(

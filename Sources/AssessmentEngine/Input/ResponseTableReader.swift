@@ -2,8 +2,8 @@
 /// apart by the first bytes (`$FL2`/`$FL3`), never by the file name, and streamed in chunks into
 /// ``ResponseBatch``es.
 ///
-/// For text, the delimiter is ``ResponseCSVOptions/delimiter`` unless `detectDelimiter` is set, in
-/// which case it is detected from the header line outside quotes (``CSVDialect/detectDelimiter(in:isFinal:)``).
+/// For text, the delimiter is ``ResponseCSVOptions/delimiter`` unless detection is asked for (the
+/// `detectDelimiter` argument, by default ``ResponseCSVOptions/detectDelimiter``), in which case it is detected from the header line outside quotes (``CSVDialect/detectDelimiter(in:isFinal:)``).
 ///
 /// ```swift
 /// var reader = ResponseTableReader(columns: plan.columns, scale: scale, options: options)
@@ -30,12 +30,13 @@ public struct ResponseTableReader: Sendable {
   private var text: ResponseCSVParser? = nil
   private var system: SystemFileResponseReader? = nil
 
-  /// Creates a reader; with `detectDelimiter` the options' delimiter is replaced by the detected one.
-  public init(columns: [String], scale: ResponseScale, options: ResponseCSVOptions = .init(), detectDelimiter: Bool = true) {
+  /// Creates a reader; with detection (`detectDelimiter`, by default the options' own setting) the
+  /// options' delimiter is replaced by the detected one.
+  public init(columns: [String], scale: ResponseScale, options: ResponseCSVOptions = .init(), detectDelimiter: Bool? = nil) {
     self.columns = columns
     self.scale = scale
     self.options = options
-    self.detectDelimiter = detectDelimiter
+    self.detectDelimiter = detectDelimiter ?? options.detectDelimiter
   }
 
   /// The format, once the first bytes have been seen.
@@ -49,7 +50,7 @@ public struct ResponseTableReader: Sendable {
 
   /// Reads a whole table held in memory.
   public static func read(
-    _ bytes: [UInt8], columns: [String], scale: ResponseScale, options: ResponseCSVOptions = .init(), detectDelimiter: Bool = true
+    _ bytes: [UInt8], columns: [String], scale: ResponseScale, options: ResponseCSVOptions = .init(), detectDelimiter: Bool? = true
   ) throws(InputIssue) -> ResponseBatch {
     var reader = ResponseTableReader(columns: columns, scale: scale, options: options, detectDelimiter: detectDelimiter)
     var batch = ResponseBatch(columns: columns, scale: scale)

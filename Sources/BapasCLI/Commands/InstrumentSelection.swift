@@ -79,7 +79,7 @@ extension ParsedArguments {
   /// The files a command reads: its positional arguments and an `--instrument` given as a path. An
   /// `--output` naming one of them is refused.
   var inputFiles: [String] {
-    positionals + [value("instrument")].compactMap { $0 }
+    positionals + [value("instrument"), value("map-file")].compactMap { $0 }
   }
 
   /// The `--missing` tokens (comma-separated; default `NA`), which every response-reading command takes.
