@@ -133,6 +133,7 @@ struct BenchmarkCases {
       endToEndCase(),
       reliabilityCase("reliability pass 12 items (alpha + item statistics)", missing: 0, seed: 12),
       reliabilityCase("reliability pass 12 items, 3% missing", missing: 0.03, seed: 3),
+      labelledCase(), savCase(),
     ]
   }
 

@@ -129,6 +129,7 @@ public struct ResponseCSVParser: Sendable {
   /// code for each possible integer value in min...max (0xFF = not a response).
   private let codeOfValue: [UInt8]
   private let missingTokens: [[UInt8]]
+  private let cellCoder: CellCoder
   /// Set when the scale cannot be read into the packed layout; ``consume(_:isFinal:into:)`` throws it.
   private let scaleProblem: InputIssue?
   /// The record splitter shared with every other CSV reader in the package.
@@ -163,6 +164,7 @@ public struct ResponseCSVParser: Sendable {
       self.scaleProblem = InputIssue(line: 1, column: 1, kind: .invalidScale(min: scale.min, max: scale.max))
     }
     self.missingTokens = options.missingTokens.map { Array($0.utf8) }
+    self.cellCoder = CellCoder(codeOfValue: codeOfValue, missingTokens: missingTokens, labels: options.labels, low: scale.min)
     self.rowCodes = [UInt8](repeating: 0, count: columns.count)
     self.tokenizer = CSVTokenizer(delimiter: options.delimiter)
   }
@@ -467,6 +469,7 @@ public struct ResponseCSVParser: Sendable {
     var cellProblems: [(field: Int, column: Int, range: Range<Int>, kind: InputIssue.Kind)] = []
     let low = scale.min
     let codeCount = codeOfValue.count
+    let coder = cellCoder
     batch.matrix.codes.withUnsafeMutableBufferPointer { codes in
       columnOfField.withUnsafeBufferPointer { columnOf in
         codeOfValue.withUnsafeBufferPointer { table in
@@ -523,7 +526,7 @@ public struct ResponseCSVParser: Sendable {
                 } else if e - s == 1, case let v = Int(base[s]) &- 48 &- low, base[s] >= 48, base[s] <= 57, v >= 0, v < codeCount, table[v] != 0xFF {
                   row[j] = table[v]
                 } else {
-                switch cellCode(UnsafeBufferPointer(start: base + s, count: e - s)) {
+                switch coder.code(UnsafeBufferPointer(start: base + s, count: e - s)) {
                 case .code(let c):
                   row[j] = c
                 case .notInteger:
@@ -589,15 +592,41 @@ public struct ResponseCSVParser: Sendable {
       kind: kind)
   }
 
-  private enum Cell { case code(UInt8), notInteger, outOfRange, unknownLabel }
+  fileprivate enum Cell { case code(UInt8), notInteger, outOfRange, unknownLabel }
+
+  @inline(__always)
+  private func cellCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Cell { cellCoder.code(bytes) }
+}
+
+/// Turns one cell's bytes into a response code. A value of its own (not a method of the parser) so
+/// the fast path can hold it in a local and call it per cell without copying the parser.
+private struct CellCoder: Sendable {
+  /// code for each possible integer value in min...max (0xFF = not a response).
+  let codeOfValue: [UInt8]
+  let missingTokens: [[UInt8]]
+  let labels: ResponseLabels?
+  /// The labels' ASCII table, held directly so a lookup retains one object, not the whole set.
+  let table: ASCIILabelTable?
+  let low: Int
+
+  init(codeOfValue: [UInt8], missingTokens: [[UInt8]], labels: ResponseLabels?, low: Int) {
+    self.codeOfValue = codeOfValue
+    self.missingTokens = missingTokens
+    self.labels = labels
+    self.table = labels?.ascii
+    self.low = low
+  }
+
+  typealias Cell = ResponseCSVParser.Cell
 
   /// The code of one cell: whole numbers with an optional sign and an optional `.0…` tail,
-  /// surrounding spaces allowed; the empty cell and the missing-value tokens are code 0.
+  /// surrounding spaces allowed; the empty cell and the missing-value tokens are code 0; with
+  /// labels, text is looked up among them.
   @inline(__always)
-  private func cellCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Cell {
+  func code(_ bytes: UnsafeBufferPointer<UInt8>) -> Cell {
     // Fast path: one digit, the common Likert cell.
     if bytes.count == 1 {
-      let v = Int(bytes[0]) &- 48 &- scale.min
+      let v = Int(bytes[0]) &- 48 &- low
       if v >= 0 && v < codeOfValue.count && bytes[0] >= 48 && bytes[0] <= 57 {
         let c = codeOfValue[v]
         return c != 0xFF ? .code(c) : .outOfRange
@@ -612,10 +641,17 @@ public struct ResponseCSVParser: Sendable {
     var i = 0
     let n = cell.count
     var negative = false
-    if let labels = options.labels, !(cell[0] >= 0x30 && cell[0] <= 0x39) && cell[0] != 0x2D && cell[0] != 0x2B {
+    if let table, !(cell[0] >= 0x30 && cell[0] <= 0x39) && cell[0] != 0x2D && cell[0] != 0x2B {
       // Text: an anchor label or a synonym (numbers never start with anything else).
-      guard let v = labels.value(utf8: cell) else { return .unknownLabel }
-      let k = v - scale.min
+      let v: Int
+      switch table.lookup(cell) {
+      case .found(let found): v = found
+      case .absent: return .unknownLabel
+      case .notASCII:
+        guard let found = labels?.value(of: String(decoding: cell, as: UTF8.self)) else { return .unknownLabel }
+        v = found
+      }
+      let k = v - low
       return k >= 0 && k < codeOfValue.count && codeOfValue[k] != 0xFF ? .code(codeOfValue[k]) : .outOfRange
     }
     if cell[0] == 0x2D || cell[0] == 0x2B { negative = cell[0] == 0x2D; i = 1 }
@@ -627,7 +663,7 @@ public struct ResponseCSVParser: Sendable {
       digits += 1
       i += 1
     }
-    guard digits > 0 else { return options.labels != nil ? .unknownLabel : .notInteger }
+    guard digits > 0 else { return table != nil ? .unknownLabel : .notInteger }
     if i < n, cell[i] == 0x2E {
       i += 1
       while i < n, cell[i] == 0x30 { i += 1 }
@@ -635,7 +671,7 @@ public struct ResponseCSVParser: Sendable {
     guard i == n else { return .notInteger }
     if digits >= 18 { return .outOfRange }
     if negative { value = -value }
-    let v = value - scale.min
+    let v = value - low
     return v >= 0 && v < codeOfValue.count && codeOfValue[v] != 0xFF ? .code(codeOfValue[v]) : .outOfRange
   }
 }

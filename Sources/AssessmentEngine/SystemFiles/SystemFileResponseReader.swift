@@ -144,11 +144,54 @@ public struct SystemFileResponseReader: Sendable {
     let idVariable: SystemFileVariable?
     let encoding: String
     let missingTokens: Set<String>
+    /// Per item: the 8-byte element of a numeric variable (−1 for strings), whether it has
+    /// user-missing values, and the scale's bounds as doubles.
+    let fast: [FastItem]
+
+    struct FastItem: Sendable {
+      var element: Int
+      var hasMissing: Bool
+      var low: Double
+      var high: Double
+    }
+
+    init(
+      scale: ResponseScale, options: ResponseCSVOptions, itemVariables: [SystemFileVariable], itemPositions: [Int],
+      idVariable: SystemFileVariable?, encoding: String, missingTokens: Set<String>
+    ) {
+      self.scale = scale
+      self.options = options
+      self.itemVariables = itemVariables
+      self.itemPositions = itemPositions
+      self.idVariable = idVariable
+      self.encoding = encoding
+      self.missingTokens = missingTokens
+      fast = itemVariables.map { v in
+        FastItem(
+          element: v.isString ? -1 : v.segments.first?.element ?? -1,
+          hasMissing: !v.missingValues.values.isEmpty || v.missingValues.range != nil,
+          low: Double(scale.min), high: Double(scale.max))
+      }
+    }
 
     func add(_ c: SystemFileCase, number: Int, codes: inout [UInt8], into batch: inout ResponseBatch) {
       batch.rowsRead += 1
       var rejected = false
-      for (j, variable) in itemVariables.enumerated() {
+      for j in 0..<fast.count {
+        // Fast path: a numeric cell that is system-missing, a whole number on the scale, or outside
+        // every user-missing value — no copy of the variable, no dictionary lookup.
+        let f = fast[j]
+        if f.element >= 0 {
+          guard let x = c.number(element: f.element) else { codes[j] = 0; continue }
+          if !f.hasMissing, x >= f.low, x <= f.high {
+            let k = Int(x)
+            if Double(k) == x, let code = codeOf(k) {
+              codes[j] = code
+              continue
+            }
+          }
+        }
+        let variable = itemVariables[j]
         switch code(c, variable) {
         case .code(let code):
           codes[j] = code

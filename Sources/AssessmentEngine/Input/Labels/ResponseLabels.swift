@@ -16,10 +16,8 @@ public struct ResponseLabels: Sendable, Hashable {
   public let entries: [(text: String, value: Int)]
   /// Normalised text → value.
   private let byNormalized: [String: Int]
-  /// The ASCII fast table: FNV-1a hash slots of normalised ASCII labels.
-  private let asciiKeys: [[UInt8]]
-  private let asciiValues: [Int]
-  private let slots: [Int32]
+  /// The ASCII fast table (one reference, so copying the labels costs one retain).
+  let ascii: ASCIILabelTable
 
   public static func == (a: ResponseLabels, b: ResponseLabels) -> Bool { a.byNormalized == b.byNormalized }
   public func hash(into hasher: inout Hasher) { hasher.combine(byNormalized) }
@@ -56,22 +54,7 @@ public struct ResponseLabels: Sendable, Hashable {
     }
     self.entries = entries.filter { !Self.normalize($0.text).isEmpty }
     byNormalized = map
-    var keys: [[UInt8]] = [], values: [Int] = []
-    for (k, v) in map where k.utf8.allSatisfy({ $0 < 0x80 }) {
-      keys.append(Array(k.utf8))
-      values.append(v)
-    }
-    var size = 16
-    while size < keys.count * 4 { size <<= 1 }
-    var table = [Int32](repeating: -1, count: size)
-    for (i, k) in keys.enumerated() {
-      var s = Int(Self.fnv(k) & UInt64(size - 1))
-      while table[s] >= 0 { s = (s + 1) & (size - 1) }
-      table[s] = Int32(i)
-    }
-    asciiKeys = keys
-    asciiValues = values
-    slots = table
+    ascii = ASCIILabelTable(map)
   }
 
   /// Whether there are no labels.
@@ -87,53 +70,11 @@ public struct ResponseLabels: Sendable, Hashable {
 
   /// The value of a cell given as UTF-8 bytes; the common ASCII case allocates nothing.
   public func value(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-    var scratch: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
-    let capacity = 64
-    var ascii = true
-    var n = 0
-    var pendingSpace = false
-    let fits: Bool = withUnsafeMutableBytes(of: &scratch) { raw -> Bool in
-      for b in bytes {
-        if b >= 0x80 { ascii = false; return false }
-        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0B || b == 0x0C {
-          if n > 0 { pendingSpace = true }
-          continue
-        }
-        if pendingSpace {
-          if n == capacity { return false }
-          raw[n] = 0x20
-          n += 1
-          pendingSpace = false
-        }
-        if n == capacity { return false }
-        raw[n] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-        n += 1
-      }
-      return true
+    switch ascii.lookup(bytes) {
+    case .found(let v): return v
+    case .absent: return nil
+    case .notASCII: return value(of: String(decoding: bytes, as: UTF8.self))
     }
-    if !ascii || !fits {
-      return value(of: String(decoding: bytes, as: UTF8.self))
-    }
-    if n == 0 { return nil }
-    return withUnsafeBytes(of: &scratch) { raw -> Int? in
-      let key = UnsafeRawBufferPointer(rebasing: raw[0..<n])
-      var h: UInt64 = 0xCBF2_9CE4_8422_2325
-      for b in key { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-      let mask = slots.count - 1
-      var s = Int(h & UInt64(mask))
-      while true {
-        let i = Int(slots[s])
-        if i < 0 { return nil }
-        if asciiKeys[i].elementsEqual(key) { return asciiValues[i] }
-        s = (s + 1) & mask
-      }
-    }
-  }
-
-  private static func fnv(_ bytes: [UInt8]) -> UInt64 {
-    var h: UInt64 = 0xCBF2_9CE4_8422_2325
-    for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
-    return h
   }
 
   /// The comparison form of a label: Unicode case, width and diacritic folding, every run of
@@ -177,6 +118,94 @@ public enum ResponseLabelError: Error, Sendable, Hashable, CustomStringConvertib
       "the labels '\(a)' and '\(b)' both read as '\(key)' (case, width, accents and spaces ignored) but name different values"
     case .notOnScale(let text, let value): "the label '\(text)' names \(value), which is not a response on the scale"
     case .emptyLabel: "a label is empty"
+    }
+  }
+}
+
+/// Normalised ASCII labels in one open-addressing hash table (FNV-1a) over a flat byte arena: the
+/// lookup normalises a cell (ASCII case, white-space runs, trimming) into a stack buffer while hashing
+/// it, then compares the few candidates byte by byte. Immutable once built.
+final class ASCIILabelTable: Sendable {
+  let arena: [UInt8]
+  let starts: [Int]
+  let lengths: [Int]
+  let values: [Int]
+  let slots: [Int32]
+  let mask: Int
+
+  enum Result { case found(Int), absent, notASCII }
+
+  static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
+  static let prime: UInt64 = 0x100_0000_01B3
+  /// Longer cells are taken by the Unicode path.
+  static let capacity = 128
+
+  init(_ map: [String: Int]) {
+    var arena: [UInt8] = [], starts: [Int] = [], lengths: [Int] = [], values: [Int] = []
+    for (k, v) in map.sorted(by: { $0.key < $1.key }) where k.utf8.allSatisfy({ $0 < 0x80 }) && k.utf8.count <= Self.capacity {
+      starts.append(arena.count)
+      lengths.append(k.utf8.count)
+      arena.append(contentsOf: k.utf8)
+      values.append(v)
+    }
+    var size = 16
+    while size < starts.count * 4 { size <<= 1 }
+    var table = [Int32](repeating: -1, count: size)
+    for i in starts.indices {
+      var h = Self.offset
+      for b in arena[starts[i]..<(starts[i] + lengths[i])] { h = (h ^ UInt64(b)) &* Self.prime }
+      var s = Int(h & UInt64(size - 1))
+      while table[s] >= 0 { s = (s + 1) & (size - 1) }
+      table[s] = Int32(i)
+    }
+    self.arena = arena
+    self.starts = starts
+    self.lengths = lengths
+    self.values = values
+    slots = table
+    mask = size - 1
+  }
+
+  @inline(__always)
+  func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.capacity) { scratch -> Result in
+      var n = 0
+      var h = Self.offset
+      var pendingSpace = false
+      for b in bytes {
+        if b >= 0x80 { return .notASCII }
+        if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
+          if n > 0 { pendingSpace = true }
+          continue
+        }
+        if pendingSpace {
+          if n == Self.capacity { return .notASCII }
+          scratch[n] = 0x20
+          h = (h ^ 0x20) &* Self.prime
+          n += 1
+          pendingSpace = false
+        }
+        if n == Self.capacity { return .notASCII }
+        let c = b &- 0x41 < 26 ? b | 0x20 : b
+        scratch[n] = c
+        h = (h ^ UInt64(c)) &* Self.prime
+        n += 1
+      }
+      if n == 0 { return .absent }
+      return arena.withUnsafeBufferPointer { arena -> Result in
+        var s = Int(h & UInt64(mask))
+        while true {
+          let i = Int(slots[s])
+          if i < 0 { return .absent }
+          if lengths[i] == n {
+            let start = starts[i]
+            var k = 0
+            while k < n, arena[start + k] == scratch[k] { k += 1 }
+            if k == n { return .found(values[i]) }
+          }
+          s = (s + 1) & mask
+        }
+      }
     }
   }
 }
