@@ -14,7 +14,6 @@ struct FormExportDocumentationTests {
     let mapFileBytes = try FolderFixture.bytes("reach", "map_shared.csv")
     let exportBytes = try FolderFixture.bytes("reach", "forms_shared.csv")
     // BEGIN listing
-
     let definition = try InstrumentDefinition(jsonData: instrumentJSON)
     let plan = ScoringPlan(definition)
     var options = ResponseCSVOptions(
