@@ -52,7 +52,7 @@ public enum ColumnReference: Sendable, Hashable, Codable, CustomStringConvertibl
 /// How a delimited text file is written: the field delimiter (or detection of it), the quote and the
 /// decimal separator of numeric cells.
 public struct CSVDialect: Sendable, Hashable, Codable {
-  /// The field delimiter; `nil` detects it from the header line (``detectDelimiter(in:)``).
+  /// The field delimiter; `nil` detects it from the header line (``detectDelimiter(in:isFinal:)``).
   public var delimiter: UInt8?
   /// The quote character (`"`, RFC 4180).
   public var quote: UInt8

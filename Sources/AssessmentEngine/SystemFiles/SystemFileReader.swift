@@ -1,10 +1,10 @@
 import Foundation
 
 /// A streaming reader of SPSS system files: `.sav` uncompressed or bytecode-compressed and `.zsav`
-/// (bytecode inside zlib blocks, decoded by the in-house ``Inflate``), chosen by the header's magic
+/// (bytecode inside zlib blocks, decoded by the in-house RFC 1950/1951 inflater), chosen by the header's magic
 /// bytes and compression code, never by the file name.
 ///
-/// Feed the file in chunks of any size with ``consume(_:isFinal:_:)``; once the dictionary is complete
+/// Feed the file in chunks of any size with ``consume(_:isFinal:stopAfterDictionary:_:)``; once the dictionary is complete
 /// (``dictionary``) each decoded case is handed to the callback as a ``SystemFileCase``, so a file of
 /// any length is read in constant memory. Little- and big-endian files are read. A corrupt or
 /// truncated file is a ``SystemFileError`` naming the byte offset; nothing traps.
