@@ -136,6 +136,7 @@ struct BenchmarkCases {
       polychoricCase(),
       iccCase(),
       rpcCases(),
+      labelledCase(), savCase(),
     ]
   }
 

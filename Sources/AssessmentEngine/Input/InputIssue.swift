@@ -25,11 +25,27 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, RedactableDescript
     case missingIDColumn(String)
     /// The file is empty: not even a header.
     case emptyFile
+    /// The cell holds text that is neither a number nor one of the instrument's labels.
+    case unknownLabel(allowed: [String])
+    /// A column named by the column map (`--map`, `--map-file`) is not in the header.
+    case mappedColumnMissing(item: String, column: String)
+    /// A column named by the column map matches more than one header, or two items map to one column.
+    case mappedColumnAmbiguous(item: String, column: String)
+    /// An SPSS system file is corrupt or truncated; `line` holds the byte offset.
+    case corruptFile(reason: String)
     /// The response scale cannot be read into the packed layout: `min` must be below `max` and the
     /// scale at most ``ResponseScale/maximumWidth`` + 1 values wide.
     case invalidScale(min: Int, max: Int)
     /// The file is not UTF-8 text (it starts with a UTF-16 or UTF-32 byte-order mark, named here).
     case notUTF8(String)
+  }
+
+  /// How ``line`` and ``column`` count: CSV lines and columns, or an SPSS file's cases and variables.
+  public enum Source: String, Sendable, Hashable, Codable {
+    /// A delimited text file: line and character column.
+    case text
+    /// An SPSS system file: case number and variable position (a corrupt file: byte offset).
+    case systemFile
   }
 
   /// 1-based file line.
@@ -46,6 +62,8 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, RedactableDescript
   public var value: String?
   /// What is wrong.
   public var kind: Kind
+  /// What ``line`` and ``column`` count (`nil` = ``Source/text``).
+  public var source: Source?
 
   /// Creates an issue.
   public init(line: Int, column: Int, field: Int? = nil, columnName: String? = nil, value: String? = nil, kind: Kind) {
@@ -60,7 +78,7 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, RedactableDescript
   /// Whether the issue makes the whole file unusable (a header problem), not just one row.
   public var isFatal: Bool {
     switch kind {
-    case .missingColumns, .duplicateColumn, .missingIDColumn, .emptyFile, .invalidScale, .notUTF8: true
+    case .missingColumns, .duplicateColumn, .missingIDColumn, .emptyFile, .invalidScale, .notUTF8, .mappedColumnMissing, .mappedColumnAmbiguous, .corruptFile: true
     default: false
     }
   }
@@ -95,6 +113,15 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, RedactableDescript
       return "the header has no id column \(quotedForMessage(name))." + (value.map { " Did you mean \(quotedForMessage($0))? (Header names are matched exactly, case included.)" } ?? "")
     case .emptyFile:
       return "the file is empty; expected a header row naming the item columns."
+    case .unknownLabel(let allowed):
+      let list = allowed.prefix(24).map { "'\($0)'" }.joined(separator: ", ") + (allowed.count > 24 ? ", …" : "")
+      return "\(cell)\(v) is not a number on the scale or one of the labels \(list). The row is rejected."
+    case .mappedColumnMissing(let item, let column):
+      return "the column map puts item '\(item)' in column '\(column)', which is not in the header."
+    case .mappedColumnAmbiguous(let item, let column):
+      return "the column map puts item '\(item)' in column '\(column)', which names more than one column or another item's column."
+    case .corruptFile(let reason):
+      return reason + "."
     case .invalidScale(let min, let max):
       return "the response scale \(min)…\(max) cannot be read: 'min' must be below 'max', the scale at most \(ResponseScale.maximumWidth + 1) values wide and within ±\(ResponseScale.maximumMagnitude)."
     case .notUTF8(let encoding):
@@ -105,7 +132,10 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, RedactableDescript
   /// `file:line:column: error: message`, the form editors and `grep` read (at the task's
   /// ``Redaction/detail``).
   public func rendered(file: String) -> String {
-    "\(file):\(line):\(column): error: \(description)"
+    guard source == .systemFile else { return "\(file):\(line):\(column): error: \(description)" }
+    if case .corruptFile = kind { return "\(file): byte \(line): error: \(description)" }
+    if isFatal { return "\(file): error: \(description)" }
+    return "\(file): case \(line), variable \(column): error: \(description)"
   }
 }
 

@@ -6,15 +6,29 @@ public struct ResponseCSVOptions: Sendable, Hashable {
   public var missingTokens: [String]
   /// What a number outside the scale does (default: reject the row).
   public var outOfRange: OutOfRangePolicy
-  /// A column whose value is carried to the output as the respondent's id.
+  /// A column whose value is carried to the output as the respondent's id: a header text, or `#N`
+  /// for the N-th column (see ``ColumnReference``).
   public var idColumn: String?
+  /// Where items are found when not under their own name: item id → column (``ColumnReference``).
+  /// Items not in the map still match headers by name.
+  public var columnMap: [String: ColumnReference]
+  /// Texts a cell may hold instead of a number (anchor labels and synonyms); `nil` = numbers only.
+  public var labels: ResponseLabels?
+  /// Whether ``ResponseTableReader`` detects the delimiter from the header line (replacing
+  /// ``delimiter``); ``ResponseCSVParser`` itself always uses ``delimiter``.
+  public var detectDelimiter = false
 
   /// Creates options.
-  public init(delimiter: UInt8 = UInt8(ascii: ","), missingTokens: [String] = ["NA"], outOfRange: OutOfRangePolicy = .reject, idColumn: String? = nil) {
+  public init(
+    delimiter: UInt8 = UInt8(ascii: ","), missingTokens: [String] = ["NA"], outOfRange: OutOfRangePolicy = .reject,
+    idColumn: String? = nil, columnMap: [String: ColumnReference] = [:], labels: ResponseLabels? = nil
+  ) {
     self.delimiter = delimiter
     self.missingTokens = missingTokens
     self.outOfRange = outOfRange
     self.idColumn = idColumn
+    self.columnMap = columnMap
+    self.labels = labels
   }
 }
 
@@ -115,6 +129,7 @@ public struct ResponseCSVParser: Sendable {
   /// code for each possible integer value in min...max (0xFF = not a response).
   private let codeOfValue: [UInt8]
   private let missingTokens: [[UInt8]]
+  private let cellCoder: CellCoder
   /// Set when the scale cannot be read into the packed layout; ``consume(_:isFinal:into:)`` throws it.
   private let scaleProblem: InputIssue?
   /// The record splitter shared with every other CSV reader in the package.
@@ -158,6 +173,7 @@ public struct ResponseCSVParser: Sendable {
       self.scaleProblem = InputIssue(line: 1, column: 1, kind: .invalidScale(min: scale.min, max: scale.max))
     }
     self.missingTokens = options.missingTokens.map { Array($0.utf8) }
+    self.cellCoder = CellCoder(codeOfValue: codeOfValue, missingTokens: missingTokens, labels: options.labels, low: scale.min)
     self.rowCodes = [UInt8](repeating: 0, count: columns.count)
     self.tokenizer = CSVTokenizer(delimiter: options.delimiter)
   }
@@ -275,16 +291,35 @@ public struct ResponseCSVParser: Sendable {
     var missing: [String] = []
     var suggestions: [String: String] = [:]
     fieldOfColumn = []
+    var taken: [Int: String] = [:]
     let wanted = Set(columns)
     let unused = headerNames.filter { !wanted.contains($0) }
     var unusedByFolded: [String: String] = [:]
     for name in unused where unusedByFolded[name.lowercased()] == nil { unusedByFolded[name.lowercased()] = name }
     for column in columns {
+      if let reference = options.columnMap[column] {
+        var duplicate = false
+        guard let i = reference.resolve(in: headerNames, duplicate: &duplicate) else {
+          throw InputIssue(line: startLine, column: 1, kind: .mappedColumnMissing(item: column, column: reference.description))
+        }
+        if duplicate || taken[i] != nil {
+          throw InputIssue(line: startLine, column: tokenizer.fieldColumns[i], field: i + 1, columnName: headerNames[i], kind: .mappedColumnAmbiguous(item: column, column: reference.description))
+        }
+        taken[i] = column
+        fieldOfColumn.append(i)
+        continue
+      }
       if duplicates.contains(column) {
         let i = headerNames.lastIndex(of: column) ?? 0
         throw InputIssue(line: startLine, column: tokenizer.fieldColumns[i], field: i + 1, columnName: column, kind: .duplicateColumn(column))
       }
-      if let i = firstIndex[column] { fieldOfColumn.append(i) } else {
+      if let i = firstIndex[column] {
+        if taken[i] != nil {
+          throw InputIssue(line: startLine, column: tokenizer.fieldColumns[i], field: i + 1, columnName: column, kind: .mappedColumnAmbiguous(item: taken[i] ?? column, column: column))
+        }
+        taken[i] = column
+        fieldOfColumn.append(i)
+      } else {
         missing.append(column)
         if let sameLetters = unusedByFolded[column.lowercased()] {
           // Header matching is exact; a difference in case alone is the commonest near miss.
@@ -309,7 +344,8 @@ public struct ResponseCSVParser: Sendable {
     columnOfField = [Int](repeating: -1, count: fieldCount)
     for (j, f) in fieldOfColumn.enumerated() { columnOfField[f] = j }
     if let id = options.idColumn {
-      guard let i = firstIndex[id] else {
+      var duplicate = false
+      guard let i = ColumnReference(parsing: id).resolve(in: headerNames, duplicate: &duplicate) else {
         let near = unusedByFolded[id.lowercased()] ?? headerNames.first { $0.lowercased() == id.lowercased() }
         throw InputIssue(line: startLine, column: 1, value: near, kind: .missingIDColumn(id))
       }
@@ -343,6 +379,9 @@ public struct ResponseCSVParser: Sendable {
       case .notInteger:
         rejected = true
         batch.issues.append(issue(b, f, .notAnInteger))
+      case .unknownLabel:
+        rejected = true
+        batch.issues.append(issue(b, f, .unknownLabel(allowed: options.labels?.allowed ?? [])))
       case .outOfRange:
         batch.issues.append(issue(b, f, .outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded)))
         if options.outOfRange == .reject { rejected = true } else { rowCodes[j] = 0 }
@@ -462,6 +501,7 @@ public struct ResponseCSVParser: Sendable {
     var cellProblems: [(field: Int, column: Int, range: Range<Int>, kind: InputIssue.Kind)] = []
     let low = scale.min
     let codeCount = codeOfValue.count
+    let coder = cellCoder
     batch.matrix.codes.withUnsafeMutableBufferPointer { codes in
       columnOfField.withUnsafeBufferPointer { columnOf in
         codeOfValue.withUnsafeBufferPointer { table in
@@ -536,12 +576,15 @@ public struct ResponseCSVParser: Sendable {
                 } else if e - s == 1, case let v = Int(base[s]) &- 48 &- low, base[s] >= 48, base[s] <= 57, v >= 0, v < codeCount, table[v] != 0xFF {
                   row[j] = table[v]
                 } else {
-                switch cellCode(UnsafeBufferPointer(start: base + s, count: e - s)) {
+                switch coder.code(UnsafeBufferPointer(start: base + s, count: e - s)) {
                 case .code(let c):
                   row[j] = c
                 case .notInteger:
                   rejected = true
                   cellProblems.append((field, s - p + 1, s..<e, .notAnInteger))
+                case .unknownLabel:
+                  rejected = true
+                  cellProblems.append((field, s - p + 1, s..<e, .unknownLabel(allowed: options.labels?.allowed ?? [])))
                 case .outOfRange:
                   if rejectOutOfRange { rejected = true } else { row[j] = 0 }
                   cellProblems.append((field, s - p + 1, s..<e, .outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded)))
@@ -600,15 +643,41 @@ public struct ResponseCSVParser: Sendable {
       kind: kind)
   }
 
-  private enum Cell { case code(UInt8), notInteger, outOfRange }
+  fileprivate enum Cell { case code(UInt8), notInteger, outOfRange, unknownLabel }
+
+  @inline(__always)
+  private func cellCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Cell { cellCoder.code(bytes) }
+}
+
+/// Turns one cell's bytes into a response code. A value of its own (not a method of the parser) so
+/// the fast path can hold it in a local and call it per cell without copying the parser.
+private struct CellCoder: Sendable {
+  /// code for each possible integer value in min...max (0xFF = not a response).
+  let codeOfValue: [UInt8]
+  let missingTokens: [[UInt8]]
+  let labels: ResponseLabels?
+  /// The labels' ASCII table, held directly so a lookup retains one object, not the whole set.
+  let table: ASCIILabelTable?
+  let low: Int
+
+  init(codeOfValue: [UInt8], missingTokens: [[UInt8]], labels: ResponseLabels?, low: Int) {
+    self.codeOfValue = codeOfValue
+    self.missingTokens = missingTokens
+    self.labels = labels
+    self.table = labels?.ascii
+    self.low = low
+  }
+
+  typealias Cell = ResponseCSVParser.Cell
 
   /// The code of one cell: whole numbers with an optional sign and an optional `.0…` tail,
-  /// surrounding spaces allowed; the empty cell and the missing-value tokens are code 0.
+  /// surrounding spaces allowed; the empty cell and the missing-value tokens are code 0; with
+  /// labels, text is looked up among them.
   @inline(__always)
-  private func cellCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Cell {
+  func code(_ bytes: UnsafeBufferPointer<UInt8>) -> Cell {
     // Fast path: one digit, the common Likert cell.
     if bytes.count == 1 {
-      let v = Int(bytes[0]) &- 48 &- scale.min
+      let v = Int(bytes[0]) &- 48 &- low
       if v >= 0 && v < codeOfValue.count && bytes[0] >= 48 && bytes[0] <= 57 {
         let c = codeOfValue[v]
         return c != 0xFF ? .code(c) : .outOfRange
@@ -623,6 +692,19 @@ public struct ResponseCSVParser: Sendable {
     var i = 0
     let n = cell.count
     var negative = false
+    if let table, !(cell[0] >= 0x30 && cell[0] <= 0x39) && cell[0] != 0x2D && cell[0] != 0x2B {
+      // Text: an anchor label or a synonym (numbers never start with anything else).
+      let v: Int
+      switch table.lookup(cell) {
+      case .found(let found): v = found
+      case .absent: return .unknownLabel
+      case .notASCII:
+        guard let found = labels?.value(of: String(decoding: cell, as: UTF8.self)) else { return .unknownLabel }
+        v = found
+      }
+      let k = v - low
+      return k >= 0 && k < codeOfValue.count && codeOfValue[k] != 0xFF ? .code(codeOfValue[k]) : .outOfRange
+    }
     if cell[0] == 0x2D || cell[0] == 0x2B { negative = cell[0] == 0x2D; i = 1 }
     guard i < n else { return .notInteger }
     var value = 0
@@ -632,7 +714,7 @@ public struct ResponseCSVParser: Sendable {
       digits += 1
       i += 1
     }
-    guard digits > 0 else { return .notInteger }
+    guard digits > 0 else { return table != nil ? .unknownLabel : .notInteger }
     if i < n, cell[i] == 0x2E {
       i += 1
       while i < n, cell[i] == 0x30 { i += 1 }
@@ -640,7 +722,7 @@ public struct ResponseCSVParser: Sendable {
     guard i == n else { return .notInteger }
     if digits >= 18 { return .outOfRange }
     if negative { value = -value }
-    let v = value - scale.min
+    let v = value - low
     return v >= 0 && v < codeOfValue.count && codeOfValue[v] != 0xFF ? .code(codeOfValue[v]) : .outOfRange
   }
 }

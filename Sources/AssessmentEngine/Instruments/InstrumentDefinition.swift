@@ -177,6 +177,20 @@ public struct ResponseScale: Sendable, Hashable, Codable {
     for (i, a) in anchors.enumerated() where !contains(a.value) {
       issues.append(JSONIssue(path: "\(path).anchors[\(i)].value", kind: .invalidValue("\(a.value) is not a response on the scale \(min)…\(max)")))
     }
+    // Cells may hold anchor labels (``ResponseLabels``): two values must never read alike.
+    var seen: [String: (index: Int, value: Int)] = [:]
+    for (i, a) in anchors.enumerated() {
+      for text in [a.label.indonesian, a.label.english] {
+        let key = ResponseLabels.normalize(text)
+        guard !key.isEmpty else { continue }
+        if let other = seen[key], other.value != a.value {
+          issues.append(JSONIssue(path: "\(path).anchors[\(i)].label", kind: .invalidValue(
+            "'\(text)' reads the same as the label of anchors[\(other.index)] (case, width, accents and spaces ignored) but names \(a.value), not \(other.value); labels must tell the values apart")))
+        } else if seen[key] == nil {
+          seen[key] = (i, a.value)
+        }
+      }
+    }
     return issues
   }
 }

@@ -23,8 +23,8 @@ enum AllianceCommand: Subcommand {
       within --repair-within sessions recovers --repair-fraction of the drop. See \
       Documentation/AllianceGuide.md.
       """,
-    positionals: [.init(name: "file", help: "The administrations CSV ('-' for standard input).")],
-    options: InstrumentSelection.options + [
+    positionals: [.init(name: "file", help: "The administrations: CSV (any delimiter) or SPSS .sav/.zsav ('-' for standard input).")],
+    options: InstrumentSelection.options + TableOptions.options + [
       .init(name: "id-column", valueName: "name", help: "The column identifying the PK–client dyad (e.g. the client's number)."),
       .init(name: "session-column", valueName: "name", help: "The column with the session number."),
       .init(name: "date-column", valueName: "name", help: "A column with the session date, YYYY-MM-DD."),
@@ -67,6 +67,7 @@ enum AllianceCommand: Subcommand {
     let columns = AllianceColumns(
       dyad: idColumn, session: sessionColumn, date: args.value("date-column"), rater: args.value("rater-column"), form: args.value("form-column"))
     let path = args.positionals[0]
+    let tableOptions = try TableOptions.resolve(args, definition: definition, base: ResponseCSVOptions(), spec: spec).options
 
     let bytes: [UInt8]
     switch ChunkedFile.open(path) {
@@ -80,7 +81,9 @@ enum AllianceCommand: Subcommand {
     func read(_ column: String?) throws(CommandFailure) -> ResponseBatch? {
       guard let column else { return nil }
       do {
-        return try ResponseCSVParser.read(bytes, columns: scorer.plan.columns, scale: definition.responseScale, options: ResponseCSVOptions(idColumn: column))
+        var options = tableOptions
+        options.idColumn = column
+        return try ResponseTableReader.read(bytes, columns: scorer.plan.columns, scale: definition.responseScale, options: options, detectDelimiter: nil)
       } catch { throw .failed(.unreadableInput, [error.rendered(file: path)]) }
     }
     guard let main = try read(idColumn), let sessions = try read(sessionColumn) else {

@@ -26,10 +26,10 @@ enum ChangeCommand: Subcommand {
       duplicate ids, 66 unreadable input.
       """,
     positionals: [
-      .init(name: "pre", help: "The response CSV of the first administration."),
-      .init(name: "post", help: "The response CSV of the second administration."),
+      .init(name: "pre", help: "The responses of the first administration (CSV or SPSS .sav/.zsav)."),
+      .init(name: "post", help: "The responses of the second administration (CSV or SPSS .sav/.zsav)."),
     ],
-    options: InstrumentSelection.options + [
+    options: InstrumentSelection.options + TableOptions.options + [
       .init(name: "id-column", valueName: "name", help: "The column identifying a respondent in both files."),
       .init(name: "reliability", valueName: "r|SCALE=r", help: "The reliability behind the SEM, for every scale or one. Repeatable.", repeatable: true),
       .init(name: "sd", valueName: "sd|SCALE=sd", help: "The reference SD behind the SEM, for every scale or one. Repeatable.", repeatable: true),
@@ -80,7 +80,9 @@ enum ChangeCommand: Subcommand {
     let parameters = try scaleParameters(args, definition: definition, metricChoice: metricChoice, direction: direction, criterion: criterion)
     let missingTokens = args.missingTokens
     for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.stderr.write(warning + "\n") }
-    let options = ResponseCSVOptions(missingTokens: missingTokens, idColumn: idColumn)
+    let options = try TableOptions.resolve(
+      args, definition: definition, base: ResponseCSVOptions(missingTokens: missingTokens, idColumn: idColumn), spec: spec
+    ).options
     let plan = ScoringPlan(definition, policy: policy)
     let prePath = args.positionals[0], postPath = args.positionals[1]
 

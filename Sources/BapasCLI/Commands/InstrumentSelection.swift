@@ -76,10 +76,10 @@ enum InstrumentSelection {
 }
 
 extension ParsedArguments {
-  /// The files a command reads: its positional arguments and an `--instrument` or `--key-file` given
-  /// as a path. An `--output` naming one of them is refused.
+  /// The files a command reads: its positional arguments and an `--instrument`, `--key-file` or
+  /// `--map-file` given as a path. An `--output` naming one of them is refused.
   var inputFiles: [String] {
-    positionals + [value("instrument"), value("key-file")].compactMap { $0 }
+    positionals + [value("instrument"), value("key-file"), value("map-file")].compactMap { $0 }
   }
 
   /// The `--missing` tokens (comma-separated; default `NA`), which every response-reading command takes.

@@ -21,8 +21,8 @@ enum ReliabilityCommand: Subcommand {
       analysed, 1 some rows rejected or some scale without results, 64 usage, 65 invalid definition, \
       66 unreadable input.
       """,
-    positionals: [.init(name: "file", help: "The response CSV ('-' for standard input).")],
-    options: InstrumentSelection.options + [
+    positionals: [.init(name: "file", help: "The response table: CSV (any delimiter) or SPSS .sav/.zsav ('-' for standard input).")],
+    options: InstrumentSelection.options + TableOptions.options + [
       .init(name: "use", valueName: "pairwise|complete|impute-mean|impute-median", help: "Missing data: pairwise covariances (psych's default), complete rows only, or item-mean/median imputation.", defaultText: "pairwise"),
       .init(name: "ci-rows", valueName: "all|complete", help: "The n of the Feldt CI and the ase: all rows (as psych) or the scale's complete rows.", defaultText: "all"),
       .init(name: "missing", valueName: "tokens", help: "Comma-separated cell texts that mean missing, besides the empty cell.", defaultText: "NA"),
@@ -56,7 +56,9 @@ enum ReliabilityCommand: Subcommand {
     } catch { throw .usage(error, spec) }
     let missingTokens = args.missingTokens
     for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.stderr.write(warning + "\n") }
-    let csvOptions = ResponseCSVOptions(missingTokens: missingTokens, outOfRange: outOfRange)
+    let csvOptions = try TableOptions.resolve(
+      args, definition: definition, base: ResponseCSVOptions(missingTokens: missingTokens, outOfRange: outOfRange), spec: spec
+    ).options
     let path = args.positionals[0]
     if args.flag("multilevel") {
       return try runMultilevel(args, io: io, definition: definition, format: format, csvOptions: csvOptions)

@@ -1,6 +1,7 @@
 import AssessmentEngine
 
-/// Streams a response file through ``ResponseCSVParser`` in the file's chunks (or from `inMemory`,
+/// Streams a response table (CSV or SPSS `.sav`/`.zsav`, told apart by its first bytes) through
+/// ``ResponseTableReader`` in the file's chunks (or from `inMemory`,
 /// for input that cannot be read twice). `body` sees each filled batch, which is emptied afterwards,
 /// so memory stays flat. A header problem or a read error ends the run with exit status 66 and a
 /// `file:line:column: error:` message.
@@ -8,7 +9,7 @@ func streamResponses(
   file: ChunkedFile, path: String, inMemory: [UInt8]? = nil, columns: [String], scale: ResponseScale,
   options: ResponseCSVOptions, _ body: (inout ResponseBatch) -> Void
 ) throws(CommandFailure) {
-  var parser = ResponseCSVParser(columns: columns, scale: scale, options: options)
+  var parser = ResponseTableReader(columns: columns, scale: scale, options: options)
   var batch = ResponseBatch(columns: columns, scale: scale)
   do {
     if let inMemory {
