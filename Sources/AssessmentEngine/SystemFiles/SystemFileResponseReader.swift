@@ -177,20 +177,23 @@ public struct SystemFileResponseReader: Sendable {
     func add(_ c: SystemFileCase, number: Int, codes: inout [UInt8], into batch: inout ResponseBatch) {
       batch.rowsRead += 1
       var rejected = false
-      for j in 0..<fast.count {
-        // Fast path: a numeric cell that is system-missing, a whole number on the scale, or outside
-        // every user-missing value — no copy of the variable, no dictionary lookup.
-        let f = fast[j]
-        if f.element >= 0 {
-          guard let x = c.number(element: f.element) else { codes[j] = 0; continue }
-          if !f.hasMissing, x >= f.low, x <= f.high {
+      // Fast path over the whole row: numeric cells that are system-missing or a whole number on
+      // the scale, with no user-missing values — straight into the row's codes through pointers.
+      let handled = codes.withUnsafeMutableBufferPointer { out -> Bool in
+        fast.withUnsafeBufferPointer { items -> Bool in
+          for j in 0..<items.count {
+            let f = items[j]
+            guard f.element >= 0, !f.hasMissing else { return false }
+            guard let x = c.number(element: f.element) else { out[j] = 0; continue }
+            guard x >= f.low, x <= f.high else { return false }
             let k = Int(x)
-            if Double(k) == x, let code = codeOf(k) {
-              codes[j] = code
-              continue
-            }
+            guard Double(k) == x, let code = codeOf(k) else { return false }
+            out[j] = code
           }
+          return true
         }
+      }
+      for j in 0..<(handled ? 0 : itemVariables.count) {
         let variable = itemVariables[j]
         switch code(c, variable) {
         case .code(let code):
