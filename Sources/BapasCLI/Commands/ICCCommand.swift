@@ -82,7 +82,7 @@ enum ICCCommand: Subcommand {
     do { icc = try IntraclassCorrelation(long: records) } catch {
       throw .failed(.invalidDefinition, ["\(path): error: \(error.description)"])
     }
-    let output = try io.output(args.value("output"))
+    let output = try io.output(args.value("output"), inputs: args.inputFiles)
     if format == "json" {
       let document = Document(
         icc: icc.estimates, targets: icc.targets, raters: icc.raters,

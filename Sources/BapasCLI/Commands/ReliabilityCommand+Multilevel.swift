@@ -93,7 +93,7 @@ extension ReliabilityCommand {
         io.stderr.write("\(path): error: scale '\(scaleDefinition.id)': \(error.description)\n")
       }
     }
-    let output = try io.output(args.value("output"))
+    let output = try io.output(args.value("output"), inputs: args.inputFiles)
     if format == "json" {
       let document = MultilevelDocument(
         metadata: .init(
