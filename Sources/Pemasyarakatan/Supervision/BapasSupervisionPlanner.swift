@@ -3,7 +3,8 @@ import AssessmentEngine
 /// Composes the engine's generic supervision plan with what a Bapas actually has.
 ///
 /// Every table is configurable; the defaults are policy defaults except where noted:
-/// - ``supervisionPolicy``: ``SupervisionPolicy/standard`` (contacts and dosage per band; policy);
+/// - ``supervisionPolicy``: `SupervisionPolicy.bapas` (contacts and dosage per band: policy; the monthly
+///   *wajib lapor* floor: law);
 /// - ``responsivityPolicy``: the engine's documented adjustments (seed papers 001–004);
 /// - ``needServices``: ``NeedServiceMap/standard`` (policy);
 /// - ``reassessmentRule``: ``ReassessmentRule/permenkumham12of2013`` (law: every 12 months for Klien);
@@ -26,9 +27,9 @@ public struct BapasSupervisionPlanner: Sendable, Hashable {
 
   /// Creates a planner with the documented defaults.
   public init(
-    supervisionPolicy: SupervisionPolicy = .standard, responsivityPolicy: ResponsivityPolicy = ResponsivityPolicy(),
+    supervisionPolicy: SupervisionPolicy = .bapas, responsivityPolicy: ResponsivityPolicy = ResponsivityPolicy(),
     needServices: NeedServiceMap = .standard, reassessmentRule: ReassessmentRule = .permenkumham12of2013,
-    reassessmentPolicy: ReassessmentPolicy = ReassessmentPolicy(), compliancePolicy: CompliancePolicy = .standard
+    reassessmentPolicy: ReassessmentPolicy = .bapas, compliancePolicy: CompliancePolicy = .standard
   ) {
     self.supervisionPolicy = supervisionPolicy
     self.responsivityPolicy = responsivityPolicy
