@@ -34,7 +34,7 @@ public struct MultipleNeedsDosage: Sendable, Hashable, Codable {
 ///
 /// The engine carries no agency's policy: the tables are keyed on the band ids of whatever scheme the
 /// agency plans on, and a floor set by law (``legalFloorContactsPerMonth``) is configuration with no
-/// floor by default. ``threeLevel(scheme:low:moderate:high:)`` builds the documented three-level table
+/// floor by default. ``threeLevel(scheme:low:moderate:high:legalFloorContactsPerMonth:)`` builds the documented three-level table
 /// on the caller's band ids: 1/2/4 face-to-face contacts a month follows the shape of the CSOSA contact
 /// standards (Minimum 1, Medium 2, Maximum 4, Intensive 8 a month: csosa.gov, supervision levels).
 /// Dosage defaults of 100 hours for moderate and 200 for high risk, 300 for high risk with multiple
