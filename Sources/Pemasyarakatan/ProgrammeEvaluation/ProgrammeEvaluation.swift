@@ -83,7 +83,7 @@ public struct ProgrammeEvaluation: Sendable, Hashable, Codable {
     indicators = try c.decodeIfPresent([DecodedRecord<SuccessIndicator>].self, forKey: .indicators) ?? []
   }
 
-  /// The indicators evaluated: only ``IndicatorMeasure/manual`` values can be measured outside an
+  /// The indicators evaluated: only `IndicatorMeasure/manual` values can be measured outside an
   /// assertive-training group; other kinds are reported as unavailable.
   public var evaluation: IndicatorEvaluation {
     IndicatorEvaluation(indicators) { measure in

@@ -120,7 +120,7 @@ public enum IndicatorMeasure: Sendable, Hashable, Codable, BilingualLabelled {
   }
 
   /// The value of full achievement when the indicator has no target: 5 for ``meanObservedOutcomes``
-  /// (five outcomes), 1 for the shares and ``manual``.
+  /// (five outcomes), 1 for the shares and `manual`.
   public var fullScale: Double {
     if case .meanObservedOutcomes = self { return 5 }
     return 1
