@@ -48,6 +48,9 @@ let package = Package(
     .testTarget(name: "PemasyarakatanTests", dependencies: ["Pemasyarakatan", "_AssessmentTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
     .testTarget(name: "PemasyarakatanRPCTests", dependencies: ["PemasyarakatanRPC", "_AssessmentTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
     .testTarget(name: "BapasCLITests", dependencies: ["BapasCLI", "_AssessmentTestSupport"], exclude: ["FuzzCorpus"], swiftSettings: strict),
+    // Runs the built `bapas` executable as a process (exit codes, stdout/stderr, files): no module
+    // dependency, it finds `bapas` beside the test bundle; `swift test` builds it.
+    .testTarget(name: "BapasProcessTests", swiftSettings: strict),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -2,7 +2,7 @@ import AssessmentEngine
 import Pemasyarakatan
 
 /// How a `bapas` run ended. The codes follow `sysexits.h` where nothing was written.
-public enum BapasExitStatus: Int32, Sendable {
+package enum BapasExitStatus: Int32, Sendable {
   /// Every row was scored.
   case success = 0
   /// Some rows were rejected; the others were still written.
@@ -24,16 +24,16 @@ public enum BapasExitStatus: Int32, Sendable {
 }
 
 /// Where a subcommand writes: standard output and standard error (or memory in tests).
-public struct CommandIO {
+package struct CommandIO {
   /// Results go here (or to `--output`).
-  public let stdout: OutputSink
+  package let stdout: OutputSink
   /// Diagnostics (`file:line:column: error: …`) go here, control characters written out.
-  public let stderr: OutputSink
+  package let stderr: OutputSink
   /// Output files opened by the run, removed unless the run finished them.
   let files = OpenOutputs()
 
   /// Creates the IO pair.
-  public init(stdout: OutputSink, stderr: OutputSink) {
+  package init(stdout: OutputSink, stderr: OutputSink) {
     self.stdout = stdout
     self.stderr = stderr
     stderr.escapesControlCharacters = true
@@ -128,7 +128,7 @@ extension Subcommand {
 }
 
 /// The `bapas` command line: parses the subcommand and runs it.
-public enum BapasCommandLine {
+package enum BapasCommandLine {
   /// Every subcommand, in the order `bapas --help` lists them.
   static let subcommands: [any Subcommand.Type] = registeredSubcommands
 
@@ -137,7 +137,7 @@ public enum BapasCommandLine {
   /// `--redact`, accepted by every subcommand anywhere before `--`, renders every message of the run
   /// (stderr and JSON problems) at ``MessageDetail/redacted``: the one switch for the whole run, so no
   /// subcommand needs its own handling.
-  public static func run(arguments: [String], io: CommandIO) -> BapasExitStatus {
+  package static func run(arguments: [String], io: CommandIO) -> BapasExitStatus {
     let end = arguments.firstIndex(of: "--") ?? arguments.endIndex
     guard arguments[..<end].contains(redactFlag) else { return dispatch(arguments: arguments, io: io) }
     let rest = arguments[..<end].filter { $0 != redactFlag } + arguments[end...]
@@ -208,7 +208,7 @@ public enum BapasCommandLine {
   }
 
   /// Runs `bapas` on the process's own arguments and exits.
-  public static func main() -> Never {
+  package static func main() -> Never {
     let io = CommandIO(stdout: OutputSink(fileDescriptor: 1), stderr: OutputSink(fileDescriptor: 2))
     let status = run(arguments: Array(CommandLine.arguments.dropFirst()), io: io)
     io.stdout.flush()

@@ -16,7 +16,7 @@ extension InstrumentDefinition {
   }
 
   /// Loads and validates a definition from an already parsed JSON value.
-  public init(json value: JSONValue) throws(InstrumentDefinitionError) {
+  package init(json value: JSONValue) throws(InstrumentDefinitionError) {
     var issues: [JSONIssue] = []
     guard var o = JSONObjectReader(value, path: "$", issues: &issues) else {
       throw InstrumentDefinitionError(issues: issues)

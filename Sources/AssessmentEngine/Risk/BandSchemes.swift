@@ -1,4 +1,4 @@
-/// An ordered set of risk bands, lowest first (e.g. rendah/sedang/tinggi).
+/// An ordered set of risk bands, lowest first (e.g. low/moderate/high).
 public struct BandScheme: Sendable, Hashable, Codable {
   /// A stable identifier.
   public var id: String
@@ -20,7 +20,7 @@ public struct BandScheme: Sendable, Hashable, Codable {
 
 /// One band of a scheme.
 public struct BandDefinition: Sendable, Hashable, Codable {
-  /// A stable identifier, e.g. `"tinggi"`.
+  /// A stable identifier, e.g. `"high"`.
   public var id: String
   /// The display name.
   public var label: LocalizedText
@@ -102,7 +102,7 @@ public struct CutoffRange: Sendable, Hashable, Codable {
 }
 
 /// A mapping of every band of one scheme onto a band of another (e.g. five levels onto
-/// rendah/sedang/tinggi). Mappings must not reverse order.
+/// low/moderate/high). Mappings must not reverse order.
 public struct BandMapping: Sendable, Hashable, Codable {
   /// The source scheme id.
   public var from: String

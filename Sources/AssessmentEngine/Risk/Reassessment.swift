@@ -2,10 +2,10 @@ import Foundation
 
 /// An event that makes a reassessment due before the scheduled date.
 ///
-/// Indonesian regulation sets client reassessment at every year "or earlier if there is new
-/// information that affects the risk of reoffending" (Permenkumham 12/2013 on *Assessment Risiko
-/// dan Assessment Kebutuhan*, for people under community supervision). Which events count and how
-/// soon is agency policy.
+/// Regulations commonly set a periodic reassessment "or earlier if there is new information that
+/// affects the risk of reoffending"; which events count and how soon is agency policy
+/// (``ReassessmentPolicy``). A jurisdiction's rule belongs to the module that models it
+/// (`Pemasyarakatan`: `ReassessmentPolicy.bapas`).
 public enum ReassessmentEvent: String, Sendable, Hashable, Codable, CaseIterable, BilingualLabelled {
   /// New information about offending (a new charge, arrest or conviction).
   case newOffenceInformation
@@ -76,10 +76,10 @@ public struct ReassessmentDue: Sendable, Hashable, Codable {
 
 /// When reassessments fall due.
 ///
-/// Defaults: every **12 months** (Permenkumham 12/2013, clients reassessed every year); new offence
-/// information, violations, stage changes and other risk information trigger a reassessment within
-/// **30 days** (a policy default: the regulation says "earlier" without a deadline; 30 days matches
-/// practice such as SLO County Probation's LS/CMI procedure). Configure both.
+/// Defaults (neutral, configurable): an annual cycle, every **12 months**; new offence information,
+/// violations, stage changes and other risk information trigger a reassessment within **30 days**
+/// (30 days matches practice such as SLO County Probation's LS/CMI procedure). A jurisdiction's legal
+/// interval is configuration: `Pemasyarakatan` provides `ReassessmentPolicy.bapas`.
 public struct ReassessmentPolicy: Sendable, Hashable, Codable {
   /// Months between scheduled reassessments.
   public var intervalMonths: Int

@@ -158,7 +158,7 @@ public enum ResponsivityAdjustment: String, Sendable, Hashable, Codable, CaseIte
 
 /// Where a supervision contact takes place.
 public enum SupervisionModality: String, Sendable, Hashable, Codable, CaseIterable, BilingualLabelled {
-  /// At the office (*wajib lapor* at the office).
+  /// At the office (reporting in person).
   case officeVisit
   /// At the client's home.
   case homeVisit

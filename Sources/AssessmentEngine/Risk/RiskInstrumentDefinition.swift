@@ -13,7 +13,7 @@ import Foundation
 /// PAS-31.OT.02.02 Tahun 2021), and because cut-offs are commonly re-normed locally.
 /// The JSON format is documented in `Documentation/RiskNeedResponsivity.md`.
 ///
-/// Load a definition with ``load(json:)`` (or ``init(validating:)``), which reports every problem
+/// Load a definition with ``load(json:)``, which reports every problem
 /// with its JSON path; `Encodable` writes the same format back out.
 ///
 /// ```swift

@@ -42,7 +42,7 @@ extension RiskInstrumentDefinition {
   /// Reads and validates a definition from a parsed JSON value.
   ///
   /// - Throws: ``RiskDefinitionError`` with every problem found.
-  public init(validating value: JSONValue) throws(RiskDefinitionError) {
+  package init(validating value: JSONValue) throws(RiskDefinitionError) {
     var issues: [JSONIssue] = []
     let parsed = Self.read(value, &issues)
     // Semantic rules run whenever the structure could be read, so structural and semantic

@@ -1,10 +1,9 @@
 import Foundation  // exp()
 
-/// The standard normal quantile at 97.5%, z such that Φ(z) = 0.975, for two-sided 95% intervals.
-///
-/// Passed as a parameter (rather than computed) so that any confidence level can be used with the
-/// SDK's normal-quantile function: pass `z = Φ⁻¹(1 − α/2)`.
-public let normalQuantile975 = 1.959963984540054
+/// The standard normal quantile at 97.5% (``Distributions/normalQuantile975``), kept for source
+/// compatibility: risk validation uses the module's shared statistics.
+@available(*, deprecated, renamed: "Distributions.normalQuantile975")
+public let normalQuantile975 = Distributions.normalQuantile975
 
 /// A symmetric normal-theory confidence interval, clipped to [0, 1].
 public struct AUCInterval: Sendable, Hashable, Codable {
@@ -199,11 +198,11 @@ public enum RiskValidation {
   /// - Parameters:
   ///   - scores: one score per person.
   ///   - outcomes: `true` when the outcome occurred.
-  ///   - z: the normal quantile for the interval, default ``normalQuantile975`` (z at 97.5%, 95% CI).
+  ///   - z: the normal quantile for the interval, default ``Distributions/normalQuantile975`` (z at 97.5%, 95% CI); for another level pass ``Distributions/twoSidedNormalQuantile(confidence:)``.
   /// - Throws: ``RiskValidationError`` for unequal lengths, non-finite scores, fewer than 2 people
   ///   with or without the outcome, or a bad quantile.
   /// - Complexity: O(*N* log *N*).
-  public static func auc(scores: [Double], outcomes: [Bool], z: Double = normalQuantile975) throws(RiskValidationError) -> AUCResult {
+  public static func auc(scores: [Double], outcomes: [Bool], z: Double = Distributions.normalQuantile975) throws(RiskValidationError) -> AUCResult {
     guard scores.count == outcomes.count else { throw .lengthMismatch(scores: scores.count, outcomes: outcomes.count) }
     guard z.isFinite, z > 0 else { throw .invalidQuantile(z) }
     if let bad = scores.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteScore(index: bad) }
@@ -253,7 +252,7 @@ public enum RiskValidation {
   ///   rate, no observed outcomes, or a bad quantile.
   /// - Complexity: O(*N* + *b*²).
   public static func calibration(
-    bands: [String], outcomes: [Bool], expectedRates: [String: Double], bandOrder: [String] = [], z: Double = normalQuantile975
+    bands: [String], outcomes: [Bool], expectedRates: [String: Double], bandOrder: [String] = [], z: Double = Distributions.normalQuantile975
   ) throws(RiskValidationError) -> CalibrationResult {
     guard z.isFinite, z > 0 else { throw .invalidQuantile(z) }
     let rates = try outcomeRates(bands: bands, outcomes: outcomes, bandOrder: bandOrder)
@@ -284,7 +283,7 @@ public enum RiskValidation {
   /// - Throws: ``RiskValidationError/lengthMismatch(scores:outcomes:)`` when the arrays differ in length.
   /// - Complexity: O(*N* log *N*).
   public static func subgroupAUCs(
-    scores: [Double], outcomes: [Bool], groups: [String], z: Double = normalQuantile975
+    scores: [Double], outcomes: [Bool], groups: [String], z: Double = Distributions.normalQuantile975
   ) throws(RiskValidationError) -> [SubgroupAUC] {
     guard scores.count == outcomes.count else { throw .lengthMismatch(scores: scores.count, outcomes: outcomes.count) }
     guard groups.count == scores.count else { throw .lengthMismatch(scores: scores.count, outcomes: groups.count) }

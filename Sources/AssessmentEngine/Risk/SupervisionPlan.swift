@@ -32,14 +32,17 @@ public struct MultipleNeedsDosage: Sendable, Hashable, Codable {
 /// The agency's table of contact standards and programme dosage per band, with the number of needs
 /// a plan targets.
 ///
-/// **These are policy defaults, not law.** The legal floor in Indonesia is reporting (*wajib lapor*)
-/// at least once a month; everything above it is agency policy. The ``standard`` table (rendah 1,
-/// sedang 2, tinggi 4 face-to-face contacts a month) follows the shape of the CSOSA contact standards
-/// (Minimum 1, Medium 2, Maximum 4, Intensive 8 a month: csosa.gov, supervision levels). Dosage defaults of
-/// 100 hours for moderate and 200 for high risk, 300 for high risk with multiple needs, are the
-/// commonly quoted reading of Bourgon & Armstrong (2005, *Criminal Justice and Behavior* 32(1)), not
-/// confirmed in the SDK's sources; low risk gets no programme hours by default, following the risk
-/// principle (Bonta & Andrews 2007). Configure every number.
+/// The engine carries no agency's policy: the tables are keyed on the band ids of whatever scheme the
+/// agency plans on, and a floor set by law (``legalFloorContactsPerMonth``) is configuration with no
+/// floor by default. ``threeLevel(scheme:low:moderate:high:legalFloorContactsPerMonth:)`` builds the documented three-level table
+/// on the caller's band ids: 1/2/4 face-to-face contacts a month follows the shape of the CSOSA contact
+/// standards (Minimum 1, Medium 2, Maximum 4, Intensive 8 a month: csosa.gov, supervision levels).
+/// Dosage defaults of 100 hours for moderate and 200 for high risk, 300 for high risk with multiple
+/// needs, are the commonly quoted reading of Bourgon & Armstrong (2005, *Criminal Justice and
+/// Behavior* 32(1)), not confirmed in the SDK's sources; low risk gets no programme hours by default,
+/// following the risk principle (Bonta & Andrews 2007). Configure every number. An agency's own policy
+/// (with its legal floor) belongs to the module that models the agency: `Pemasyarakatan` provides
+/// `SupervisionPolicy.bapas`.
 public struct SupervisionPolicy: Sendable, Hashable, Codable {
   /// The band scheme the tables are keyed on; an assessment in another scheme is mapped onto it
   /// through the instrument's ``RiskInstrumentDefinition/bandMappings``.
@@ -52,13 +55,14 @@ public struct SupervisionPolicy: Sendable, Hashable, Codable {
   public var multipleNeedsDosage: MultipleNeedsDosage?
   /// How many of the ranked needs become plan targets.
   public var maximumTargets: Int
-  /// The legal floor of face-to-face contacts a month (monthly *wajib lapor*).
+  /// A floor of face-to-face contacts a month set outside the agency's table (by law or regulation);
+  /// a band whose standard is below it cannot be planned. 0, the default, sets no floor.
   public var legalFloorContactsPerMonth: Int
 
   /// Creates a policy.
   public init(
     scheme: String, contactStandards: [String: ContactStandard], dosageHours: [String: Double],
-    multipleNeedsDosage: MultipleNeedsDosage? = nil, maximumTargets: Int = 3, legalFloorContactsPerMonth: Int = 1
+    multipleNeedsDosage: MultipleNeedsDosage? = nil, maximumTargets: Int = 3, legalFloorContactsPerMonth: Int = 0
   ) {
     self.scheme = scheme
     self.contactStandards = contactStandards
@@ -68,17 +72,27 @@ public struct SupervisionPolicy: Sendable, Hashable, Codable {
     self.legalFloorContactsPerMonth = legalFloorContactsPerMonth
   }
 
-  /// The documented defaults on the three-level `rst` scheme (rendah/sedang/tinggi): contacts 1/2/4 a
-  /// month, dosage 0/100/200 hours, 300 hours for tinggi with three or more needs, three targets.
-  public static let standard = SupervisionPolicy(
-    scheme: "rst",
-    contactStandards: [
-      "rendah": ContactStandard(faceToFacePerMonth: 1),
-      "sedang": ContactStandard(faceToFacePerMonth: 2, fieldContactsPerMonth: 1),
-      "tinggi": ContactStandard(faceToFacePerMonth: 4, fieldContactsPerMonth: 2),
-    ],
-    dosageHours: ["rendah": 0, "sedang": 100, "tinggi": 200],
-    multipleNeedsDosage: MultipleNeedsDosage(band: "tinggi", minimumNeeds: 3, hours: 300))
+  /// The documented defaults on a three-level scheme, keyed on the caller's band ids: contacts 1/2/4
+  /// face-to-face (and 0/1/2 field contacts) a month, dosage 0/100/200 hours, 300 hours for the high
+  /// band with three or more needs, three targets, and `legalFloorContactsPerMonth` (0: none).
+  ///
+  /// ```swift
+  /// let policy = SupervisionPolicy.threeLevel(scheme: "lmh", low: "low", moderate: "moderate", high: "high")
+  /// ```
+  public static func threeLevel(
+    scheme: String, low: String, moderate: String, high: String, legalFloorContactsPerMonth: Int = 0
+  ) -> SupervisionPolicy {
+    SupervisionPolicy(
+      scheme: scheme,
+      contactStandards: [
+        low: ContactStandard(faceToFacePerMonth: 1),
+        moderate: ContactStandard(faceToFacePerMonth: 2, fieldContactsPerMonth: 1),
+        high: ContactStandard(faceToFacePerMonth: 4, fieldContactsPerMonth: 2),
+      ],
+      dosageHours: [low: 0, moderate: 100, high: 200],
+      multipleNeedsDosage: MultipleNeedsDosage(band: high, minimumNeeds: 3, hours: 300),
+      legalFloorContactsPerMonth: legalFloorContactsPerMonth)
+  }
 
   /// Builds the generic supervision plan for an assessment, after any override.
   ///
@@ -138,7 +152,7 @@ public enum SupervisionPlanError: Error, Sendable, Hashable, Codable, CustomStri
     case .missingContactStandard(let band): "Plan: the policy has no contact standard for band '\(band)'."
     case .missingDosage(let band): "Plan: the policy has no dosage for band '\(band)'."
     case .belowLegalFloor(let band, let n, let floor):
-      "Plan: band '\(band)' has \(n) contacts a month, below the legal floor of \(floor) (monthly reporting)."
+      "Plan: band '\(band)' has \(n) contacts a month, below the legal floor of \(floor) a month."
     }
   }
 }

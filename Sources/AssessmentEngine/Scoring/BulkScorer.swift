@@ -279,7 +279,7 @@ struct BulkScorer {
 
 
 /// Facts about the bulk scoring pass, for benchmarks and diagnostics.
-public enum BulkScoringInfo {
+package enum BulkScoringInfo {
   /// The number of threads the bulk pass uses (the online processors).
-  public static var threads: Int { BulkScorer.defaultThreads }
+  package static var threads: Int { BulkScorer.defaultThreads }
 }

@@ -6,7 +6,7 @@
 /// writer formats each distinct pair once (through ``ScoreTable/score(row:scale:)``, the one place the
 /// policy's rules live) and copies the cached bytes afterwards. Other cells are formatted directly.
 /// Numbers are the shortest text that reads back to the same `Double` (``ShortestDecimal``).
-public struct ScoreCellWriter: Sendable {
+package struct ScoreCellWriter: Sendable {
   /// Per scale: where its entries start (−1 = not cached), its lowest raw sum, and items + 1.
   private let base: [Int]
   private let rawMin: [Int]
@@ -20,7 +20,7 @@ public struct ScoreCellWriter: Sendable {
   static let maximumCacheEntries = 1 << 20
 
   /// A writer for the scales of `plan`.
-  public init(plan: ScoringPlan) {
+  package init(plan: ScoringPlan) {
     let lo = plan.definition.responseScale.min, hi = plan.definition.responseScale.max
     var base: [Int] = [], rawMin: [Int] = [], rawCount: [Int] = [], stride: [Int] = []
     var total = 0
@@ -46,7 +46,7 @@ public struct ScoreCellWriter: Sendable {
   }
 
   /// Appends `sum,mean,missing` of `row` on scale `scale` of `table` to `out`.
-  public mutating func append(_ table: ScoreTable, row: Int, scale: Int, to out: inout [UInt8]) {
+  package mutating func append(_ table: ScoreTable, row: Int, scale: Int, to out: inout [UInt8]) {
     if let (offset, length) = cachedText(table, row: row, scale: scale) {
       arena.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }
     } else {
@@ -59,13 +59,13 @@ public struct ScoreCellWriter: Sendable {
   /// to 256 KiB.
   ///
   /// - Complexity: O(*n* × *s*) for *n* rows and *s* scales; O(1) allocations besides the cache.
-  public mutating func writeRows(_ table: ScoreTable, ids: [String]?, to sink: (UnsafeRawBufferPointer) -> Void) {
+  package mutating func writeRows(_ table: ScoreTable, ids: [String]?, to sink: (UnsafeRawBufferPointer) -> Void) {
     writeRows(table, ids: ids, rows: 0..<table.rowCount, to: sink)
   }
 
   /// Writes the rows `rows` of `table` as ``writeRows(_:ids:to:)`` does (for sharing a table's rows
   /// among threads, each with its own writer).
-  public mutating func writeRows(_ table: ScoreTable, ids: [String]?, rows: Range<Int>, to sink: (UnsafeRawBufferPointer) -> Void) {
+  package mutating func writeRows(_ table: ScoreTable, ids: [String]?, rows: Range<Int>, to sink: (UnsafeRawBufferPointer) -> Void) {
     let capacity = 1 << 18
     let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     defer { buffer.deallocate() }
@@ -156,7 +156,7 @@ public struct ScoreCellWriter: Sendable {
   }
 
   /// Appends a CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-  public static func appendCSVField(_ text: String, to out: inout [UInt8]) {
+  package static func appendCSVField(_ text: String, to out: inout [UInt8]) {
     var text = text
     text.withUTF8 { bytes in
       if !bytes.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) {
@@ -173,7 +173,7 @@ public struct ScoreCellWriter: Sendable {
   }
 
   /// Formats one score as `sum,mean,missing`.
-  public static func format(_ score: ScaleScore, to out: inout [UInt8]) {
+  package static func format(_ score: ScaleScore, to out: inout [UInt8]) {
     if let sum = score.sum { ShortestDecimal.append(sum, to: &out) }
     out.append(0x2C)
     if let mean = score.mean { ShortestDecimal.append(mean, to: &out) }

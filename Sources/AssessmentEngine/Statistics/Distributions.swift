@@ -42,6 +42,25 @@ public enum Distributions {
     return p < 0.5 ? x : -x
   }
 
+  /// The standard normal quantile at 97.5%, z such that Φ(z) = 0.975: the z of two-sided 95%
+  /// intervals, to the last digit R prints for `qnorm(0.975)` (1.959963984540054).
+  ///
+  /// Kept as the exact reference value (``normalQuantile(_:)`` agrees to 1e-15, checked in
+  /// `DistributionsTests`) so that 95% intervals are bit-identical to those published with it.
+  public static let normalQuantile975 = 1.959963984540054
+
+  /// The z of a two-sided normal-theory interval at `confidence`: Φ⁻¹(1 − (1 − confidence)/2), exactly
+  /// ``normalQuantile975`` at 0.95; `nil` unless 0 < confidence < 1.
+  ///
+  /// The one place the SDK turns a confidence level into a normal quantile (risk validation, the
+  /// command line and the RPC server all call it).
+  public static func twoSidedNormalQuantile(confidence: Double) -> Double? {
+    guard confidence > 0, confidence < 1, confidence.isFinite else { return nil }
+    if confidence == 0.95 { return normalQuantile975 }
+    guard let z = normalQuantile(1 - (1 - confidence) / 2), z.isFinite, z > 0 else { return nil }
+    return z
+  }
+
   /// The regularized incomplete beta function I_x(a, b), or `nil` for invalid arguments.
   ///
   /// Continued fraction (Lentz's method; Press et al. 2007, *Numerical Recipes*, 3rd ed., §6.4) on the

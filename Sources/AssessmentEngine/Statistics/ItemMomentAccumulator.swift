@@ -112,7 +112,7 @@ public struct ItemMomentAccumulator: Sendable, Hashable {
 
   /// Adds a block of whole rows from a stream; call repeatedly with consecutive blocks.
   ///
-  /// Runs the 16-row vector kernel (``MomentKernel``) on all cores for layouts of up to 64 items,
+  /// Runs the 16-row vector kernel (`MomentKernel`) on all cores for layouts of up to 64 items,
   /// the scalar reference otherwise; both give the same integer sums.
   /// - Complexity: O(rows · (items² + Σ scale items)), divided over the cores.
   public mutating func add(rowBlock buffer: UnsafeBufferPointer<UInt8>) throws(ReliabilityError) {

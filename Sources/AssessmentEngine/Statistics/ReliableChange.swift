@@ -98,7 +98,8 @@ public struct ReliableChange: Sendable, Hashable, Codable {
   /// Computes the index for one client.
   ///
   /// - Parameters:
-  ///   - pre: the score before; `post`: the score after (the same scale and scoring).
+  ///   - pre: the score before.
+  ///   - post: the score after (the same scale and scoring).
   ///   - sd: the reference standard deviation (> 0).
   ///   - reliability: r_xx in [0, 1).
   ///   - direction: which end is better (default higher).

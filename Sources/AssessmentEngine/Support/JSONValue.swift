@@ -58,7 +58,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
   /// root whose detail gives the line and column (`line 3, column 7: expected ',' or '}' …`); a key
   /// repeated in one object is refused as ``JSONIssue/Kind/duplicateKey(_:)`` at the object's path,
   /// naming both copies' positions.
-  public static func parse(_ data: Data) throws(JSONIssue) -> JSONValue {
+  package static func parse(_ data: Data) throws(JSONIssue) -> JSONValue {
     do {
       return try JSONText.parse(Array(data))
     } catch {
@@ -68,7 +68,7 @@ public enum JSONValue: Sendable, Hashable, Codable {
   }
 
   /// The name of the value's JSON type, for messages.
-  public var typeName: String {
+  package var typeName: String {
     switch self {
     case .null: "null"
     case .bool: "a boolean"
@@ -142,15 +142,15 @@ public struct JSONIssue: Error, Sendable, Hashable, Codable, CustomStringConvert
 ///   object.rejectUnknownKeys(&issues)
 /// }
 /// ```
-public struct JSONObjectReader: Sendable {
+package struct JSONObjectReader: Sendable {
   /// The object's members.
-  public let members: [String: JSONValue]
+  package let members: [String: JSONValue]
   /// The object's JSON path.
-  public let path: String
+  package let path: String
   private var known: Set<String> = []
 
   /// Wraps `value`; records a type error and returns `nil` when it is not an object.
-  public init?(_ value: JSONValue, path: String, issues: inout [JSONIssue]) {
+  package init?(_ value: JSONValue, path: String, issues: inout [JSONIssue]) {
     guard case .object(let members) = value else {
       issues.append(JSONIssue(path: path, kind: .wrongType(expected: "an object", found: value.typeName)))
       return nil
@@ -160,11 +160,11 @@ public struct JSONObjectReader: Sendable {
   }
 
   /// The path of a member.
-  public func path(of key: String) -> String { "\(path).\(key)" }
+  package func path(of key: String) -> String { "\(path).\(key)" }
 
   /// Marks `key` as part of the format and returns its value, recording a missing-key issue when
   /// it is required and absent. A JSON `null` counts as absent.
-  public mutating func value(_ key: String, required: Bool, _ issues: inout [JSONIssue]) -> JSONValue? {
+  package mutating func value(_ key: String, required: Bool, _ issues: inout [JSONIssue]) -> JSONValue? {
     known.insert(key)
     guard let v = members[key], v != .null else {
       if required { issues.append(JSONIssue(path: path, kind: .missingKey(key))) }
@@ -174,7 +174,7 @@ public struct JSONObjectReader: Sendable {
   }
 
   /// A string member.
-  public mutating func string(_ key: String, required: Bool = true, _ issues: inout [JSONIssue]) -> String? {
+  package mutating func string(_ key: String, required: Bool = true, _ issues: inout [JSONIssue]) -> String? {
     guard let v = value(key, required: required, &issues) else { return nil }
     guard case .string(let s) = v else {
       issues.append(JSONIssue(path: path(of: key), kind: .wrongType(expected: "a string", found: v.typeName)))
@@ -184,7 +184,7 @@ public struct JSONObjectReader: Sendable {
   }
 
   /// A number member.
-  public mutating func number(_ key: String, required: Bool = true, _ issues: inout [JSONIssue]) -> Double? {
+  package mutating func number(_ key: String, required: Bool = true, _ issues: inout [JSONIssue]) -> Double? {
     guard let v = value(key, required: required, &issues) else { return nil }
     guard case .number(let d) = v else {
       issues.append(JSONIssue(path: path(of: key), kind: .wrongType(expected: "a number", found: v.typeName)))
@@ -194,7 +194,7 @@ public struct JSONObjectReader: Sendable {
   }
 
   /// An integer member (a JSON number with no fractional part).
-  public mutating func integer(_ key: String, required: Bool = true, _ issues: inout [JSONIssue]) -> Int? {
+  package mutating func integer(_ key: String, required: Bool = true, _ issues: inout [JSONIssue]) -> Int? {
     guard let d = number(key, required: required, &issues) else { return nil }
     guard d.rounded() == d, abs(d) < 1e15 else {
       issues.append(JSONIssue(path: path(of: key), kind: .wrongType(expected: "an integer", found: "\(d)")))
@@ -204,7 +204,7 @@ public struct JSONObjectReader: Sendable {
   }
 
   /// A boolean member.
-  public mutating func bool(_ key: String, required: Bool = true, _ issues: inout [JSONIssue]) -> Bool? {
+  package mutating func bool(_ key: String, required: Bool = true, _ issues: inout [JSONIssue]) -> Bool? {
     guard let v = value(key, required: required, &issues) else { return nil }
     guard case .bool(let b) = v else {
       issues.append(JSONIssue(path: path(of: key), kind: .wrongType(expected: "true or false", found: v.typeName)))
@@ -214,7 +214,7 @@ public struct JSONObjectReader: Sendable {
   }
 
   /// An array member.
-  public mutating func array(_ key: String, required: Bool = true, _ issues: inout [JSONIssue]) -> [JSONValue]? {
+  package mutating func array(_ key: String, required: Bool = true, _ issues: inout [JSONIssue]) -> [JSONValue]? {
     guard let v = value(key, required: required, &issues) else { return nil }
     guard case .array(let a) = v else {
       issues.append(JSONIssue(path: path(of: key), kind: .wrongType(expected: "an array", found: v.typeName)))
@@ -224,7 +224,7 @@ public struct JSONObjectReader: Sendable {
   }
 
   /// An array of strings; each non-string element is recorded with its index.
-  public mutating func strings(_ key: String, required: Bool = true, _ issues: inout [JSONIssue]) -> [String]? {
+  package mutating func strings(_ key: String, required: Bool = true, _ issues: inout [JSONIssue]) -> [String]? {
     guard let a = array(key, required: required, &issues) else { return nil }
     var out: [String] = []
     for (i, v) in a.enumerated() {
@@ -236,13 +236,13 @@ public struct JSONObjectReader: Sendable {
   }
 
   /// An object member, as a reader.
-  public mutating func object(_ key: String, required: Bool = true, _ issues: inout [JSONIssue]) -> JSONObjectReader? {
+  package mutating func object(_ key: String, required: Bool = true, _ issues: inout [JSONIssue]) -> JSONObjectReader? {
     guard let v = value(key, required: required, &issues) else { return nil }
     return JSONObjectReader(v, path: path(of: key), issues: &issues)
   }
 
   /// A `{"id": …, "en": …}` label member.
-  public mutating func localized(_ key: String, required: Bool = true, _ issues: inout [JSONIssue]) -> LocalizedText? {
+  package mutating func localized(_ key: String, required: Bool = true, _ issues: inout [JSONIssue]) -> LocalizedText? {
     guard var o = object(key, required: required, &issues) else { return nil }
     let id = o.string("id", &issues)
     let en = o.string("en", &issues)
@@ -252,7 +252,7 @@ public struct JSONObjectReader: Sendable {
   }
 
   /// A string member that must be one of an enum's raw values.
-  public mutating func enumeration<E: RawRepresentable & CaseIterable>(
+  package mutating func enumeration<E: RawRepresentable & CaseIterable>(
     _ key: String, as type: E.Type, required: Bool = true, _ issues: inout [JSONIssue]
   ) -> E? where E.RawValue == String {
     guard let s = string(key, required: required, &issues) else { return nil }
@@ -265,7 +265,7 @@ public struct JSONObjectReader: Sendable {
   }
 
   /// Records every member that was never asked for as an unknown key, with a suggestion.
-  public func rejectUnknownKeys(_ issues: inout [JSONIssue]) {
+  package func rejectUnknownKeys(_ issues: inout [JSONIssue]) {
     for key in members.keys.sorted() where !known.contains(key) {
       let suggestion = nearestName(to: key, among: known.sorted(), maxDistance: max(2, key.count / 3))
       issues.append(JSONIssue(path: path, kind: .unknownKey(key, suggestion: suggestion)))
@@ -293,7 +293,7 @@ package func nearestName(to name: String, among candidates: [String], maxDistanc
   return best?.0
 }
 
-public func editDistance(_ a: String, _ b: String) -> Int {
+package func editDistance(_ a: String, _ b: String) -> Int {
   let a = Array(a), b = Array(b)
   if a.isEmpty { return b.count }
   if b.isEmpty { return a.count }

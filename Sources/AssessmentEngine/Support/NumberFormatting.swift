@@ -3,11 +3,11 @@
 /// Whole numbers print without a fraction (`4`, not `4.0`), as R prints them; every other value
 /// prints Swift's shortest round-trip form (`3.0833333333333335`). Writing goes straight into a
 /// byte buffer, so a bulk writer makes no `String` per number on the common paths.
-public enum ShortestDecimal {
+package enum ShortestDecimal {
   /// Appends the shortest round-trip text of `value` to `out`. NaN and infinities print as `NaN`,
   /// `Inf`, `-Inf` (callers print absent scores as empty cells instead).
   @inlinable
-  public static func append(_ value: Double, to out: inout [UInt8]) {
+  package static func append(_ value: Double, to out: inout [UInt8]) {
     if value.isNaN { out.append(contentsOf: [0x4E, 0x61, 0x4E]); return }
     if value.isInfinite { out.append(contentsOf: value < 0 ? Array("-Inf".utf8) : Array("Inf".utf8)); return }
     if value == value.rounded(), abs(value) < 1e15 {
@@ -20,7 +20,7 @@ public enum ShortestDecimal {
 
   /// Appends a decimal integer.
   @inlinable
-  public static func append(_ value: Int, to out: inout [UInt8]) {
+  package static func append(_ value: Int, to out: inout [UInt8]) {
     if value < 0 {
       out.append(0x2D)
       if value == Int.min { out.append(contentsOf: Array("9223372036854775808".utf8)); return }
@@ -44,7 +44,7 @@ public enum ShortestDecimal {
   }
 
   /// The shortest round-trip text of `value`.
-  public static func string(_ value: Double) -> String {
+  package static func string(_ value: Double) -> String {
     var bytes: [UInt8] = []
     append(value, to: &bytes)
     return String(decoding: bytes, as: UTF8.self)

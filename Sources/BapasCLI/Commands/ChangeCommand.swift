@@ -44,19 +44,8 @@ enum ChangeCommand: Subcommand {
       .init(name: "output", valueName: "path", help: "Write the results to a file instead of standard output."),
     ])
 
-  /// The change parameters of one scale.
-  struct ScaleParameters: Encodable {
-    var scale: String
-    var metric: ScaleDefinition.Score
-    /// `nil` (with ``note``) for a scale that has neither a value on the command line nor a
-    /// published norm: its change is reported without an RCI.
-    var reliability: Double?
-    var sd: Double?
-    var standardErrorOfMeasurement: Double?
-    var reliableChangeThreshold: Double?
-    var cutoffs: ClinicalCutoffs?
-    var note: String?
-  }
+  /// The change parameters of one scale (the library's ``ChangeParameters``).
+  typealias ScaleParameters = ChangeParameters
 
   static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> BapasExitStatus {
     let definition = try InstrumentSelection.resolve(args, spec: spec)
@@ -89,36 +78,27 @@ enum ChangeCommand: Subcommand {
     for p in parameters where p.reliability == nil {
       io.stderr.write("warning: scale '\(p.scale)': \(p.note ?? "no RCI").\n")
     }
-    var pre = try collect(plan: plan, options: options, path: prePath, stderr: io.stderr)
-    var post = try collect(plan: plan, options: options, path: postPath, stderr: io.stderr)
-    // An empty id identifies no one: such rows are never paired (two empty ids are not one person).
-    var unidentified = 0
-    for (path, administration) in [(prePath, pre), (postPath, post)] {
-      for r in administration.respondents where r.id.trimmingWhitespace().isEmpty {
-        io.stderr.write("\(path):\(r.line): warning: the id in column \(quotedForMessage(idColumn)) is empty; the row is not paired.\n")
-        unidentified += 1
+    let pre = try collect(plan: plan, options: options, path: prePath, stderr: io.stderr)
+    let post = try collect(plan: plan, options: options, path: postPath, stderr: io.stderr)
+    // Pairing by id is the library's (ChangeAnalysis.pair): an empty id identifies no one, so such
+    // rows are never paired (two empty ids are not one person).
+    let pairing = ChangeAnalysis.pair(pre: pre.respondents.map(\.id), post: post.respondents.map(\.id))
+    for (path, administration, positions) in [(prePath, pre, pairing.unidentifiedPre), (postPath, post, pairing.unidentifiedPost)] {
+      for i in positions {
+        io.stderr.write("\(path):\(administration.respondents[i].line): warning: the id in column \(quotedForMessage(idColumn)) is empty; the row is not paired.\n")
       }
     }
-    pre.respondents.removeAll { $0.id.trimmingWhitespace().isEmpty }
-    post.respondents.removeAll { $0.id.trimmingWhitespace().isEmpty }
-    let postIndex = Dictionary(post.respondents.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-    let preIDs = Set(pre.respondents.map(\.id))
-    var rows: [ChangeRow] = []
-    var onlyInPre: [UnmatchedRespondent] = []
-    for respondent in pre.respondents {
-      guard let p = postIndex[respondent.id] else {
-        onlyInPre.append(UnmatchedRespondent(id: respondent.id, line: respondent.line))
-        continue
-      }
-      let later = post.respondents[p]
-      rows.append(
-        ChangeRow(
-          id: respondent.id, preLine: respondent.line, postLine: later.line,
-          scales: parameters.indices.map { s in
-            ScaleChange(pre: respondent.scores[s], post: later.scores[s], parameters: parameters[s], direction: direction, criterion: criterion)
-          }))
+    let unidentified = pairing.unidentifiedPre.count + pairing.unidentifiedPost.count
+    let rows = pairing.pairs.map { pair in
+      let (respondent, later) = (pre.respondents[pair.pre], post.respondents[pair.post])
+      return ChangeRow(
+        id: respondent.id, preLine: respondent.line, postLine: later.line,
+        scales: parameters.indices.map { s in
+          ScaleChange(pre: respondent.scores[s], post: later.scores[s], parameters: parameters[s], direction: direction, criterion: criterion)
+        })
     }
-    let onlyInPost = post.respondents.filter { !preIDs.contains($0.id) }.map { UnmatchedRespondent(id: $0.id, line: $0.line) }
+    let onlyInPre = pairing.onlyInPre.map { UnmatchedRespondent(id: pre.respondents[$0].id, line: pre.respondents[$0].line) }
+    let onlyInPost = pairing.onlyInPost.map { UnmatchedRespondent(id: post.respondents[$0].id, line: post.respondents[$0].line) }
     for r in onlyInPre { io.stderr.write("\(prePath):\(r.line): warning: respondent \(Redaction.quote(r.id)) is not in \(postPath); no change computed.\n") }
     for r in onlyInPost { io.stderr.write("\(postPath):\(r.line): warning: respondent \(Redaction.quote(r.id)) is not in \(prePath); no change computed.\n") }
 
@@ -214,6 +194,8 @@ enum ChangeCommand: Subcommand {
     return result
   }
 
+  /// The flags' values handed to the library (``ChangeAnalysis``); its typed errors are rendered as
+  /// the usage errors this command has always printed.
   static func scaleParameters(
     _ args: ParsedArguments, definition: InstrumentDefinition, metricChoice: String?, direction: ScoreDirection,
     criterion: Double
@@ -221,51 +203,28 @@ enum ChangeCommand: Subcommand {
     let ids = definition.scales.map(\.id)
     let reliabilities = try perScale("reliability", args, scales: ids)
     let sds = try perScale("sd", args, scales: ids)
-    let given = try norms(args, scales: ids)
-    var result: [ScaleParameters] = []
-    for scale in definition.scales {
-      let metric = metricChoice.flatMap(ScaleDefinition.Score.init(rawValue:)) ?? scale.score
-      let published = definition.norms(for: scale.id).filter { $0.metric == metric }
-      let reference = published.first { $0.reliability != nil && $0.group == .general } ?? published.first { $0.reliability != nil }
-      guard let reliability = reliabilities[scale.id] ?? reference?.reliability else {
-        // Values given for some scales only: the others are reported without an RCI, not refused.
-        if !reliabilities.isEmpty, sds[scale.id] == nil {
-          result.append(ScaleParameters(
-            scale: scale.id, metric: metric,
-            note: "no RCI: no reliability and SD for this scale (give --reliability \(scale.id)=r --sd \(scale.id)=sd) and the instrument has no published norm for it"))
-          continue
-        }
-        throw .usage(.missingOption("'--reliability' for scale '\(scale.id)' (a value for every scale, or \(scale.id)=r)"), spec)
+    let given = try norms(args, scales: ids).mapValues { $0.mapValues { ChangeAnalysis.NormValues(mean: $0.0, sd: $0.1) } }
+    var result: [ScaleParameters]
+    do {
+      result = try ChangeAnalysis.parameters(
+        for: definition, metric: metricChoice.flatMap(ScaleDefinition.Score.init(rawValue:)), reliabilities: reliabilities,
+        standardDeviations: sds, norms: given, direction: direction, criterion: criterion)
+    } catch {
+      switch error {
+      case .missingReliability(let scale):
+        throw .usage(.missingOption("'--reliability' for scale '\(scale)' (a value for every scale, or \(scale)=r)"), spec)
+      case .missingStandardDeviation(let scale, let metric):
+        throw .usage(.missingOption("'--sd' for scale '\(scale)' (the reference SD of its \(metric.rawValue) score)"), spec)
+      case .incompleteNorms(let scale):
+        throw .usage(.other("Scale '\(scale)': clinical significance needs both a functional and a dysfunctional norm ('--norms functional=M,SD --norms dysfunctional=M,SD')."), spec)
+      case .invalid(let scale, let why):
+        throw .usage(.other("Scale '\(scale)': \(why.description)"), spec)
       }
-      guard let sd = sds[scale.id] ?? (reliabilities[scale.id] == nil ? reference?.sd : nil) else {
-        throw .usage(.missingOption("'--sd' for scale '\(scale.id)' (the reference SD of its \(metric.rawValue) score)"), spec)
-      }
-      let sem: Double
-      do { sem = try standardErrorOfMeasurement(sd: sd, reliability: reliability) } catch {
-        throw .usage(.other("Scale '\(scale.id)': \(error.description)"), spec)
-      }
-      var groups = given[scale.id] ?? [:]
-      if groups.isEmpty {
-        for norm in published where norm.group != .general && groups[norm.group] == nil { groups[norm.group] = (norm.mean, norm.sd) }
-      }
-      var cutoffs: ClinicalCutoffs? = nil
-      if !groups.isEmpty {
-        guard let functional = groups[.functional], let dysfunctional = groups[.dysfunctional] else {
-          throw .usage(.other("Scale '\(scale.id)': clinical significance needs both a functional and a dysfunctional norm ('--norms functional=M,SD --norms dysfunctional=M,SD')."), spec)
-        }
-        do {
-          cutoffs = try ClinicalCutoffs(
-            functionalMean: functional.0, functionalSD: functional.1, dysfunctionalMean: dysfunctional.0,
-            dysfunctionalSD: dysfunctional.1, direction: direction)
-        } catch { throw .usage(.other("Scale '\(scale.id)': \(error.description)"), spec) }
-      }
-      result.append(
-        ScaleParameters(
-          scale: scale.id, metric: metric, reliability: reliability, sd: sd, standardErrorOfMeasurement: sem,
-          reliableChangeThreshold: criterion * (2 * sem * sem).squareRoot(), cutoffs: cutoffs))
     }
-    if !result.contains(where: { $0.reliability != nil }), let first = definition.scales.first {
-      throw .usage(.missingOption("'--reliability' for scale '\(first.id)' (a value for every scale, or \(first.id)=r)"), spec)
+    // The note names the flags that would give the scale an RCI.
+    for i in result.indices where result[i].reliability == nil {
+      let scale = result[i].scale
+      result[i].note = "no RCI: no reliability and SD for this scale (give --reliability \(scale)=r --sd \(scale)=sd) and the instrument has no published norm for it"
     }
     return result
   }
@@ -287,11 +246,9 @@ enum ChangeCommand: Subcommand {
   static func collect(plan: ScoringPlan, options: ResponseCSVOptions, path: String, stderr: OutputSink) throws(CommandFailure) -> Administration {
     let collector = ScoreCollector()
     let summary = try ScoringPipeline(plan: plan, options: options, path: path, stderr: stderr).run(writer: collector)
-    var lines: [String: [Int]] = [:]
-    for respondent in collector.respondents where !respondent.id.trimmingWhitespace().isEmpty { lines[respondent.id, default: []].append(respondent.line) }
-    let duplicates = collector.respondents.compactMap { r -> String? in
-      guard let found = lines[r.id], found.count > 1, found[0] == r.line else { return nil }
-      return "\(path):\(found[1]): error: the id \(Redaction.quote(r.id)) in column '\(options.idColumn ?? "")' appears more than once, on lines \(found.map(String.init).joined(separator: ", ")); each respondent must have one row."
+    let duplicates = ChangeAnalysis.duplicateIDs(collector.respondents.map(\.id)).map { duplicate in
+      let found = duplicate.positions.map { collector.respondents[$0].line }
+      return "\(path):\(found[1]): error: the id \(Redaction.quote(duplicate.id)) in column '\(options.idColumn ?? "")' appears more than once, on lines \(found.map(String.init).joined(separator: ", ")); each respondent must have one row."
     }
     if !duplicates.isEmpty { throw .failed(.invalidDefinition, duplicates) }
     return Administration(respondents: collector.respondents, rowsRejected: summary.rowsRejected)
@@ -334,50 +291,6 @@ final class ScoreCollector: ScoreWriter {
   }
   func report(_ issues: [InputIssue]) {}
   func finish(summary: ScoringSummary) {}
-}
-
-/// One respondent's change on one scale.
-struct ScaleChange: Encodable {
-  var pre: Double?
-  var post: Double?
-  var change: Double?
-  var rci: Double?
-  var reliableChange: ReliableChangeCategory?
-  var clinicalSignificance: ClinicalSignificanceCategory?
-  var postIsFunctional: Bool?
-  /// Why there is no RCI (a scale absent in an administration).
-  var reason: String?
-
-  init(pre: ScaleScore, post: ScaleScore, parameters: ChangeCommand.ScaleParameters, direction: ScoreDirection, criterion: Double) {
-    let metric = parameters.metric
-    self.pre = metric == .sum ? pre.sum : pre.mean
-    self.post = metric == .sum ? post.sum : post.mean
-    var reasons: [String] = []
-    if self.pre == nil { reasons.append("pre: \(pre.absence?.description ?? "no score")") }
-    if self.post == nil { reasons.append("post: \(post.absence?.description ?? "no score")") }
-    guard let before = self.pre, let after = self.post else {
-      reason = reasons.joined(separator: "; ")
-      return
-    }
-    change = after - before
-    guard let sd = parameters.sd, let reliability = parameters.reliability else {
-      reason = parameters.note
-      return
-    }
-    do {
-      let rc = try ReliableChange(
-        pre: before, post: after, sd: sd, reliability: reliability, direction: direction, criterion: criterion)
-      rci = rc.index
-      reliableChange = rc.category
-      if let cutoffs = parameters.cutoffs {
-        let clinical = ClinicalSignificance(reliableChange: rc, cutoffs: cutoffs)
-        clinicalSignificance = clinical.category
-        postIsFunctional = clinical.postIsFunctional
-      }
-    } catch {
-      reason = error.description
-    }
-  }
 }
 
 /// One respondent present in both files.

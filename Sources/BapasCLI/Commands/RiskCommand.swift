@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import AssessmentEngine
+import Pemasyarakatan
 
 /// `bapas risk FILE`: scores clients' answers against a risk/need instrument.
 enum RiskCommand: Subcommand {
@@ -25,7 +26,7 @@ enum RiskCommand: Subcommand {
     options: [
       .init(name: "instrument", valueName: "rnr8|path", help: "The built-in illustrative instrument 'rnr8' or a risk instrument definition JSON file."),
       .init(name: "input-format", valueName: "csv|json", help: "The input format.", defaultText: "from the file name; csv"),
-      .init(name: "plan", valueName: nil, help: "Add the generic supervision plan (SupervisionPolicy.standard)."),
+      .init(name: "plan", valueName: nil, help: "Add the generic supervision plan (SupervisionPolicy.bapas)."),
       .init(name: "format", valueName: "text|json|csv", help: "Output format.", defaultText: "text"),
       .init(name: "output", valueName: "path", help: "Write the results to a file instead of standard output."),
     ])
@@ -129,7 +130,7 @@ enum RiskCommand: Subcommand {
     }
     var generic: SupervisionPlan?
     if plan {
-      do { generic = try SupervisionPolicy.standard.plan(for: assessment, instrument: instrument, responsivity: sheet.responsivity) } catch {
+      do { generic = try SupervisionPolicy.bapas.plan(for: assessment, instrument: instrument, responsivity: sheet.responsivity) } catch {
         return .failure(RiskInputFailure([at("client", "client \(Redaction.quote(sheet.client)): \(error.description)")]))
       }
     }

@@ -86,14 +86,14 @@ enum ValidateRiskCommand: Subcommand {
 
   static func confidenceLevel(_ args: ParsedArguments) -> Double { args.value("confidence").flatMap(Double.init) ?? 0.95 }
 
-  /// z for the confidence level; exactly ``normalQuantile975`` for 95%.
+  /// z for the confidence level (`Distributions.twoSidedNormalQuantile`); exactly
+  /// `Distributions.normalQuantile975` for 95%.
   static func quantile(_ args: ParsedArguments) throws(CommandFailure) -> Double {
-    guard let text = args.value("confidence") else { return normalQuantile975 }
+    guard let text = args.value("confidence") else { return Distributions.normalQuantile975 }
     guard let level = Double(text), level > 0, level < 1 else {
       throw .usage(.invalidValue(option: "confidence", value: text, expected: "a level between 0 and 1, e.g. 0.95"), spec)
     }
-    if level == 0.95 { return normalQuantile975 }
-    guard let z = Distributions.normalQuantile(1 - (1 - level) / 2), z.isFinite, z > 0 else {
+    guard let z = Distributions.twoSidedNormalQuantile(confidence: level) else {
       throw .usage(.invalidValue(option: "confidence", value: text, expected: "a level between 0 and 1, e.g. 0.95"), spec)
     }
     return z

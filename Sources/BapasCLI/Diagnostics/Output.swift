@@ -10,7 +10,7 @@ import AssessmentEngine
 /// untouched; a run that fails (or is killed) never leaves a truncated or half-written target, and a
 /// failed run removes its temporary file (``abandon()``). Identity is the point (one buffer per
 /// destination, flushed once), so this is a class.
-public final class OutputSink {
+package final class OutputSink {
   private var buffer: [UInt8] = []
   private var fd: Int32?
   private let closeOnFinish: Bool
@@ -18,22 +18,22 @@ public final class OutputSink {
   /// and the target it replaces.
   private var atomic: (temporary: String?, target: String)?
   /// Everything written, when the sink captures to memory.
-  public private(set) var captured: [UInt8] = []
+  package private(set) var captured: [UInt8] = []
   /// Set when a write to the file descriptor failed (disk full, closed pipe), or the final rename did.
-  public private(set) var failed = false
+  package private(set) var failed = false
   /// Whether text written is a diagnostic stream: control characters other than line breaks and
   /// tabs are written out as escapes, so no message can drive the terminal.
   var escapesControlCharacters = false
 
   /// A sink that writes to a file descriptor.
-  public init(fileDescriptor: Int32, closeOnFinish: Bool = false) {
+  package init(fileDescriptor: Int32, closeOnFinish: Bool = false) {
     self.fd = fileDescriptor
     self.closeOnFinish = closeOnFinish
     buffer.reserveCapacity(1 << 16)
   }
 
   /// A sink that keeps what is written in ``captured``.
-  public init() {
+  package init() {
     self.fd = nil
     self.closeOnFinish = false
   }
@@ -73,16 +73,16 @@ public final class OutputSink {
   }
 
   /// The captured bytes as text.
-  public var text: String { String(decoding: captured, as: UTF8.self) }
+  package var text: String { String(decoding: captured, as: UTF8.self) }
 
   /// Appends text.
-  public func write(_ text: String) {
+  package func write(_ text: String) {
     var text = escapesControlCharacters ? escapingControlCharacters(text, keepingLineBreaks: true) : text
     text.withUTF8 { append($0) }
   }
 
   /// Appends raw bytes.
-  public func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+  package func append(_ bytes: UnsafeBufferPointer<UInt8>) {
     // Large blocks go straight to the descriptor rather than through the buffer.
     if bytes.count >= 1 << 15, let fd {
       flush()
@@ -99,12 +99,12 @@ public final class OutputSink {
   }
 
   /// Appends raw bytes.
-  public func append(_ bytes: [UInt8]) {
+  package func append(_ bytes: [UInt8]) {
     bytes.withUnsafeBufferPointer { append($0) }
   }
 
   /// Writes out what is buffered.
-  public func flush() {
+  package func flush() {
     guard !buffer.isEmpty else { return }
     if let fd {
       buffer.withUnsafeBytes { writeAll(fd, $0) }

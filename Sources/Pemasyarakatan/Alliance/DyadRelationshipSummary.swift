@@ -70,7 +70,8 @@ public struct DyadRelationshipSummary: Sendable, Hashable, Codable {
   ///   - measure: the measure shown (default the total).
   ///   - metric: the metric shown (default percent of range).
   ///   - falling: the flag's rule; `basis` enables its reliable-change part.
-  /// - Throws: ``DyadAllianceError`` when the series belong to different dyads or repeat a rater.
+  ///   - basis: the reliability behind the flag's reliable-change rule, if any.
+  /// - Throws: `DyadAllianceError` when the series belong to different dyads or repeat a rater.
   /// - Complexity: O(*a* · *c*) for *a* administrations and *c* contacts.
   public init(
     series: [AllianceSeries], contacts: [Contact], measure: AllianceMeasure = .total, metric: AllianceMetric = .percent,

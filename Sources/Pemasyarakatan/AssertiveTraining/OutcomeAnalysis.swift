@@ -27,7 +27,7 @@ public struct ChangeFromBaseline: Sendable, Hashable, Codable {
   public var occasion: OutcomeOccasion
   /// Later score − baseline score.
   public var change: Double
-  /// The Jacobson & Truax (1991) index and category (AssessmentEngine ``ReliableChange``).
+  /// The Jacobson & Truax (1991) index and category (AssessmentEngine `ReliableChange`).
   public var reliableChange: ReliableChange?
   /// Why there is no index (no reliability stated, no SD, …).
   public var unavailable: String?
@@ -63,7 +63,7 @@ public struct ClientOutcome: Sendable, Hashable, Codable {
   public var scales: [ScaleOutcome]
 }
 
-/// The group's paired pre–post effect size on one scale (AssessmentEngine ``PairedEffectSize``:
+/// The group's paired pre–post effect size on one scale (AssessmentEngine `PairedEffectSize`:
 /// d_z with its exact noncentral-t 95% interval, g_av with an approximate one, the paired t and p).
 public struct GroupEffect: Sendable, Hashable, Codable {
   /// The scale id.
@@ -99,12 +99,12 @@ public struct InstrumentOutcomes: Sendable, Hashable, Codable {
 /// Outcome measures (ICQ, RAS) with reliable change and group effect sizes, and the PK's checklist of
 /// observable outcomes, with the problems found in these records.
 ///
-/// **Statistics.** Scores are scale sums from ``ScoringPlan`` under the instrument's missing-data
+/// **Statistics.** Scores are scale sums from `ScoringPlan` under the instrument's missing-data
 /// rule (the SDK default: prorated when at least half the items are answered). The reliable change
-/// index is AssessmentEngine's ``ReliableChange`` (Jacobson & Truax 1991, criterion 1.96, higher is
+/// index is AssessmentEngine's `ReliableChange` (Jacobson & Truax 1991, criterion 1.96, higher is
 /// better for both instruments) with the reliability stated in the group file and the SD stated
 /// there or, failing that, the SD of the group's baseline scores (n − 1 denominator, at least 2
-/// scores); the report says which. Group effect sizes are ``PairedEffectSize`` (d_z with the exact
+/// scores); the report says which. Group effect sizes are `PairedEffectSize` (d_z with the exact
 /// noncentral-t 95% interval of Steiger & Fouladi 1997, g_av with the Algina & Keselman 2003
 /// approximation, the paired t test and its p; at least 3 pairs).
 ///

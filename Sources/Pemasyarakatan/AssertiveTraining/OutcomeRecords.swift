@@ -7,7 +7,7 @@ import AssessmentEngine
 /// "reliabilitySource": "Rathus (1973): test–retest r = .78", "sd": null}]}`. Only the listed scales
 /// are analysed; an empty list analyses every scale of the instrument without reliable change.
 public struct OutcomeMeasure: Sendable, Hashable, Codable {
-  /// The instrument's id in ``InstrumentLibrary/assessmentEngine`` (`icq` or `ras`).
+  /// The instrument's id in `InstrumentLibrary/assessmentEngine` (`icq` or `ras`).
   public var instrument: String
   /// The analysed scales with their reliable-change references.
   public var references: [ChangeReference]

@@ -88,7 +88,7 @@ public struct ParoleRule: VersionedRule, Hashable {
   ///
   /// The sentence's ``SentenceTerm/expiry`` is its first free day, so the remaining sentence is
   /// `releasedOn ..< expiry`, and the masa percobaan is `releasedOn ..< expiry + 1 year`: its last day
-  /// (``CivilDateInterval/end``, inclusive) is the day before `expiry + 1 year`, which is
+  /// (`CivilDateInterval/end`, inclusive) is the day before `expiry + 1 year`, which is
   /// ``IntegrationEligibility/programmeEnd``. Example: expiry 2026-01-10, released 2025-01-20 →
   /// 2025-01-20 … 2027-01-09 (720 days).
   public func probationPeriod(for term: SentenceTerm, releasedOn: CivilDate) -> CivilDateInterval {

@@ -35,7 +35,7 @@ public struct GuidanceStageRule: Sendable, Hashable, Codable {
 
   /// The first day of tahap lanjutan and of tahap akhir within `period`, by ⌈fraction × days⌉ from the
   /// start, where days counts both the first and the last day of the masa bimbingan
-  /// (``CivilDateInterval/inclusiveDayCount``: the interval is closed).
+  /// (`CivilDateInterval/inclusiveDayCount`: the interval is closed).
   ///
   /// Worked example (``thirds``): 2025-01-20...2027-01-20 holds 731 days; ⌈731/3⌉ = 244 → 2025-09-21;
   /// ⌈1462/3⌉ = 488 → 2026-05-23.

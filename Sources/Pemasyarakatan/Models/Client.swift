@@ -120,7 +120,7 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
 
 /// Adult or child status at a date.
 ///
-/// The domain's name for the engine's ``AgeGroup``: the same two values with the same wire names
+/// The domain's name for the engine's `AgeGroup`: the same two values with the same wire names
 /// (`adult`, `child`). The one mapping between them is ``ageGroup`` and ``init(_:)``; the domain derives
 /// the category from the birth date (``Client/ageCategory(on:)``), the engine takes it as given.
 public enum AgeCategory: String, WireEnum {
@@ -137,15 +137,15 @@ public enum AgeCategory: String, WireEnum {
     case .child: LocalizedText(id: "Anak", en: "Child")
     }
   }
-  /// The engine's ``AgeGroup`` for this category.
+  /// The engine's `AgeGroup` for this category.
   public var ageGroup: AgeGroup { self == .adult ? .adult : .child }
-  /// The category for the engine's ``AgeGroup``.
+  /// The category for the engine's `AgeGroup`.
   public init(_ group: AgeGroup) { self = group == .adult ? .adult : .child }
 }
 
 /// Sex as recorded in the register.
 ///
-/// The domain's name for the engine's ``Gender`` (used to choose gendered cut-off tables): the same two
+/// The domain's name for the engine's `Gender` (used to choose gendered cut-off tables): the same two
 /// values with the same wire names (`male`, `female`). The one mapping between them is ``gender`` and
 /// ``init(_:)``.
 public enum Sex: String, WireEnum {
@@ -162,9 +162,9 @@ public enum Sex: String, WireEnum {
     case .female: LocalizedText(id: "Perempuan", en: "Female")
     }
   }
-  /// The engine's ``Gender`` for this sex.
+  /// The engine's `Gender` for this sex.
   public var gender: Gender { self == .male ? .male : .female }
-  /// The sex for the engine's ``Gender``.
+  /// The sex for the engine's `Gender`.
   public init(_ gender: Gender) { self = gender == .male ? .male : .female }
 }
 

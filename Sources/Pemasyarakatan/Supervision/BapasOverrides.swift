@@ -5,7 +5,7 @@ import Foundation
 #endif
 import AssessmentEngine
 
-/// Who at a Bapas approves a professional override, mapped onto the engine's generic ``ApproverRole``.
+/// Who at a Bapas approves a professional override, mapped onto the engine's generic `ApproverRole`.
 ///
 /// The mapping is a documented **policy default**: the sources say overrides need supervisor approval
 /// and documented reasons (NCCD Structured Decision Making; LS/CMI Section 6), and that at a Bapas the
@@ -14,7 +14,7 @@ import AssessmentEngine
 /// Kalimantan Timur *pelimpahan bimbingan* service, "berdasarkan asesmen dari aspek risiko
 /// pengulangan pidana"). Which Bapas official signs an override is not set by any source read.
 ///
-/// | Bapas role | ``ApproverRole`` |
+/// | Bapas role | `ApproverRole` |
 /// |---|---|
 /// | PK | `officer` |
 /// | Kasie / Kasubsi Bimbingan Klien | `supervisor` |
@@ -63,7 +63,7 @@ public enum BapasApprover: String, WireEnum {
     }
   }
 
-  /// An approval by this Bapas role, for ``OverridePolicy/override(_:to:reason:approval:officerID:instrument:)``.
+  /// An approval by this Bapas role, for `OverridePolicy/override(_:to:reason:approval:officerID:instrument:)`.
   public func approval(by approverID: OfficerID, on date: CivilDate) -> OverrideApproval {
     OverrideApproval(role: approverRole, approverID: approverID.rawValue, approvedAt: date.startOfDayWIB, utcOffsetSeconds: 7 * 3_600)
   }
@@ -98,22 +98,22 @@ public struct BapasOverrideRecord: Sendable, Hashable, Codable {
     self.override = override
   }
 
-  /// The record as the engine's ``OverrideRecord``.
+  /// The record as the engine's `OverrideRecord`.
   public var engineRecord: OverrideRecord {
     OverrideRecord(officerID: officerID.rawValue, agencyID: bapasCode.rawValue, override: override)
   }
 }
 
-/// Override rates per PK and per Bapas, computed by the engine's ``OverrideRateSummary``.
+/// Override rates per PK and per Bapas, computed by the engine's `OverrideRateSummary`.
 public enum BapasOverrideRates {
-  /// One summary per PK (``OverrideRateSummary/key`` is the officer id), sorted by id.
+  /// One summary per PK (`OverrideRateSummary/key` is the officer id), sorted by id.
   ///
   /// - Complexity: O(*n* log *n*).
   public static func perOfficer(_ records: [BapasOverrideRecord]) -> [OverrideRateSummary] {
     OverrideRateSummary.byOfficer(records.map(\.engineRecord))
   }
 
-  /// One summary per Bapas (``OverrideRateSummary/key`` is the Bapas code), sorted by code.
+  /// One summary per Bapas (`OverrideRateSummary/key` is the Bapas code), sorted by code.
   ///
   /// - Complexity: O(*n* log *n*).
   public static func perBapas(_ records: [BapasOverrideRecord]) -> [OverrideRateSummary] {

@@ -1,12 +1,12 @@
 import AssessmentEngine
 
-/// A supervision plan for one client at one Bapas: the engine's generic ``SupervisionPlan`` (intensity
+/// A supervision plan for one client at one Bapas: the engine's generic `SupervisionPlan` (intensity
 /// from risk, targets from needs, delivery from responsivity) composed with the Bapas's own programmes,
 /// its Pokmas Lipas partners, its contact modalities, the legal floor of wajib lapor, the next
 /// reassessment date and the Bapas role that approved any override.
 ///
 /// Built by ``BapasSupervisionPlanner/plan(for:at:assessment:instrument:assessedOn:asOf:override:responsivity:programmes:partners:caseload:enrolIn:)``.
-/// When ``generic``'s ``SupervisionPlan/instrumentStatus`` is `illustrative`, the plan is a sample only.
+/// When ``generic``'s `SupervisionPlan/instrumentStatus` is `illustrative`, the plan is a sample only.
 public struct BapasSupervisionPlan: Sendable, Hashable, Codable {
   /// The case.
   public var caseID: CaseID

@@ -3,7 +3,8 @@ import AssessmentEngine
 /// Composes the engine's generic supervision plan with what a Bapas actually has.
 ///
 /// Every table is configurable; the defaults are policy defaults except where noted:
-/// - ``supervisionPolicy``: ``SupervisionPolicy/standard`` (contacts and dosage per band; policy);
+/// - ``supervisionPolicy``: `SupervisionPolicy.bapas` (contacts and dosage per band: policy; the monthly
+///   *wajib lapor* floor: law);
 /// - ``responsivityPolicy``: the engine's documented adjustments (seed papers 001–004);
 /// - ``needServices``: ``NeedServiceMap/standard`` (policy);
 /// - ``reassessmentRule``: ``ReassessmentRule/permenkumham12of2013`` (law: every 12 months for Klien);
@@ -26,9 +27,9 @@ public struct BapasSupervisionPlanner: Sendable, Hashable {
 
   /// Creates a planner with the documented defaults.
   public init(
-    supervisionPolicy: SupervisionPolicy = .standard, responsivityPolicy: ResponsivityPolicy = ResponsivityPolicy(),
+    supervisionPolicy: SupervisionPolicy = .bapas, responsivityPolicy: ResponsivityPolicy = ResponsivityPolicy(),
     needServices: NeedServiceMap = .standard, reassessmentRule: ReassessmentRule = .permenkumham12of2013,
-    reassessmentPolicy: ReassessmentPolicy = ReassessmentPolicy(), compliancePolicy: CompliancePolicy = .standard
+    reassessmentPolicy: ReassessmentPolicy = .bapas, compliancePolicy: CompliancePolicy = .standard
   ) {
     self.supervisionPolicy = supervisionPolicy
     self.responsivityPolicy = responsivityPolicy
@@ -48,7 +49,15 @@ public struct BapasSupervisionPlanner: Sendable, Hashable {
   ///
   /// - Parameters:
   ///   - caseFile: the client's case; must belong to `bapas`, be active and report at least monthly.
+  ///   - bapas: the Bapas that supervises the case.
   ///   - assessment: the assessment to plan from, made on `assessedOn`.
+  ///   - instrument: the risk instrument the assessment was made with (its band mappings).
+  ///   - assessedOn: the day of the assessment.
+  ///   - asOf: the day the plan is made.
+  ///   - override: a professional override of the assessment's band, if any.
+  ///   - responsivity: the client's responsivity factors.
+  ///   - programmes: the Bapas's programmes.
+  ///   - partners: the Pokmas Lipas partners (those of other Bapas are ignored).
   ///   - caseload: the Bapas's cases, for counting programme places (include `caseFile` if it is enrolled).
   ///   - enrolIn: programmes the PK wants to enrol the client in; each must exist, have a place and fit a target.
   /// - Throws: ``BapasSupervisionError`` for the first problem found.
@@ -207,10 +216,10 @@ public struct BapasSupervisionPlanner: Sendable, Hashable {
   }
 
   /// The next reassessment: the later of `assessedOn` and the case's last recorded assessment plus the
-  /// rule's interval (12 months), brought forward to an event's date + ``ReassessmentPolicy/daysAfterEvent``
+  /// rule's interval (12 months), brought forward to an event's date + `ReassessmentPolicy/daysAfterEvent`
   /// for each triggering event after that assessment and on or before `asOf`: a new legal status
-  /// (``ReassessmentEvent/newOffenceInformation``), a compliance flag (``ReassessmentEvent/violation``),
-  /// a stage transition (``ReassessmentEvent/stageChange``). The earliest wins; on equal dates the schedule wins.
+  /// (`ReassessmentEvent/newOffenceInformation`), a compliance flag (`ReassessmentEvent/violation`),
+  /// a stage transition (`ReassessmentEvent/stageChange`). The earliest wins; on equal dates the schedule wins.
   public func reassessmentDue(_ caseFile: CaseFile, assessedOn: CivilDate, asOf: CivilDate) -> BapasReassessmentDue {
     let last = max(assessedOn, caseFile.lastAssessmentDate ?? assessedOn)
     var due = BapasReassessmentDue(

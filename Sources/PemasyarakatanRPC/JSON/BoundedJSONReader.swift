@@ -4,18 +4,18 @@ import AssessmentEngine
 ///
 /// `offset` is the 0-based byte offset of the offending byte; `line` and `column` are 1-based, the
 /// column counting Unicode scalars on the line, as editors do.
-public struct JSONSyntaxError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+package struct JSONSyntaxError: Error, Sendable, Hashable, Codable, CustomStringConvertible {
   /// 0-based byte offset.
-  public var offset: Int
+  package var offset: Int
   /// 1-based line.
-  public var line: Int
+  package var line: Int
   /// 1-based column (Unicode scalars).
-  public var column: Int
+  package var column: Int
   /// Why the text is refused.
-  public var why: String
+  package var why: String
 
   /// Creates an error.
-  public init(offset: Int, line: Int, column: Int, why: String) {
+  package init(offset: Int, line: Int, column: Int, why: String) {
     self.offset = offset
     self.line = line
     self.column = column
@@ -23,7 +23,7 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, Codable, CustomStringC
   }
 
   /// `line L, column C (byte B): why`.
-  public var description: String { "line \(line), column \(column) (byte \(offset)): \(why)" }
+  package var description: String { "line \(line), column \(column) (byte \(offset)): \(why)" }
 }
 
 /// Reads JSON text into a ``JSONValue`` without recursion and within stated limits.
@@ -34,20 +34,20 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, Codable, CustomStringC
 /// the byte offset, line and column. Memory is bounded by a small multiple of the input's size.
 ///
 /// - Complexity: O(*n*) time for *n* bytes.
-public struct BoundedJSONReader: Sendable {
+package struct BoundedJSONReader: Sendable {
   /// The deepest nesting of arrays and objects accepted (the document itself is depth 1).
-  public var maximumDepth: Int
+  package var maximumDepth: Int
   /// The longest text accepted, in bytes.
-  public var maximumBytes: Int
+  package var maximumBytes: Int
 
   /// Creates a reader with the given limits.
-  public init(maximumDepth: Int = 128, maximumBytes: Int = 64 << 20) {
+  package init(maximumDepth: Int = 128, maximumBytes: Int = 64 << 20) {
     self.maximumDepth = maximumDepth
     self.maximumBytes = maximumBytes
   }
 
   /// Parses one JSON document (surrounding white space allowed).
-  public func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+  package func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
     guard bytes.count <= maximumBytes else {
       throw JSONSyntaxError(offset: maximumBytes, line: 1, column: 1, why: "the text is longer than the limit of \(maximumBytes) bytes")
     }
@@ -61,7 +61,7 @@ public struct BoundedJSONReader: Sendable {
   }
 
   /// Parses one JSON document held in an array.
-  public func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
+  package func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONValue {
     try bytes.withUnsafeBufferPointer { (b) throws(JSONSyntaxError) in try parse(b) }
   }
 }

@@ -1,11 +1,12 @@
 import AssessmentEngine
+import Pemasyarakatan
 
 /// `risk.assess` and `risk.validate`.
 enum RiskMethods {
   /// `risk.assess`: params `instrument` (`"rnr8"` or a risk definition object), `clients`
   /// (`[{"client": "K-01", "gender": "male", "ageGroup": "adult", "age": 31, "responsivity": […],
   /// "answers": {"ch1": 2, "ch2": "no", "sa1": null}}]`), optional `plan: true` (the generic
-  /// supervision plan, `SupervisionPolicy.standard`).
+  /// supervision plan, `SupervisionPolicy.bapas`).
   ///
   /// Result: `{"instrument": {id, version, status}, "results": [{"client", "responsivity",
   /// "assessment", "mappedBands", "plan"}], "problems": […]}`; a client with a problem is left out and
@@ -92,7 +93,7 @@ enum RiskMethods {
       }
       var plan: JSONOut = .null
       if withPlan {
-        do { plan = try encodeDocument(try SupervisionPolicy.standard.plan(for: assessment, instrument: instrument, responsivity: responsivity)) } catch let e as RPCError {
+        do { plan = try encodeDocument(try SupervisionPolicy.bapas.plan(for: assessment, instrument: instrument, responsivity: responsivity)) } catch let e as RPCError {
           throw e
         } catch {
           problems.append(.at(path, "plan", "client '\(client)': \(error)"))
@@ -195,7 +196,7 @@ enum RiskMethods {
       }
     }
     if !problems.isEmpty { throw .invalidParams(problems) }
-    let z = confidence == 0.95 ? normalQuantile975 : (Distributions.normalQuantile(1 - (1 - confidence) / 2) ?? normalQuantile975)
+    let z = Distributions.twoSidedNormalQuantile(confidence: confidence) ?? Distributions.normalQuantile975
     do {
       let auc = try RiskValidation.auc(scores: scores, outcomes: outcomes, z: z)
       var bandRates: JSONOut = .null

@@ -69,7 +69,7 @@ extension ReliabilityBasis {
 
 extension ReliabilityBasis {
   /// The published figures an instrument definition carries for `measure`: the first of its norms
-  /// (``ScaleNorm``) for the measure's scale that states a reliability, on that norm's metric
+  /// (`ScaleNorm`) for the measure's scale that states a reliability, on that norm's metric
   /// (`sum` or `mean`). `nil` when the definition has none (the built-ins carry none: no published
   /// alliance SD was confirmed).
   public static func published(in definition: InstrumentDefinition, measure: AllianceMeasure = .total) -> ReliabilityBasis? {
@@ -121,7 +121,7 @@ public struct AllianceChange: Sendable, Hashable, Codable {
   /// The later session.
   public var toSession: Int
   /// The reliable change from the earlier to the later score on the basis's metric, computed by
-  /// AssessmentEngine's ``AssessmentEngine/ReliableChange`` (higher is better, criterion 1.96).
+  /// AssessmentEngine's `ReliableChange` (higher is better, criterion 1.96).
   public var reliableChange: ReliableChange
   /// The reliability and SD used, and their origin.
   public var basis: ReliabilityBasis

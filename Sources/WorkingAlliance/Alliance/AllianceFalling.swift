@@ -82,8 +82,11 @@ extension AllianceSeries {
   /// The "alliance falling" flag on `measure` (see ``FallingCriterion`` for the rules).
   ///
   /// - Parameters:
+  ///   - measure: the measure flagged (default the total).
+  ///   - criterion: the rules and their thresholds.
   ///   - basis: when given, rule 2 (reliable deterioration) is applied on its metric.
-  ///   - ruptures: the rupture rule for rule 3.
+  ///   - rupture: the rupture rule for rule 3 (argument label `ruptures`).
+  ///   - ruptureMetric: the metric the rupture rule reads (default the sum).
   /// - Returns: ``NotEnoughData`` (analysis `falling`) with fewer than 2 scored sessions.
   public func falling(
     _ measure: AllianceMeasure = .total, criterion: FallingCriterion = .default, basis: ReliabilityBasis? = nil,

@@ -19,11 +19,16 @@ public struct AllianceRow: Sendable, Hashable, Codable {
   /// Reads the descriptive cells of one administration.
   ///
   /// - Parameters:
-  ///   - dyad, session: the cells of the dyad and session columns.
+  ///   - dyad: the cell of the dyad column.
+  ///   - session: the cell of the session column.
   ///   - date: the date cell (`YYYY-MM-DD`), when there is a date column; an empty cell is no date.
   ///   - rater: the rater cell, when there is a rater column; else `defaultRater` applies.
   ///   - form: the form cell, when there is a form column; else `instrument`.
+  ///   - defaultRater: the rater when there is no rater column.
+  ///   - instrument: the form when there is no form column.
   ///   - line: the file line, for messages.
+  ///   - columns: which columns the file has.
+  ///   - scores: the administration's scores.
   /// - Throws: ``AllianceRowError`` naming the line, the column and the value.
   public init(
     dyad: String, session: String, date: String?, rater: String?, form: String?, defaultRater: AllianceRater,

@@ -97,7 +97,7 @@ public struct AllianceScores: Sendable, Hashable, Codable {
   public var bond: DimensionScore?
   /// The total.
   public var total: DimensionScore?
-  /// Why a measure has no score (the sentence of ``AbsenceReason``), by measure.
+  /// Why a measure has no score (the sentence of `AbsenceReason`), by measure.
   public var absences: [Absence]
 
   /// A measure without a score and the reason.
@@ -246,7 +246,7 @@ public struct AllianceScorer: Sendable {
 
   /// The alliance scores of one administration (responses in item order, `nil` = missing).
   ///
-  /// - Throws: ``ScoringError`` when the row has the wrong length or a value is off the scale.
+  /// - Throws: `ScoringError` when the row has the wrong length or a value is off the scale.
   public func score(responses: [Int?]) throws(ScoringError) -> AllianceScores {
     var matrix = ResponseMatrix(columns: plan.columns, scale: plan.definition.responseScale)
     do { try matrix.append(responses) } catch { throw .invalidResponses(error) }

@@ -131,7 +131,7 @@ public struct DualRoleScorer: Sendable {
 
   /// The scores of one administration (responses in item order; `nil` = missing).
   ///
-  /// - Throws: ``ScoringError`` when the row has the wrong length or a value is off the scale.
+  /// - Throws: `ScoringError` when the row has the wrong length or a value is off the scale.
   public func score(responses: [Int?]) throws(ScoringError) -> DualRoleScores {
     let all = try plan.score(responses: responses)
     return DualRoleScores(caringFairness: all[index[0]], trust: all[index[1]], toughness: all[index[2]], total: totalIndex.map { all[$0] })

@@ -78,7 +78,7 @@ struct RiskDocumentationExampleTests {
     #expect(female.band?.band == "sedang")
     #expect(throws: RiskScoringError.self) { try instrument.assess(answers, population: ClientPopulation(ageGroup: .adult)) }
 
-    let plan = try SupervisionPolicy.standard.plan(for: result, instrument: instrument, responsivity: [.workingHours, .travelCost])
+    let plan = try SupervisionPolicy.threeLevel(scheme: "rst", low: "rendah", moderate: "sedang", high: "tinggi").plan(for: result, instrument: instrument, responsivity: [.workingHours, .travelCost])
     #expect(plan.contactStandard.faceToFacePerMonth == 2)
     #expect(plan.dosageHours == 100)
     #expect(plan.targets.first?.centralEight == .antisocialAssociates)

@@ -52,7 +52,12 @@ struct RiskValidationTests {
   @Test func quantileIsAParameter() throws {
     let r90 = try RiskValidation.auc(scores: [2, 3, 4, 1, 2, 3], outcomes: [true, true, true, false, false, false], z: 1.6448536269514722)
     expectClose(r90.deLong.lower, 7.0 / 9.0 - 1.6448536269514722 * (7.0 / 162.0).squareRoot(), relative: 1e-14, "90% lower")
-    #expect(normalQuantile975 == 1.959963984540054)
+    #expect(Distributions.normalQuantile975 == 1.959963984540054)
+    // The shared statistics give the same z: exactly at 95%, to 1e-15 from the quantile function.
+    #expect(Distributions.twoSidedNormalQuantile(confidence: 0.95) == 1.959963984540054)
+    expectClose(Distributions.normalQuantile(0.975) ?? .nan, 1.959963984540054, relative: 1e-15, "qnorm(0.975)")
+    expectClose(Distributions.twoSidedNormalQuantile(confidence: 0.90) ?? .nan, 1.6448536269514722, relative: 1e-14, "qnorm(0.95)")
+    #expect(Distributions.twoSidedNormalQuantile(confidence: 1) == nil && Distributions.twoSidedNormalQuantile(confidence: .nan) == nil)
   }
 
   /// Property: AUC is invariant under strictly increasing transforms of the score, and AUC(−score) = 1 − AUC.
