@@ -257,3 +257,27 @@ package struct JSONText {
     return v
   }
 }
+
+/// A JSON string literal with the escapes RFC 8259 requires, the same bytes on every platform: the one
+/// writer of JSON strings for the hand-written JSON outputs (score files, exports, the audit log, whose
+/// entry hashes depend on these exact bytes).
+package func jsonString(_ text: String) -> String {
+  var out = "\""
+  for scalar in text.unicodeScalars {
+    switch scalar {
+    case "\"": out += "\\\""
+    case "\\": out += "\\\\"
+    case "\n": out += "\\n"
+    case "\r": out += "\\r"
+    case "\t": out += "\\t"
+    default:
+      if scalar.value < 0x20 {
+        let hex = String(scalar.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+  }
+  return out + "\""
+}

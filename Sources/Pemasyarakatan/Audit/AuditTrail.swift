@@ -44,17 +44,17 @@ public struct AuditEntry: Sendable, Hashable, Codable {
 
   /// The line without `hash`, whose SHA-256 is ``hash``.
   var unsealedLine: String {
-    func opt(_ s: String?) -> String { s.map(jsonLiteral) ?? "null" }
-    return "{\"sequence\":\(sequence),\"at\":\(jsonLiteral(at.text)),\"officerID\":\(jsonLiteral(officerID.rawValue)),\"role\":\(jsonLiteral(role.rawValue)),"
-      + "\"action\":\(jsonLiteral(action)),\"subject\":\(jsonLiteral(subject)),\"before\":\(opt(before)),\"after\":\(opt(after)),"
-      + "\"previousHash\":\(jsonLiteral(previousHash))}"
+    func opt(_ s: String?) -> String { s.map(jsonString) ?? "null" }
+    return "{\"sequence\":\(sequence),\"at\":\(jsonString(at.text)),\"officerID\":\(jsonString(officerID.rawValue)),\"role\":\(jsonString(role.rawValue)),"
+      + "\"action\":\(jsonString(action)),\"subject\":\(jsonString(subject)),\"before\":\(opt(before)),\"after\":\(opt(after)),"
+      + "\"previousHash\":\(jsonString(previousHash))}"
   }
 
   /// The SHA-256 this entry's fields give (compare with ``hash``).
   public var computedHash: String { SHA256.hex(Array(unsealedLine.utf8)) }
 
   /// The entry as one JSON line (without the newline).
-  public var line: String { String(unsealedLine.dropLast()) + ",\"hash\":\(jsonLiteral(hash))}" }
+  public var line: String { String(unsealedLine.dropLast()) + ",\"hash\":\(jsonString(hash))}" }
 }
 
 /// An append-only, hash-chained log of state-changing steps (``AuditEntry``).
@@ -196,24 +196,3 @@ public struct AuditBreak: Error, Sendable, Hashable, Codable, RedactableDescript
   }
 }
 
-/// A JSON string literal (RFC 8259 escapes), the same bytes on every platform.
-func jsonLiteral(_ text: String) -> String {
-  var out = "\""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "\"": out += "\\\""
-    case "\\": out += "\\\\"
-    case "\n": out += "\\n"
-    case "\r": out += "\\r"
-    case "\t": out += "\\t"
-    default:
-      if scalar.value < 0x20 {
-        let hex = String(scalar.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-  }
-  return out + "\""
-}
