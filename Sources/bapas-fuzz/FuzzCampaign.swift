@@ -34,14 +34,21 @@ struct FuzzCampaign {
     let watchdog = Watchdog(budget: budgetSeconds, crashers: corpus + "/crashers")
     watchdog.start()
     var ran: [FuzzHarness.Kind: Int] = [:]
+    var warnedScratch = false
     var findings: [(kind: FuzzHarness.Kind, iteration: Int, problems: [String], bytes: [UInt8])] = []
     let started = Date()
     let schedule = Self.weights.flatMap { Array(repeating: $0.0, count: $0.1) }
 
     func runOne(_ kind: FuzzHarness.Kind, _ bytes: [UInt8], _ iteration: Int) {
       let input = FuzzHarness.Input(kind: kind, bytes: bytes)
-      FileManager.default.createFile(atPath: scratch + "/current-input", contents: Data(bytes))
-      FileManager.default.createFile(atPath: scratch + "/current-kind", contents: Data(kind.rawValue.utf8))
+      // The input is on disk before it runs, so a trap leaves it behind; a scratch folder that cannot
+      // be written is said once rather than silently losing the reproducer.
+      let saved = FileManager.default.createFile(atPath: scratch + "/current-input", contents: Data(bytes))
+        && FileManager.default.createFile(atPath: scratch + "/current-kind", contents: Data(kind.rawValue.utf8))
+      if !saved && !warnedScratch {
+        warnedScratch = true
+        print("bapas-fuzz: warning: cannot write \(scratch)/current-input; a trap would leave no reproducer.")
+      }
       watchdog.begin(kind: kind, bytes: bytes, iteration: iteration)
       let problems = harness.check(input)
       watchdog.end()
@@ -83,8 +90,11 @@ struct FuzzCampaign {
       print("  [\(finding.kind.rawValue) #\(finding.iteration)] " + finding.problems.joined(separator: " | "))
       if saveCrashers {
         let name = "\(finding.kind.rawValue)-found-seed\(seed)-\(finding.iteration)"
-        FileManager.default.createFile(atPath: corpus + "/crashers/" + name, contents: Data(finding.bytes))
-        print("    kept as \(corpus)/crashers/\(name)")
+        if FileManager.default.createFile(atPath: corpus + "/crashers/" + name, contents: Data(finding.bytes)) {
+          print("    kept as \(corpus)/crashers/\(name)")
+        } else {
+          print("    could not write \(corpus)/crashers/\(name); the input is printed in the finding above")
+        }
       }
     }
     return findings.isEmpty ? 0 : 1
@@ -134,7 +144,9 @@ final class Watchdog: @unchecked Sendable {
         if let now, Date().timeIntervalSince(now.started) > budget {
           let name = "\(now.kind.rawValue)-hang-\(now.iteration)"
           try? FileManager.default.createDirectory(atPath: crashers, withIntermediateDirectories: true)
-          FileManager.default.createFile(atPath: crashers + "/" + name, contents: Data(now.bytes))
+          if !FileManager.default.createFile(atPath: crashers + "/" + name, contents: Data(now.bytes)) {
+            print("bapas-fuzz: could not write \(crashers)/\(name).")
+          }
           print("bapas-fuzz: input #\(now.iteration) (\(now.kind.rawValue)) ran over the \(budget) s budget: a hang. Kept as \(crashers)/\(name).")
           exit(2)
         }
