@@ -73,6 +73,28 @@ public struct CSVDialect: Sendable, Hashable, Codable {
   /// occurs most often outside quotes on the header line; `,` when none occurs. `nil` when the header
   /// line is not complete in `bytes` and `isFinal` is false.
   public static func detectDelimiter(in bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool = true) -> UInt8? {
+    detectDelimiter(in: bytes, among: candidates, isFinal: isFinal)
+  }
+
+  /// The delimiter of a file whose first bytes are `bytes` in this dialect: ``delimiter`` when set,
+  /// else detected from the header line. With a decimal comma `,` cannot be the delimiter (a
+  /// spreadsheet saved with decimal commas separates fields with `;`), so it is chosen from `;`, tab
+  /// and `|`, `;` when none occurs. `nil` as in ``detectDelimiter(in:isFinal:)``.
+  public func resolvedDelimiter(in bytes: UnsafeBufferPointer<UInt8>, isFinal: Bool = true) -> UInt8? {
+    if let delimiter { return delimiter }
+    let among = decimalComma ? Self.candidates.filter { $0 != UInt8(ascii: ",") } : Self.candidates
+    return Self.detectDelimiter(in: bytes, among: among, isFinal: isFinal)
+  }
+
+  /// ``resolvedDelimiter(in:isFinal:)`` for a whole file, skipping a UTF-8 byte-order mark.
+  package func resolvedDelimiter(inFile bytes: [UInt8]) -> UInt8 {
+    let start = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    return bytes.withUnsafeBufferPointer { b in
+      resolvedDelimiter(in: UnsafeBufferPointer(rebasing: b[start...]), isFinal: true) ?? UInt8(ascii: ",")
+    }
+  }
+
+  static func detectDelimiter(in bytes: UnsafeBufferPointer<UInt8>, among candidates: [UInt8], isFinal: Bool) -> UInt8? {
     var counts = [Int](repeating: 0, count: candidates.count)
     var inQuotes = false
     var complete = false

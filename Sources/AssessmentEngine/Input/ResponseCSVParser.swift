@@ -17,6 +17,9 @@ public struct ResponseCSVOptions: Sendable, Hashable {
   /// Whether ``ResponseTableReader`` detects the delimiter from the header line (replacing
   /// ``delimiter``); ``ResponseCSVParser`` itself always uses ``delimiter``.
   public var detectDelimiter = false
+  /// Whether numbers are written with a decimal comma (``CSVDialect/decimalComma``). Response cells
+  /// are whole numbers either way; what changes is that detection never chooses `,` as the delimiter.
+  public var decimalComma = false
 
   /// Creates options.
   public init(

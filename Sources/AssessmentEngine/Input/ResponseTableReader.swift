@@ -73,7 +73,8 @@ public struct ResponseTableReader: Sendable {
         // Skip a byte-order mark before looking at the header line.
         let found = head.withUnsafeBufferPointer { b -> UInt8? in
           let start = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
-          return CSVDialect.detectDelimiter(in: UnsafeBufferPointer(rebasing: b[start...]), isFinal: isFinal)
+          let dialect = CSVDialect(delimiter: nil, decimalComma: options.decimalComma)
+          return dialect.resolvedDelimiter(in: UnsafeBufferPointer(rebasing: b[start...]), isFinal: isFinal)
         }
         guard let found else { return }
         options.delimiter = found

@@ -44,8 +44,12 @@ public struct RiskValidationData: Sendable, Hashable, Codable {
   /// The rows that can be read, and every problem: header problems (nothing is read then) and row
   /// problems (the row is left out, the others kept). `package`: `bapas validate-risk` reports the
   /// bad rows and analyses the rest.
-  package static func readCSV(_ bytes: [UInt8]) -> (data: RiskValidationData, headerProblems: [RiskValidationCSVError.Problem], rowProblems: [RiskValidationCSVError.Problem]) {
-    let document = CSVDocument(bytes)
+  /// With a decimal-comma `dialect` the score reads `12,5` and rejects `12.5` (a point is then
+  /// ambiguous), and the delimiter is the dialect's or detected among `;`, tab and `|`.
+  package static func readCSV(
+    _ bytes: [UInt8], dialect: CSVDialect = CSVDialect(delimiter: UInt8(ascii: ","))
+  ) -> (data: RiskValidationData, headerProblems: [RiskValidationCSVError.Problem], rowProblems: [RiskValidationCSVError.Problem]) {
+    let document = CSVDocument(bytes, delimiter: dialect.resolvedDelimiter(inFile: bytes))
     let records = document.records.filter { r in !(r.problem == nil && r.fields.allSatisfy { !$0.quoted && $0.text.allSatisfy(\.isWhitespace) }) }
     var empty = RiskValidationData(scores: [], outcomes: [])
     if let mark = document.foreignByteOrderMark {
@@ -58,7 +62,7 @@ public struct RiskValidationData: Sendable, Hashable, Codable {
     let headerText = header.joined(separator: ",")
     if header.count < 2 || header[0].lowercased() != "score" || header[1].lowercased() != "outcome" {
       var why = "the header must begin with 'score,outcome'"
-      if header.count == 1, let separator = [";", "\t", "|"].first(where: { header[0].contains($0) }) {
+      if header.count == 1, !dialect.decimalComma, let separator = [";", "\t", "|"].first(where: { header[0].contains($0) }) {
         why += "; the fields seem to be separated by \(separator == "\t" ? "tabs" : "'\(separator)'"), save the file with commas"
       }
       return (empty, [.init(row: headerRecord.line, column: nil, value: headerText, why: why, columnNumber: 1)], [])
@@ -98,10 +102,11 @@ public struct RiskValidationData: Sendable, Hashable, Codable {
         problems.append(.init(row: row, column: nil, value: f.joined(separator: ","), why: "expected \(header.count) fields, found \(f.count)", columnNumber: at))
         continue
       }
-      let score = Double(f[0])
+      let score = dialect.number(f[0])
       var bad = false
       if score == nil || !(score?.isFinite ?? false) {
-        problems.append(.init(row: row, column: header[0], value: f[0], why: "the score is not a finite number", columnNumber: record.fields[0].column))
+        let why = dialect.decimalComma ? "the score is not a finite number written with a decimal comma (e.g. 12,5)" : "the score is not a finite number"
+        problems.append(.init(row: row, column: header[0], value: f[0], why: why, columnNumber: record.fields[0].column))
         bad = true
       }
       let outcome: Bool? = switch f[1].lowercased() {

@@ -11,6 +11,19 @@ enum TableOptions {
     .init(name: "map-file", valueName: "path", help: "A CSV with the header item,column mapping items to columns (RFC 4180 quoting)."),
   ]
 
+  /// `--decimal-comma`, offered by the commands whose tables may come from an Indonesian-locale
+  /// spreadsheet (`change`, `alliance`, `risk`, `validate-risk`); not part of ``options`` so that
+  /// commands reading only whole-number responses elsewhere don't advertise it.
+  static let decimalCommaOption = CommandSpec.Option(
+    name: "decimal-comma", valueName: nil,
+    help: "Numbers are written with a decimal comma (12,5), as on Indonesian-locale machines; then 12.5 is an error and ',' is never the detected delimiter. Whole-number cells (responses, counts, ages, sessions) stay whole numbers.")
+
+  /// The dialect of a text table under `--decimal-comma`: a decimal comma and the delimiter detected
+  /// among `;`, tab and `|`; without the flag, `,`-delimited with decimal points as before.
+  static func riskDialect(_ args: ParsedArguments) -> CSVDialect {
+    args.flag("decimal-comma") ? CSVDialect(delimiter: nil, decimalComma: true) : CSVDialect(delimiter: UInt8(ascii: ","))
+  }
+
   /// The `--delimiter` byte, or `nil` for detection.
   static func delimiter(_ args: ParsedArguments) throws(UsageError) -> UInt8? {
     switch args.value("delimiter") ?? "auto" {
@@ -32,6 +45,11 @@ enum TableOptions {
     let delimiter: UInt8?
     do { delimiter = try Self.delimiter(args) } catch { throw .usage(error, spec) }
     if let delimiter { options.delimiter = delimiter }
+    if args.flag("decimal-comma") {
+      // A comma cannot be both the field delimiter and the decimal separator.
+      if delimiter == UInt8(ascii: ",") { throw .usage(.conflictingOptions("--decimal-comma", "--delimiter ,"), spec) }
+      options.decimalComma = true
+    }
     var extra: [(text: String, value: Int)] = []
     for entry in args.all("label") {
       guard let eq = entry.lastIndex(of: "="), let value = Int(entry[entry.index(after: eq)...].trimmingWhitespace()),

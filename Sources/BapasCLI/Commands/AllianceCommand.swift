@@ -24,7 +24,7 @@ enum AllianceCommand: Subcommand {
       Documentation/AllianceGuide.md.
       """,
     positionals: [.init(name: "file", help: "The administrations: CSV (any delimiter) or SPSS .sav/.zsav ('-' for standard input).")],
-    options: InstrumentSelection.options + TableOptions.options + [
+    options: InstrumentSelection.options + TableOptions.options + [TableOptions.decimalCommaOption] + [
       .init(name: "id-column", valueName: "name", help: "The column identifying the PK–client dyad (e.g. the client's number)."),
       .init(name: "session-column", valueName: "name", help: "The column with the session number."),
       .init(name: "date-column", valueName: "name", help: "A column with the session date, YYYY-MM-DD."),

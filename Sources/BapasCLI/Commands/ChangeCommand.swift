@@ -29,7 +29,7 @@ enum ChangeCommand: Subcommand {
       .init(name: "pre", help: "The responses of the first administration (CSV or SPSS .sav/.zsav)."),
       .init(name: "post", help: "The responses of the second administration (CSV or SPSS .sav/.zsav)."),
     ],
-    options: InstrumentSelection.options + TableOptions.options + [
+    options: InstrumentSelection.options + TableOptions.options + [TableOptions.decimalCommaOption] + [
       .init(name: "id-column", valueName: "name", help: "The column identifying a respondent in both files."),
       .init(name: "reliability", valueName: "r|SCALE=r", help: "The reliability behind the SEM, for every scale or one. Repeatable.", repeatable: true),
       .init(name: "sd", valueName: "sd|SCALE=sd", help: "The reference SD behind the SEM, for every scale or one. Repeatable.", repeatable: true),

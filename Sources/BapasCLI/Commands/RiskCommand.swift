@@ -26,6 +26,9 @@ enum RiskCommand: Subcommand {
     options: [
       .init(name: "instrument", valueName: "rnr8|path", help: "The built-in illustrative instrument 'rnr8' or a risk instrument definition JSON file."),
       .init(name: "input-format", valueName: "csv|json", help: "The input format.", defaultText: "from the file name; csv"),
+      .init(
+        name: "decimal-comma", valueName: nil,
+        help: "The CSV comes from an Indonesian-locale spreadsheet: ';'-delimited (or tab/'|', detected). Counts and ages stay whole numbers (3,0 is an error)."),
       .init(name: "plan", valueName: nil, help: "Add the generic supervision plan (SupervisionPolicy.bapas)."),
       .init(name: "format", valueName: "text|json|csv", help: "Output format.", defaultText: "text"),
       .init(name: "output", valueName: "path", help: "Write the results to a file instead of standard output."),
@@ -47,7 +50,7 @@ enum RiskCommand: Subcommand {
     let isJSON = inputFormat.map { $0 == "json" } ?? path.lowercased().hasSuffix(".json")
 
     let input: RiskInput
-    do { input = try RiskInput.read(text, json: isJSON, instrument: instrument) } catch {
+    do { input = try RiskInput.read(text, json: isJSON, instrument: instrument, dialect: TableOptions.riskDialect(args)) } catch {
       throw .failed(.invalidDefinition, error.issues.map { $0.rendered(file: path) })
     }
     var issues = input.issues

@@ -66,15 +66,22 @@ struct RiskInput {
   /// Reads CSV (`client,<item>…[,gender,ageGroup,age,responsivity]`) or JSON text.
   ///
   /// - Throws: the issues that make the whole file unusable (a bad header, malformed JSON).
-  static func read(_ text: String, json: Bool, instrument: RiskInstrumentDefinition) throws(RiskInputFailure) -> RiskInput {
-    json ? try readJSON(text, instrument: instrument) : try readCSV(text, instrument: instrument)
+  /// `dialect` gives the CSV delimiter (detected among `;`, tab and `|` with a decimal comma); the
+  /// numeric cells (counts, age) are whole numbers in every dialect, so the decimal separator never
+  /// applies to them.
+  static func read(
+    _ text: String, json: Bool, instrument: RiskInstrumentDefinition, dialect: CSVDialect = CSVDialect(delimiter: UInt8(ascii: ","))
+  ) throws(RiskInputFailure) -> RiskInput {
+    json ? try readJSON(text, instrument: instrument) : try readCSV(text, instrument: instrument, dialect: dialect)
   }
 
   // MARK: CSV
 
-  static func readCSV(_ text: String, instrument: RiskInstrumentDefinition) throws(RiskInputFailure) -> RiskInput {
+  static func readCSV(
+    _ text: String, instrument: RiskInstrumentDefinition, dialect: CSVDialect = CSVDialect(delimiter: UInt8(ascii: ","))
+  ) throws(RiskInputFailure) -> RiskInput {
     let bytes = Array(text.utf8)
-    let document = CSVDocument(bytes)
+    let document = CSVDocument(bytes, delimiter: dialect.resolvedDelimiter(inFile: bytes))
     // Records whose fields are all blank are blank lines (as before, and as R's read.csv).
     let records = document.records.filter { r in !(r.problem == nil && r.fields.allSatisfy { !$0.quoted && $0.text.allSatisfy(\.isWhitespace) }) }
     if let mark = document.foreignByteOrderMark {

@@ -24,6 +24,9 @@ enum ValidateRiskCommand: Subcommand {
       """,
     positionals: [.init(name: "file", help: "The follow-up CSV ('-' for standard input).")],
     options: [
+      .init(
+        name: "decimal-comma", valueName: nil,
+        help: "Scores are written with a decimal comma (12,5), as on Indonesian-locale machines, in a ';'-delimited file (or tab/'|', detected); then 12.5 is an error."),
       .init(name: "band-column", valueName: "name", help: "The column holding risk bands.", defaultText: "band"),
       .init(name: "band-order", valueName: "bands", help: "Bands lowest risk first, comma-separated, e.g. rendah,sedang,tinggi.", defaultText: "order of appearance"),
       .init(name: "expected-rates", valueName: "band=rate,…", help: "Expected outcome rate per band (0…1), e.g. rendah=0.1,sedang=0.3,tinggi=0.6, for E/O."),
@@ -42,7 +45,7 @@ enum ValidateRiskCommand: Subcommand {
     let path = args.positionals[0]
     let text = try RiskCommand.readText(path)
 
-    let (data, issues) = try read(text, path: path)
+    let (data, issues) = try read(text, path: path, dialect: TableOptions.riskDialect(args))
     for issue in issues { io.stderr.write(issue + "\n") }
     let bands = data.groups[bandColumn]
     if args.value("band-column") != nil, bands == nil {
@@ -116,8 +119,10 @@ enum ValidateRiskCommand: Subcommand {
   }
 
   /// Parses with the engine's reader; bad data rows are reported at their line and column and left out.
-  static func read(_ text: String, path: String) throws(CommandFailure) -> (RiskValidationData, [String]) {
-    let read = RiskValidationData.readCSV(Array(text.utf8))
+  static func read(
+    _ text: String, path: String, dialect: CSVDialect = CSVDialect(delimiter: UInt8(ascii: ","))
+  ) throws(CommandFailure) -> (RiskValidationData, [String]) {
+    let read = RiskValidationData.readCSV(Array(text.utf8), dialect: dialect)
     func render(_ p: RiskValidationCSVError.Problem, leftOut: Bool) -> String {
       let what = p.column.map { "column \(quotedForMessage($0)): " } ?? ""
       let value = p.value.isEmpty ? "" : " (\(Redaction.quote(p.value)))"
