@@ -1,5 +1,6 @@
-/// Writes score cells as CSV text (`sum,mean,missing`, an absent score as empty cells) fast enough
-/// that formatting does not dominate a bulk run.
+/// Writes score cells as CSV text (`sum,mean,missing`, an absent score as empty cells) or as JSON
+/// objects (`{"sum":…,"mean":…,"missing":…}`, `null` for an absent value, plus `"absence"` when the
+/// score is absent) fast enough that formatting does not dominate a bulk run.
 ///
 /// When a raw sum is a whole number — always, except under `mean`/`median` imputation — the cell's
 /// text is fully determined by the pair (raw sum, missing count) for a given scale and policy, so the
@@ -7,6 +8,15 @@
 /// policy's rules live) and copies the cached bytes afterwards. Other cells are formatted directly.
 /// Numbers are the shortest text that reads back to the same `Double` (``ShortestDecimal``).
 package struct ScoreCellWriter: Sendable {
+  /// The text of one cell.
+  package enum Syntax: Sendable {
+    /// `sum,mean,missing` (``format(_:to:)``).
+    case csv
+    /// `{"sum":…,"mean":…,"missing":…[,"absence":…]}` (``formatJSON(_:to:)``).
+    case json
+  }
+  /// The syntax every cell is written in.
+  package let syntax: Syntax
   /// Per scale: where its entries start (−1 = not cached), its lowest raw sum, and items + 1.
   private let base: [Int]
   private let rawMin: [Int]
@@ -19,8 +29,9 @@ package struct ScoreCellWriter: Sendable {
   /// Scales whose table would exceed this many entries are not cached.
   static let maximumCacheEntries = 1 << 20
 
-  /// A writer for the scales of `plan`.
-  package init(plan: ScoringPlan) {
+  /// A writer for the scales of `plan`, writing cells in `syntax`.
+  package init(plan: ScoringPlan, syntax: Syntax = .csv) {
+    self.syntax = syntax
     let lo = plan.definition.responseScale.min, hi = plan.definition.responseScale.max
     var base: [Int] = [], rawMin: [Int] = [], rawCount: [Int] = [], stride: [Int] = []
     var total = 0
@@ -50,7 +61,7 @@ package struct ScoreCellWriter: Sendable {
     if let (offset, length) = cachedText(table, row: row, scale: scale) {
       arena.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }
     } else {
-      Self.format(table.score(row: row, scale: scale), to: &out)
+      formatCell(table.score(row: row, scale: scale), to: &out)
     }
   }
 
@@ -66,6 +77,7 @@ package struct ScoreCellWriter: Sendable {
   /// Writes the rows `rows` of `table` as ``writeRows(_:ids:to:)`` does (for sharing a table's rows
   /// among threads, each with its own writer).
   package mutating func writeRows(_ table: ScoreTable, ids: [String]?, rows: Range<Int>, to sink: (UnsafeRawBufferPointer) -> Void) {
+    assert(syntax == .csv, "writeRows writes CSV lines; a JSON writer formats cells with append(_:row:scale:to:)")
     let capacity = 1 << 18
     let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     defer { buffer.deallocate() }
@@ -123,7 +135,7 @@ package struct ScoreCellWriter: Sendable {
           used &+= length
         } else {
           scratch.removeAll(keepingCapacity: true)
-          Self.format(table.score(row: row, scale: scale), to: &scratch)
+          formatCell(table.score(row: row, scale: scale), to: &scratch)
           scratch.withUnsafeBufferPointer { put($0) }
         }
         buffer[used] = scale == scales &- 1 ? 0x0A : 0x2C
@@ -147,7 +159,7 @@ package struct ScoreCellWriter: Sendable {
     let offset = Int(offsets[entry])
     if offset >= 0 { return (offset, Int(lengths[entry])) }
     var text: [UInt8] = []
-    Self.format(table.score(row: row, scale: scale), to: &text)
+    formatCell(table.score(row: row, scale: scale), to: &text)
     guard text.count <= 255, arena.count + text.count < Int(Int32.max) else { return nil }
     offsets[entry] = Int32(arena.count)
     lengths[entry] = UInt8(text.count)
@@ -172,6 +184,33 @@ package struct ScoreCellWriter: Sendable {
     }
   }
 
+  /// Formats one score in the writer's ``syntax``.
+  private func formatCell(_ score: ScaleScore, to out: inout [UInt8]) {
+    switch syntax {
+    case .csv: Self.format(score, to: &out)
+    case .json: Self.formatJSON(score, to: &out)
+    }
+  }
+
+  /// Formats one score as a JSON object; `null` for an absent sum or mean (and for a non-finite one,
+  /// which JSON cannot write).
+  package static func formatJSON(_ score: ScaleScore, to out: inout [UInt8]) {
+    func number(_ value: Double?) {
+      if let value, value.isFinite { ShortestDecimal.append(value, to: &out) } else { out.append(contentsOf: "null".utf8) }
+    }
+    out.append(contentsOf: #"{"sum":"#.utf8)
+    number(score.sum)
+    out.append(contentsOf: #","mean":"#.utf8)
+    number(score.mean)
+    out.append(contentsOf: #","missing":"#.utf8)
+    ShortestDecimal.append(score.missing, to: &out)
+    if let absence = score.absence {
+      out.append(contentsOf: #","absence":"#.utf8)
+      out.append(contentsOf: jsonString(absence.description).utf8)
+    }
+    out.append(UInt8(ascii: "}"))
+  }
+
   /// Formats one score as `sum,mean,missing`.
   package static func format(_ score: ScaleScore, to out: inout [UInt8]) {
     if let sum = score.sum { ShortestDecimal.append(sum, to: &out) }
@@ -179,5 +218,38 @@ package struct ScoreCellWriter: Sendable {
     if let mean = score.mean { ShortestDecimal.append(mean, to: &out) }
     out.append(0x2C)
     ShortestDecimal.append(score.missing, to: &out)
+  }
+}
+
+/// One ``ScoreCellWriter`` and one output buffer per worker, in raw storage, for formatting a table's
+/// rows on all cores: each worker touches only its own slot (no shared array is mutated
+/// concurrently), and the caller reads the outputs after `concurrentPerform` returns.
+package final class ScoreCellWriterSlots: @unchecked Sendable {
+  /// The writers, one per worker.
+  package let writers: UnsafeMutablePointer<ScoreCellWriter>
+  /// The output buffers, one per worker.
+  package let outputs: UnsafeMutablePointer<[UInt8]>
+  /// How many workers.
+  package let count: Int
+
+  /// `workers` copies of `writer`, each with an empty output buffer.
+  package convenience init(_ writer: ScoreCellWriter, workers: Int) {
+    self.init(writers: Array(repeating: writer, count: Swift.max(1, workers)))
+  }
+
+  /// One slot per writer (caches carried over from earlier batches), each with an empty output buffer.
+  package init(writers: [ScoreCellWriter]) {
+    count = writers.count
+    self.writers = .allocate(capacity: count)
+    self.writers.initialize(from: writers, count: count)
+    outputs = .allocate(capacity: count)
+    outputs.initialize(repeating: [], count: count)
+  }
+
+  deinit {
+    writers.deinitialize(count: count)
+    writers.deallocate()
+    outputs.deinitialize(count: count)
+    outputs.deallocate()
   }
 }

@@ -88,15 +88,7 @@ enum ICCCommand: Subcommand {
         icc: icc.estimates, targets: icc.targets, raters: icc.raters,
         meanSquares: .init(targets: icc.msTargets, raters: icc.msRaters, residual: icc.msResidual, within: icc.msWithin),
         confidenceLevel: icc.confidenceLevel, rowsRead: table.records.count, rowsSkipped: skipped)
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-      encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Inf", negativeInfinity: "-Inf", nan: "NaN")
-      do {
-        output.append(Array(try encoder.encode(document)))
-        output.write("\n")
-      } catch {
-        throw .failed(.software, ["error: the results could not be written as JSON: \(error)."])
-      }
+      try output.writeStatisticsJSON(document)
     } else {
       output.write(textReport(icc, file: path))
     }

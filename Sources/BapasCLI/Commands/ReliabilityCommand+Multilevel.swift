@@ -100,15 +100,7 @@ extension ReliabilityCommand {
           file: path, instrument: definition.id, idColumn: idColumn, timeColumn: timeColumn, rowsRead: persons.rowsRead,
           rowsUsed: persons.matrix.rowCount - incompleteRows.count, rowsRejected: persons.rowsRejected),
         multilevel: entries)
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-      encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Inf", negativeInfinity: "-Inf", nan: "NaN")
-      do {
-        output.append(Array(try encoder.encode(document)))
-        output.write("\n")
-      } catch {
-        throw .failed(.software, ["error: the results could not be written as JSON: \(error)."])
-      }
+      try output.writeStatisticsJSON(document)
     } else {
       var out = "\(path): multilevel reliability (psych::multilevel.reliability); persons '\(idColumn)', times '\(timeColumn)'\n"
       for scaleDefinition in definition.scales {

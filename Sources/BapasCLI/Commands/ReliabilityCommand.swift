@@ -98,17 +98,7 @@ enum ReliabilityCommand: Subcommand {
         scales: Dictionary(
           report.scales.map { ($0.name, ReliabilityDocument.Entry($0)) }, uniquingKeysWith: { first, _ in first }),
         ordinal: ordinal ? extras.ordinal : nil, bootstrap: replicates != nil ? extras.bootstrap : nil)
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-      // A statistic that is undefined for the data (and says so in the scale's "notes") is written
-      // as R prints it rather than failing the whole document.
-      encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Inf", negativeInfinity: "-Inf", nan: "NaN")
-      do {
-        output.append(Array(try encoder.encode(document)))
-        output.write("\n")
-      } catch {
-        throw .failed(.software, ["error: the results could not be written as JSON: \(error)."])
-      }
+      try output.writeStatisticsJSON(document)
     } else {
       output.write(textReport(report, file: path, definition: definition, pass: summary))
       output.write(extrasText(extras, definition: definition))

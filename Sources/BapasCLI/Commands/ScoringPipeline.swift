@@ -3,27 +3,6 @@ import AssessmentEngine
 import Dispatch
 #endif
 
-/// Per-worker state for parallel formatting, in raw storage: each worker touches only its own slot,
-/// and the caller reads after `concurrentPerform` returns.
-private final class WriterSlots: @unchecked Sendable {
-  let writers: UnsafeMutablePointer<ScoreCellWriter>
-  let outputs: UnsafeMutablePointer<[UInt8]>
-  let count: Int
-  init(writers: [ScoreCellWriter]) {
-    count = writers.count
-    self.writers = .allocate(capacity: count)
-    self.writers.initialize(from: writers, count: count)
-    outputs = .allocate(capacity: count)
-    outputs.initialize(repeating: [], count: count)
-  }
-  deinit {
-    writers.deinitialize(count: count)
-    writers.deallocate()
-    outputs.deinitialize(count: count)
-    outputs.deallocate()
-  }
-}
-
 /// Counts at the end of a scoring run.
 struct ScoringSummary {
   var rowsRead = 0
@@ -131,7 +110,7 @@ final class CSVScoreWriter: ScoreWriter {
     }
     // Format row ranges on all cores, each with its own cache, then write the parts in order.
     let n = table.rowCount
-    let state = WriterSlots(writers: writers)
+    let state = ScoreCellWriterSlots(writers: writers)
     DispatchQueue.concurrentPerform(iterations: workers) { w in
       var writer = state.writers[w]
       var bytes: [UInt8] = []

@@ -1,3 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 import AssessmentEngine
 
 /// A buffered byte sink: a file descriptor (stdout, stderr), an output file written atomically, or,
@@ -164,4 +169,21 @@ package final class OutputSink {
 struct SystemReason: Error, CustomStringConvertible {
   let text: String
   var description: String { text }
+}
+
+extension OutputSink {
+  /// Writes a statistics document as sorted, indented JSON and a line end. A statistic that is
+  /// undefined for the data (and says so in its notes) is written as R prints it — `NaN`, `Inf`,
+  /// `-Inf` as strings — rather than failing the whole document.
+  func writeStatisticsJSON(_ document: some Encodable) throws(CommandFailure) {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Inf", negativeInfinity: "-Inf", nan: "NaN")
+    do {
+      append(Array(try encoder.encode(document)))
+      write("\n")
+    } catch {
+      throw .failed(.software, ["error: the results could not be written as JSON: \(error)."])
+    }
+  }
 }

@@ -50,7 +50,7 @@ enum ScoreMethod {
     }
     sink.write(Array(#"{"scores":["#.utf8))
     let workers = table.rowCount >= 4096 ? max(1, BulkScoringInfo.threads) : 1
-    let slots = FormatSlots(writers: Array(repeating: JSONCellCache(plan: plan), count: workers))
+    let slots = ScoreCellWriterSlots(ScoreCellWriter(plan: plan, syntax: .json), workers: workers)
     let block = 1 << 14
     var start = 0
     while start < table.rowCount {
@@ -95,7 +95,7 @@ enum ScoreMethod {
   static let scalesKey = Array(#","scales":{"#.utf8)
   /// Formats `rows` (a comma before each but the very first row of the table).
   static func formatRows(
-    _ rows: Range<Int>, table: ScoreTable, ids: [String?], names: [[UInt8]], writer: inout JSONCellCache, out: inout [UInt8]
+    _ rows: Range<Int>, table: ScoreTable, ids: [String?], names: [[UInt8]], writer: inout ScoreCellWriter, out: inout [UInt8]
   ) {
     out.reserveCapacity(out.count + rows.count * (24 + table.scaleCount * 48))
     for row in rows {
@@ -111,115 +111,5 @@ enum ScoreMethod {
       out.append(UInt8(ascii: "}"))
       out.append(UInt8(ascii: "}"))
     }
-  }
-}
-
-/// Per-worker writers and output buffers in raw storage: each worker touches only its own slot (no
-/// shared array is mutated concurrently), and the caller reads after `concurrentPerform` returns.
-private final class FormatSlots: @unchecked Sendable {
-  let writers: UnsafeMutablePointer<JSONCellCache>
-  let outputs: UnsafeMutablePointer<[UInt8]>
-  let count: Int
-  init(writers: [JSONCellCache]) {
-    count = writers.count
-    self.writers = .allocate(capacity: count)
-    self.writers.initialize(from: writers, count: count)
-    outputs = .allocate(capacity: count)
-    outputs.initialize(repeating: [], count: count)
-  }
-  deinit {
-    writers.deinitialize(count: count)
-    writers.deallocate()
-    outputs.deinitialize(count: count)
-    outputs.deallocate()
-  }
-}
-
-/// The JSON text of score cells, `{"sum":…,"mean":…,"missing":…}`, formatted once per distinct
-/// (raw sum, missing count) of a scale and copied afterwards.
-///
-/// When a raw sum is a whole number (always, except under mean/median imputation) the cell is fully
-/// determined by that pair for a given scale and policy — the reasoning of the library's
-/// `ScoreCellWriter` — so each pair goes through ``ScoreTable/score(row:scale:)`` once.
-struct JSONCellCache {
-  private let base: [Int]
-  private let rawMin: [Int]
-  private let rawMax: [Int]
-  private let stride: [Int]
-  private var offsets: [Int32]
-  private var lengths: [UInt16]
-  private var arena: [UInt8] = []
-
-  init(plan: ScoringPlan) {
-    let lo = plan.definition.responseScale.min, hi = plan.definition.responseScale.max
-    var base: [Int] = [], rawMin: [Int] = [], rawMax: [Int] = [], stride: [Int] = []
-    var total = 0
-    for k in plan.scaleItemCounts {
-      // Response scales are bounded (±1e6) before scoring, so these products cannot overflow.
-      let low = Swift.min(0, k * lo), high = Swift.max(0, k * hi)
-      let entries = (high - low + 1) * (k + 1)
-      rawMin.append(low)
-      rawMax.append(high)
-      stride.append(k + 1)
-      if entries <= 1 << 20, total + entries < Int(Int32.max) {
-        base.append(total)
-        total += entries
-      } else {
-        base.append(-1)
-      }
-    }
-    self.base = base
-    self.rawMin = rawMin
-    self.rawMax = rawMax
-    self.stride = stride
-    offsets = [Int32](repeating: -1, count: total)
-    lengths = [UInt16](repeating: 0, count: total)
-  }
-
-  /// Appends the cell of `row` on scale `scale`.
-  mutating func append(_ table: ScoreTable, row: Int, scale: Int, to out: inout [UInt8]) {
-    let cell = table.cell(row: row, scale: scale)
-    let raw = table.rawSums[cell]
-    let missing = Int(table.missingCounts[cell])
-    guard base[scale] >= 0, raw == raw.rounded(), raw >= Double(rawMin[scale]), raw <= Double(rawMax[scale]), missing < stride[scale] else {
-      Self.format(table.score(row: row, scale: scale), to: &out)
-      return
-    }
-    let index = base[scale] + (Int(raw) - rawMin[scale]) * stride[scale] + missing
-    if offsets[index] < 0 {
-      let start = arena.count
-      Self.format(table.score(row: row, scale: scale), to: &arena)
-      let length = arena.count - start
-      guard length <= Int(UInt16.max), start <= Int(Int32.max) else {
-        out.append(contentsOf: arena[start...])
-        arena.removeSubrange(start...)
-        return
-      }
-      offsets[index] = Int32(start)
-      lengths[index] = UInt16(length)
-    }
-    let start = Int(offsets[index])
-    let end = start + Int(lengths[index])
-    arena.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
-  }
-
-  static let sumKey = Array(#"{"sum":"#.utf8)
-  static let meanKey = Array(#","mean":"#.utf8)
-  static let missingKey = Array(#","missing":"#.utf8)
-  static let absenceKey = Array(#","absence":"#.utf8)
-  static let nullText = Array("null".utf8)
-
-  static func format(_ score: ScaleScore, to out: inout [UInt8]) {
-    out.append(contentsOf: sumKey)
-    if let v = score.sum { JSONOut.appendNumber(v, to: &out) } else { out.append(contentsOf: nullText) }
-    out.append(contentsOf: meanKey)
-    if let v = score.mean { JSONOut.appendNumber(v, to: &out) } else { out.append(contentsOf: nullText) }
-    out.append(contentsOf: missingKey)
-    ShortestDecimal.append(score.missing, to: &out)
-    if let absence = score.absence {
-      out.append(contentsOf: absenceKey)
-      JSONOut.appendString(absence.description, to: &out)
-    }
-    out.append(UInt8(ascii: "}"))
   }
 }
