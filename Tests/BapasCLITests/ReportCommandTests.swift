@@ -3,7 +3,7 @@ import Testing
 @testable import BapasCLI
 
 /// `bapas report` on the documented sample, on the shared reference batch (copied with provenance to
-/// `Tests/Fixtures/cases/`), and on bad input. The figures are the hand computations of
+/// `Tests/PemasyarakatanTests/Fixtures/privacy/`), and on bad input. The figures are the hand computations of
 /// `PeriodicReportTests` (PemasyarakatanTests).
 private let root: String = {
   var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
@@ -12,7 +12,7 @@ private let root: String = {
 }()
 
 private let samples = root + "/Documentation/Samples/reports/"
-private let shared = root + "/Tests/Fixtures/cases/cases_shared.json"
+private let shared = root + "/Tests/PemasyarakatanTests/Fixtures/privacy/cases_shared.json"
 
 private func run(_ arguments: [String]) -> (status: BapasCLI.BapasExitStatus, out: String, err: String) {
   let io = CommandIO(stdout: OutputSink(), stderr: OutputSink())
@@ -60,7 +60,7 @@ struct ReportCommandTests {
   }
 
   @Test func sharedReferenceBatch() {
-    // 40 synthetic cases received on 2025-01-20 (Tests/Fixtures/cases/PROVENANCE.md).
+    // 40 synthetic cases received on 2025-01-20 (Tests/PemasyarakatanTests/Fixtures/privacy/PROVENANCE.md).
     let jan = run(["report", shared, "--period", "2025-01"])
     #expect(jan.status == .success)
     #expect(jan.out.contains("## Bapas BPS-DPS") && jan.out.contains("## Bapas BPS-JKT") && jan.out.contains("## Bapas BPS-PLG"))

@@ -5,7 +5,7 @@ import AssessmentEngine
 
 /// The periodic report on the documented sample (`Documentation/Samples/reports/`), every figure
 /// computed by hand from the records in the comments, and on the shared reference batch
-/// (`Tests/Fixtures/cases/`), whose figures were counted independently (see the comments).
+/// (`Tests/PemasyarakatanTests/Fixtures/privacy/`), whose figures were counted independently (see the comments).
 @Suite("Periodic report for Kanwil and Ditjenpas")
 struct PeriodicReportTests {
   static func sample() throws -> PeriodicReportInput {
@@ -140,10 +140,10 @@ struct PeriodicReportTests {
   }
 
   /// The shared reference batch: 40 cases, all received 2025-01-20 with a monthly schedule and no
-  /// contacts. Counted independently with Python from the JSON (Tests/Fixtures/cases/PROVENANCE.md):
+  /// contacts. Counted independently with Python from the JSON (Tests/PemasyarakatanTests/Fixtures/privacy/PROVENANCE.md):
   /// BPS-DPS 12, BPS-JKT 13, BPS-PLG 15 cases; everyone an adult at reception (the youngest born 2003).
   @Test func sharedReferenceBatch() throws {
-    let data = try Data(contentsOf: URL(fileURLWithPath: fixture("cases/cases_shared.json")))
+    let data = try Data(contentsOf: URL(fileURLWithPath: sharedCaseBatchPath))
     let batch = CaseFileImport.decodeBatch(data)
     let january = PeriodicReport(period: .month(year: 2025, month: 1), input: PeriodicReportInput(cases: batch.records))
     #expect(january.bapas.map(\.id) == ["BPS-DPS", "BPS-JKT", "BPS-PLG"])
@@ -161,7 +161,7 @@ struct PeriodicReportTests {
   }
 }
 
-/// Counted from `Tests/Fixtures/cases/cases_shared.json` with an independent Python one-liner (see
+/// Counted from `Tests/PemasyarakatanTests/Fixtures/privacy/cases_shared.json` with an independent Python one-liner (see
 /// PROVENANCE.md in that folder).
 enum SharedBatchCounts {
   static let pksPerBapas: [Int?] = [5, 6, 6]
@@ -196,11 +196,11 @@ struct PeriodicReportDocumentationTests {
 
 /// The periodic report is aggregate: no client's name, register number, address, phone or decision
 /// number reaches it (UU 27/2022 PDP; the shared batch is full of such identifiers, see
-/// Tests/Fixtures/cases/gen_cases.py).
+/// Tests/PemasyarakatanTests/Fixtures/privacy/gen_cases.py).
 @Suite("Periodic report: no personal data")
 struct PeriodicReportPrivacyTests {
   @Test func noClientIdentifierReachesTheReport() throws {
-    let batch = CaseFileImport.decodeBatch(try Data(contentsOf: URL(fileURLWithPath: fixture("cases/cases_shared.json"))))
+    let batch = CaseFileImport.decodeBatch(try Data(contentsOf: URL(fileURLWithPath: sharedCaseBatchPath)))
     let report = PeriodicReport(period: .quarter(year: 2025, quarter: 1), input: PeriodicReportInput(cases: batch.records))
     let texts = [report.markdown(language: .indonesian), report.markdown(language: .english),
                  String(decoding: try JSONEncoder().encode(report), as: UTF8.self)]

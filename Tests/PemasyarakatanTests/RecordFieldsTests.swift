@@ -52,8 +52,8 @@ struct RecordFieldsTests {
   }
 
   @Test func filesWithoutTheNewFieldsStillRead() throws {
-    // The shared reference batch (Tests/Fixtures/cases/PROVENANCE.md) predates every new field.
-    let data = try Data(contentsOf: URL(fileURLWithPath: fixture("cases/cases_shared.json")))
+    // The shared reference batch (Tests/PemasyarakatanTests/Fixtures/privacy/PROVENANCE.md) predates every new field.
+    let data = try Data(contentsOf: URL(fileURLWithPath: sharedCaseBatchPath))
     let batch = CaseFileImport.decodeBatch(data)
     #expect(batch.errors.isEmpty && batch.records.count == 40)
     let c = try #require(batch.records.first)
@@ -75,12 +75,13 @@ struct RecordFieldsTests {
   }
 }
 
-/// The path of a file under `Tests/Fixtures/`.
-func fixture(_ name: String) -> String {
+/// The shared reference batch of 40 case files (one copy for the privacy and report tests; provenance
+/// in `Fixtures/privacy/PROVENANCE.md`).
+let sharedCaseBatchPath: String = {
   var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
-  parts.removeLast(2)
-  return parts.joined(separator: "/") + "/Fixtures/" + name
-}
+  parts.removeLast()
+  return parts.joined(separator: "/") + "/Fixtures/privacy/cases_shared.json"
+}()
 
 /// Plain `JSONDecoder` validates the case's lifecycle (issue 16): the stage no longer stops silently at
 /// the last legal step.
