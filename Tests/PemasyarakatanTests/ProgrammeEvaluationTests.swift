@@ -47,4 +47,14 @@ struct ProgrammeEvaluationTests {
       try ProgrammeEvaluation.decode(jsonData: Data(#"{"id": "P", "name": {"id": "P", "en": "P"}, "cycle": [{"phase": "kickoff", "from": "2023-01-01"}]}"#.utf8))
     }
   }
+
+  /// A repeated key is refused with its path, as in group and case files (the strict reader runs first).
+  @Test func aRepeatedKeyIsRefused() {
+    do {
+      _ = try ProgrammeEvaluation.decode(jsonData: Data(#"{"id": "P", "id": "Q", "name": {"id": "P", "en": "P"}}"#.utf8))
+      Issue.record("a repeated key was accepted")
+    } catch {
+      #expect(error.path.hasPrefix("$") && error.reason.contains("id"))
+    }
+  }
 }

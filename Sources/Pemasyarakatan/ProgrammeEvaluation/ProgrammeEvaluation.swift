@@ -96,6 +96,11 @@ public struct ProgrammeEvaluation: Sendable, Hashable, Codable {
 
   /// Decodes an evaluation file, with the JSON path of the first structural error.
   public static func decode(jsonData data: Data) throws(ProgrammeEvaluationError) -> ProgrammeEvaluation {
+    // The strict reader first, as for group and case files: syntax errors with line and column,
+    // repeated keys refused (Foundation would keep one silently).
+    if let syntax = JSONText.check(Array(data)) {
+      throw ProgrammeEvaluationError(path: syntax.path ?? "$", reason: syntax.path == nil ? "the file is not valid JSON (\(syntax))" : syntax.description)
+    }
     do {
       return try JSONDecoder().decode(ProgrammeEvaluation.self, from: data)
     } catch let error as DecodingError {
