@@ -19,7 +19,10 @@ public struct ResponseLabels: Sendable, Hashable {
   /// The ASCII fast table (one reference, so copying the labels costs one retain).
   let ascii: ASCIILabelTable
 
+  /// Two label sets are equal when they map the same normalised texts to the same values (spelling
+  /// and order of the given texts aside).
   public static func == (a: ResponseLabels, b: ResponseLabels) -> Bool { a.byNormalized == b.byNormalized }
+  /// Hashes the normalised text → value map, consistently with `==`.
   public func hash(into hasher: inout Hasher) { hasher.combine(byNormalized) }
 
   /// The labels of `scale`'s anchors (both languages) plus `extra` synonyms.
