@@ -5,7 +5,7 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [
-  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
@@ -29,25 +29,40 @@ let package = Package(
     .target(name: "Pemasyarakatan", dependencies: ["AssessmentEngine", "WorkingAlliance"], swiftSettings: strict),
 
     // MARK: Embedding (JSON-RPC 2.0 over a C ABI and over stdio)
-    .target(name: "PemasyarakatanRPC", dependencies: ["AssessmentEngine", "WorkingAlliance", "Pemasyarakatan"], swiftSettings: strict),
+    .target(
+      name: "PemasyarakatanRPC", dependencies: ["AssessmentEngine", "WorkingAlliance", "Pemasyarakatan"],
+      swiftSettings: strict),
     .target(name: "PemasyarakatanC", dependencies: ["PemasyarakatanRPC"], exclude: ["include"], swiftSettings: strict),
 
     // MARK: Command-line tool (logic in an internal, testable target; `bapas` is a thin main)
-    .target(name: "BapasCLI", dependencies: ["AssessmentEngine", "WorkingAlliance", "Pemasyarakatan", "PemasyarakatanRPC"], swiftSettings: strict),
+    .target(
+      name: "BapasCLI", dependencies: ["AssessmentEngine", "WorkingAlliance", "Pemasyarakatan", "PemasyarakatanRPC"],
+      swiftSettings: strict),
     .executableTarget(name: "bapas", dependencies: ["BapasCLI"], swiftSettings: strict),
     // Seeded in-process fuzzing (Documentation/BadInputAndFuzzing.md): `swift run bapas-fuzz --iterations N`.
     .executableTarget(name: "bapas-fuzz", dependencies: ["BapasCLI"], swiftSettings: strict),
 
     // MARK: Benchmarks (release mode: `swift run -c release bapas-benchmarks`)
-    .executableTarget(name: "bapas-benchmarks", dependencies: ["AssessmentEngine", "BapasCLI", "PemasyarakatanRPC"], path: "Benchmarks/bapas-benchmarks", swiftSettings: strict),
+    .executableTarget(
+      name: "bapas-benchmarks", dependencies: ["AssessmentEngine", "BapasCLI", "PemasyarakatanRPC"],
+      path: "Benchmarks/bapas-benchmarks", swiftSettings: strict),
 
     // MARK: Tests
     .target(name: "_AssessmentTestSupport", dependencies: ["AssessmentEngine"], swiftSettings: strict),
-    .testTarget(name: "AssessmentEngineTests", dependencies: ["AssessmentEngine", "_AssessmentTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
-    .testTarget(name: "WorkingAllianceTests", dependencies: ["WorkingAlliance", "_AssessmentTestSupport"], swiftSettings: strict),
-    .testTarget(name: "PemasyarakatanTests", dependencies: ["Pemasyarakatan", "_AssessmentTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
-    .testTarget(name: "PemasyarakatanRPCTests", dependencies: ["PemasyarakatanRPC", "_AssessmentTestSupport"], resources: [.copy("Fixtures")], swiftSettings: strict),
-    .testTarget(name: "BapasCLITests", dependencies: ["BapasCLI", "_AssessmentTestSupport"], exclude: ["FuzzCorpus"], swiftSettings: strict),
+    .testTarget(
+      name: "AssessmentEngineTests", dependencies: ["AssessmentEngine", "_AssessmentTestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: strict),
+    .testTarget(
+      name: "WorkingAllianceTests", dependencies: ["WorkingAlliance", "_AssessmentTestSupport"], swiftSettings: strict),
+    .testTarget(
+      name: "PemasyarakatanTests", dependencies: ["Pemasyarakatan", "_AssessmentTestSupport"], exclude: ["Fixtures"],
+      swiftSettings: strict),
+    .testTarget(
+      name: "PemasyarakatanRPCTests", dependencies: ["PemasyarakatanRPC", "_AssessmentTestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: strict),
+    .testTarget(
+      name: "BapasCLITests", dependencies: ["BapasCLI", "_AssessmentTestSupport"], exclude: ["FuzzCorpus"],
+      swiftSettings: strict),
     // Runs the built `bapas` executable as a process (exit codes, stdout/stderr, files): no module
     // dependency, it finds `bapas` beside the test bundle; `swift test` builds it.
     .testTarget(name: "BapasProcessTests", swiftSettings: strict),

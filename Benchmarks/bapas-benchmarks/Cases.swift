@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import AssessmentEngine
 import BapasCLI
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The benchmark cases, on data generated in process with fixed seeds:
 /// - 12 items 1–5 (WAI-SR-shaped: Goal 4,6,8,11; Task 1,2,10,12; Bond 3,5,7,9; Total);
@@ -24,14 +25,17 @@ struct BenchmarkCases {
   static let reversed36: Set<Int> = [1, 3, 7, 9, 11, 12, 15, 16, 20, 24, 27, 31, 33]
 
   static func wai12Definition() -> InstrumentDefinition? {
-    let keys = ["Goal=item4,item6,item8,item11", "Task=item1,item2,item10,item12", "Bond=item3,item5,item7,item9",
-                "Total=" + (1...12).map { "item\($0)" }.joined(separator: ",")]
+    let keys = [
+      "Goal=item4,item6,item8,item11", "Task=item1,item2,item10,item12", "Bond=item3,item5,item7,item9",
+      "Total=" + (1...12).map { "item\($0)" }.joined(separator: ","),
+    ]
     return try? InstrumentDefinition.quick(keys.compactMap { try? QuickKey(parsing: $0) }, min: 1, max: 5)
   }
 
   static func inst36Definition() -> InstrumentDefinition? {
     func item(_ i: Int) -> String { (reversed36.contains(i) ? "-" : "") + "item\(i)" }
-    var keys = (0..<3).map { s in "S\(s + 1)=" + (1...36).filter { ($0 - 1) % 3 == s }.map(item).joined(separator: ",") }
+    var keys = (0..<3).map { s in "S\(s + 1)=" + (1...36).filter { ($0 - 1) % 3 == s }.map(item).joined(separator: ",")
+    }
     keys.append("Total=" + (1...36).map(item).joined(separator: ","))
     return try? InstrumentDefinition.quick(keys.compactMap { try? QuickKey(parsing: $0) }, min: 1, max: 7)
   }
@@ -71,12 +75,15 @@ struct BenchmarkCases {
   /// The naive baseline: a plain per-row loop over `[[Int?]]`, answered-item sums and means.
   static func naive(_ data: [[Int?]], _ definition: InstrumentDefinition, sums: inout [Double], means: inout [Double]) {
     let index = definition.itemIndex
-    let scales = definition.scales.map { s in (s.items.map { index[$0] ?? 0 }, s.items.map { s.reversed.contains($0) }) }
-    let lo = definition.responseScale.min, hi = definition.responseScale.max
+    let scales = definition.scales.map { s in (s.items.map { index[$0] ?? 0 }, s.items.map { s.reversed.contains($0) })
+    }
+    let lo = definition.responseScale.min
+    let hi = definition.responseScale.max
     var cell = 0
     for row in data {
       for (items, reversed) in scales {
-        var sum = 0, count = 0
+        var sum = 0
+        var count = 0
         for (p, j) in items.enumerated() {
           if let v = row[j] {
             sum += reversed[p] ? lo + hi - v : v
@@ -90,11 +97,16 @@ struct BenchmarkCases {
     }
   }
 
-  func scoringCase(_ name: String, definition: InstrumentDefinition?, items: Int, min: Int, max: Int, missing: Double, seed: UInt64) -> Case {
+  func scoringCase(
+    _ name: String, definition: InstrumentDefinition?, items: Int, min: Int, max: Int, missing: Double, seed: UInt64
+  ) -> Case {
     Case(name: name) {
       guard let definition else { fail("\(name): the benchmark definition did not load") }
       let codes = Self.generate(rows: rows, items: items, min: min, max: max, missing: missing, seed: seed)
-      guard let matrix = try? ResponseMatrix(columns: definition.items.map(\.id), scale: definition.responseScale, codes: codes) else {
+      guard
+        let matrix = try? ResponseMatrix(
+          columns: definition.items.map(\.id), scale: definition.responseScale, codes: codes)
+      else {
         fail("\(name): generated codes do not fit")
       }
       let plan = ScoringPlan(definition, policy: .noImputation)
@@ -126,9 +138,15 @@ struct BenchmarkCases {
 
   var all: [Case] {
     [
-      scoringCase("score 12 items 1-5, complete", definition: Self.wai12Definition(), items: 12, min: 1, max: 5, missing: 0, seed: 12),
-      scoringCase("score 36 items 1-7, 13 reverse-keyed", definition: Self.inst36Definition(), items: 36, min: 1, max: 7, missing: 0, seed: 36),
-      scoringCase("score 12 items 1-5, 3% missing", definition: Self.wai12Definition(), items: 12, min: 1, max: 5, missing: 0.03, seed: 3),
+      scoringCase(
+        "score 12 items 1-5, complete", definition: Self.wai12Definition(), items: 12, min: 1, max: 5, missing: 0,
+        seed: 12),
+      scoringCase(
+        "score 36 items 1-7, 13 reverse-keyed", definition: Self.inst36Definition(), items: 36, min: 1, max: 7,
+        missing: 0, seed: 36),
+      scoringCase(
+        "score 12 items 1-5, 3% missing", definition: Self.wai12Definition(), items: 12, min: 1, max: 5, missing: 0.03,
+        seed: 3),
       parseCase(),
       endToEndCase(),
       reliabilityCase("reliability pass 12 items (alpha + item statistics)", missing: 0, seed: 12),
@@ -144,7 +162,10 @@ struct BenchmarkCases {
     Case(name: "parse CSV 12 items (in memory)") {
       guard let definition = Self.wai12Definition() else { fail("definition") }
       let codes = Self.generate(rows: rows, items: 12, min: 1, max: 5, missing: 0.03, seed: 3)
-      guard let matrix = try? ResponseMatrix(columns: definition.items.map(\.id), scale: definition.responseScale, codes: codes) else { fail("codes") }
+      guard
+        let matrix = try? ResponseMatrix(
+          columns: definition.items.map(\.id), scale: definition.responseScale, codes: codes)
+      else { fail("codes") }
       let bytes = Self.csv(matrix)
       var parsed: ResponseBatch? = nil
       var m = measure("parse CSV 12 items, 3% missing (in memory)", rows: rows, runs: runs, warmup: 1) {
@@ -172,17 +193,25 @@ struct BenchmarkCases {
     Case(name: "bapas score end to end") {
       guard let definition = Self.wai12Definition() else { fail("definition") }
       let codes = Self.generate(rows: rows, items: 12, min: 1, max: 5, missing: 0, seed: 12)
-      guard let matrix = try? ResponseMatrix(columns: definition.items.map(\.id), scale: definition.responseScale, codes: codes) else { fail("codes") }
+      guard
+        let matrix = try? ResponseMatrix(
+          columns: definition.items.map(\.id), scale: definition.responseScale, codes: codes)
+      else { fail("codes") }
       let bytes = Self.csv(matrix)
       let path = "/tmp/bapas-bench-\(getpid()).csv"
       guard let f = fopen(path, "wb") else { fail("cannot write \(path)") }
       _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
       fclose(f)
       defer { unlink(path) }
-      let args = ["score", path, "--scale", "Goal=item4,item6,item8,item11", "--scale", "Task=item1,item2,item10,item12",
-                  "--scale", "Bond=item3,item5,item7,item9", "--scale", "Total=" + (1...12).map { "item\($0)" }.joined(separator: ","),
-                  "--min", "1", "--max", "5", "--output", "/dev/null"]
-      var m = measure("bapas score CSV→CSV 12 items (to /dev/null)", rows: rows, runs: Swift.max(7, runs / 2), warmup: 1) {
+      let args = [
+        "score", path, "--scale", "Goal=item4,item6,item8,item11", "--scale", "Task=item1,item2,item10,item12",
+        "--scale", "Bond=item3,item5,item7,item9", "--scale",
+        "Total=" + (1...12).map { "item\($0)" }.joined(separator: ","),
+        "--min", "1", "--max", "5", "--output", "/dev/null",
+      ]
+      var m = measure(
+        "bapas score CSV→CSV 12 items (to /dev/null)", rows: rows, runs: Swift.max(7, runs / 2), warmup: 1
+      ) {
         let io = CommandIO(stdout: OutputSink(), stderr: OutputSink())
         let status = BapasCommandLine.run(arguments: args, io: io)
         if status != .success { fail("end to end: bapas score exited with \(status.rawValue): \(io.stderr.text)") }

@@ -26,7 +26,9 @@ extension BenchmarkCases {
       }
       guard let report else { fail("\(name): no report") }
       // Baseline data built outside the timed block.
-      let data: [[Int?]] = (0..<rows).map { r in (0..<12).map { j in codes[r * 12 + j] == 0 ? nil : Int(codes[r * 12 + j]) } }
+      let data: [[Int?]] = (0..<rows).map { r in
+        (0..<12).map { j in codes[r * 12 + j] == 0 ? nil : Int(codes[r * 12 + j]) }
+      }
       var alphas: [Double] = []
       let base = measure(name + " (naive)", rows: rows, runs: 3, warmup: 0) {
         alphas = scales.map { Self.naiveAlpha(data, columns: $0.columns) }
@@ -51,7 +53,10 @@ extension BenchmarkCases {
     var c = [Double](repeating: 0, count: k * k)
     for a in 0..<k {
       for b in a..<k {
-        var n = 0.0, sx = 0.0, sy = 0.0, sxy = 0.0
+        var n = 0.0
+        var sx = 0.0
+        var sy = 0.0
+        var sxy = 0.0
         for row in data {
           guard let x = row[columns[a]], let y = row[columns[b]] else { continue }
           n += 1
@@ -64,7 +69,8 @@ extension BenchmarkCases {
         c[b * k + a] = cov
       }
     }
-    var trace = 0.0, total = 0.0
+    var trace = 0.0
+    var total = 0.0
     for a in 0..<k {
       trace += c[a * k + a]
       for b in 0..<k { total += c[a * k + b] }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import AssessmentEngine
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Researchers' formats: a labelled form export against the numeric CSV of the same responses, and
 /// a bytecode-compressed SPSS file read into responses.
@@ -13,7 +14,9 @@ extension BenchmarkCases {
 
   static func labelledDefinition() -> InstrumentDefinition? {
     guard var d = wai12Definition() else { return nil }
-    d.responseScale.anchors = (1...5).map { .init(value: $0, label: .init(id: labelsIndonesian[$0 - 1], en: labelsEnglish[$0 - 1])) }
+    d.responseScale.anchors = (1...5).map {
+      .init(value: $0, label: .init(id: labelsIndonesian[$0 - 1], en: labelsEnglish[$0 - 1]))
+    }
     return d
   }
 
@@ -25,8 +28,10 @@ extension BenchmarkCases {
     let k = matrix.columnCount
     var spellings: [[[UInt8]]] = []
     for v in 0..<5 {
-      let id = labelsIndonesian[v], en = labelsEnglish[v]
-      spellings.append([id, id.uppercased(), id.lowercased(), " " + id + "  ", en, en.lowercased()].map { Array($0.utf8) })
+      let id = labelsIndonesian[v]
+      let en = labelsEnglish[v]
+      spellings.append(
+        [id, id.uppercased(), id.lowercased(), " " + id + "  ", en, en.lowercased()].map { Array($0.utf8) })
     }
     for r in 0..<matrix.rowCount {
       for j in 0..<k {
@@ -40,20 +45,29 @@ extension BenchmarkCases {
 
   func labelledCase() -> Case {
     Case(name: "labelled CSV vs numeric CSV") {
-      guard let definition = Self.labelledDefinition(), let labels = try? ResponseLabels(scale: definition.responseScale) else { fail("definition") }
+      guard let definition = Self.labelledDefinition(),
+        let labels = try? ResponseLabels(scale: definition.responseScale)
+      else { fail("definition") }
       let plan = ScoringPlan(definition, policy: .noImputation)
       let codes = Self.generate(rows: rows, items: 12, min: 1, max: 5, missing: 0.03, seed: 14)
-      guard let matrix = try? ResponseMatrix(columns: plan.columns, scale: definition.responseScale, codes: codes) else { fail("codes") }
-      let numeric = Self.csv(matrix), labelled = Self.labelledCSV(matrix)
-      var numericTable: ScoreTable? = nil, labelledTable: ScoreTable? = nil
+      guard let matrix = try? ResponseMatrix(columns: plan.columns, scale: definition.responseScale, codes: codes)
+      else { fail("codes") }
+      let numeric = Self.csv(matrix)
+      let labelled = Self.labelledCSV(matrix)
+      var numericTable: ScoreTable? = nil
+      var labelledTable: ScoreTable? = nil
       var n = measure("numeric CSV 12 items → scores (in memory)", rows: rows, runs: runs, warmup: 1) {
-        guard let batch = try? ResponseTableReader.read(numeric, columns: plan.columns, scale: definition.responseScale) else { fail("numeric read") }
+        guard let batch = try? ResponseTableReader.read(numeric, columns: plan.columns, scale: definition.responseScale)
+        else { fail("numeric read") }
         numericTable = try? plan.score(batch.matrix)
         blackHole(numericTable)
       }
       n.bytes = numeric.count
       var l = measure("labelled ';' CSV 12 items → scores (in memory)", rows: rows, runs: runs, warmup: 1) {
-        guard let batch = try? ResponseTableReader.read(labelled, columns: plan.columns, scale: definition.responseScale, options: .init(labels: labels)) else { fail("labelled read") }
+        guard
+          let batch = try? ResponseTableReader.read(
+            labelled, columns: plan.columns, scale: definition.responseScale, options: .init(labels: labels))
+        else { fail("labelled read") }
         if batch.matrix != matrix { fail("labelled: the parsed matrix differs from the generated one") }
         labelledTable = try? plan.score(batch.matrix)
         blackHole(labelledTable)
@@ -91,14 +105,18 @@ extension BenchmarkCases {
       guard let definition = Self.wai12Definition() else { fail("definition") }
       let plan = ScoringPlan(definition, policy: .noImputation)
       let codes = Self.generate(rows: rows, items: 12, min: 1, max: 5, missing: 0.03, seed: 15)
-      guard let matrix = try? ResponseMatrix(columns: plan.columns, scale: definition.responseScale, codes: codes) else { fail("codes") }
+      guard let matrix = try? ResponseMatrix(columns: plan.columns, scale: definition.responseScale, codes: codes)
+      else { fail("codes") }
       let bytes = Self.savFile(matrix)
       var batch: ResponseBatch? = nil
       var m = measure("read .sav bytecode 12 items + id (in memory)", rows: rows, runs: runs, warmup: 1) {
-        batch = try? SystemFileResponseReader.read(bytes, columns: plan.columns, scale: definition.responseScale, options: .init(idColumn: "klien"))
+        batch = try? SystemFileResponseReader.read(
+          bytes, columns: plan.columns, scale: definition.responseScale, options: .init(idColumn: "klien"))
         blackHole(batch)
       }
-      guard batch?.matrix == matrix, batch?.ids.last == "K\(rows - 1)" else { fail(".sav: the read matrix differs from the written one") }
+      guard batch?.matrix == matrix, batch?.ids.last == "K\(rows - 1)" else {
+        fail(".sav: the read matrix differs from the written one")
+      }
       m.bytes = bytes.count
       Self.save(bytes, env: "BAPAS_BENCH_SAV_PATH")
       return [m]

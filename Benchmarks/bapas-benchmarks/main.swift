@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import AssessmentEngine
 import BapasCLI
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 // bapas-benchmarks: bulk scoring, CSV parsing, the reliability pass and the CLI path on generated data.
 // Run in release mode:  swift run -c release bapas-benchmarks [--rows N] [--runs R] [--json]
@@ -30,7 +31,7 @@ while !arguments.isEmpty {
   }
 }
 #if DEBUG
-printError("warning: a debug build; run with `swift run -c release bapas-benchmarks` for real figures.")
+  printError("warning: a debug build; run with `swift run -c release bapas-benchmarks` for real figures.")
 #endif
 
 let cases = BenchmarkCases(rows: rows, runs: runs)
@@ -41,24 +42,31 @@ for c in cases.all where only == nil || c.name.contains(only!) {
 }
 
 if json {
-  var out = "{\"rows\":\(rows),\"runs\":\(runs),\"threads\":\(cases.threads),\"peakRSSMiB\":\(fixed(peakRSSMiB(), 1)),\"cases\":["
+  var out =
+    "{\"rows\":\(rows),\"runs\":\(runs),\"threads\":\(cases.threads),\"peakRSSMiB\":\(fixed(peakRSSMiB(), 1)),\"cases\":["
   out += results.map { m in
     var fields = [
       "\"name\":\"\(m.name)\"", "\"rows\":\(m.rows)", "\"medianMs\":\(m.median * 1e3)", "\"minMs\":\(m.minimum * 1e3)",
       "\"maxMs\":\(m.maximum * 1e3)", "\"respondentsPerSecond\":\(m.throughput)",
     ]
     if let b = m.bytes { fields.append("\"gigabytesPerSecond\":\(Double(b) / m.median / 1e9)") }
-    if let base = m.baselineMedian { fields.append("\"baselineMedianMs\":\(base * 1e3)"); fields.append("\"speedupOverBaseline\":\(base / m.median)") }
+    if let base = m.baselineMedian {
+      fields.append("\"baselineMedianMs\":\(base * 1e3)")
+      fields.append("\"speedupOverBaseline\":\(base / m.median)")
+    }
     return "{" + fields.joined(separator: ",") + "}"
   }.joined(separator: ",")
   out += "]}"
   print(out)
 } else {
   print("bapas-benchmarks: \(rows) rows, \(runs) runs after warm-up, \(cases.threads) threads")
-  print(pad("case", 46) + pad("median ms", 11, right: true) + pad("min ms", 10, right: true) + pad("max ms", 10, right: true)
-    + pad("resp/s", 14, right: true) + pad("vs naive", 10, right: true) + pad("GB/s", 8, right: true))
+  print(
+    pad("case", 46) + pad("median ms", 11, right: true) + pad("min ms", 10, right: true)
+      + pad("max ms", 10, right: true)
+      + pad("resp/s", 14, right: true) + pad("vs naive", 10, right: true) + pad("GB/s", 8, right: true))
   for m in results {
-    var line = pad(m.name, 46) + pad(fixed(m.median * 1e3, 3), 11, right: true) + pad(fixed(m.minimum * 1e3, 3), 10, right: true)
+    var line =
+      pad(m.name, 46) + pad(fixed(m.median * 1e3, 3), 11, right: true) + pad(fixed(m.minimum * 1e3, 3), 10, right: true)
       + pad(fixed(m.maximum * 1e3, 3), 10, right: true) + pad(fixed(m.throughput / 1e6, 1) + " M", 14, right: true)
     line += pad(m.baselineMedian.map { fixed($0 / m.median, 1) + "×" } ?? "", 10, right: true)
     line += pad(m.bytes.map { fixed(Double($0) / m.median / 1e9, 2) } ?? "", 8, right: true)

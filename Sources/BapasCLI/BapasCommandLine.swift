@@ -158,7 +158,8 @@ package enum BapasCommandLine {
       return .usage
     }
     if first == "--help" || first == "-h" || first == "help" {
-      if first == "help", arguments.count > 1, let command = subcommands.first(where: { $0.spec.name == arguments[1] }) {
+      if first == "help", arguments.count > 1, let command = subcommands.first(where: { $0.spec.name == arguments[1] })
+      {
         io.stdout.write(command.spec.helpText)
       } else {
         io.stdout.write(topLevelHelp)
@@ -185,17 +186,21 @@ package enum BapasCommandLine {
         return .success
       }
       // Before anything is read or opened for writing: an output that is an input is refused.
-      if let output = parsed.value("output"), output != "-", let input = OutputPathCheck.clash(output: output, inputs: command.inputFiles(parsed)) {
+      if let output = parsed.value("output"), output != "-",
+        let input = OutputPathCheck.clash(output: output, inputs: command.inputFiles(parsed))
+      {
         throw CommandFailure.failed(.usage, [CommandIO.clashMessage(output: output, input: input)])
       }
       return try command.run(parsed, io: io)
     } catch let error as UsageError {
-      io.stderr.write("Error: \(error)\nUsage: \(spec.usageLine)\n  See 'bapas \(spec.name) --help' for more information.\n")
+      io.stderr.write(
+        "Error: \(error)\nUsage: \(spec.usageLine)\n  See 'bapas \(spec.name) --help' for more information.\n")
       return .usage
     } catch let failure as CommandFailure {
       switch failure {
       case .usage(let error, let spec):
-        io.stderr.write("Error: \(error)\nUsage: \(spec.usageLine)\n  See 'bapas \(spec.name) --help' for more information.\n")
+        io.stderr.write(
+          "Error: \(error)\nUsage: \(spec.usageLine)\n  See 'bapas \(spec.name) --help' for more information.\n")
         return .usage
       case .failed(let status, let messages):
         for m in messages { io.stderr.write(m.hasSuffix("\n") ? m : m + "\n") }

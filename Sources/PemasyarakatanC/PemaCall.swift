@@ -12,7 +12,8 @@ nonisolated(unsafe) private let versionText: UnsafeMutablePointer<CChar> = copyT
 
 /// The response to a NULL request (built once).
 private let nullRequestResponse = Array(
-  #"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error","data":{"what":"parse","where":{"offset":0},"why":"the request pointer is NULL.","problems":[{"what":"parse","where":{"offset":0},"why":"the request pointer is NULL."}]}}}"#.utf8)
+  #"{"jsonrpc":"2.0","id":null,"error":{"code":-32700,"message":"Parse error","data":{"what":"parse","where":{"offset":0},"why":"the request pointer is NULL.","problems":[{"what":"parse","where":{"offset":0},"why":"the request pointer is NULL."}]}}}"#
+    .utf8)
 
 /// A NUL-terminated copy of `bytes`, allocated with Swift's allocator (release it with `pema_free`).
 private func copyToC(_ bytes: [UInt8]) -> UnsafeMutablePointer<CChar> {
@@ -26,6 +27,8 @@ private func copyToC(_ bytes: [UInt8]) -> UnsafeMutablePointer<CChar> {
   return out
 }
 
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// (a C ABI symbol, named in C style)
 /// Answers one JSON-RPC request (or batch) given as a NUL-terminated UTF-8 string.
 ///
 /// Returns a newly allocated NUL-terminated UTF-8 JSON-RPC response that the caller releases with
@@ -60,12 +63,16 @@ public func pema_call(_ request: UnsafePointer<CChar>?) -> UnsafeMutablePointer<
   return out
 }
 
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// (a C ABI symbol, named in C style)
 /// Releases a response returned by `pema_call`. NULL is ignored.
 @_cdecl("pema_free")
 public func pema_free(_ response: UnsafeMutablePointer<CChar>?) {
   response?.deallocate()
 }
 
+// swift-format-ignore: AlwaysUseLowerCamelCase
+// (a C ABI symbol, named in C style)
 /// The SDK version ("0.1.0"), a static string the caller must not free.
 @_cdecl("pema_version")
 public func pema_version() -> UnsafePointer<CChar> {

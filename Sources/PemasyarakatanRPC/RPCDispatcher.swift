@@ -96,31 +96,56 @@ public struct RPCDispatcher: Sendable {
 
   private func write(_ request: UnsafeBufferPointer<UInt8>, to sink: ResponseSink) -> Bool {
     guard request.count <= limits.maximumRequestBytes else {
-      sink.write(errorResponse(id: .null, RPCError(
-        code: RPCError.parseErrorCode, message: "Parse error",
-        problems: [RPCProblem(what: "tooLarge", location: .init(offset: limits.maximumRequestBytes), why: "the request is longer than the limit of \(limits.maximumRequestBytes) bytes.")])))
+      sink.write(
+        errorResponse(
+          id: .null,
+          RPCError(
+            code: RPCError.parseErrorCode, message: "Parse error",
+            problems: [
+              RPCProblem(
+                what: "tooLarge", location: .init(offset: limits.maximumRequestBytes),
+                why: "the request is longer than the limit of \(limits.maximumRequestBytes) bytes.")
+            ])))
       return true
     }
     let document: JSONValue
     do {
-      document = try BoundedJSONReader(maximumDepth: limits.maximumDepth, maximumBytes: limits.maximumRequestBytes).parse(request)
+      document = try BoundedJSONReader(maximumDepth: limits.maximumDepth, maximumBytes: limits.maximumRequestBytes)
+        .parse(request)
     } catch {
-      sink.write(errorResponse(id: .null, RPCError(
-        code: RPCError.parseErrorCode, message: "Parse error",
-        problems: [RPCProblem(what: "parse", location: .init(line: error.line, column: error.column, offset: error.offset), why: error.why + ".")])))
+      sink.write(
+        errorResponse(
+          id: .null,
+          RPCError(
+            code: RPCError.parseErrorCode, message: "Parse error",
+            problems: [
+              RPCProblem(
+                what: "parse", location: .init(line: error.line, column: error.column, offset: error.offset),
+                why: error.why + ".")
+            ])))
       return true
     }
     guard case .array(let batch) = document else {
       return handle(document, path: "$", sink: sink)
     }
     guard !batch.isEmpty else {
-      sink.write(errorResponse(id: .null, RPCError(code: RPCError.invalidRequestCode, message: "Invalid Request", problems: [.at("$", "emptyBatch", "a batch must hold at least one request.")])))
+      sink.write(
+        errorResponse(
+          id: .null,
+          RPCError(
+            code: RPCError.invalidRequestCode, message: "Invalid Request",
+            problems: [.at("$", "emptyBatch", "a batch must hold at least one request.")])))
       return true
     }
     guard batch.count <= limits.maximumBatchCount else {
-      sink.write(errorResponse(id: .null, RPCError(
-        code: RPCError.invalidRequestCode, message: "Invalid Request",
-        problems: [.at("$", "tooLarge", "the batch holds \(batch.count) requests; the limit is \(limits.maximumBatchCount).")])))
+      sink.write(
+        errorResponse(
+          id: .null,
+          RPCError(
+            code: RPCError.invalidRequestCode, message: "Invalid Request",
+            problems: [
+              .at("$", "tooLarge", "the batch holds \(batch.count) requests; the limit is \(limits.maximumBatchCount).")
+            ])))
       return true
     }
     // A batch of notifications only gets no response at all (JSON-RPC 2.0 §6).
@@ -145,7 +170,8 @@ public struct RPCDispatcher: Sendable {
 
   /// A well-formed request object without an `id`.
   static func isNotification(_ value: JSONValue) -> Bool {
-    guard case .object(let o) = value, o["id"] == nil, o["jsonrpc"] == .string("2.0"), case .string? = o["method"] else { return false }
+    guard case .object(let o) = value, o["id"] == nil, o["jsonrpc"] == .string("2.0"), case .string? = o["method"]
+    else { return false }
     switch o["params"] {
     case nil, .object?: break
     default: return false
@@ -156,7 +182,12 @@ public struct RPCDispatcher: Sendable {
   /// Handles one request object; returns whether a response was written.
   private func handle(_ value: JSONValue, path: String, sink: ResponseSink) -> Bool {
     guard case .object(let o) = value else {
-      sink.write(errorResponse(id: .null, RPCError(code: RPCError.invalidRequestCode, message: "Invalid Request", problems: [.at(path, "wrongType", "a request must be an object, not \(value.typeName).")])))
+      sink.write(
+        errorResponse(
+          id: .null,
+          RPCError(
+            code: RPCError.invalidRequestCode, message: "Invalid Request",
+            problems: [.at(path, "wrongType", "a request must be an object, not \(value.typeName).")])))
       return true
     }
     var id: JSONOut = .null
@@ -166,38 +197,59 @@ public struct RPCDispatcher: Sendable {
     case .null?: id = .null
     case .string(let s)?: id = .string(s)
     case .number(let n)?: id = .number(n)
-    case let other?: problems.append(.at(path + ".id", "wrongType", "the id must be a string, a number or null, not \(other.typeName)."))
+    case let other?:
+      problems.append(
+        .at(path + ".id", "wrongType", "the id must be a string, a number or null, not \(other.typeName)."))
     }
     let isNotification = o["id"] == nil
     if o["jsonrpc"] != .string("2.0") {
-      problems.append(.at(path + ".jsonrpc", o["jsonrpc"] == nil ? "missingKey" : "invalidValue", "the member \"jsonrpc\" must be exactly \"2.0\"."))
+      problems.append(
+        .at(
+          path + ".jsonrpc", o["jsonrpc"] == nil ? "missingKey" : "invalidValue",
+          "the member \"jsonrpc\" must be exactly \"2.0\"."))
     }
     var method = ""
     switch o["method"] {
     case .string(let m)?: method = m
     case nil: problems.append(.at(path, "missingKey", "the required member \"method\" is missing."))
-    case let other?: problems.append(.at(path + ".method", "wrongType", "the method must be a string, not \(other.typeName)."))
+    case let other?:
+      problems.append(.at(path + ".method", "wrongType", "the method must be a string, not \(other.typeName)."))
     }
     switch o["params"] {
     case nil, .object?: break
-    case .array?: problems.append(.at(path + ".params", "wrongType", "params must be an object of named members; positional params are not supported."))
-    case let other?: problems.append(.at(path + ".params", "wrongType", "params must be an object, not \(other.typeName)."))
+    case .array?:
+      problems.append(
+        .at(
+          path + ".params", "wrongType",
+          "params must be an object of named members; positional params are not supported."))
+    case let other?:
+      problems.append(.at(path + ".params", "wrongType", "params must be an object, not \(other.typeName)."))
     }
     for key in o.keys.sorted() where !["jsonrpc", "id", "method", "params"].contains(key) {
       problems.append(.at(path, "unknownKey", "unknown member '\(key)' in a request."))
     }
     guard problems.isEmpty else {
       // An invalid request is answered even without an id (JSON-RPC 2.0 §5: the id is then null).
-      sink.write(errorResponse(id: id, RPCError(code: RPCError.invalidRequestCode, message: "Invalid Request", problems: problems)))
+      sink.write(
+        errorResponse(
+          id: id, RPCError(code: RPCError.invalidRequestCode, message: "Invalid Request", problems: problems)))
       return true
     }
     guard let handler = RPCMethods.table[method] else {
       if isNotification { return false }
       let best = RPCMethods.table.keys.map { ($0, editDistance($0, method)) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
       let hint = best.flatMap { $0.1 <= 3 ? " Did you mean '\($0.0)'?" : nil } ?? ""
-      sink.write(errorResponse(id: id, RPCError(
-        code: RPCError.methodNotFoundCode, message: "Method not found",
-        problems: [.at(path + ".method", "unknownMethod", "there is no method '\(method.prefix(80))'.\(hint) Methods: \(RPCDispatcher.methodNames.joined(separator: ", ")).")])))
+      sink.write(
+        errorResponse(
+          id: id,
+          RPCError(
+            code: RPCError.methodNotFoundCode, message: "Method not found",
+            problems: [
+              .at(
+                path + ".method", "unknownMethod",
+                "there is no method '\(method.prefix(80))'.\(hint) Methods: \(RPCDispatcher.methodNames.joined(separator: ", "))."
+              )
+            ])))
       return true
     }
     let outcome: RPCMethodResult

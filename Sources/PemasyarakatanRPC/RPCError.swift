@@ -24,7 +24,10 @@ public struct RPCProblem: Sendable, Hashable, Codable {
     public var columnName: String?
 
     /// Creates a location.
-    public init(path: String? = nil, line: Int? = nil, column: Int? = nil, offset: Int? = nil, field: Int? = nil, columnName: String? = nil) {
+    public init(
+      path: String? = nil, line: Int? = nil, column: Int? = nil, offset: Int? = nil, field: Int? = nil,
+      columnName: String? = nil
+    ) {
       self.path = path
       self.line = line
       self.column = column

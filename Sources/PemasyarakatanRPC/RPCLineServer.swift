@@ -88,7 +88,13 @@ public struct RPCLineServer: Sendable {
     linesRead += 1
     let error = RPCError(
       code: RPCError.parseErrorCode, message: "Parse error",
-      problems: [RPCProblem(what: "tooLarge", location: .init(line: physicalLines + 1), why: "the request line is longer than the limit of \(dispatcher.limits.maximumRequestBytes) bytes; it was discarded.")])
+      problems: [
+        RPCProblem(
+          what: "tooLarge", location: .init(line: physicalLines + 1),
+          why:
+            "the request line is longer than the limit of \(dispatcher.limits.maximumRequestBytes) bytes; it was discarded."
+        )
+      ])
     var out = JSONOut.object([("jsonrpc", .string("2.0")), ("id", .null), ("error", error.json)]).bytes
     out.append(0x0A)
     out.withUnsafeBytes { emit($0) }

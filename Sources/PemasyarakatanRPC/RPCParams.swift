@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// A method's params, read member by member; every problem is collected with its JSON path and
 /// unknown members are refused (so a typo such as `"idColumm"` is reported, not ignored).
@@ -17,26 +18,42 @@ struct RPCParams {
     self.path = path
     var found: [JSONIssue] = []
     guard let reader = JSONObjectReader(value ?? .object([:]), path: path, issues: &found) else {
-      throw .invalidParams(path, "wrongType", "the params must be an object of named members, not \(value?.typeName ?? "absent").")
+      throw .invalidParams(
+        path, "wrongType", "the params must be an object of named members, not \(value?.typeName ?? "absent").")
     }
     self.reader = reader
   }
 
   func member(_ key: String) -> String { "\(path).\(key)" }
 
-  mutating func value(_ key: String, required: Bool = false) -> JSONValue? { reader.value(key, required: required, &issues) }
-  mutating func string(_ key: String, required: Bool = false) -> String? { reader.string(key, required: required, &issues) }
-  mutating func number(_ key: String, required: Bool = false) -> Double? { reader.number(key, required: required, &issues) }
-  mutating func integer(_ key: String, required: Bool = false) -> Int? { reader.integer(key, required: required, &issues) }
+  mutating func value(_ key: String, required: Bool = false) -> JSONValue? {
+    reader.value(key, required: required, &issues)
+  }
+  mutating func string(_ key: String, required: Bool = false) -> String? {
+    reader.string(key, required: required, &issues)
+  }
+  mutating func number(_ key: String, required: Bool = false) -> Double? {
+    reader.number(key, required: required, &issues)
+  }
+  mutating func integer(_ key: String, required: Bool = false) -> Int? {
+    reader.integer(key, required: required, &issues)
+  }
   mutating func bool(_ key: String, required: Bool = false) -> Bool? { reader.bool(key, required: required, &issues) }
-  mutating func array(_ key: String, required: Bool = false) -> [JSONValue]? { reader.array(key, required: required, &issues) }
-  mutating func strings(_ key: String, required: Bool = false) -> [String]? { reader.strings(key, required: required, &issues) }
+  mutating func array(_ key: String, required: Bool = false) -> [JSONValue]? {
+    reader.array(key, required: required, &issues)
+  }
+  mutating func strings(_ key: String, required: Bool = false) -> [String]? {
+    reader.strings(key, required: required, &issues)
+  }
 
   /// A string that must be one of `choices`.
   mutating func choice(_ key: String, _ choices: [String]) -> String? {
     guard let s = string(key) else { return nil }
     guard choices.contains(s) else {
-      issues.append(JSONIssue(path: member(key), kind: .invalidValue("'\(s)' is not one of \(choices.map { "'\($0)'" }.joined(separator: ", "))")))
+      issues.append(
+        JSONIssue(
+          path: member(key),
+          kind: .invalidValue("'\(s)' is not one of \(choices.map { "'\($0)'" }.joined(separator: ", "))")))
       return nil
     }
     return s
@@ -46,7 +63,8 @@ struct RPCParams {
   mutating func date(_ key: String, required: Bool = false) -> CivilDate? {
     guard let s = string(key, required: required) else { return nil }
     guard let d = try? CivilDate(iso: s) else {
-      issues.append(JSONIssue(path: member(key), kind: .invalidValue("'\(s.prefix(40))' is not a date written YYYY-MM-DD")))
+      issues.append(
+        JSONIssue(path: member(key), kind: .invalidValue("'\(s.prefix(40))' is not a date written YYYY-MM-DD")))
       return nil
     }
     return d
@@ -108,6 +126,8 @@ func decodingProblem(_ error: DecodingError, base: String) -> RPCProblem {
 /// Encodes a library value, turning the (never expected) failure into an internal error.
 func encodeDocument<T: Encodable>(_ value: T) throws(RPCError) -> JSONOut {
   do { return try JSONTree.encode(value) } catch {
-    throw RPCError(code: RPCError.internalErrorCode, message: "Internal error", problems: [.at("$", "encoding", "the result could not be encoded: \(error)")])
+    throw RPCError(
+      code: RPCError.internalErrorCode, message: "Internal error",
+      problems: [.at("$", "encoding", "the result could not be encoded: \(error)")])
   }
 }

@@ -11,7 +11,8 @@ public func referenceScores(
   _ definition: InstrumentDefinition, policy: MissingDataPolicy, responses: [Int?], allResponses: [[Int?]]
 ) -> [ScaleScore] {
   let index = Dictionary(uniqueKeysWithValues: definition.items.enumerated().map { ($1.id, $0) })
-  let lo = definition.responseScale.min, hi = definition.responseScale.max
+  let lo = definition.responseScale.min
+  let hi = definition.responseScale.max
   return definition.scales.map { scale in
     let k = scale.items.count
     var answeredSum = 0.0
@@ -36,24 +37,34 @@ public func referenceScores(
           default: break
           }
         }
-        if let statistic { imputedSum += reversed ? Double(lo + hi) - statistic : statistic } else { unimputable.append(item) }
+        if let statistic {
+          imputedSum += reversed ? Double(lo + hi) - statistic : statistic
+        } else {
+          unimputable.append(item)
+        }
       }
     }
     let missing = k - answered
-    if answered == 0 { return ScaleScore(sum: nil, mean: nil, answered: 0, missing: missing, absence: .noItemsAnswered) }
+    if answered == 0 {
+      return ScaleScore(sum: nil, mean: nil, answered: 0, missing: missing, absence: .noItemsAnswered)
+    }
     switch policy {
     case .noImputation:
-      return ScaleScore(sum: answeredSum, mean: answeredSum / Double(answered), answered: answered, missing: missing, absence: nil)
+      return ScaleScore(
+        sum: answeredSum, mean: answeredSum / Double(answered), answered: answered, missing: missing, absence: nil)
     case .itemMean, .itemMedian:
       if !unimputable.isEmpty {
-        return ScaleScore(sum: nil, mean: nil, answered: answered, missing: missing, absence: .noImputationValue(items: unimputable))
+        return ScaleScore(
+          sum: nil, mean: nil, answered: answered, missing: missing, absence: .noImputationValue(items: unimputable))
       }
       let sum = answeredSum + imputedSum
       return ScaleScore(sum: sum, mean: sum / Double(k), answered: answered, missing: missing, absence: nil)
     case .prorate(let minimum):
       let required = minimum.required(of: k)
       if answered < required {
-        return ScaleScore(sum: nil, mean: nil, answered: answered, missing: missing, absence: .tooFewAnswered(answered: answered, required: required))
+        return ScaleScore(
+          sum: nil, mean: nil, answered: answered, missing: missing,
+          absence: .tooFewAnswered(answered: answered, required: required))
       }
       let mean = answeredSum / Double(answered)
       return ScaleScore(sum: mean * Double(k), mean: mean, answered: answered, missing: missing, absence: nil)
@@ -81,7 +92,9 @@ public struct SplitMix64: RandomNumberGenerator {
 /// Parses a simple numeric CSV (header, digits, empty = missing) into rows of optional integers;
 /// for fixtures only, independent of the SDK's reader.
 public func parseSimpleCSV(_ text: String) -> (header: [String], rows: [[Int?]]) {
-  var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+  var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map {
+    $0.hasSuffix("\r") ? $0.dropLast() : $0
+  }
   let header = lines.removeFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
   let rows = lines.map { line in line.split(separator: ",", omittingEmptySubsequences: false).map { Int($0) } }
   return (header, rows)

@@ -21,6 +21,16 @@ struct FuzzCampaign {
     let scratch = NSTemporaryDirectory() + "bapas-fuzz-\(getpid())"
     try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: scratch) }
+    // Mutated flags can name any relative path as `--output`; the campaign runs inside its scratch
+    // folder so such outputs land there, never in the directory it was started from (once they
+    // landed in the repository root). The corpus is made absolute first.
+    let startedIn = FileManager.default.currentDirectoryPath
+    let corpus = self.corpus.hasPrefix("/") ? self.corpus : startedIn + "/" + self.corpus
+    guard FileManager.default.changeCurrentDirectoryPath(scratch) else {
+      print("bapas-fuzz: cannot enter the scratch folder \(scratch).")
+      return 73
+    }
+    defer { _ = FileManager.default.changeCurrentDirectoryPath(startedIn) }
     FuzzCorpus.prepare(directory: scratch, corpus: corpus)
     let seeds = FuzzCorpus.seeds(corpus: corpus)
     let crashers = FuzzCorpus.crashers(corpus: corpus)
@@ -43,7 +53,8 @@ struct FuzzCampaign {
       let input = FuzzHarness.Input(kind: kind, bytes: bytes)
       // The input is on disk before it runs, so a trap leaves it behind; a scratch folder that cannot
       // be written is said once rather than silently losing the reproducer.
-      let saved = FileManager.default.createFile(atPath: scratch + "/current-input", contents: Data(bytes))
+      let saved =
+        FileManager.default.createFile(atPath: scratch + "/current-input", contents: Data(bytes))
         && FileManager.default.createFile(atPath: scratch + "/current-kind", contents: Data(kind.rawValue.utf8))
       if !saved && !warnedScratch {
         warnedScratch = true
@@ -59,18 +70,29 @@ struct FuzzCampaign {
     // Seeds and kept crashers first, unmutated: they are regression inputs.
     var iteration = 0
     for (kind, list) in seeds.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-      for bytes in list { runOne(kind, bytes, iteration); iteration += 1 }
+      for bytes in list {
+        runOne(kind, bytes, iteration)
+        iteration += 1
+      }
     }
-    for crasher in crashers { runOne(crasher.kind, crasher.bytes, iteration); iteration += 1 }
+    for crasher in crashers {
+      runOne(crasher.kind, crasher.bytes, iteration)
+      iteration += 1
+    }
     let replayed = iteration
 
     while iteration < replayed + iterations {
       let kind = schedule[mutator.random.below(schedule.count)]
-      guard let list = seeds[kind], !list.isEmpty else { iteration += 1; continue }
+      guard let list = seeds[kind], !list.isEmpty else {
+        iteration += 1
+        continue
+      }
       let base = list[mutator.random.below(list.count)]
       let bytes: [UInt8]
       if kind == .flags {
-        let words = base.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        let words = base.split(separator: 0, omittingEmptySubsequences: false).map {
+          String(decoding: $0, as: UTF8.self)
+        }
         bytes = Array(mutator.mutate(arguments: words, options: options).joined(separator: "\u{0}").utf8)
       } else {
         bytes = mutator.mutate(base, other: list[mutator.random.below(list.count)])
@@ -78,12 +100,16 @@ struct FuzzCampaign {
       runOne(kind, bytes, iteration)
       iteration += 1
       if (iteration - replayed) % 500 == 0 {
-        print("bapas-fuzz: \(iteration - replayed) mutated inputs, \(findings.count) findings, \(Int(Date().timeIntervalSince(started))) s")
+        print(
+          "bapas-fuzz: \(iteration - replayed) mutated inputs, \(findings.count) findings, \(Int(Date().timeIntervalSince(started))) s"
+        )
       }
     }
     watchdog.stop()
     let elapsed = Date().timeIntervalSince(started)
-    print("bapas-fuzz: seed \(seed): \(replayed) seed and crasher inputs replayed, \(iterations) mutated inputs run in \(String(format: "%.1f", elapsed)) s")
+    print(
+      "bapas-fuzz: seed \(seed): \(replayed) seed and crasher inputs replayed, \(iterations) mutated inputs run in \(String(format: "%.1f", elapsed)) s"
+    )
     for kind in FuzzHarness.Kind.allCases { print("  \(kind.rawValue): \(ran[kind] ?? 0) inputs") }
     print("  findings: \(findings.count)")
     for finding in findings.prefix(20) {
@@ -147,7 +173,9 @@ final class Watchdog: @unchecked Sendable {
           if !FileManager.default.createFile(atPath: crashers + "/" + name, contents: Data(now.bytes)) {
             print("bapas-fuzz: could not write \(crashers)/\(name).")
           }
-          print("bapas-fuzz: input #\(now.iteration) (\(now.kind.rawValue)) ran over the \(budget) s budget: a hang. Kept as \(crashers)/\(name).")
+          print(
+            "bapas-fuzz: input #\(now.iteration) (\(now.kind.rawValue)) ran over the \(budget) s budget: a hang. Kept as \(crashers)/\(name)."
+          )
           exit(2)
         }
       }

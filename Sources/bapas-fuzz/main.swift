@@ -14,14 +14,26 @@ while !arguments.isEmpty {
   let flag = arguments.removeFirst()
   let value = arguments.first
   switch flag {
-  case "--iterations": iterations = value.flatMap(Int.init) ?? iterations; arguments.removeFirst()
-  case "--seed": seed = value.flatMap(UInt64.init) ?? seed; arguments.removeFirst()
-  case "--corpus": corpus = value ?? corpus; arguments.removeFirst()
-  case "--budget-seconds": budget = value.flatMap(Double.init) ?? budget; arguments.removeFirst()
+  case "--iterations":
+    iterations = value.flatMap(Int.init) ?? iterations
+    arguments.removeFirst()
+  case "--seed":
+    seed = value.flatMap(UInt64.init) ?? seed
+    arguments.removeFirst()
+  case "--corpus":
+    corpus = value ?? corpus
+    arguments.removeFirst()
+  case "--budget-seconds":
+    budget = value.flatMap(Double.init) ?? budget
+    arguments.removeFirst()
   case "--save-crashers": saveCrashers = true
   default:
-    FileHandle.standardError.write(Data("usage: bapas-fuzz [--iterations N] [--seed S] [--corpus DIR] [--budget-seconds T] [--save-crashers]\n".utf8))
+    FileHandle.standardError.write(
+      Data("usage: bapas-fuzz [--iterations N] [--seed S] [--corpus DIR] [--budget-seconds T] [--save-crashers]\n".utf8)
+    )
     exit(64)
   }
 }
-exit(FuzzCampaign(iterations: iterations, seed: seed, corpus: corpus, budgetSeconds: budget, saveCrashers: saveCrashers).run())
+exit(
+  FuzzCampaign(iterations: iterations, seed: seed, corpus: corpus, budgetSeconds: budget, saveCrashers: saveCrashers)
+    .run())

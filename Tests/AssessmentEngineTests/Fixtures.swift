@@ -1,11 +1,14 @@
-import Foundation
 import AssessmentEngine
+import Foundation
 
 /// Reads the copied reference fixtures (see Fixtures/PROVENANCE.md).
 enum Fixture {
   static func bytes(_ name: String) throws -> [UInt8] {
     let parts = name.split(separator: ".")
-    guard let url = Bundle.module.url(forResource: String(parts[0]), withExtension: String(parts[1]), subdirectory: "Fixtures") else {
+    guard
+      let url = Bundle.module.url(
+        forResource: String(parts[0]), withExtension: String(parts[1]), subdirectory: "Fixtures")
+    else {
       throw CocoaError(.fileNoSuchFile)
     }
     return [UInt8](try Data(contentsOf: url))
@@ -19,7 +22,9 @@ enum Fixture {
     let header = lines[0].split(separator: ",").map(String.init)
     return lines.dropFirst().map { line in
       var row: [String: Double] = [:]
-      for (h, v) in zip(header, line.split(separator: ",", omittingEmptySubsequences: false)) { row[h] = Double(v) ?? .nan }
+      for (h, v) in zip(header, line.split(separator: ",", omittingEmptySubsequences: false)) {
+        row[h] = Double(v) ?? .nan
+      }
       return row
     }
   }

@@ -1,6 +1,6 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
 
 @Suite("Localized text")
 struct LocalizedTextTests {

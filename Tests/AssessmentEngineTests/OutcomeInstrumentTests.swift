@@ -1,5 +1,5 @@
-import Testing
 import AssessmentEngine
+import Testing
 
 @Suite("Built-in outcome instruments (ICQ, RAS)")
 struct OutcomeInstrumentTests {

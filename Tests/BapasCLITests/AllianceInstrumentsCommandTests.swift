@@ -1,11 +1,13 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-import Testing
 import AssessmentEngine
+import Testing
+
 @testable import BapasCLI
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 // `runBapas` and `temporaryFile` are shared with ScoreCommandTests.swift.
 
@@ -61,7 +63,10 @@ struct AllianceInstrumentsCommandTests {
     let (status, out, _) = runBapas(["score", path, "--instrument", draft, "--id-column", "id"])
     #expect(status == .success)
     let lines = out.split(separator: "\n").map(String.init)
-    #expect(lines[0] == "id,Goal_sum,Goal_mean,Goal_missing,Task_sum,Task_mean,Task_missing,Bond_sum,Bond_mean,Bond_missing,Total_sum,Total_mean,Total_missing")
+    #expect(
+      lines[0]
+        == "id,Goal_sum,Goal_mean,Goal_missing,Task_sum,Task_mean,Task_missing,Bond_sum,Bond_mean,Bond_missing,Total_sum,Total_mean,Total_missing"
+    )
     #expect(lines[1] == "A,24,6,0,23,5.75,0,24,6,0,71,\(71.0 / 12),0")
     #expect(lines[2] == "B,16,4,0,16,4,0,16,4,0,48,4,0")
   }
@@ -83,15 +88,23 @@ struct AllianceReferenceScoreTests {
   @Test func reproducesPsych() throws {
     let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("AssessmentEngineTests/Fixtures")
-    let (status, out, _) = runBapas(["score", fixtures.appendingPathComponent("wai12_1000.csv").path, "--instrument", "wai-sr", "--impute", "none"])
+    let (status, out, _) = runBapas([
+      "score", fixtures.appendingPathComponent("wai12_1000.csv").path, "--instrument", "wai-sr", "--impute", "none",
+    ])
     #expect(status == .success)
-    let reference = try String(contentsOf: fixtures.appendingPathComponent("wai12_scores_impute_none.csv"), encoding: .utf8)
-    let ours = out.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let reference = try String(
+      contentsOf: fixtures.appendingPathComponent("wai12_scores_impute_none.csv"), encoding: .utf8)
+    let ours = out.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
     let theirs = reference.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
     #expect(ours.count == 1001 && theirs.count == 1001)
     var compared = 0
-    for column in ["Goal_sum", "Goal_mean", "Task_sum", "Task_mean", "Bond_sum", "Bond_mean", "Total_sum", "Total_mean"] {
-      let a = try #require(ours[0].firstIndex(of: column)), b = try #require(theirs[0].firstIndex(of: column))
+    for column in [
+      "Goal_sum", "Goal_mean", "Task_sum", "Task_mean", "Bond_sum", "Bond_mean", "Total_sum", "Total_mean",
+    ] {
+      let a = try #require(ours[0].firstIndex(of: column))
+      let b = try #require(theirs[0].firstIndex(of: column))
       for row in 1...1000 {
         #expect(Double(ours[row][a]) == Double(theirs[row][b]), "row \(row) \(column)")
         compared += 1

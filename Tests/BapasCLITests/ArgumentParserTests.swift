@@ -1,4 +1,5 @@
 import Testing
+
 @testable import BapasCLI
 
 @Suite("Argument parser")
@@ -27,14 +28,17 @@ struct ArgumentParserTests {
   }
 
   @Test func missingValueAndArgument() {
-    #expect(throws: UsageError.missingValue(option: "format", valueName: "format")) { try spec.parse(["in.csv", "--format"]) }
+    #expect(throws: UsageError.missingValue(option: "format", valueName: "format")) {
+      try spec.parse(["in.csv", "--format"])
+    }
     #expect(throws: UsageError.missingArgument("file")) { try spec.parse([]) }
     #expect(throws: UsageError.unexpectedArgument("b.csv")) { try spec.parse(["a.csv", "b.csv"]) }
   }
 
   @Test func messagesReadAsSentences() {
-    #expect(UsageError.invalidValue(option: "min", value: "x", expected: "an integer").description
-      == "The value 'x' is invalid for '--min': expected an integer.")
+    #expect(
+      UsageError.invalidValue(option: "min", value: "x", expected: "an integer").description
+        == "The value 'x' is invalid for '--min': expected an integer.")
   }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BapasCLI
 
 /// The repository root, from this file's path (…/Tests/BapasCLITests/AssertiveCommandTests.swift).
@@ -34,11 +35,21 @@ struct AssertiveCommandTests {
     // K-2026-001's Negative assertion 13 → 24: change +11, group baseline SD of 13, 17, 11, 20, 12, 9
     // = 4.0825, S_diff = √2·4.0825·√.2 = 2.5820, RCI = 11/2.5820 = 4.26;
     // indicators (30·1 + 40·(0.5/0.6) + 30·1)/100 = 93%.
-    #expect(lines.contains("# Assertive-training progress report: Assertive-training group, cohort I 2026 (synthetic sample)"))
+    #expect(
+      lines.contains("# Assertive-training progress report: Assertive-training group, cohort I 2026 (synthetic sample)")
+    )
     #expect(lines.contains("**Mean attendance:** 79%"))
-    #expect(lines.contains("| T1 Menolak ajakan teman lama untuk berjudi tanpa marah | Negative assertion | 5/5 | completed | 2 | 2 | 2 (1) |"))
-    #expect(lines.contains("| ICQ Negative assertion (asserting displeasure) | 13 | 24 | 25 | +11 | 4.26 | Reliably improved | +12 | 4.65 | Reliably improved |"))
-    #expect(lines.contains("Steps back (T1): 2026-03-16: 5 → 3 (Percobaan pertama gagal; klien perlu berlatih lagi menanggapi kritik)"))
+    #expect(
+      lines.contains(
+        "| T1 Menolak ajakan teman lama untuk berjudi tanpa marah | Negative assertion | 5/5 | completed | 2 | 2 | 2 (1) |"
+      ))
+    #expect(
+      lines.contains(
+        "| ICQ Negative assertion (asserting displeasure) | 13 | 24 | 25 | +11 | 4.26 | Reliably improved | +12 | 4.65 | Reliably improved |"
+      ))
+    #expect(
+      lines.contains(
+        "Steps back (T1): 2026-03-16: 5 → 3 (Percobaan pertama gagal; klien perlu berlatih lagi menanggapi kritik)"))
     #expect(lines.contains("**Weighted achievement:** 93% (weight measured 100 of 100)."))
     #expect(lines.contains("No problems found."))
     #expect(r.err == "bapas assertive: report on 6 clients, 8 sessions; 0 problems listed.\n")
@@ -49,9 +60,15 @@ struct AssertiveCommandTests {
     #expect(r.status == .success)
     let lines = r.out.split(separator: "\n").map(String.init)
     #expect(lines.contains("**Rata-rata kehadiran:** 79%"))
-    #expect(lines.contains("| ICQ Asertivitas negatif (menyatakan ketidaksenangan) | 13 | 24 | 25 | +11 | 4,26 | Membaik secara reliabel | +12 | 4,65 | Membaik secara reliabel |"))
+    #expect(
+      lines.contains(
+        "| ICQ Asertivitas negatif (menyatakan ketidaksenangan) | 13 | 24 | 25 | +11 | 4,26 | Membaik secara reliabel | +12 | 4,65 | Membaik secara reliabel |"
+      ))
     #expect(lines.contains("| Kriteria | Ketuntasan | Cara mengukur | Capaian | Ketercapaian | Tercapai? |"))
-    #expect(lines.contains("| I2 Klien berani menerapkan perilaku asertif di situasi nyata | 40% | proporsi klien yang menuntaskan langkah 5 — target 0,60 | 0,50 | 83% | belum |"))
+    #expect(
+      lines.contains(
+        "| I2 Klien berani menerapkan perilaku asertif di situasi nyata | 40% | proporsi klien yang menuntaskan langkah 5 — target 0,60 | 0,50 | 83% | belum |"
+      ))
     #expect(lines.contains("**Ketercapaian tertimbang:** 93% (bobot terukur 100 dari 100)."))
   }
 
@@ -68,7 +85,8 @@ struct AssertiveCommandTests {
     #expect(negative["categoryToPost"] as? String == "improved")
     #expect(negative["changeToPost"] as? Double == 11)
     let targets = try #require(clients[2]["targets"] as? [[String: Any]])
-    #expect(targets[0]["currentStepID"] as? String == "transfer" && targets[0]["domainID"] as? String == "conflictManagement")
+    #expect(
+      targets[0]["currentStepID"] as? String == "transfer" && targets[0]["domainID"] as? String == "conflictManagement")
     let achievement = try #require(json["weightedAchievement"] as? Double)
     #expect(abs(achievement - (30 + 40 * (0.5 / 0.6) + 30) / 100) < 1e-12)
   }
@@ -90,7 +108,10 @@ struct AssertiveCommandTests {
     defer { try? FileManager.default.removeItem(atPath: path) }
     let r = run(["assertive", "report", path, "--language", "en"])
     #expect(r.status == .someRowsRejected)
-    #expect(r.out.contains("- client K-2026-005, target T1, step 4: an event of step 4 (Repetition) was recorded while the target is at step 3 (Role-play the situation)"))
+    #expect(
+      r.out.contains(
+        "- client K-2026-005, target T1, step 4: an event of step 4 (Repetition) was recorded while the target is at step 3 (Role-play the situation)"
+      ))
     #expect(r.out.contains("### Client K-2026-006"), "the other clients are still reported")
     #expect(r.err.hasSuffix("1 problem listed.\n"))
   }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import Pemasyarakatan
+import Testing
+
 @testable import BapasCLI
 
 @Suite("bapas audit verify")
@@ -9,7 +10,9 @@ struct AuditCommandTests {
     var t = AuditTrail()
     let pk = Actor(officerID: "198705122010121003", role: .pk, section: .bkd)
     for i in 0..<4 {
-      t.append(at: AuditTimestamp(Date(timeIntervalSince1970: 1_738_224_000 + Double(i) * 3_600)), actor: pk, action: "revocationBAP", subject: "CASE-\(i)", before: "notStarted", after: "bapRecorded")
+      t.append(
+        at: AuditTimestamp(Date(timeIntervalSince1970: 1_738_224_000 + Double(i) * 3_600)), actor: pk,
+        action: "revocationBAP", subject: "CASE-\(i)", before: "notStarted", after: "bapRecorded")
     }
     return t
   }
@@ -30,11 +33,19 @@ struct AuditCommandTests {
     edited[1] = edited[1].replacingOccurrences(of: "CASE-1", with: "CASE-9")
     let e = runBapas(["audit", "verify", try temporaryFile(edited.joined(separator: "\n") + "\n", name: "log.jsonl")])
     #expect(e.status == .invalidDefinition)
-    #expect(e.stderr.hasSuffix(":2: error: entry 1 (line 2): its content does not match its hash; it was changed after it was written.\n"))
+    #expect(
+      e.stderr.hasSuffix(
+        ":2: error: entry 1 (line 2): its content does not match its hash; it was changed after it was written.\n"))
     // Delete, reorder.
-    let deleted = runBapas(["audit", "verify", try temporaryFile([lines[0], lines[2], lines[3]].joined(separator: "\n") + "\n", name: "log.jsonl")])
+    let deleted = runBapas([
+      "audit", "verify",
+      try temporaryFile([lines[0], lines[2], lines[3]].joined(separator: "\n") + "\n", name: "log.jsonl"),
+    ])
     #expect(deleted.status == .invalidDefinition && deleted.stderr.contains("entry 1 (line 2)"))
-    let reordered = runBapas(["audit", "verify", try temporaryFile([lines[0], lines[1], lines[3], lines[2]].joined(separator: "\n") + "\n", name: "log.jsonl")])
+    let reordered = runBapas([
+      "audit", "verify",
+      try temporaryFile([lines[0], lines[1], lines[3], lines[2]].joined(separator: "\n") + "\n", name: "log.jsonl"),
+    ])
     #expect(reordered.status == .invalidDefinition && reordered.stderr.contains("entry 2 (line 3)"))
     // Truncate: intact alone, broken against the anchor.
     let t = Self.log()
@@ -43,7 +54,8 @@ struct AuditCommandTests {
     let anchored = runBapas(["audit", "verify", cut, "--expect-count", "4", "--expect-head", t.headHash])
     #expect(anchored.status == .invalidDefinition && anchored.stderr.contains("entries were cut off the end"))
     // Not JSON at all.
-    #expect(runBapas(["audit", "verify", try temporaryFile("hello\n", name: "log.jsonl")]).status == .invalidDefinition)
+    #expect(
+      runBapas(["audit", "verify", try temporaryFile("hello\n", name: "log.jsonl")]).status == .invalidDefinition)
   }
 
   @Test func usage() throws {

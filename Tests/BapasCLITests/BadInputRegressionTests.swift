@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BapasCLI
 
 /// Regression tests for the bad-input campaign of issue 12: each test is named after the defect and
@@ -27,7 +28,8 @@ struct BadInputRegressionTests {
       #expect(try bytes(path) == before)
     }
     // change: the second input; validate-risk and risk: read-then-write commands.
-    let r = runBapas(["change", path, path, "--id-column", "a", "--reliability", "0.8", "--sd", "2", "--output", path] + Self.quick)
+    let r = runBapas(
+      ["change", path, path, "--id-column", "a", "--reliability", "0.8", "--sd", "2", "--output", path] + Self.quick)
     #expect(r.status == .usage)
     #expect(try bytes(path) == before)
     let validation = try temporaryFile("score,outcome\n1,0\n2,1\n")
@@ -45,7 +47,11 @@ struct BadInputRegressionTests {
     try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: path)
     #expect(runBapas(["score", link, "--output", path] + Self.quick).status == .usage)
     #expect(runBapas(["score", path, "--output", link] + Self.quick).status == .usage)
-    #expect(runBapas(["score", path, "--output", directory + "/./../" + (directory as NSString).lastPathComponent + "/input.csv"] + Self.quick).status == .usage)
+    #expect(
+      runBapas(
+        ["score", path, "--output", directory + "/./../" + (directory as NSString).lastPathComponent + "/input.csv"]
+          + Self.quick
+      ).status == .usage)
     #expect(try bytes(path) == before)
     // An --instrument definition file is an input too.
     let definition = try temporaryFile(#"{"id": "x"}"#, name: "def.json")
@@ -62,7 +68,8 @@ struct BadInputRegressionTests {
     #expect(try bytes(output) == before)
     // … a missing input, and a definition error after the output was opened.
     #expect(runBapas(["score", "/nonexistent/in.csv", "--output", output] + Self.quick).status == .unreadableInput)
-    #expect(runBapas(["risk", "/nonexistent/in.csv", "--instrument", "rnr8", "--output", output]).status == .unreadableInput)
+    #expect(
+      runBapas(["risk", "/nonexistent/in.csv", "--instrument", "rnr8", "--output", output]).status == .unreadableInput)
     #expect(try bytes(output) == before)
     // No temporary file is left beside the target.
     #expect(try directoryListing(output) == ["out.csv", "wrong.csv"])
@@ -93,9 +100,12 @@ struct BadInputRegressionTests {
     #expect(r.status == .success)
     #expect(r.stdout == "X_sum,X_mean,X_missing\n3,1.5,0\n")
     #expect(runBapas(["reliability", path] + Self.quick).status != .software)
-    #expect(runBapas(["change", path, path, "--id-column", "a", "--reliability", "0.8", "--sd", "2"] + Self.quick).status != .software)
+    #expect(
+      runBapas(["change", path, path, "--id-column", "a", "--reliability", "0.8", "--sd", "2"] + Self.quick).status
+        != .software)
     let sessions = try temporaryFile("id,s,a,b\n\r\"k\",1,2,3\n\r\"k\",2,3,4\n")
-    #expect(runBapas(["alliance", sessions, "--id-column", "id", "--session-column", "s"] + Self.quick).status != .software)
+    #expect(
+      runBapas(["alliance", sessions, "--id-column", "id", "--session-column", "s"] + Self.quick).status != .software)
   }
 
   @Test func lfcrFileWithQuotedIdsDoesNotHangAndIdsGainNoCR() throws {
@@ -131,7 +141,10 @@ struct BadInputRegressionTests {
 
   @Test func prorate1e19IsAUsageError() throws {
     let path = try temporaryFile("id,s,a,b\nk,1,1,2\n")
-    for extra in [["score", path], ["change", path, path, "--id-column", "id"], ["alliance", path, "--id-column", "id", "--session-column", "s"]] {
+    for extra in [
+      ["score", path], ["change", path, path, "--id-column", "id"],
+      ["alliance", path, "--id-column", "id", "--session-column", "s"],
+    ] {
       let r = runBapas(extra + Self.quick + ["--prorate", "1e19"])
       #expect(r.status == .usage, "\(extra[0])")
       #expect(r.stderr.contains("'--prorate'"))
@@ -163,7 +176,10 @@ struct BadInputRegressionTests {
 
   @Test func validateRiskReadsABOMAndCROnlyLineEnds() throws {
     let rows = ["score,outcome", "1,0", "2,0", "3,1", "4,1", "5,1", "0,0"]
-    for (name, text) in [("bom", "\u{FEFF}" + rows.joined(separator: "\n") + "\n"), ("cr", rows.joined(separator: "\r")), ("lfcr", rows.joined(separator: "\n\r"))] {
+    for (name, text) in [
+      ("bom", "\u{FEFF}" + rows.joined(separator: "\n") + "\n"), ("cr", rows.joined(separator: "\r")),
+      ("lfcr", rows.joined(separator: "\n\r")),
+    ] {
       let path = try temporaryFile(text)
       let r = runBapas(["validate-risk", path])
       #expect(r.status == .success, "\(name): \(r.stderr)")
@@ -197,7 +213,9 @@ struct BadInputRegressionTests {
     #expect(r.status == .someRowsRejected)
     #expect(r.stderr.contains(":2:7: error: ageGroup 'child' contradicts age 40"))
     let json = try temporaryFile(#"[{"client": "K-1", "ageGroup": "child", "age": 40, "answers": {}}]"#, name: "a.json")
-    #expect(runBapas(["risk", json, "--instrument", "rnr8"]).stderr.contains("$[0].ageGroup: ageGroup 'child' contradicts age 40"))
+    #expect(
+      runBapas(["risk", json, "--instrument", "rnr8"]).stderr.contains(
+        "$[0].ageGroup: ageGroup 'child' contradicts age 40"))
   }
 
   @Test func changeDoesNotPairEmptyIds() throws {
@@ -210,9 +228,16 @@ struct BadInputRegressionTests {
   }
 
   @Test func readmeChangeExampleGivesRCIForTheNamedScaleOnly() throws {
-    let pre = try temporaryFile("respondent," + (1...12).map { "item\($0)" }.joined(separator: ",") + "\nr1," + Array(repeating: "2", count: 12).joined(separator: ",") + "\n")
-    let post = try temporaryFile("respondent," + (1...12).map { "item\($0)" }.joined(separator: ",") + "\nr1," + Array(repeating: "4", count: 12).joined(separator: ",") + "\n", name: "post.csv")
-    let r = runBapas(["change", pre, post, "--id-column", "respondent", "--instrument", "wai-sr", "--reliability", "Total=0.85", "--sd", "Total=6.2", "--metric", "sum"])
+    let pre = try temporaryFile(
+      "respondent," + (1...12).map { "item\($0)" }.joined(separator: ",") + "\nr1,"
+        + Array(repeating: "2", count: 12).joined(separator: ",") + "\n")
+    let post = try temporaryFile(
+      "respondent," + (1...12).map { "item\($0)" }.joined(separator: ",") + "\nr1,"
+        + Array(repeating: "4", count: 12).joined(separator: ",") + "\n", name: "post.csv")
+    let r = runBapas([
+      "change", pre, post, "--id-column", "respondent", "--instrument", "wai-sr", "--reliability", "Total=0.85", "--sd",
+      "Total=6.2", "--metric", "sum",
+    ])
     #expect(r.status == .success, "\(r.stderr)")
     #expect(r.stderr.contains("warning: scale 'Goal': no RCI"))
     // Total: 24 → 48, SEM = 6.2·√0.15, S_diff = √2·SEM, RCI = 24 / S_diff.
@@ -254,10 +279,12 @@ struct BadInputRegressionTests {
   }
 
   @Test func duplicateJSONKeysAreRefusedNamingBoth() throws {
-    let path = try temporaryFile("{\"clients\": [{\"client\": \"A\", \"client\": \"B\", \"answers\": {}}]}", name: "a.json")
+    let path = try temporaryFile(
+      "{\"clients\": [{\"client\": \"A\", \"client\": \"B\", \"answers\": {}}]}", name: "a.json")
     let r = runBapas(["risk", path, "--instrument", "rnr8"])
     #expect(r.status == .invalidDefinition)
-    #expect(r.stderr.contains("the key 'client' appears twice in one object, at line 1, column 15 and line 1, column 30"))
+    #expect(
+      r.stderr.contains("the key 'client' appears twice in one object, at line 1, column 15 and line 1, column 30"))
   }
 
   @Test func helpListsVersionExitCodesAndAnExample() throws {

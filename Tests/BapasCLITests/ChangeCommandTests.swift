@@ -33,7 +33,8 @@ struct ChangeCommandTests {
     let (pre, post) = try Self.files()
     let r = runBapas(
       ["change", pre, post] + Self.base + [
-        "--metric", "sum", "--reliability", "0.8", "--sd", "4", "--norms", "functional=12,2", "--norms", "dysfunctional=6,2",
+        "--metric", "sum", "--reliability", "0.8", "--sd", "4", "--norms", "functional=12,2", "--norms",
+        "dysfunctional=6,2",
       ])
     // Respondents D (pre only) and E (post only) are listed, so the status is 1.
     #expect(r.status == .someRowsRejected)
@@ -59,7 +60,8 @@ struct ChangeCommandTests {
     let (pre, post) = try Self.files()
     let r = runBapas(
       ["change", pre, post] + Self.base + [
-        "--scale", "T=item1,-item2", "--reliability", "0.8", "--reliability", "T=0.5", "--sd", "1", "--direction", "lower",
+        "--scale", "T=item1,-item2", "--reliability", "0.8", "--reliability", "T=0.5", "--sd", "1", "--direction",
+        "lower",
         "--format", "json",
       ])
     let document = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
@@ -111,7 +113,8 @@ struct ChangeCommandTests {
     ["--reliability", "X=0.8", "--sd", "1"],  // unknown scale
     ["--reliability", "0.8", "--sd", "1", "--norms", "functional=10,2"],  // one norm group only
     ["--reliability", "0.8", "--sd", "1", "--norms", "functional=10"],  // malformed norm
-    ["--reliability", "0.8", "--sd", "1", "--norms", "functional=5,2", "--norms", "dysfunctional=10,2"],  // contradicts direction
+    // contradicts direction
+    ["--reliability", "0.8", "--sd", "1", "--norms", "functional=5,2", "--norms", "dysfunctional=10,2"],
     ["--reliability", "0.8", "--sd", "1", "--criterion", "-1"],
     ["--reliability", "0.8", "--sd", "1", "--direction", "up"],
   ])
@@ -122,7 +125,9 @@ struct ChangeCommandTests {
 
   @Test func missingIDColumnIsUsage() throws {
     let (pre, post) = try Self.files()
-    let r = runBapas(["change", pre, post, "--scale", "S=item1,item2", "--min", "1", "--max", "5", "--reliability", "0.8", "--sd", "1"])
+    let r = runBapas([
+      "change", pre, post, "--scale", "S=item1,item2", "--min", "1", "--max", "5", "--reliability", "0.8", "--sd", "1",
+    ])
     #expect(r.status == .usage)
   }
 

@@ -1,15 +1,19 @@
 import Foundation
 import Testing
+
 @testable import BapasCLI
 
 /// Replays the fuzz seed corpus and every kept crasher (Tests/BapasCLITests/FuzzCorpus) through the
 /// fuzz harness's checks: no trap, no internal error, reconciled row counts, chunked = whole reads.
 @Suite("Fuzz corpus replay")
 struct FuzzCorpusReplayTests {
-  static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("FuzzCorpus").path
+  static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("FuzzCorpus")
+    .path
 
   func harness() throws -> FuzzHarness {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("bapas-fuzz-replay-\(UUID().uuidString)").path
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bapas-fuzz-replay-\(UUID().uuidString)"
+    ).path
     try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     FuzzCorpus.prepare(directory: directory, corpus: Self.corpus)
     return FuzzHarness(directory: directory, seed: 1)

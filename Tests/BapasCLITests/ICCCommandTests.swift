@@ -18,9 +18,15 @@ struct ICCCommandTests {
     return out
   }
 
-  @Test(arguments: [("icc_shared.csv", "icc_shared_psych.csv", "target", "rater", "rating"), ("icc_wine.csv", "icc_wine_psych.csv", "Wine", "Judge", "Scores")])
+  @Test(arguments: [
+    ("icc_shared.csv", "icc_shared_psych.csv", "target", "rater", "rating"),
+    ("icc_wine.csv", "icc_wine_psych.csv", "Wine", "Judge", "Scores"),
+  ])
   func jsonMatchesPsych(file: String, reference: String, target: String, rater: String, rating: String) throws {
-    let r = runBapas(["icc", statsFixture(file), "--target-column", target, "--rater-column", rater, "--rating-column", rating, "--format", "json"])
+    let r = runBapas([
+      "icc", statsFixture(file), "--target-column", target, "--rater-column", rater, "--rating-column", rating,
+      "--format", "json",
+    ])
     #expect(r.status == .success, "\(r.stderr)")
     let document = try parsedJSON(r.stdout)
     let entries = try #require(document["icc"] as? [[String: Any]])
@@ -43,7 +49,8 @@ struct ICCCommandTests {
   }
 
   @Test func unbalancedTableIsATypedError() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("bapas-icc-unbalanced-\(getpid()).csv").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("bapas-icc-unbalanced-\(getpid()).csv")
+      .path
     try "t,r,y\na,R1,3\na,R2,4\nb,R1,5\nc,R1,2\nc,R2,x\n".write(toFile: path, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: path) }
     let r = runBapas(["icc", path, "--target-column", "t", "--rater-column", "r", "--rating-column", "y"])

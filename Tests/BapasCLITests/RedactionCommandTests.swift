@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BapasCLI
 
 /// `--redact` on every command: the sentinel id and cell text never reach stderr or JSON problems,
@@ -10,11 +11,16 @@ struct RedactionCommandTests {
   static let id = "NIK3171SECRET"
   static let cell = "CELLSECRET"
 
-  static func both(_ args: [String]) -> (plain: (status: BapasExitStatus, stdout: String, stderr: String), redacted: (status: BapasExitStatus, stdout: String, stderr: String)) {
+  static func both(_ args: [String]) -> (
+    plain: (status: BapasExitStatus, stdout: String, stderr: String),
+    redacted: (status: BapasExitStatus, stdout: String, stderr: String)
+  ) {
     (runBapas(args), runBapas(args + ["--redact"]))
   }
 
-  static func expectRedacted(_ r: (status: BapasExitStatus, stdout: String, stderr: String), keeps: [String], _ secrets: [String] = [id, cell]) {
+  static func expectRedacted(
+    _ r: (status: BapasExitStatus, stdout: String, stderr: String), keeps: [String], _ secrets: [String] = [id, cell]
+  ) {
     for s in secrets {
       #expect(!r.stderr.contains(s), "stderr leaks \(s): \(r.stderr)")
     }
@@ -26,7 +32,8 @@ struct RedactionCommandTests {
     let args = ["score", path, "--scale", "S=item1,item2", "--min", "1", "--max", "5", "--id-column", "id"]
     let (plain, redacted) = Self.both(args)
     #expect(plain.stderr.contains(Self.cell))
-    Self.expectRedacted(redacted, keeps: [":2:", "error:", "is not a whole number", ":3:", "outside the response scale", "<redacted>"])
+    Self.expectRedacted(
+      redacted, keeps: [":2:", "error:", "is not a whole number", ":3:", "outside the response scale", "<redacted>"])
     #expect(redacted.status == plain.status)
     // JSON problems: the value field and the message are redacted, line and column stay.
     let json = runBapas(args + ["--format", "json", "--redact"])
@@ -43,14 +50,18 @@ struct RedactionCommandTests {
     text += "\(Self.id),1,\(Self.cell)\n"
     for i in 0..<80_000 { text += "S\(i),3,4\n" }
     let path = try temporaryFile(text)
-    let r = runBapas(["score", path, "--scale", "S=item1,item2", "--min", "1", "--max", "5", "--id-column", "id", "--redact"])
+    let r = runBapas([
+      "score", path, "--scale", "S=item1,item2", "--min", "1", "--max", "5", "--id-column", "id", "--redact",
+    ])
     #expect(r.status == .someRowsRejected)
     Self.expectRedacted(r, keeps: [":80002:", "is not a whole number"])
   }
 
   @Test func reliability() throws {
     let path = try temporaryFile("item1,item2,item3\n1,2,3\n2,\(Self.cell),3\n3,3,3\n4,4,5\n")
-    let (plain, redacted) = Self.both(["reliability", path, "--scale", "S=item1,item2,item3", "--min", "1", "--max", "5"])
+    let (plain, redacted) = Self.both([
+      "reliability", path, "--scale", "S=item1,item2,item3", "--min", "1", "--max", "5",
+    ])
     #expect(plain.stderr.contains(Self.cell))
     Self.expectRedacted(redacted, keeps: [":3:", "is not a whole number"])
   }
@@ -58,7 +69,9 @@ struct RedactionCommandTests {
   @Test func change() throws {
     let pre = try temporaryFile("id,item1\n\(Self.id),1\nB,2\n", name: "pre.csv")
     let post = try temporaryFile("id,item1\nB,2\n", name: "post.csv")
-    let options = ["--id-column", "id", "--scale", "S=item1", "--min", "1", "--max", "5", "--reliability", "0.8", "--sd", "1"]
+    let options = [
+      "--id-column", "id", "--scale", "S=item1", "--min", "1", "--max", "5", "--reliability", "0.8", "--sd", "1",
+    ]
     let (plain, redacted) = Self.both(["change", pre, post] + options)
     #expect(plain.stderr.contains(Self.id))
     Self.expectRedacted(redacted, keeps: ["pre.csv:2: warning: respondent <redacted> is not in"])
@@ -66,11 +79,14 @@ struct RedactionCommandTests {
     let dup = try temporaryFile("id,item1\nB,2\n\(Self.id),3\n\(Self.id),4\n", name: "post.csv")
     let (plainDup, redactedDup) = Self.both(["change", pre, dup] + options)
     #expect(plainDup.stderr.contains(Self.id))
-    Self.expectRedacted(redactedDup, keeps: ["post.csv:4: error: the id <redacted> in column 'id' appears more than once, on lines 3, 4"])
+    Self.expectRedacted(
+      redactedDup, keeps: ["post.csv:4: error: the id <redacted> in column 'id' appears more than once, on lines 3, 4"])
   }
 
   @Test func alliance() throws {
-    let text = allianceHeader + "\n" + row(Self.id, "1", "2026-01-05", "klien", 4) + "\n" + row("K-2", Self.cell, "2026-01-05", "klien", 4) + "\n"
+    let text =
+      allianceHeader + "\n" + row(Self.id, "1", "2026-01-05", "klien", 4) + "\n"
+      + row("K-2", Self.cell, "2026-01-05", "klien", 4) + "\n"
     let path = try temporaryFile(text)
     let (plain, redacted) = Self.both(["alliance", path] + allianceArguments)
     #expect(plain.stderr.contains(Self.cell))
@@ -110,14 +126,19 @@ struct RedactionCommandTests {
   }
 
   @Test func assertive() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    var text = try String(contentsOf: root.appendingPathComponent("Documentation/Samples/assertive/group.json"), encoding: .utf8)
-    if let first = text.range(of: "\"facilitator\": \"PK-0001\"") { text.replaceSubrange(first, with: "\"facilitator\": \"\(Self.id)\"") }
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    var text = try String(
+      contentsOf: root.appendingPathComponent("Documentation/Samples/assertive/group.json"), encoding: .utf8)
+    if let first = text.range(of: "\"facilitator\": \"PK-0001\"") {
+      text.replaceSubrange(first, with: "\"facilitator\": \"\(Self.id)\"")
+    }
     #expect(text.contains(Self.id))
     let path = try temporaryFile(text, name: "group.json")
     let (plain, redacted) = Self.both(["assertive", "report", path])
     #expect(plain.stderr.contains(Self.id))
-    Self.expectRedacted(redacted, keeps: ["warning: the facilitator <redacted> is not listed", "sessions[0].facilitator"])
+    Self.expectRedacted(
+      redacted, keeps: ["warning: the facilitator <redacted> is not listed", "sessions[0].facilitator"])
   }
 
   /// The flag is listed in every command's help, and `--` ends it like any option.

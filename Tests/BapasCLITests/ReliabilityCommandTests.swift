@@ -55,7 +55,8 @@ struct ReliabilityCommandTests {
     #expect(number(goal, "n") == 1000)
     let item6 = try item(goal, "item6")
     expectClose(number(item6, "alphaIfDeleted"), 0.7659946256131317, relative: 1e-12, "item6 alpha.drop")
-    expectClose(number(item6, "standardizedAlphaIfDeleted"), 0.76608849422183956, relative: 1e-12, "item6 std.alpha.drop")
+    expectClose(
+      number(item6, "standardizedAlphaIfDeleted"), 0.76608849422183956, relative: 1e-12, "item6 std.alpha.drop")
     expectClose(number(item6, "rawR"), 0.80660604930369217, relative: 1e-12, "item6 raw.r")
     expectClose(number(item6, "stdR"), 0.80021696298664002, relative: 1e-12, "item6 std.r")
     expectClose(number(item6, "rCor"), 0.70088219139185226, relative: 1e-12, "item6 r.cor")
@@ -94,7 +95,8 @@ struct ReliabilityCommandTests {
 
   @Test func missingDataPairwiseQuickKeys() throws {
     let r = runBapas([
-      "reliability", fixture("wai12_miss_1000.csv"), "--scale", "Task=item1,item2,item10,item12", "--min", "1", "--max", "5",
+      "reliability", fixture("wai12_miss_1000.csv"), "--scale", "Task=item1,item2,item10,item12", "--min", "1", "--max",
+      "5",
       "--format", "json",
     ])
     #expect(r.status == .success)
@@ -141,7 +143,8 @@ struct ReliabilityCommandTests {
     #expect(r.status == .success)
     let goal = try scale(try json(r.stdout), "Goal")
     expectClose(number(goal, "alpha"), 0.81307061160642591, relative: 1e-12, "Goal alpha (reflected)")
-    expectClose(number(try item(goal, "item6"), "rDrop"), 0.63119272267234205, relative: 1e-12, "item6 r.drop (reflected)")
+    expectClose(
+      number(try item(goal, "item6"), "rDrop"), 0.63119272267234205, relative: 1e-12, "item6 r.drop (reflected)")
     expectClose(number(try item(goal, "item6"), "mean"), 3.573, relative: 1e-12, "keyed item6 mean")
   }
 
@@ -213,15 +216,22 @@ struct ReliabilityCommandTests {
     let path = try temporaryFile("a,b\n1,2\n2,3\n")
     let r = runBapas(["reliability", path, "--scale", "S=a,b", "--min", "1", "--max", "5", "--format", "json"])
     #expect(r.status == .someRowsRejected)
-    let detail = try #require((try scale(try json(r.stdout), "S")["error"] as? [String: Any])?["detail"] as? [String: Any])
+    let detail = try #require(
+      (try scale(try json(r.stdout), "S")["error"] as? [String: Any])?["detail"] as? [String: Any])
     #expect(detail["tooFewObservations"] != nil)
   }
 
   @Test func usageErrors() throws {
     let path = try temporaryFile("a,b\n1,2\n")
-    #expect(runBapas(["reliability", path, "--scale", "S=a,b", "--min", "1", "--max", "5", "--use", "listwise"]).status == .usage)
-    #expect(runBapas(["reliability", path, "--scale", "S=a,b", "--min", "1", "--max", "5", "--format", "csv"]).status == .usage)
-    #expect(runBapas(["reliability", path, "--scale", "S=a,b", "--min", "1", "--max", "5", "--ci-rows", "some"]).status == .usage)
+    #expect(
+      runBapas(["reliability", path, "--scale", "S=a,b", "--min", "1", "--max", "5", "--use", "listwise"]).status
+        == .usage)
+    #expect(
+      runBapas(["reliability", path, "--scale", "S=a,b", "--min", "1", "--max", "5", "--format", "csv"]).status
+        == .usage)
+    #expect(
+      runBapas(["reliability", path, "--scale", "S=a,b", "--min", "1", "--max", "5", "--ci-rows", "some"]).status
+        == .usage)
     #expect(runBapas(["reliability", path]).status == .usage)
     #expect(runBapas(["reliability", path, "--scale", "S=a,b"]).status == .usage)
   }

@@ -35,10 +35,12 @@ struct ReliabilityMultilevelCommandTests {
 
   @Test func missingOccasionIsNamed() throws {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("bapas-ml-\(getpid()).csv").path
-    try "client,session,a,b\nK1,1,3,4\nK1,2,4,4\nK2,1,2,3\nK2,2,,3\nK3,1,5,5\nK3,2,4,5\n".write(toFile: path, atomically: true, encoding: .utf8)
+    try "client,session,a,b\nK1,1,3,4\nK1,2,4,4\nK2,1,2,3\nK2,2,,3\nK3,1,5,5\nK3,2,4,5\n".write(
+      toFile: path, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: path) }
     let r = runBapas([
-      "reliability", path, "--multilevel", "--id-column", "client", "--time-column", "session", "--scale", "S=a,b", "--min", "1", "--max", "5",
+      "reliability", path, "--multilevel", "--id-column", "client", "--time-column", "session", "--scale", "S=a,b",
+      "--min", "1", "--max", "5",
     ])
     #expect(r.status == .someRowsRejected)
     #expect(r.stderr.contains(":5: warning: person 'K2' at time '2' has an unanswered item"))
@@ -46,7 +48,10 @@ struct ReliabilityMultilevelCommandTests {
   }
 
   @Test func multilevelNeedsItsColumns() {
-    let r = runBapas(["reliability", statsFixture("ml_shared.csv"), "--multilevel", "--scale", "A=item1,item2", "--min", "1", "--max", "7"])
+    let r = runBapas([
+      "reliability", statsFixture("ml_shared.csv"), "--multilevel", "--scale", "A=item1,item2", "--min", "1", "--max",
+      "7",
+    ])
     #expect(r.status == .usage)
   }
 }

@@ -10,7 +10,10 @@ struct ReliabilityOrdinalCommandTests {
   static let items = "S=" + (1...8).map { "item\($0)" }.joined(separator: ",")
 
   @Test func ordinalJSONMatchesPsych() throws {
-    let r = runBapas(["reliability", statsFixture("ord_shared.csv"), "--scale", Self.items, "--min", "1", "--max", "5", "--ordinal", "--format", "json"])
+    let r = runBapas([
+      "reliability", statsFixture("ord_shared.csv"), "--scale", Self.items, "--min", "1", "--max", "5", "--ordinal",
+      "--format", "json",
+    ])
     #expect(r.status == .success, "\(r.stderr)")
     let ordinal = try #require(try parsedJSON(r.stdout)["ordinal"] as? [String: Any])
     let s = try #require(ordinal["S"] as? [String: Any])
@@ -41,10 +44,12 @@ struct ReliabilityOrdinalCommandTests {
 
   @Test func bootstrapIsReproducibleThroughTheCLI() throws {
     let arguments = [
-      "reliability", statsFixture("ord_shared.csv"), "--scale", Self.items, "--min", "1", "--max", "5", "--bootstrap", "50", "--seed", "9",
+      "reliability", statsFixture("ord_shared.csv"), "--scale", Self.items, "--min", "1", "--max", "5", "--bootstrap",
+      "50", "--seed", "9",
       "--format", "json",
     ]
-    let first = runBapas(arguments), second = runBapas(arguments)
+    let first = runBapas(arguments)
+    let second = runBapas(arguments)
     #expect(first.status == .success, "\(first.stderr)")
     let a = try #require(try parsedJSON(first.stdout)["bootstrap"] as? [String: Any])
     let b = try #require(try parsedJSON(second.stdout)["bootstrap"] as? [String: Any])

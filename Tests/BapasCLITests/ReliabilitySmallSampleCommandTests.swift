@@ -23,7 +23,8 @@ struct ReliabilitySmallSampleCommandTests {
   @Test(arguments: [("pairwise", 0.73266083521444703, 1.0), ("complete", 0.80169491525423742, 0.81873342381651781)])
   func binaryItemsGivePsychAlpha(use: String, alpha: Double, g6: Double) throws {
     let r = runBapas([
-      "reliability", statsFixture("binary_missing.csv"), "--scale", Self.allItems, "--min", "0", "--max", "1", "--use", use,
+      "reliability", statsFixture("binary_missing.csv"), "--scale", Self.allItems, "--min", "0", "--max", "1", "--use",
+      use,
       "--format", "json",
     ])
     #expect(r.status == .success, "\(r.stderr)")
@@ -32,12 +33,14 @@ struct ReliabilitySmallSampleCommandTests {
     expectClose((s["alpha"] as? NSNumber)?.doubleValue, alpha, relative: 1e-12, "\(use) alpha")
     expectClose((s["lambda6"] as? NSNumber)?.doubleValue, g6, relative: 1e-9, "\(use) G6")
     let notes = try #require(s["notes"] as? [[String: Any]])
-    #expect(notes.contains { ($0["statistic"] as? String) == "lambda6, rCor" && ($0["status"] as? String) == "adjusted" })
+    #expect(
+      notes.contains { ($0["statistic"] as? String) == "lambda6, rCor" && ($0["status"] as? String) == "adjusted" })
   }
 
   @Test func zeroVarianceItemIsNamedInText() {
     let r = runBapas([
-      "reliability", statsFixture("zero_variance_item.csv"), "--scale", "S=item1,item2,item3,item4", "--min", "1", "--max", "5",
+      "reliability", statsFixture("zero_variance_item.csv"), "--scale", "S=item1,item2,item3,item4", "--min", "1",
+      "--max", "5",
     ])
     #expect(r.status == .success)
     #expect(r.stdout.contains("Scale: S  (k = 3, n = 5"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BapasCLI
 
 /// `bapas report` on the documented sample, on the shared reference batch (copied with provenance to
@@ -28,7 +29,10 @@ private func temporaryFile(_ text: String) -> String {
 
 @Suite("bapas report", .serialized)
 struct ReportCommandTests {
-  static let withSides = ["--officers", samples + "officers.json", "--partners", samples + "partners.json", "--obstacles", samples + "obstacles.json"]
+  static let withSides = [
+    "--officers", samples + "officers.json", "--partners", samples + "partners.json", "--obstacles",
+    samples + "obstacles.json",
+  ]
 
   @Test func monthlyReportOnTheSample() {
     let r = run(["report", samples + "cases.json", "--period", "2025-01"] + Self.withSides)
@@ -36,7 +40,9 @@ struct ReportCommandTests {
     let lines = r.out.split(separator: "\n").map(String.init)
     #expect(lines.first == "# Laporan periodik Bapas: Januari 2025")
     #expect(lines.contains("| Klien dalam bimbingan pada akhir periode | 3 (dewasa 2, anak 1) |"))
-    #expect(lines.contains("| Pencabutan: diusulkan sidang TPP / dicabut sementara / tidak dilanjutkan / dicabut | 1 / 1 / 0 / 0 |"))
+    #expect(
+      lines.contains(
+        "| Pencabutan: diusulkan sidang TPP / dicabut sementara / tidak dilanjutkan / dicabut | 1 / 1 / 0 / 0 |"))
     #expect(lines.contains("| Mitra Pokmas Lipas aktif | 1 (POK-1) |"))
     #expect(lines.contains("| Litmas diversi | 1 | 7,0 (n = 1) | 0 dari 1 |"))
     #expect(lines.contains("| PK-1 | 2 (1/1) | 1 | 0 | 0/0 | 2 | 100,0% | 2 | 4 |"))
@@ -63,7 +69,9 @@ struct ReportCommandTests {
     // 40 synthetic cases received on 2025-01-20 (Tests/PemasyarakatanTests/Fixtures/privacy/PROVENANCE.md).
     let jan = run(["report", shared, "--period", "2025-01"])
     #expect(jan.status == .success)
-    #expect(jan.out.contains("## Bapas BPS-DPS") && jan.out.contains("## Bapas BPS-JKT") && jan.out.contains("## Bapas BPS-PLG"))
+    #expect(
+      jan.out.contains("## Bapas BPS-DPS") && jan.out.contains("## Bapas BPS-JKT")
+        && jan.out.contains("## Bapas BPS-PLG"))
     #expect(jan.out.contains("| Penerimaan klien | 15 (dewasa 15, anak 0) |"))
     // BPS-PLG: 15 clients held by 6 PKs.
     #expect(jan.out.contains("| Rasio klien per PK | 2,5 (15 / 6 PK — PK yang memegang kasus) |"))
@@ -117,6 +125,8 @@ struct ReportCommandTests {
     #expect(r.out.contains("**Weighted achievement:** 100% (weight measured 40 of 70)."))
     #expect(!r.out.contains("ssertive"))
     #expect(run(["report", "programme"]).status == .usage)
-    #expect(run(["report", "programme", root + "/Documentation/Samples/programme/aksalarasa.json", "--period", "2025-01"]).status == .usage)
+    #expect(
+      run(["report", "programme", root + "/Documentation/Samples/programme/aksalarasa.json", "--period", "2025-01"])
+        .status == .usage)
   }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import _AssessmentTestSupport
+
 @testable import BapasCLI
 
 /// The repository root, from this file's path (…/Tests/BapasCLITests/RiskValidateCommandTests.swift).
@@ -34,7 +35,8 @@ struct RiskValidateCommandTests {
     let auc = try #require(try jsonObject(r.stdout)["auc"] as? [String: Any])
     #expect(auc["positives"] as? Int == 51 && auc["negatives"] as? Int == 58)
     expectClose(number(auc, "auc"), 0.8931710615280603, relative: 1e-12, "AUC")
-    let hm = auc["hanleyMcNeil"] as? [String: Any], dl = auc["deLong"] as? [String: Any]
+    let hm = auc["hanleyMcNeil"] as? [String: Any]
+    let dl = auc["deLong"] as? [String: Any]
     expectClose(number(hm, "standardError"), 0.03248657960734202, relative: 1e-10, "H&M SE")
     expectClose(number(hm, "lower"), 0.8294985355167765, relative: 1e-10, "H&M lower")
     expectClose(number(dl, "standardError"), 0.030724408379381115, relative: 1e-10, "DeLong SE")
@@ -42,7 +44,9 @@ struct RiskValidateCommandTests {
     expectClose(number(dl, "upper"), 0.9533897953979479, relative: 1e-10, "DeLong upper")
     // Text: 0.8931711 ± 1.959964 × 0.0324866 = [0.8294985, 0.9568436].
     let text = runBapas(["validate-risk", path])
-    #expect(text.stdout.contains("AUC: 0.8932\n  DeLong 95% CI: 0.8330–0.9534 (SE 0.0307)\n  Hanley–McNeil 95% CI: 0.8295–0.9568 (SE 0.0325)\n"))
+    #expect(
+      text.stdout.contains(
+        "AUC: 0.8932\n  DeLong 95% CI: 0.8330–0.9534 (SE 0.0307)\n  Hanley–McNeil 95% CI: 0.8295–0.9568 (SE 0.0325)\n"))
   }
 
   /// The sample: cases (outcome 1) score 6, 12, 18, 20; controls 3, 9, 2, 5, 10, 16.
@@ -56,15 +60,20 @@ struct RiskValidateCommandTests {
   @Test func theSampleFileByHand() throws {
     let sample = validateRepositoryRoot + "/Documentation/Samples/risk/validation.csv"
     let r = runBapas([
-      "validate-risk", sample, "--expected-rates", "rendah=0.1,sedang=0.3,tinggi=0.6", "--band-order", "rendah,sedang,tinggi",
+      "validate-risk", sample, "--expected-rates", "rendah=0.1,sedang=0.3,tinggi=0.6", "--band-order",
+      "rendah,sedang,tinggi",
       "--format", "json",
     ])
     #expect(r.status == .success)
     let object = try jsonObject(r.stdout)
     let auc = object["auc"] as? [String: Any]
     expectClose(number(auc, "auc"), 5.0 / 6.0, relative: 1e-15, "AUC")
-    expectClose(number(auc?["deLong"] as? [String: Any], "standardError"), (1.0 / 48.0).squareRoot(), relative: 1e-14, "DeLong SE")
-    expectClose(number(auc?["hanleyMcNeil"] as? [String: Any], "standardError"), (1425.0 / 66528.0).squareRoot(), relative: 1e-14, "H&M SE")
+    expectClose(
+      number(auc?["deLong"] as? [String: Any], "standardError"), (1.0 / 48.0).squareRoot(), relative: 1e-14, "DeLong SE"
+    )
+    expectClose(
+      number(auc?["hanleyMcNeil"] as? [String: Any], "standardError"), (1425.0 / 66528.0).squareRoot(), relative: 1e-14,
+      "H&M SE")
     let rates = try #require(object["bandRates"] as? [[String: Any]])
     #expect(rates.compactMap { $0["band"] as? String } == ["rendah", "sedang", "tinggi"])
     #expect(rates.compactMap { $0["events"] as? Int } == [1, 1, 2])
@@ -82,11 +91,21 @@ struct RiskValidateCommandTests {
     expectClose(number(female, "auc"), 0.5, relative: 1e-15, "female AUC")
     expectClose(number(female?["deLong"] as? [String: Any], "standardError"), 1.0 / 3.0, relative: 1e-14, "female SE")
 
-    let text = runBapas(["validate-risk", sample, "--expected-rates", "rendah=0.1,sedang=0.3,tinggi=0.6", "--band-order", "rendah,sedang,tinggi"])
-    #expect(text.stdout.contains("AUC: 0.8333\n  DeLong 95% CI: 0.5504–1.0000 (SE 0.1443)\n  Hanley–McNeil 95% CI: 0.5465–1.0000 (SE 0.1464)\n"))
-    #expect(text.stdout.contains("  rendah       1 of 4 (25.0%)\n  sedang       1 of 3 (33.3%)\n  tinggi       2 of 3 (66.7%)\n"))
+    let text = runBapas([
+      "validate-risk", sample, "--expected-rates", "rendah=0.1,sedang=0.3,tinggi=0.6", "--band-order",
+      "rendah,sedang,tinggi",
+    ])
+    #expect(
+      text.stdout.contains(
+        "AUC: 0.8333\n  DeLong 95% CI: 0.5504–1.0000 (SE 0.1443)\n  Hanley–McNeil 95% CI: 0.5465–1.0000 (SE 0.1464)\n"))
+    #expect(
+      text.stdout.contains(
+        "  rendah       1 of 4 (25.0%)\n  sedang       1 of 3 (33.3%)\n  tinggi       2 of 3 (66.7%)\n"))
     #expect(text.stdout.contains("Calibration: expected 3.10, observed 4, E/O 0.775 (95% CI 0.291–2.065)\n"))
-    #expect(text.stdout.contains("  male         n 5: AUC 1.0000, DeLong 95% CI 1.0000–1.0000\n  female       n 5: AUC 0.5000, DeLong 95% CI 0.0000–1.0000\n"))
+    #expect(
+      text.stdout.contains(
+        "  male         n 5: AUC 1.0000, DeLong 95% CI 1.0000–1.0000\n  female       n 5: AUC 0.5000, DeLong 95% CI 0.0000–1.0000\n"
+      ))
     #expect(text.stderr == "bapas validate-risk: 10 people analysed, 0 rows left out.\n")
   }
 
@@ -97,20 +116,29 @@ struct RiskValidateCommandTests {
     let auc = try #require(try jsonObject(r.stdout)["auc"] as? [String: Any])
     expectClose(number(auc, "auc"), 7.0 / 9.0, relative: 1e-15, "AUC")
     expectClose(number(auc, "z"), 1.6448536269514722, relative: 1e-9, "z")
-    expectClose(number(auc["deLong"] as? [String: Any], "lower"), 7.0 / 9.0 - 1.6448536269514722 * (7.0 / 162.0).squareRoot(), relative: 1e-9, "90% lower")
+    expectClose(
+      number(auc["deLong"] as? [String: Any], "lower"), 7.0 / 9.0 - 1.6448536269514722 * (7.0 / 162.0).squareRoot(),
+      relative: 1e-9, "90% lower")
     #expect(runBapas(["validate-risk", path]).stdout.contains("DeLong 95% CI: 0.3704–1.0000 (SE 0.2079)"))
     #expect(runBapas(["validate-risk", path, "--confidence", "95"]).status == .usage)
   }
 
   /// A subgroup with too few outcomes is reported with the engine's reason, not a number.
   @Test func aSmallSubgroupIsNotComputed() throws {
-    let path = try temporaryFile("score,outcome,gender\n2,1,female\n3,1,female\n4,1,female\n1,0,female\n2,0,female\n3,0,female\n5,1,male\n1,0,male\n")
+    let path = try temporaryFile(
+      "score,outcome,gender\n2,1,female\n3,1,female\n4,1,female\n1,0,female\n2,0,female\n3,0,female\n5,1,male\n1,0,male\n"
+    )
     let r = runBapas(["validate-risk", path])
     #expect(r.stdout.contains("  female       n 6: AUC 0.7778, DeLong 95% CI 0.3704–1.0000\n"))
-    #expect(r.stdout.contains("  male         n 2: not computed. Validation: 1 people with and 1 without the outcome; at least 2 of each are needed.\n"))
+    #expect(
+      r.stdout.contains(
+        "  male         n 2: not computed. Validation: 1 people with and 1 without the outcome; at least 2 of each are needed.\n"
+      ))
     let json = try jsonObject(runBapas(["validate-risk", path, "--format", "json"]).stdout)
     let groups = try #require((json["subgroups"] as? [[String: Any]])?.first?["groups"] as? [[String: Any]])
-    #expect(groups[1]["notComputed"] as? String == "Validation: 1 people with and 1 without the outcome; at least 2 of each are needed.")
+    #expect(
+      groups[1]["notComputed"] as? String
+        == "Validation: 1 people with and 1 without the outcome; at least 2 of each are needed.")
     #expect(groups[1]["auc"] == nil)
   }
 
@@ -118,8 +146,13 @@ struct RiskValidateCommandTests {
     let path = try temporaryFile("score,outcome,gender\n2,1,f\nx,1,f\n4,maybe,f\n5\n1,0,m\n2,0,m\n3,1,m\n")
     let r = runBapas(["validate-risk", path])
     #expect(r.status == .someRowsRejected)
-    #expect(r.stderr.contains("\(path):3:1: error: column 'score': the score is not a finite number ('x'); the row is left out.\n"))
-    #expect(r.stderr.contains("\(path):4:3: error: column 'outcome': the outcome must be 1/0, true/false or yes/no ('maybe'); the row is left out.\n"))
+    #expect(
+      r.stderr.contains(
+        "\(path):3:1: error: column 'score': the score is not a finite number ('x'); the row is left out.\n"))
+    #expect(
+      r.stderr.contains(
+        "\(path):4:3: error: column 'outcome': the outcome must be 1/0, true/false or yes/no ('maybe'); the row is left out.\n"
+      ))
     #expect(r.stderr.contains("\(path):5:1: error: expected 3 fields, found 1 ('5'); the row is left out.\n"))
     #expect(r.stderr.hasSuffix("bapas validate-risk: 4 people analysed, 3 rows left out.\n"))
     // Left: cases 2, 3; controls 1, 2 → (1 + ½) + (1 + 1) = 3.5 of 4.
@@ -134,7 +167,9 @@ struct RiskValidateCommandTests {
     let few = try temporaryFile("score,outcome\n1,1\n2,0\n3,0\n")
     let f = runBapas(["validate-risk", few])
     #expect(f.status == .invalidDefinition)
-    #expect(f.stderr == "\(few): error: Validation: 1 people with and 2 without the outcome; at least 2 of each are needed.\n")
+    #expect(
+      f.stderr == "\(few): error: Validation: 1 people with and 2 without the outcome; at least 2 of each are needed.\n"
+    )
     let banded = try temporaryFile("score,outcome,band\n1,1,rendah\n2,0,rendah\n3,1,tinggi\n4,0,tinggi\n")
     let missing = runBapas(["validate-risk", banded, "--expected-rates", "rendah=0.1"])
     #expect(missing.status == .invalidDefinition)

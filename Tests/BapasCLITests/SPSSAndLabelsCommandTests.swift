@@ -1,6 +1,7 @@
 import AssessmentEngine
 import Foundation
 import Testing
+
 @testable import BapasCLI
 
 /// The "done when": `bapas score` reproduces `expected_shared.csv` from the labelled form
@@ -28,7 +29,9 @@ struct SPSSAndLabelsCommandTests {
     let expected = try Self.expected()
     let lines = stdout.split(separator: "\n").map(String.init)
     #expect(lines.count == 121)
-    #expect(lines[0].hasSuffix("Arah_sum,Arah_mean,Arah_missing,Tugas_sum,Tugas_mean,Tugas_missing,Ikatan_sum,Ikatan_mean,Ikatan_missing"))
+    #expect(
+      lines[0].hasSuffix(
+        "Arah_sum,Arah_mean,Arah_missing,Tugas_sum,Tugas_mean,Tugas_missing,Ikatan_sum,Ikatan_mean,Ikatan_missing"))
     for line in lines.dropFirst() {
       let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
       let want = try #require(expected[f[0]], "id \(f[0])")
@@ -47,9 +50,14 @@ struct SPSSAndLabelsCommandTests {
     try check(r.stdout)
   }
 
-  @Test(arguments: ["sav_shared_plain.sav", "sav_shared_bytecode.sav", "sav_shared_zsav.zsav", "sav_shared_usermiss.sav", "sav_shared_haven.sav"])
+  @Test(arguments: [
+    "sav_shared_plain.sav", "sav_shared_bytecode.sav", "sav_shared_zsav.zsav", "sav_shared_usermiss.sav",
+    "sav_shared_haven.sav",
+  ])
   func systemFiles(_ name: String) throws {
-    let r = runBapas(["score", "\(Self.reach)/\(name)", "--instrument", "\(Self.reach)/inst_shared.json", "--id-column", "klien"])
+    let r = runBapas([
+      "score", "\(Self.reach)/\(name)", "--instrument", "\(Self.reach)/inst_shared.json", "--id-column", "klien",
+    ])
     #expect(r.status == .success, "\(r.stderr)")
     try check(r.stdout)
   }
@@ -86,8 +94,13 @@ struct SPSSAndLabelsCommandTests {
     #expect(r.stdout.split(separator: "\n").map(String.init) == ["#1,S_sum,S_mean,S_missing", "1,10,5,0"])
     #expect(r.stderr.contains("\(path):3:3: error: column 'Butir A': the value '2,0' is not a whole number"))
     let unknown = try temporaryFile("no;Butir A\n1;Agak setuju\n")
-    let u = runBapas(["score", unknown, "--scale", "S=a", "--min", "1", "--max", "5", "--map", "a=Butir A", "--label", "SS=5"])
-    #expect(u.stderr.contains("\(unknown):2:3: error: column 'Butir A': 'Agak setuju' is not a number on the scale or one of the labels 'SS'. The row is rejected."))
+    let u = runBapas([
+      "score", unknown, "--scale", "S=a", "--min", "1", "--max", "5", "--map", "a=Butir A", "--label", "SS=5",
+    ])
+    #expect(
+      u.stderr.contains(
+        "\(unknown):2:3: error: column 'Butir A': 'Agak setuju' is not a number on the scale or one of the labels 'SS'. The row is rejected."
+      ))
     let bad = runBapas(["score", path, "--scale", "S=a", "--min", "1", "--max", "5", "--map", "a=Nope"])
     #expect(bad.status == .unreadableInput && bad.stderr.contains("the column map puts item 'a' in column 'Nope'"))
     let usage = runBapas(["score", path, "--scale", "S=a", "--min", "1", "--max", "5", "--label", "x=9"])
@@ -104,6 +117,8 @@ struct SPSSAndLabelsCommandTests {
     let inside = try temporaryFile("", name: "dictionary.sav")
     try Data(bytes[0..<3000]).write(to: URL(fileURLWithPath: inside))
     let d = runBapas(["score", inside, "--instrument", "\(Self.reach)/inst_shared.json"])
-    #expect(d.status == .unreadableInput && d.stderr.contains("byte 3000: error: the file ends early, inside a dictionary record"))
+    #expect(
+      d.status == .unreadableInput
+        && d.stderr.contains("byte 3000: error: the file ends early, inside a dictionary record"))
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import BapasCLI
 
 /// Runs `bapas` in process with captured output.
@@ -33,13 +34,19 @@ struct ScoreCommandTests {
     let r = runBapas(["score", path, "--instrument", "wai-sr", "--id-column", "id"])
     #expect(r.status == .someRowsRejected)
     let lines = r.stdout.split(separator: "\n").map(String.init)
-    #expect(lines[0] == "id,Goal_sum,Goal_mean,Goal_missing,Task_sum,Task_mean,Task_missing,Bond_sum,Bond_mean,Bond_missing,Total_sum,Total_mean,Total_missing")
+    #expect(
+      lines[0]
+        == "id,Goal_sum,Goal_mean,Goal_missing,Task_sum,Task_mean,Task_missing,Bond_sum,Bond_mean,Bond_missing,Total_sum,Total_mean,Total_missing"
+    )
     // A: Goal 5+4+5+5 = 19; Task 4+4+4+4 = 16; Bond 3+4+3+4 = 14; Total 49.
     #expect(lines[1] == "A,19,4.75,0,16,4,0,14,3.5,0,49,4.083333333333333,0")
     // B under the default half-scale prorating: Task answered 1,10,12 = 2+3+3 = 8 → mean 8/3, sum 32/3.
     #expect(lines[2].hasPrefix("B,10,2.5,0,10.666666666666666,2.6666666666666665,1,"))
     #expect(lines.count == 3)
-    #expect(r.stderr.contains("\(path):4:25: error: column 'item12': the value '9' is outside the response scale; please provide one of 1, 2, 3, 4, 5."))
+    #expect(
+      r.stderr.contains(
+        "\(path):4:25: error: column 'item12': the value '9' is outside the response scale; please provide one of 1, 2, 3, 4, 5."
+      ))
     #expect(r.stderr.contains("bapas score: 2 of 3 rows scored, 1 rejected; missing-data policy: prorate"))
   }
 
@@ -53,7 +60,9 @@ struct ScoreCommandTests {
 
   @Test func jsonOutputCarriesMetadataRowsIssuesAndSummary() throws {
     let path = try temporaryFile(Self.csv)
-    let r = runBapas(["score", path, "--instrument", "wai-sr", "--id-column", "id", "--format", "json", "--prorate", "4"])
+    let r = runBapas([
+      "score", path, "--instrument", "wai-sr", "--id-column", "id", "--format", "json", "--prorate", "4",
+    ])
     let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
     let metadata = try #require(object["metadata"] as? [String: Any])
     let policy = try #require(metadata["missingDataPolicy"] as? [String: Any])
@@ -70,18 +79,23 @@ struct ScoreCommandTests {
 
   @Test func usageErrorsExit64() {
     #expect(runBapas(["score"]).status == .usage)
-    #expect(runBapas(["score", "x.csv", "--instrumnt", "wai-sr"]).stderr.hasPrefix("Error: Unknown option '--instrumnt'. Did you mean '--instrument'?"))
+    #expect(
+      runBapas(["score", "x.csv", "--instrumnt", "wai-sr"]).stderr.hasPrefix(
+        "Error: Unknown option '--instrumnt'. Did you mean '--instrument'?"))
     #expect(runBapas(["score", "x.csv", "--instrument", "wai-sr", "--scale", "A=a"]).status == .usage)
     #expect(runBapas(["score", "x.csv", "--scale", "A=a", "--min", "1"]).status == .usage)
     #expect(runBapas(["score", "x.csv", "--scale", "A=a", "--min", "5", "--max", "1"]).status == .usage)
     #expect(runBapas(["score", "x.csv", "--instrument", "wai-sr", "--impute", "hotdeck"]).status == .usage)
-    #expect(runBapas(["score", "x.csv", "--instrument", "wai-sr", "--impute", "mean", "--prorate", "2"]).status == .usage)
+    #expect(
+      runBapas(["score", "x.csv", "--instrument", "wai-sr", "--impute", "mean", "--prorate", "2"]).status == .usage)
     #expect(runBapas(["score", "x.csv", "--instrument", "wia-sr"]).stderr.contains("Did you mean 'wai-sr'?"))
     #expect(runBapas(["scroe"]).stderr.hasPrefix("Error: Unknown subcommand 'scroe'. Did you mean 'score'?"))
   }
 
   @Test func invalidDefinitionExits65WithEveryProblem() throws {
-    let definition = try temporaryFile(#"{"id": "x", "version": "1", "name": {"id": "x", "en": "x"}, "citation": {"source": "s", "year": 2020, "licence": "l"}, "responseScale": {"min": 5, "max": 1}, "items": [{"id": "a"}], "scales": [{"id": "S", "items": ["a", "b"]}], "colour": 1}"#, name: "def.json")
+    let definition = try temporaryFile(
+      #"{"id": "x", "version": "1", "name": {"id": "x", "en": "x"}, "citation": {"source": "s", "year": 2020, "licence": "l"}, "responseScale": {"min": 5, "max": 1}, "items": [{"id": "a"}], "scales": [{"id": "S", "items": ["a", "b"]}], "colour": 1}"#,
+      name: "def.json")
     let data = try temporaryFile("a\n1\n")
     let r = runBapas(["score", data, "--instrument", definition])
     #expect(r.status == .invalidDefinition)

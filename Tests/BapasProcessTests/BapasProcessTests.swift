@@ -10,7 +10,8 @@ import Testing
 /// skip, when it is absent: `swift test` always builds it.
 @Suite("bapas as a process")
 struct BapasProcessTests {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
 
   static var executable: URL? {
     var candidates: [URL] = []
@@ -39,7 +40,8 @@ struct BapasProcessTests {
     process.executableURL = exe
     process.arguments = arguments
     process.currentDirectoryURL = packageRoot
-    let out = Pipe(), err = Pipe()
+    let out = Pipe()
+    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
@@ -61,7 +63,9 @@ struct BapasProcessTests {
 
   /// The README's main job: exit 0, the scores on stdout, the summary on stderr.
   @Test func readmeCommandScoresTheSample() throws {
-    let r = try Self.bapas(["score", "Samples/wai-sr-sample.csv", "--instrument", "wai-sr", "--id-column", "respondent"])
+    let r = try Self.bapas([
+      "score", "Samples/wai-sr-sample.csv", "--instrument", "wai-sr", "--id-column", "respondent",
+    ])
     #expect(r.status == 0)
     let lines = r.stdout.split(separator: "\n")
     #expect(lines.first?.hasPrefix("respondent,Goal_sum,Goal_mean,Goal_missing,") == true)
@@ -71,7 +75,9 @@ struct BapasProcessTests {
 
   /// Bad rows: exit 1, each reported as `file:line:column: error:` on stderr, the others written.
   @Test func badRowsExitOneAndAreReportedOnStderr() throws {
-    let r = try Self.bapas(["score", "Samples/wai-sr-bad-rows.csv", "--instrument", "wai-sr", "--id-column", "respondent"])
+    let r = try Self.bapas([
+      "score", "Samples/wai-sr-bad-rows.csv", "--instrument", "wai-sr", "--id-column", "respondent",
+    ])
     #expect(r.status == 1)
     #expect(r.stderr.contains("Samples/wai-sr-bad-rows.csv:7:1: error: the row has 6 fields; the header has 14."))
     #expect(r.stdout.split(separator: "\n").count == 7)  // header + 6 scored rows
@@ -108,7 +114,9 @@ struct BapasProcessTests {
     let input = dir.appendingPathComponent("responses.csv")
     let original = try Data(contentsOf: Self.packageRoot.appendingPathComponent("Samples/wai-sr-sample.csv"))
     try original.write(to: input)
-    let r = try Self.bapas(["score", input.path, "--instrument", "wai-sr", "--id-column", "respondent", "--output", input.path])
+    let r = try Self.bapas([
+      "score", input.path, "--instrument", "wai-sr", "--id-column", "respondent", "--output", input.path,
+    ])
     #expect(r.status == 64)
     #expect(r.stdout.isEmpty && r.stderr.contains("responses.csv"))
     #expect(try Data(contentsOf: input) == original)

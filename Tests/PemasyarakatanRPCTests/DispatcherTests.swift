@@ -1,6 +1,7 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
+
 @testable import PemasyarakatanRPC
 
 /// The JSON-RPC 2.0 envelope: every standard error code, batches, notifications and ids.
@@ -24,7 +25,10 @@ struct DispatcherTests {
   @Test func parseErrorNamesLineColumnAndOffset() throws {
     let reply = try call("{\"jsonrpc\": \"2.0\",\n \"id\": 1, \"method\": }")
     #expect(errorOf(reply)?.code == -32700)
-    guard case .object(let place)? = reply?["error"]?["data"]?["where"] else { Issue.record("no where"); return }
+    guard case .object(let place)? = reply?["error"]?["data"]?["where"] else {
+      Issue.record("no where")
+      return
+    }
     #expect(place["line"]?.double == 2)
     #expect(place["column"]?.double == 21)
     #expect(place["offset"]?.double == 39)
@@ -36,8 +40,10 @@ struct DispatcherTests {
     #expect(errorOf(try call(#"{"jsonrpc": "1.0", "id": 1, "method": "sdk.version"}"#))?.code == -32600)
     #expect(errorOf(try call(#"{"jsonrpc": "2.0", "id": 1, "method": 3}"#))?.paths == ["$.method"])
     #expect(errorOf(try call(#"{"jsonrpc": "2.0", "id": [1], "method": "sdk.version"}"#))?.paths == ["$.id"])
-    #expect(errorOf(try call(#"{"jsonrpc": "2.0", "id": 1, "method": "sdk.version", "params": [1]}"#))?.paths == ["$.params"])
-    #expect(errorOf(try call(#"{"jsonrpc": "2.0", "id": 1, "method": "sdk.version", "extra": 1}"#))?.what == ["unknownKey"])
+    #expect(
+      errorOf(try call(#"{"jsonrpc": "2.0", "id": 1, "method": "sdk.version", "params": [1]}"#))?.paths == ["$.params"])
+    #expect(
+      errorOf(try call(#"{"jsonrpc": "2.0", "id": 1, "method": "sdk.version", "extra": 1}"#))?.what == ["unknownKey"])
     #expect(errorOf(try call("42"))?.code == -32600)
     #expect(errorOf(try call("[]"))?.what == ["emptyBatch"])
   }
@@ -49,7 +55,8 @@ struct DispatcherTests {
   }
 
   @Test func invalidParamsAreAllReportedWithPaths() throws {
-    let reply = try call(request("score", #"{"instrument": "wai-sr", "csv": "item1\n1", "idColumm": "r", "impute": "most"}"#))
+    let reply = try call(
+      request("score", #"{"instrument": "wai-sr", "csv": "item1\n1", "idColumm": "r", "impute": "most"}"#))
     let e = errorOf(reply)
     #expect(e?.code == -32602)
     #expect(e?.what.sorted() == ["invalidValue", "unknownKey"])
@@ -65,11 +72,15 @@ struct DispatcherTests {
   @Test func notificationsGetNoResponse() throws {
     #expect(RPCDispatcher().respond(to: #"{"jsonrpc":"2.0","method":"sdk.version"}"#) == nil)
     #expect(RPCDispatcher().respond(to: #"{"jsonrpc":"2.0","method":"no.such.method"}"#) == nil)
-    #expect(RPCDispatcher().respond(to: #"[{"jsonrpc":"2.0","method":"sdk.version"},{"jsonrpc":"2.0","method":"score"}]"#) == nil)
+    #expect(
+      RPCDispatcher().respond(to: #"[{"jsonrpc":"2.0","method":"sdk.version"},{"jsonrpc":"2.0","method":"score"}]"#)
+        == nil)
   }
 
   @Test func batchAnswersInOrderAndSkipsNotifications() throws {
-    let reply = try call(#"[{"jsonrpc":"2.0","id":"a","method":"sdk.version"}, {"jsonrpc":"2.0","method":"sdk.version"}, 7, {"jsonrpc":"2.0","id":"c","method":"nope"}]"#)
+    let reply = try call(
+      #"[{"jsonrpc":"2.0","id":"a","method":"sdk.version"}, {"jsonrpc":"2.0","method":"sdk.version"}, 7, {"jsonrpc":"2.0","id":"c","method":"nope"}]"#
+    )
     let responses = reply?.array ?? []
     #expect(responses.count == 3)
     #expect(responses[0]["id"]?.string == "a")
@@ -105,7 +116,9 @@ struct RobustnessTests {
   }
 
   @Test func invalidUTF8() throws {
-    for bytes: [UInt8] in [[0xFF], [0x22, 0xC3, 0x28, 0x22], Array(#"{"jsonrpc":"2.0","id":"\#u{0}"#.utf8) + [0xED, 0xA0, 0x80, 0x22, 0x7D]] {
+    for bytes: [UInt8] in [
+      [0xFF], [0x22, 0xC3, 0x28, 0x22], Array(#"{"jsonrpc":"2.0","id":"\#u{0}"#.utf8) + [0xED, 0xA0, 0x80, 0x22, 0x7D],
+    ] {
       let e = try reply(bytes)
       #expect(errorOf(e)?.code == -32700, "\(bytes)")
     }
@@ -125,22 +138,29 @@ struct RobustnessTests {
     let value = try BoundedJSONReader().parse(Array(text.utf8))
     var depth = 0
     var v = value
-    while case .array(let a) = v { depth += 1; v = a.first ?? .null }
+    while case .array(let a) = v {
+      depth += 1
+      v = a.first ?? .null
+    }
     #expect(depth == 128)
     // The writer is iterative too: a deep tree is written back without recursion.
     #expect(JSONOut(value).text == text)
   }
 
   @Test func overLongRequestIsRefusedBeforeParsing() throws {
-    let big = Array(#"{"jsonrpc":"2.0","id":1,"method":"score","params":{"csv":""#.utf8) + Array(repeating: UInt8(ascii: "a"), count: 2_000_000) + Array(#""}}"#.utf8)
+    let big =
+      Array(#"{"jsonrpc":"2.0","id":1,"method":"score","params":{"csv":""#.utf8)
+      + Array(repeating: UInt8(ascii: "a"), count: 2_000_000) + Array(#""}}"#.utf8)
     let e = try reply(big, limits: RPCLimits(maximumRequestBytes: 1 << 20))
     #expect(errorOf(e)?.what == ["tooLarge"])
   }
 
   @Test func syntaxErrors() throws {
     let cases = [
-      #"{"a":01}"#, #"{"a":1.}"#, #"{"a":-}"#, #"{"a":1e}"#, #"{"a":1e999}"#, #"{"a" 1}"#, #"{"a":1,}"#, #"[1 2]"#, "[1,]",
-      #"{"a":"\x"}"#, #"{"a":"\u12"}"#, #"{"a":"\udc00"}"#, #"{"a":"\ud800x"}"#, "{\"a\":\"tab\there\"}", "tru", "nul", #"{"a":1,"a":2}"#,
+      #"{"a":01}"#, #"{"a":1.}"#, #"{"a":-}"#, #"{"a":1e}"#, #"{"a":1e999}"#, #"{"a" 1}"#, #"{"a":1,}"#, #"[1 2]"#,
+      "[1,]",
+      #"{"a":"\x"}"#, #"{"a":"\u12"}"#, #"{"a":"\udc00"}"#, #"{"a":"\ud800x"}"#, "{\"a\":\"tab\there\"}", "tru", "nul",
+      #"{"a":1,"a":2}"#,
       #"{"a":1} x"#, #""open"#, "{1:2}",
     ]
     for text in cases {
@@ -151,7 +171,8 @@ struct RobustnessTests {
   @Test func escapesRoundTrip() throws {
     let text = #"["a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00\u2028"]"#
     guard case .array(let a) = try BoundedJSONReader().parse(Array(text.utf8)), case .string(let s)? = a.first else {
-      Issue.record("not read"); return
+      Issue.record("not read")
+      return
     }
     #expect(s == "a\"b\\c/d\u{8}\u{C}\n\r\té😀\u{2028}")
     #expect(JSONOut.string(s).text == #""a\"b\\c/d\u0008\u000c\n\r\té😀\u2028""#)
@@ -160,7 +181,7 @@ struct RobustnessTests {
   /// Random bytes and random mutations of valid requests: every input gets exactly one valid JSON
   /// response (or none, for a notification).
   @Test func randomBytesAlwaysGetAValidAnswer() throws {
-    var rng = SplitMix(seed: 20261204)
+    var rng = SplitMix(seed: 20_261_204)
     let valid = Array(request("score", #"{"scales":{"A":["x","-y"]},"min":1,"max":4,"rows":[{"x":1,"y":null}]}"#).utf8)
     for round in 0..<2000 {
       var bytes: [UInt8]
@@ -198,8 +219,11 @@ struct SplitMix {
 @Suite("internal error form")
 struct InternalErrorTests {
   @Test func internalErrorIsAValidErrorObject() throws {
-    let error = RPCError(code: RPCError.internalErrorCode, message: "Internal error", problems: [.at("$", "encoding", "the result could not be encoded.")])
-    let value = try BoundedJSONReader().parse(JSONOut.object([("jsonrpc", .string("2.0")), ("id", .int(3)), ("error", error.json)]).bytes)
+    let error = RPCError(
+      code: RPCError.internalErrorCode, message: "Internal error",
+      problems: [.at("$", "encoding", "the result could not be encoded.")])
+    let value = try BoundedJSONReader().parse(
+      JSONOut.object([("jsonrpc", .string("2.0")), ("id", .int(3)), ("error", error.json)]).bytes)
     #expect(errorOf(value)?.code == -32603)
     #expect(value["error"]?["data"]?["why"]?.string == "the result could not be encoded.")
     #expect(value["error"]?["data"]?["where"]?["path"]?.string == "$")

@@ -1,6 +1,7 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
+
 @testable import PemasyarakatanRPC
 
 /// The line protocol of `bapas serve --stdio`, fed in chunks of every size.
@@ -17,18 +18,20 @@ struct LineServerTests {
     }
     server.finish { out.append(contentsOf: $0) }
     #expect(out.isEmpty || out.last == 0x0A)
-    return String(decoding: out, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    return String(decoding: out, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(
+      String.init)
   }
 
-  static let input = [
-    request("sdk.version", id: "1"),
-    "",
-    "{not json",
-    #"{"jsonrpc":"2.0","method":"sdk.version"}"#,
-    "[" + request("instruments.get", #"{"id":"wai-sr"}"#, id: "2") + "," + request("nope", id: "3") + "]",
-    "   \r",
-    request("score", #"{"scales":{"A":["x","-y"]},"min":1,"max":4,"csv":"x,y\r\n1,4\r\n"}"#, id: "4") + "\r",
-  ].joined(separator: "\n") + "\n" + request("sdk.version", id: "5")  // the last line has no newline
+  static let input =
+    [
+      request("sdk.version", id: "1"),
+      "",
+      "{not json",
+      #"{"jsonrpc":"2.0","method":"sdk.version"}"#,
+      "[" + request("instruments.get", #"{"id":"wai-sr"}"#, id: "2") + "," + request("nope", id: "3") + "]",
+      "   \r",
+      request("score", #"{"scales":{"A":["x","-y"]},"min":1,"max":4,"csv":"x,y\r\n1,4\r\n"}"#, id: "4") + "\r",
+    ].joined(separator: "\n") + "\n" + request("sdk.version", id: "5")  // the last line has no newline
 
   @Test(arguments: [1, 2, 7, 64, 1 << 20])
   func oneResponseLinePerRequestLineInOrder(chunk: Int) throws {
@@ -44,7 +47,8 @@ struct LineServerTests {
   }
 
   @Test func anOverlongLineIsDiscardedAndAnswered() throws {
-    let long = #"{"jsonrpc":"2.0","id":1,"method":"score","params":{"csv":""# + String(repeating: "a", count: 5000) + #""}}"#
+    let long =
+      #"{"jsonrpc":"2.0","id":1,"method":"score","params":{"csv":""# + String(repeating: "a", count: 5000) + #""}}"#
     let text = request("sdk.version", id: "1") + "\n" + long + "\n" + request("sdk.version", id: "2") + "\n" + long
     for chunk in [3, 100, 4096, 1 << 20] {
       let lines = serve(Array(text.utf8), chunk: chunk, limits: RPCLimits(maximumRequestBytes: 1000))

@@ -1,8 +1,9 @@
-import Foundation
-import Testing
 import AssessmentEngine
+import Foundation
 import Pemasyarakatan
+import Testing
 import _AssessmentTestSupport
+
 @testable import PemasyarakatanRPC
 
 /// Every method through the dispatcher, on the documented sample requests
@@ -10,12 +11,16 @@ import _AssessmentTestSupport
 @Suite("methods on the documented samples")
 struct MethodTests {
   static func sample(_ method: String) throws -> String {
-    try String(contentsOf: repositoryRoot.appendingPathComponent("Documentation/Samples/rpc/\(method).json"), encoding: .utf8)
+    try String(
+      contentsOf: repositoryRoot.appendingPathComponent("Documentation/Samples/rpc/\(method).json"), encoding: .utf8)
   }
 
-  static let methods = ["sdk.version", "instruments.list", "instruments.get", "instruments.validate", "score", "score-rows", "reliability", "change",
-                        "alliance.series", "risk.assess", "risk.validate", "case.validate", "calendar.integration", "compliance.flags",
-                        "caseload.report", "assertive.report"]
+  static let methods = [
+    "sdk.version", "instruments.list", "instruments.get", "instruments.validate", "score", "score-rows", "reliability",
+    "change",
+    "alliance.series", "risk.assess", "risk.validate", "case.validate", "calendar.integration", "compliance.flags",
+    "caseload.report", "assertive.report",
+  ]
 
   @Test(arguments: methods)
   func everySampleSucceeds(_ name: String) throws {
@@ -40,7 +45,12 @@ struct MethodTests {
   }
 
   @Test func validateReportsEveryProblemWithItsPath() throws {
-    let r = result(try call(request("instruments.validate", #"{"definition": {"id": "x", "version": "1", "name": {"id": "a", "en": "a"}, "citation": {"source": "s", "year": 2020, "licence": "l"}, "responseScale": {"min": 5, "max": 1}, "items": [{"id": "a"}], "scales": [{"id": "S", "items": ["a", "b"]}], "extra": 1}}"#)))
+    let r = result(
+      try call(
+        request(
+          "instruments.validate",
+          #"{"definition": {"id": "x", "version": "1", "name": {"id": "a", "en": "a"}, "citation": {"source": "s", "year": 2020, "licence": "l"}, "responseScale": {"min": 5, "max": 1}, "items": [{"id": "a"}], "scales": [{"id": "S", "items": ["a", "b"]}], "extra": 1}}"#
+        )))
     #expect(r?["valid"]?.bool == false)
     let paths = (r?["problems"]?.array ?? []).compactMap { $0["where"]?["path"]?.string }
     #expect(paths.contains("$.params.definition.responseScale"))
@@ -53,7 +63,9 @@ struct MethodTests {
   /// psych 2.2.9 `alpha(use = "pairwise")` raw alpha on wai12_miss (shared reference README table).
   @Test func reliabilityAgreesWithPsych() throws {
     let csv = try fixture("wai12_miss_1000.csv")
-    let r = result(try call(request("reliability", #"{"scales": \#(ScoreMethodTests.keys), "min": 1, "max": 5, "csv": \#(quoted(csv))}"#)))
+    let r = result(
+      try call(
+        request("reliability", #"{"scales": \#(ScoreMethodTests.keys), "min": 1, "max": 5, "csv": \#(quoted(csv))}"#)))
     expectClose(r?["scales"]?["Goal"]?["alpha"]?.double, 0.813358, relative: 1e-6, "Goal alpha")
     expectClose(r?["scales"]?["Task"]?["alpha"]?.double, 0.730054, relative: 1e-6, "Task alpha")
     expectClose(r?["scales"]?["Total"]?["alpha"]?.double, 0.824566, relative: 1e-6, "Total alpha")
@@ -61,7 +73,11 @@ struct MethodTests {
   }
 
   @Test func reliabilityReportsAScaleItCannotAnalyse() throws {
-    let r = result(try call(request("reliability", #"{"scales": {"A": ["x", "y"]}, "min": 1, "max": 4, "rows": [{"x": 1, "y": 2}, {"x": 1, "y": 3}]}"#)))
+    let r = result(
+      try call(
+        request(
+          "reliability",
+          #"{"scales": {"A": ["x", "y"]}, "min": 1, "max": 4, "rows": [{"x": 1, "y": 2}, {"x": 1, "y": 3}]}"#)))
     #expect(r?["scales"]?["A"]?["error"]?["what"]?.string == "notComputed")
   }
 
@@ -75,7 +91,8 @@ struct MethodTests {
     #expect(goal?["post"]?.double == 20)
     expectClose(goal?["rci"]?.double, 2 / (2.0.squareRoot() * 2.5 * (1 - 0.85).squareRoot()), relative: 1e-12, "RCI")
     #expect(goal?["reliableChange"]?.string == "unchanged")
-    let e = errorOf(try call(request("change", #"{"instrument": "wai-sr", "pre": {"csv": "x"}, "post": {"csv": "x"}}"#)))
+    let e = errorOf(
+      try call(request("change", #"{"instrument": "wai-sr", "pre": {"csv": "x"}, "post": {"csv": "x"}}"#)))
     #expect(e?.paths.contains("$.params.idColumn") == true)
   }
 
@@ -96,19 +113,29 @@ struct MethodTests {
     #expect(!results.isEmpty)
     let instrument = try IllustrativeInstruments.rnr8()
     // The first sample client, answered through the library directly.
-    let given: [String: Int] = ["ch1": 1, "ch3": 1, "ap1": 0, "ac1": 1, "ac2": 0, "as1": 1, "fm1": 3, "sw2": 1, "sw3": 1, "lr2": 2, "sa1": 2]
-    let yesNo: [String: String] = ["ch2": "no", "ap2": "no", "as2": "no", "fm2": "no", "sw1": "yes", "lr1": "no", "sa2": "yes"]
+    let given: [String: Int] = [
+      "ch1": 1, "ch3": 1, "ap1": 0, "ac1": 1, "ac2": 0, "as1": 1, "fm1": 3, "sw2": 1, "sw3": 1, "lr2": 2, "sa1": 2,
+    ]
+    let yesNo: [String: String] = [
+      "ch2": "no", "ap2": "no", "as2": "no", "fm2": "no", "sw1": "yes", "lr1": "no", "sa2": "yes",
+    ]
     var answers: [String: RiskAnswer] = yesNo.mapValues { .choice($0) }
     for item in instrument.allItems {
       guard let n = given[item.id] else { continue }
       if case .count = item.response { answers[item.id] = .count(n) } else { answers[item.id] = .choice(String(n)) }
     }
-    let direct = try instrument.assess(answers, population: ClientPopulation(gender: .male, ageGroup: .adult, ageYears: 30))
+    let direct = try instrument.assess(
+      answers, population: ClientPopulation(gender: .male, ageGroup: .adult, ageYears: 30))
     #expect(results[0]["client"]?.string == "K-01")
     #expect(JSONOut(results[0]["assessment"] ?? .null).text == (try JSONTree.encode(direct)).text)
     #expect(results.allSatisfy { $0["plan"] != .null })
-    let bad = result(try call(request("risk.assess", #"{"instrument": "rnr8", "clients": [{"client": "A", "answers": {"zz": 1}}, 3]}"#)))
-    #expect((bad?["problems"]?.array ?? []).compactMap { $0["where"]?["path"]?.string } == ["$.params.clients[0].answers.zz", "$.params.clients[1]"])
+    let bad = result(
+      try call(
+        request("risk.assess", #"{"instrument": "rnr8", "clients": [{"client": "A", "answers": {"zz": 1}}, 3]}"#)))
+    #expect(
+      (bad?["problems"]?.array ?? []).compactMap { $0["where"]?["path"]?.string } == [
+        "$.params.clients[0].answers.zz", "$.params.clients[1]",
+      ])
   }
 
   /// AUC by counting pairs (Mann–Whitney) on validation.csv: 20 of 24 positive–negative pairs ordered.
@@ -118,7 +145,10 @@ struct MethodTests {
     #expect(r?["people"]?.double == 10)
     #expect(r?["bandRates"]?.array?.count == 3)
     #expect(r?["subgroups"]?["gender"]?.array?.count == 2)
-    #expect(errorOf(try call(request("risk.validate", #"{"scores": [1, "x"], "outcomes": [true, 2]}"#)))?.paths == ["$.params.scores[1]", "$.params.outcomes[1]"])
+    #expect(
+      errorOf(try call(request("risk.validate", #"{"scores": [1, "x"], "outcomes": [true, 2]}"#)))?.paths == [
+        "$.params.scores[1]", "$.params.outcomes[1]",
+      ])
   }
 
   @Test func caseValidateKeepsGoodRecordsAndLocatesErrors() throws {
@@ -140,9 +170,17 @@ struct MethodTests {
     #expect(r?["assimilation"]?["earliestDate"]?.string == "2024-06-11")
     #expect(r?["conditionalLeave"]?["eligible"]?.bool == false)
     #expect(r?["conditionalLeave"]?["blockers"]?[0]?["what"]?.string == "sentenceTooLong")
-    let e = errorOf(try call(request("calendar.integration", #"{"sentence": {"countingStart": "2023-02-30", "length": {"years": 1}}, "asOf": "2025-13-01"}"#)))
+    let e = errorOf(
+      try call(
+        request(
+          "calendar.integration",
+          #"{"sentence": {"countingStart": "2023-02-30", "length": {"years": 1}}, "asOf": "2025-13-01"}"#)))
     #expect(e?.paths == ["$.params.asOf"])
-    let e2 = errorOf(try call(request("calendar.integration", #"{"sentence": {"countingStart": "2023-02-30", "length": {"years": 1}}, "asOf": "2025-01-01"}"#)))
+    let e2 = errorOf(
+      try call(
+        request(
+          "calendar.integration",
+          #"{"sentence": {"countingStart": "2023-02-30", "length": {"years": 1}}, "asOf": "2025-01-01"}"#)))
     #expect(e2?.paths == ["$.params.sentence.countingStart"])
   }
 
@@ -157,17 +195,23 @@ struct MethodTests {
     #expect(load?["entries"]?.array?.count == 2)
     // C-2 stopped reporting after June 2024, so its flag (autumn 2024) comes before C-1's.
     #expect(load?["needingAction"]?.array?.map(\.string) == ["C-2", "C-1"])
-    #expect(errorOf(try call(request("caseload.report", #"{"cases": [], "asOf": "2025-01-01"}"#)))?.paths == ["$.params.officer"])
+    #expect(
+      errorOf(try call(request("caseload.report", #"{"cases": [], "asOf": "2025-01-01"}"#)))?.paths == [
+        "$.params.officer"
+      ])
   }
 
   @Test func assertiveReportInBothFormats() throws {
     let r = result(try call(try Self.sample("assertive.report")))
     #expect(r?["report"]?["clients"]?.array?.count == 6)
     var markdownRequest = try Self.sample("assertive.report")
-    markdownRequest = markdownRequest.replacingOccurrences(of: #""language": "en""#, with: #""language": "id", "format": "markdown""#)
+    markdownRequest = markdownRequest.replacingOccurrences(
+      of: #""language": "en""#, with: #""language": "id", "format": "markdown""#)
     let md = result(try call(markdownRequest))
     #expect(md?["markdown"]?.string?.hasPrefix("#") == true)
-    #expect(errorOf(try call(request("assertive.report", #"{"group": {"id": 1}}"#)))?.paths.first?.hasPrefix("$.params.group") == true)
+    #expect(
+      errorOf(try call(request("assertive.report", #"{"group": {"id": 1}}"#)))?.paths.first?.hasPrefix("$.params.group")
+        == true)
   }
 }
 
@@ -176,7 +220,11 @@ struct MethodTests {
 struct CalendarAndConcurrencyTests {
   /// 3 years from 2023-01-10, no remission: 1096 days (2024 is a leap year); ⌈2/3 · 1096⌉ = 731 → 2025-01-10.
   @Test func noRemissionMeansNone() throws {
-    let r = result(try call(request("calendar.integration", #"{"sentence": {"countingStart": "2023-01-10", "length": {"years": 3}}, "asOf": "2025-01-01"}"#)))
+    let r = result(
+      try call(
+        request(
+          "calendar.integration",
+          #"{"sentence": {"countingStart": "2023-01-10", "length": {"years": 3}}, "asOf": "2025-01-01"}"#)))
     #expect(r?["expiry"]?.string == "2026-01-10")
     #expect(r?["parole"]?["earliestDate"]?.string == "2025-01-10")
     #expect(r?["parole"]?["programmeEnd"]?.string == "2027-01-10")
@@ -184,7 +232,8 @@ struct CalendarAndConcurrencyTests {
 
   @Test func fourThreadsAgree() throws {
     let csv = try fixture("wai12_miss_1000.csv")
-    let text = request("score", #"{"scales": \#(ScoreMethodTests.keys), "min": 1, "max": 5, "impute": "mean", "csv": \#(quoted(csv))}"#)
+    let text = request(
+      "score", #"{"scales": \#(ScoreMethodTests.keys), "min": 1, "max": 5, "impute": "mean", "csv": \#(quoted(csv))}"#)
     let dispatcher = RPCDispatcher()
     let single = dispatcher.respond(to: text)
     let replies = Replies()
@@ -198,8 +247,16 @@ struct CalendarAndConcurrencyTests {
 final class Replies: @unchecked Sendable {
   private let lock = NSLock()
   private var values: [Int: String?] = [:]
-  func set(_ i: Int, _ value: String?) { lock.lock(); values[i] = value; lock.unlock() }
-  var all: [String?] { lock.lock(); defer { lock.unlock() }; return (0..<4).map { values[$0] ?? nil } }
+  func set(_ i: Int, _ value: String?) {
+    lock.lock()
+    values[i] = value
+    lock.unlock()
+  }
+  var all: [String?] {
+    lock.lock()
+    defer { lock.unlock() }
+    return (0..<4).map { values[$0] ?? nil }
+  }
 }
 
 /// Values that would make the library index out of range or overflow are refused as params.
@@ -207,19 +264,29 @@ final class Replies: @unchecked Sendable {
 struct TrapGuardTests {
   @Test func complianceThresholdsMustBeCounts() throws {
     let sample = try MethodTests.sample("compliance.flags")
-    let zero = sample.replacingOccurrences(of: #""asOf": "2025-06-01""#, with: #""asOf": "2025-06-01", "policy": {"missedReportThreshold": 0, "missedSessionThreshold": 3}"#)
+    let zero = sample.replacingOccurrences(
+      of: #""asOf": "2025-06-01""#,
+      with: #""asOf": "2025-06-01", "policy": {"missedReportThreshold": 0, "missedSessionThreshold": 3}"#)
     #expect(errorOf(try call(zero))?.paths == ["$.params.policy.missedReportThreshold"])
   }
 
   @Test func allianceCountsAreBounded() throws {
     let sample = try MethodTests.sample("alliance.series")
-    let huge = sample.replacingOccurrences(of: #""sessionColumn": "session""#, with: #""sessionColumn": "session", "repairWithin": 900000000000000"#)
+    let huge = sample.replacingOccurrences(
+      of: #""sessionColumn": "session""#, with: #""sessionColumn": "session", "repairWithin": 900000000000000"#)
     #expect(errorOf(try call(huge))?.paths == ["$.params.repairWithin"])
   }
 
   @Test func riskDefinitionNumbersAreBounded() throws {
-    let r = result(try call(request("instruments.validate", #"{"kind": "risk", "definition": {"domains": [{"items": [{"response": {"type": "count", "ranges": [{"minimum": 0, "points": 900000000000000}]}}]}]}}"#)))
+    let r = result(
+      try call(
+        request(
+          "instruments.validate",
+          #"{"kind": "risk", "definition": {"domains": [{"items": [{"response": {"type": "count", "ranges": [{"minimum": 0, "points": 900000000000000}]}}]}]}}"#
+        )))
     #expect(r?["valid"]?.bool == false)
-    #expect(r?["problems"]?[0]?["where"]?["path"]?.string == "$.params.definition.domains[0].items[0].response.ranges[0].points")
+    #expect(
+      r?["problems"]?[0]?["where"]?["path"]?.string
+        == "$.params.definition.domains[0].items[0].response.ranges[0].points")
   }
 }

@@ -1,6 +1,7 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
+
 @testable import PemasyarakatanRPC
 
 /// Sends `request` through a dispatcher and parses the response with the protocol's own reader.
@@ -30,7 +31,8 @@ func errorOf(_ response: JSONValue?) -> (code: Int, what: [String], paths: [Stri
   guard case .object(let o)? = response, case .object(let e)? = o["error"], case .number(let code)? = e["code"],
     case .object(let data)? = e["data"], case .array(let problems)? = data["problems"]
   else { return nil }
-  var what: [String] = [], paths: [String] = []
+  var what: [String] = []
+  var paths: [String] = []
   for p in problems {
     if case .object(let po) = p {
       if case .string(let w)? = po["what"] { what.append(w) }
@@ -49,10 +51,22 @@ extension JSONValue {
     if case .array(let a) = self, index >= 0, index < a.count { return a[index] }
     return nil
   }
-  var double: Double? { if case .number(let d) = self { return d }; return nil }
-  var string: String? { if case .string(let s) = self { return s }; return nil }
-  var array: [JSONValue]? { if case .array(let a) = self { return a }; return nil }
-  var bool: Bool? { if case .bool(let b) = self { return b }; return nil }
+  var double: Double? {
+    if case .number(let d) = self { return d }
+    return nil
+  }
+  var string: String? {
+    if case .string(let s) = self { return s }
+    return nil
+  }
+  var array: [JSONValue]? {
+    if case .array(let a) = self { return a }
+    return nil
+  }
+  var bool: Bool? {
+    if case .bool(let b) = self { return b }
+    return nil
+  }
 }
 
 extension JSONOut {
@@ -60,7 +74,8 @@ extension JSONOut {
 }
 
 /// The repository root (tests read Documentation samples, as the documentation tests do).
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  .deletingLastPathComponent()
 
 /// A fixture of this test target.
 func fixture(_ name: String) throws -> String {

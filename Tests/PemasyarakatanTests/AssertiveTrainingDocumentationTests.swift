@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Pemasyarakatan
+import Testing
 
 /// The "Using it" example of `Documentation/AssertiveTraining.md`, run on the sample group, so the
 /// article cannot drift from the API.
@@ -16,7 +16,9 @@ struct AssertiveTrainingDocumentationTests {
     let analysis = AssertiveTrainingAnalysis(group: group)
     #expect(analysis.issues.isEmpty, "the sample is clean: \(analysis.issues.map { $0.message(in: .indonesian) })")
     let report = AssertiveTrainingReport(analysis: analysis, language: .indonesian)
-    #expect(report.markdown().hasPrefix("# Laporan kemajuan latihan asertif: Kelompok latihan asertif angkatan I 2026 (contoh sintetis)\n"))
+    #expect(
+      report.markdown().hasPrefix(
+        "# Laporan kemajuan latihan asertif: Kelompok latihan asertif angkatan I 2026 (contoh sintetis)\n"))
     let json = try report.jsonData()
     #expect(try JSONDecoder().decode(AssertiveTrainingReport.self, from: json) == report)
 

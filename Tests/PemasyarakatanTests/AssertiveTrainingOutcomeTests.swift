@@ -1,12 +1,14 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-import Testing
 import AssessmentEngine
+import Testing
 import _AssessmentTestSupport
+
 @testable import Pemasyarakatan
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// 40 ICQ responses: the Initiation items (1, 6, …, 36 in the original order) take `initiation`
 /// (8 values), every other item 3; `nil` entries stay missing.
@@ -46,9 +48,12 @@ private let measures = """
 
 @Suite("Assertive training: outcomes, reliable change, effect sizes, indicators")
 struct AssertiveTrainingOutcomeTests {
-  func analyse(_ administrations: [String], observations: String = "[]", indicators: String = "[]") throws -> AssertiveTrainingAnalysis {
+  func analyse(_ administrations: [String], observations: String = "[]", indicators: String = "[]") throws
+    -> AssertiveTrainingAnalysis
+  {
     let data = assertiveGroupJSON(
-      administrations: "[" + administrations.joined(separator: ",\n") + "]", observations: observations, indicators: indicators,
+      administrations: "[" + administrations.joined(separator: ",\n") + "]", observations: observations,
+      indicators: indicators,
       measures: measures)
     return AssertiveTrainingAnalysis(group: try AssertiveTrainingGroup.decode(jsonData: data))
   }
@@ -100,35 +105,45 @@ struct AssertiveTrainingOutcomeTests {
 
   @Test func followUpBeforeBaselineIsLeftOut() throws {
     let analysis = try analyse(handWorked + [admin("K-01", "followUp", "2026-01-15", icq([4, 4, 4, 4, 4, 4, 4, 4]))])
-    #expect(analysis.issues == [AssertiveTrainingIssue(
-      path: "$.administrations[6].date", client: "K-01",
-      problem: .occasionBeforeBaseline(occasion: .followUp, date: try CivilDate(iso: "2026-01-15"), baseline: try CivilDate(iso: "2026-02-02")))])
+    #expect(
+      analysis.issues == [
+        AssertiveTrainingIssue(
+          path: "$.administrations[6].date", client: "K-01",
+          problem: .occasionBeforeBaseline(
+            occasion: .followUp, date: try CivilDate(iso: "2026-01-15"), baseline: try CivilDate(iso: "2026-02-02")))
+      ])
     #expect(analysis.outcomes.instruments[0].clients[0].followUpDate == nil)
   }
 
   @Test func tooManyMissingItemsNamesTheScale() throws {
     // Only 3 of the 8 Initiation items answered; the half-scale rule needs 4. The Total (35 of 40
     // answered, all 3) is still prorated: mean 3 × 40 = 120.
-    let analysis = try analyse(handWorked + [admin("K-02", "followUp", "2026-05-04", icq([3, 3, 3, nil, nil, nil, nil, nil]))])
-    #expect(analysis.issues == [AssertiveTrainingIssue(
-      path: "$.administrations[6].responses", client: "K-02",
-      problem: .tooManyMissingItems(instrument: "icq", scale: "Initiation", answered: 3, required: 4))])
+    let analysis = try analyse(
+      handWorked + [admin("K-02", "followUp", "2026-05-04", icq([3, 3, 3, nil, nil, nil, nil, nil]))])
+    #expect(
+      analysis.issues == [
+        AssertiveTrainingIssue(
+          path: "$.administrations[6].responses", client: "K-02",
+          problem: .tooManyMissingItems(instrument: "icq", scale: "Initiation", answered: 3, required: 4))
+      ])
     let k02 = analysis.outcomes.instruments[0].clients[1].scales
     #expect(k02.first { $0.scale == "Initiation" }?.followUp == nil)
     #expect(k02.first { $0.scale == "Total" }?.followUp == 120)
   }
 
   @Test func responsesOffTheScaleAndNotEnrolled() throws {
-    let analysis = try analyse(handWorked + [
-      admin("K-03", "followUp", "2026-05-04", icq([3, 3, 6, 3, 3, 3, 3, 3])),
-      admin("K-09", "baseline", "2026-02-02", icq([3, 3, 3, 3, 3, 3, 3, 3])),
-      admin("K-01", "followUp", "2026-05-04", "[1, 2]"),
-    ])
-    #expect(analysis.issues.map(\.problem) == [
-      .responseOutOfScale(item: "item11", value: 6, min: 1, max: 5, excluded: []),
-      .clientNotEnrolled,
-      .responseCount(expected: 40, found: 2),
-    ])
+    let analysis = try analyse(
+      handWorked + [
+        admin("K-03", "followUp", "2026-05-04", icq([3, 3, 6, 3, 3, 3, 3, 3])),
+        admin("K-09", "baseline", "2026-02-02", icq([3, 3, 3, 3, 3, 3, 3, 3])),
+        admin("K-01", "followUp", "2026-05-04", "[1, 2]"),
+      ])
+    #expect(
+      analysis.issues.map(\.problem) == [
+        .responseOutOfScale(item: "item11", value: 6, min: 1, max: 5, excluded: []),
+        .clientNotEnrolled,
+        .responseCount(expected: 40, found: 2),
+      ])
     #expect(analysis.issues[0].path == "$.administrations[6].responses[10]")
   }
 

@@ -1,11 +1,13 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-import Testing
 import AssessmentEngine
+import Testing
+
 @testable import Pemasyarakatan
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// SplitMix64 (Steele, Lea & Flood 2014): a small seeded generator for deterministic property tests.
 private struct StepSequenceRNG: RandomNumberGenerator {
@@ -23,7 +25,8 @@ private struct StepSequenceRNG: RandomNumberGenerator {
 struct AssertiveTrainingReportTests {
   @Test(arguments: [
     (3.14159, 2, DisplayLanguage.english, "3.14"), (3.14159, 2, .indonesian, "3,14"), (-0.004, 2, .english, "0.00"),
-    (-1.005, 1, .english, "-1.0"), (0.5, 0, .english, "1"), (2.0 / 3.0, 2, .indonesian, "0,67"), (-12, 0, .indonesian, "-12"),
+    (-1.005, 1, .english, "-1.0"), (0.5, 0, .english, "1"), (2.0 / 3.0, 2, .indonesian, "0,67"),
+    (-12, 0, .indonesian, "-12"),
   ])
   func numbersInBothLanguages(value: Double, decimals: Int, language: DisplayLanguage, expected: String) {
     #expect(AssertiveTrainingReport.number(value, decimals, language) == expected)
@@ -35,12 +38,19 @@ struct AssertiveTrainingReportTests {
           {"date": "2026-02-02", "kind": "identify"},
           {"date": "2026-02-03", "kind": "regress", "to": "identifyTarget"}]}]}]
       """
-    let analysis = AssertiveTrainingAnalysis(group: try AssertiveTrainingGroup.decode(jsonData: assertiveGroupJSON(clients: clients)))
+    let analysis = AssertiveTrainingAnalysis(
+      group: try AssertiveTrainingGroup.decode(jsonData: assertiveGroupJSON(clients: clients)))
     let id = AssertiveTrainingReport(analysis: analysis, language: .indonesian).markdown()
-    #expect(id.contains("- klien K-01, target T1, langkah 1: kembali ke langkah 1 (Mengidentifikasi perilaku target) tanpa alasan; mohon tuliskan alasannya. [$.clients[0].targets[0].events[1].reason]"))
+    #expect(
+      id.contains(
+        "- klien K-01, target T1, langkah 1: kembali ke langkah 1 (Mengidentifikasi perilaku target) tanpa alasan; mohon tuliskan alasannya. [$.clients[0].targets[0].events[1].reason]"
+      ))
     #expect(id.contains("⚠ Ada 1 masalah pada catatan klien ini (lihat bagian Masalah)."))
     let en = AssertiveTrainingReport(analysis: analysis, language: .english)
-    #expect(en.problems.map(\.message) == ["client K-01, target T1, step 1: the step back to step 1 (Identify the target behaviour) has no reason; please state why. [$.clients[0].targets[0].events[1].reason]"])
+    #expect(
+      en.problems.map(\.message) == [
+        "client K-01, target T1, step 1: the step back to step 1 (Identify the target behaviour) has no reason; please state why. [$.clients[0].targets[0].events[1].reason]"
+      ])
     #expect(en.clients[0].targets[0].currentStep == "2 — Set priorities among situations and behaviours")
     #expect(en.clients.map(\.client) == ["K-01", "K-02", "K-03"], "every enrolled client has a section")
   }
@@ -82,7 +92,8 @@ struct AssertiveTrainingReportTests {
         #expect((t.highestCompleted ?? .identifyTarget) >= (before.highestCompleted ?? .identifyTarget))
         if let transition, !transition.isRegression {
           #expect(transition.from == before.current && transition.to == before.current?.next)
-          #expect(t.highestCompleted == max(before.highestCompleted ?? .identifyTarget, transition.from ?? .identifyTarget))
+          #expect(
+            t.highestCompleted == max(before.highestCompleted ?? .identifyTarget, transition.from ?? .identifyTarget))
         } else if let transition {
           #expect(transition.to.map { $0 < (before.current ?? .transfer) || before.current == nil } == true)
         } else {
@@ -105,6 +116,10 @@ struct AssertiveTrainingNumberEdgeTests {
   @Test func unreadableOutcomeMeasureIsListed() throws {
     let data = assertiveGroupJSON(measures: #"[{"instrument": 7}]"#)
     let analysis = AssertiveTrainingAnalysis(group: try AssertiveTrainingGroup.decode(jsonData: data))
-    #expect(analysis.issues == [AssertiveTrainingIssue(path: "$.outcomeMeasures[0].instrument", problem: .unreadableRecord(reason: "expected a text"))])
+    #expect(
+      analysis.issues == [
+        AssertiveTrainingIssue(
+          path: "$.outcomeMeasures[0].instrument", problem: .unreadableRecord(reason: "expected a text"))
+      ])
   }
 }

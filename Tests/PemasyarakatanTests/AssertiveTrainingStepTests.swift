@@ -1,5 +1,6 @@
-import Testing
 import AssessmentEngine
+import Testing
+
 @testable import Pemasyarakatan
 
 /// A date in February 2026 (day `d`), for event sequences.
@@ -68,11 +69,14 @@ struct AssertiveTrainingStepTests {
     let event = qualifying(kind, day: 20)
     switch (kind.step, state.step) {
     case (nil, .identifyTarget?):
-      #expect(throws: StepRuleViolation.regressionNotBackward(current: .identifyTarget, to: .identifyTarget)) { try t.apply(event) }
+      #expect(throws: StepRuleViolation.regressionNotBackward(current: .identifyTarget, to: .identifyTarget)) {
+        try t.apply(event)
+      }
       #expect(t == before)
     case (nil, let current):
       let transition = try t.apply(event)
-      #expect(transition == StepTransition(date: feb(20), from: current, to: .identifyTarget, reason: "lupa langkahnya"))
+      #expect(
+        transition == StepTransition(date: feb(20), from: current, to: .identifyTarget, reason: "lupa langkahnya"))
       #expect(t.current == .identifyTarget)
       #expect(t.highestCompleted == before.highestCompleted, "a step back keeps the highest step completed")
     case (let recorded?, let current) where recorded == current:
@@ -95,19 +99,24 @@ struct AssertiveTrainingStepTests {
     // ≥1 rated ≥4; ≥2 repetitions rated ≥4; 1 success.
     var t = StepTracker(rules: .default)
     try t.apply(StepEvent(date: feb(1), kind: .identify))
-    #expect(throws: StepRuleViolation.missingField("situations")) { try t.apply(StepEvent(date: feb(2), kind: .prioritise, situations: [])) }
+    #expect(throws: StepRuleViolation.missingField("situations")) {
+      try t.apply(StepEvent(date: feb(2), kind: .prioritise, situations: []))
+    }
     #expect(t.current == .setPriorities, "no situation: the step is not met")
     let two: [StepEvent.Situation] = [.init(rank: 2, description: "b"), .init(rank: 1, description: "a")]
     #expect(try t.apply(StepEvent(date: feb(3), kind: .prioritise, situations: two))?.to == .rolePlay)
     #expect(try t.apply(StepEvent(date: feb(4), kind: .rolePlay, rating: 5)) == nil, "1 rehearsal of 2")
-    #expect(try t.apply(StepEvent(date: feb(5), kind: .rolePlay, rating: 2))?.to == .repetition, "2 rehearsals, 1 passing")
+    #expect(
+      try t.apply(StepEvent(date: feb(5), kind: .rolePlay, rating: 2))?.to == .repetition, "2 rehearsals, 1 passing")
     #expect(try t.apply(StepEvent(date: feb(6), kind: .repetition, rating: 3)) == nil, "3 does not pass")
     #expect(try t.apply(StepEvent(date: feb(7), kind: .repetition, rating: 4)) == nil, "1 passing of 2")
     #expect(try t.apply(StepEvent(date: feb(8), kind: .repetition, rating: 4))?.to == .transfer)
     #expect(try t.apply(StepEvent(date: feb(9), kind: .attempt, outcome: .partial, selfRating: 3)) == nil)
     #expect(try t.apply(StepEvent(date: feb(10), kind: .attempt, outcome: .success, selfRating: 4))?.to == nil)
     #expect(t.isCompleted && t.highestCompleted == .transfer)
-    #expect(t.totals.rehearsals == 2 && t.totals.repetitions == 3 && t.totals.attempts == 2 && t.totals.successfulAttempts == 1)
+    #expect(
+      t.totals.rehearsals == 2 && t.totals.repetitions == 3 && t.totals.attempts == 2
+        && t.totals.successfulAttempts == 1)
   }
 
   @Test func aStepBackRestartsTheStepsCounts() throws {
@@ -133,7 +142,10 @@ struct AssertiveTrainingStepTests {
   }
 
   @Test func aConfiguredScaleIsUsed() throws {
-    let rules = oneEach.with { $0.pkRatingScale = RatingScale(min: 0, max: 10); $0.rehearsalPassRating = 7 }
+    let rules = oneEach.with {
+      $0.pkRatingScale = RatingScale(min: 0, max: 10)
+      $0.rehearsalPassRating = 7
+    }
     var t = try tracker(in: .at3, rules: rules)
     #expect(try t.apply(StepEvent(date: feb(20), kind: .rolePlay, rating: 6)) == nil, "6 < 7 on 0–10")
     #expect(try t.apply(StepEvent(date: feb(21), kind: .rolePlay, rating: 10))?.to == .repetition)
@@ -147,24 +159,37 @@ struct AssertiveTrainingStepTests {
     #expect(throws: StepRuleViolation.missingRegressionReason(to: .rolePlay)) {
       try t.apply(StepEvent(date: feb(20), kind: .regress, to: .rolePlay, reason: "  "))
     }
-    #expect(throws: StepRuleViolation.missingField("to")) { try t.apply(StepEvent(date: feb(20), kind: .regress, reason: "x")) }
+    #expect(throws: StepRuleViolation.missingField("to")) {
+      try t.apply(StepEvent(date: feb(20), kind: .regress, reason: "x"))
+    }
   }
 
   @Test func missingFieldsAndRanks() throws {
     var t2 = try tracker(in: .at2)
-    #expect(throws: StepRuleViolation.missingField("situations")) { try t2.apply(StepEvent(date: feb(20), kind: .prioritise)) }
+    #expect(throws: StepRuleViolation.missingField("situations")) {
+      try t2.apply(StepEvent(date: feb(20), kind: .prioritise))
+    }
     #expect(throws: StepRuleViolation.invalidRanking(ranks: [1, 3])) {
-      try t2.apply(StepEvent(date: feb(20), kind: .prioritise, situations: [.init(rank: 1, description: "a"), .init(rank: 3, description: "b")]))
+      try t2.apply(
+        StepEvent(
+          date: feb(20), kind: .prioritise,
+          situations: [.init(rank: 1, description: "a"), .init(rank: 3, description: "b")]))
     }
     var t3 = try tracker(in: .at3)
-    #expect(throws: StepRuleViolation.missingField("rating")) { try t3.apply(StepEvent(date: feb(20), kind: .rolePlay)) }
+    #expect(throws: StepRuleViolation.missingField("rating")) {
+      try t3.apply(StepEvent(date: feb(20), kind: .rolePlay))
+    }
     var t5 = try tracker(in: .at5)
-    #expect(throws: StepRuleViolation.missingField("outcome")) { try t5.apply(StepEvent(date: feb(20), kind: .attempt, selfRating: 3)) }
-    #expect(throws: StepRuleViolation.missingField("selfRating")) { try t5.apply(StepEvent(date: feb(20), kind: .attempt, outcome: .success)) }
+    #expect(throws: StepRuleViolation.missingField("outcome")) {
+      try t5.apply(StepEvent(date: feb(20), kind: .attempt, selfRating: 3))
+    }
+    #expect(throws: StepRuleViolation.missingField("selfRating")) {
+      try t5.apply(StepEvent(date: feb(20), kind: .attempt, outcome: .success))
+    }
   }
 
   @Test func eventsMustBeInDateOrder() throws {
-    var t = try tracker(in: .at3)   // last event on 2 February
+    var t = try tracker(in: .at3)  // last event on 2 February
     #expect(throws: StepRuleViolation.dateBeforePreviousEvent(date: feb(1), previous: feb(2))) {
       try t.apply(StepEvent(date: feb(1), kind: .rolePlay, rating: 5))
     }
@@ -173,8 +198,13 @@ struct AssertiveTrainingStepTests {
   @Test func messagesNameStepAndField() {
     let v = StepRuleViolation.outOfOrder(current: .setPriorities, recorded: .transfer)
     #expect(v.field == "kind")
-    #expect(v.description == "an event of step 5 (Transfer to real situations) was recorded while the target is at step 2 (Set priorities among situations and behaviours); steps advance in order, and going back needs a 'regress' event with a reason.")
-    #expect(v.message(in: .indonesian).hasPrefix("kegiatan langkah 5 (Memindahkan pada situasi nyata) dicatat saat target berada pada langkah 2"))
+    #expect(
+      v.description
+        == "an event of step 5 (Transfer to real situations) was recorded while the target is at step 2 (Set priorities among situations and behaviours); steps advance in order, and going back needs a 'regress' event with a reason."
+    )
+    #expect(
+      v.message(in: .indonesian).hasPrefix(
+        "kegiatan langkah 5 (Memindahkan pada situasi nyata) dicatat saat target berada pada langkah 2"))
   }
 }
 

@@ -10,11 +10,12 @@ struct BapasRiskPoliciesTests {
   @Test func supervisionPolicyKeepsTheFormerEngineTable() throws {
     let p = SupervisionPolicy.bapas
     #expect(p.scheme == "rst")
-    #expect(p.contactStandards == [
-      "rendah": ContactStandard(faceToFacePerMonth: 1),
-      "sedang": ContactStandard(faceToFacePerMonth: 2, fieldContactsPerMonth: 1),
-      "tinggi": ContactStandard(faceToFacePerMonth: 4, fieldContactsPerMonth: 2),
-    ])
+    #expect(
+      p.contactStandards == [
+        "rendah": ContactStandard(faceToFacePerMonth: 1),
+        "sedang": ContactStandard(faceToFacePerMonth: 2, fieldContactsPerMonth: 1),
+        "tinggi": ContactStandard(faceToFacePerMonth: 4, fieldContactsPerMonth: 2),
+      ])
     #expect(p.dosageHours == ["rendah": 0, "sedang": 100, "tinggi": 200])
     #expect(p.multipleNeedsDosage == MultipleNeedsDosage(band: "tinggi", minimumNeeds: 3, hours: 300))
     #expect(p.maximumTargets == 3)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Pemasyarakatan
 
 /// One test per class of bad input, asserting the exact error (path and reason).
@@ -9,7 +10,8 @@ struct ImportTests {
   static func json(
     legalBasis: String = #""pembebasanBersyarat""#, birthDate: String = #""1994-06-30""#,
     ageCategory: String? = nil, releasedOn: String = #""2025-01-20""#,
-    transitions: String = #"[{"event": "beginGuidance", "date": "2025-02-03", "tppDecision": {"date": "2025-02-03", "reference": "TPP/02/2025", "outcome": "approveGuidancePlan"}}]"#,
+    transitions: String =
+      #"[{"event": "beginGuidance", "date": "2025-02-03", "tppDecision": {"date": "2025-02-03", "reference": "TPP/02/2025", "outcome": "approveGuidancePlan"}}]"#,
     contactModality: String = #""officeVisit""#, officerID: String? = #""PK-1""#
   ) -> String {
     """
@@ -43,8 +45,15 @@ struct ImportTests {
   @Test func unknownEnumValueNamesPathAndAllowedValues() {
     let e = decodeError(Self.json(contactModality: #""telepathy""#))
     #expect(e?.path == "$.contacts[0].modality")
-    #expect(e?.reason == .unknownValue(value: "telepathy", type: "ContactModality", allowed: ["officeVisit", "homeVisit", "videoCall", "mobileCounselling", "groupSession"]))
-    #expect(e?.description == "$.contacts[0].modality: 'telepathy' is not a known ContactModality; please use one of 'officeVisit', 'homeVisit', 'videoCall', 'mobileCounselling', 'groupSession'.")
+    #expect(
+      e?.reason
+        == .unknownValue(
+          value: "telepathy", type: "ContactModality",
+          allowed: ["officeVisit", "homeVisit", "videoCall", "mobileCounselling", "groupSession"]))
+    #expect(
+      e?.description
+        == "$.contacts[0].modality: 'telepathy' is not a known ContactModality; please use one of 'officeVisit', 'homeVisit', 'videoCall', 'mobileCounselling', 'groupSession'."
+    )
   }
 
   @Test func missingRequiredField() {
@@ -64,39 +73,60 @@ struct ImportTests {
 
   @Test func releaseBeforeSentenceStart() {
     let e = decodeError(Self.json(releasedOn: #""2022-12-31""#))
-    #expect(e == CaseFileError(path: "$.client.sentence.releasedOn", reason: .datesOutOfOrder(
-      earlierField: "client.sentence.countingStart", earlierDate: d("2023-01-10"),
-      laterField: "client.sentence.releasedOn", laterDate: d("2022-12-31"))))
+    #expect(
+      e
+        == CaseFileError(
+          path: "$.client.sentence.releasedOn",
+          reason: .datesOutOfOrder(
+            earlierField: "client.sentence.countingStart", earlierDate: d("2023-01-10"),
+            laterField: "client.sentence.releasedOn", laterDate: d("2022-12-31"))))
   }
 
   @Test func childFlaggedAdultByBirthDate() {
     // Born 2008-03-01: 16 years old on 2025-01-20 (reception), so a child, whatever the other tool says.
     let e = decodeError(Self.json(legalBasis: #""diversi""#, birthDate: #""2008-03-01""#, ageCategory: #""adult""#))
-    #expect(e == CaseFileError(path: "$.client.ageCategory", reason: .ageCategoryContradictsBirthDate(declared: .adult, derived: .child, age: 16, on: d("2025-01-20"))))
+    #expect(
+      e
+        == CaseFileError(
+          path: "$.client.ageCategory",
+          reason: .ageCategoryContradictsBirthDate(declared: .adult, derived: .child, age: 16, on: d("2025-01-20"))))
   }
 
   @Test func legalBasisForTheWrongAge() {
     let e = decodeError(Self.json(legalBasis: #""diversi""#))
-    #expect(e == CaseFileError(path: "$.client.legalBasis", reason: .legalBasisNotForAge(basis: .diversi, ageCategory: .adult)))
+    #expect(
+      e
+        == CaseFileError(
+          path: "$.client.legalBasis", reason: .legalBasisNotForAge(basis: .diversi, ageCategory: .adult)))
   }
 
   @Test func stageChangeWithoutTPPDecision() {
     let e = decodeError(Self.json(transitions: #"[{"event": "beginGuidance", "date": "2025-02-03"}]"#))
     #expect(e == CaseFileError(path: "$.transitions[0].tppDecision", reason: .stageChangeWithoutTPPDecision))
-    let null = decodeError(Self.json(transitions: #"[{"event": "beginGuidance", "date": "2025-02-03", "tppDecision": null}]"#))
+    let null = decodeError(
+      Self.json(transitions: #"[{"event": "beginGuidance", "date": "2025-02-03", "tppDecision": null}]"#))
     #expect(null == CaseFileError(path: "$.transitions[0].tppDecision", reason: .stageChangeWithoutTPPDecision))
   }
 
   @Test func illegalStageChange() {
-    let t = #"[{"event": "close", "date": "2025-02-03", "tppDecision": {"date": "2025-02-03", "reference": "x", "outcome": "approveClosing"}}]"#
+    let t =
+      #"[{"event": "close", "date": "2025-02-03", "tppDecision": {"date": "2025-02-03", "reference": "x", "outcome": "approveClosing"}}]"#
     let e = decodeError(Self.json(transitions: t))
-    #expect(e == CaseFileError(path: "$.transitions[0].event", reason: .lifecycle(.illegalTransition(from: .tahapAwal, event: .close))))
+    #expect(
+      e
+        == CaseFileError(
+          path: "$.transitions[0].event", reason: .lifecycle(.illegalTransition(from: .tahapAwal, event: .close))))
   }
 
   @Test func tppOutcomeNotMatchingTheEvent() {
-    let t = #"[{"event": "beginGuidance", "date": "2025-02-03", "tppDecision": {"date": "2025-02-03", "reference": "x", "outcome": "recommendSuspension"}}]"#
+    let t =
+      #"[{"event": "beginGuidance", "date": "2025-02-03", "tppDecision": {"date": "2025-02-03", "reference": "x", "outcome": "recommendSuspension"}}]"#
     let e = decodeError(Self.json(transitions: t))
-    #expect(e == CaseFileError(path: "$.transitions[0].tppDecision.outcome", reason: .lifecycle(.tppOutcomeMismatch(event: .beginGuidance, outcome: .recommendSuspension))))
+    #expect(
+      e
+        == CaseFileError(
+          path: "$.transitions[0].tppDecision.outcome",
+          reason: .lifecycle(.tppOutcomeMismatch(event: .beginGuidance, outcome: .recommendSuspension))))
   }
 
   @Test func malformedJSON() {
@@ -109,24 +139,31 @@ struct ImportTests {
     var file = LifecycleTests.newCase()
     file.reportingSchedule = ReportingSchedule(every: 2, unit: .month)
     file.contacts = [
-      Contact(id: "c", date: d("2025-02-01"), officerID: "PK-1", modality: .homeVisit, purpose: .guidance, attendance: .excused),
-      Contact(id: "c", date: d("2025-02-02"), officerID: "PK-1", modality: .homeVisit, purpose: .guidance, attendance: .attended),
+      Contact(
+        id: "c", date: d("2025-02-01"), officerID: "PK-1", modality: .homeVisit, purpose: .guidance,
+        attendance: .excused),
+      Contact(
+        id: "c", date: d("2025-02-02"), officerID: "PK-1", modality: .homeVisit, purpose: .guidance,
+        attendance: .attended),
     ]
-    #expect(file.validate() == [
-      CaseFileError(path: "$.reportingSchedule", reason: .reportingLessThanMonthly(every: 2, unit: .month)),
-      CaseFileError(path: "$.contacts[0].excuseReason", reason: .excusedWithoutReason),
-      CaseFileError(path: "$.contacts[1].id", reason: .duplicateID(id: "c")),
-    ])
+    #expect(
+      file.validate() == [
+        CaseFileError(path: "$.reportingSchedule", reason: .reportingLessThanMonthly(every: 2, unit: .month)),
+        CaseFileError(path: "$.contacts[0].excuseReason", reason: .excusedWithoutReason),
+        CaseFileError(path: "$.contacts[1].id", reason: .duplicateID(id: "c")),
+      ])
   }
 
   @Test func batchKeepsGoodRecordsAndReportsEveryBadOne() {
-    let batch = "[" + [
-      Self.json(),
-      Self.json(contactModality: #""telepathy""#),
-      Self.json(releasedOn: #""2022-12-31""#),
-      #"{"id": 7}"#,
-      Self.json(),
-    ].joined(separator: ",") + "]"
+    let batch =
+      "["
+      + [
+        Self.json(),
+        Self.json(contactModality: #""telepathy""#),
+        Self.json(releasedOn: #""2022-12-31""#),
+        #"{"id": 7}"#,
+        Self.json(),
+      ].joined(separator: ",") + "]"
     let result = CaseFileImport.decodeBatch(Data(batch.utf8))
     #expect(result.records.count == 2)
     #expect(result.rejectedIndices == [1, 2, 3])

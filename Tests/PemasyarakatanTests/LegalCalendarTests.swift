@@ -1,5 +1,6 @@
-import Testing
 import AssessmentEngine
+import Testing
+
 @testable import Pemasyarakatan
 
 /// Hand-worked cases for each legal rule. Day counts are written out in the comments.
@@ -25,7 +26,8 @@ struct LegalCalendarTests {
     // 3 years − 2 months remisi: expiry 2026-01-10 − 2 m = 2025-11-10.
     // 2023-01-10 → 2025-11-10 = 731 + 304 = 1035 days; 2/3 × 1035 = 690 exactly.
     // 2023-01-10 + 690 d = 2024-01-10 + 325 d = 2024-11-30.
-    let term = SentenceTerm(countingStart: d("2023-01-10"), length: CivilDuration(years: 3), remission: CivilDuration(months: 2))
+    let term = SentenceTerm(
+      countingStart: d("2023-01-10"), length: CivilDuration(years: 3), remission: CivilDuration(months: 2))
     let e = try ParoleRule.permenkumham3of2018.eligibility(for: term)
     #expect(e.expiry == d("2025-11-10"))
     #expect(e.earliestDate == d("2024-11-30"))
@@ -54,10 +56,11 @@ struct LegalCalendarTests {
     let term = SentenceTerm(countingStart: d("2026-02-01"), length: CivilDuration(months: 11))
     let e = try ParoleRule.kuhp2023.eligibility(for: term)
     #expect(e.earliestDate == d("2026-09-12"))
-    #expect(e.blockers == [
-      .fractionShorterThanMinimum(fractionDate: d("2026-09-12"), minimumDate: d("2026-11-01")),
-      .sentenceTooShort(minimum: CivilDuration(years: 1)),
-    ])
+    #expect(
+      e.blockers == [
+        .fractionShorterThanMinimum(fractionDate: d("2026-09-12"), minimumDate: d("2026-11-01")),
+        .sentenceTooShort(minimum: CivilDuration(years: 1)),
+      ])
   }
 
   @Test func versionInForceByDate() {
@@ -84,7 +87,10 @@ struct LegalCalendarTests {
     #expect(old.blockers == [.sentenceTooLong(maximum: CivilDuration(years: 1, months: 3))])
     // 1 y 7 m is too long under 3/2018.
     let long = SentenceTerm(countingStart: d("2025-01-01"), length: CivilDuration(years: 1, months: 7))
-    #expect(try ConditionalLeaveRule.permenkumham3of2018.eligibility(for: long).blockers == [.sentenceTooLong(maximum: CivilDuration(years: 1, months: 6))])
+    #expect(
+      try ConditionalLeaveRule.permenkumham3of2018.eligibility(for: long).blockers == [
+        .sentenceTooLong(maximum: CivilDuration(years: 1, months: 6))
+      ])
   }
 
   @Test func conditionalLeaveShortRemainder_Permenkumham3of2018() throws {
@@ -100,14 +106,17 @@ struct LegalCalendarTests {
     // 3 y from 2023-01-10 with 3 months remisi in total: expiry 2025-10-10. 2023-01-10 → 2025-10-10 =
     // 731 + 273 = 1004 days; ⌈2/3 × 1004⌉ = 670 → 2024-11-10. Last remisi 2 months → CMB from
     // 2025-08-10 (later than the 2/3 date and than expiry − 6 m = 2025-04-10) to 2025-10-10.
-    let term = SentenceTerm(countingStart: d("2023-01-10"), length: CivilDuration(years: 3), remission: CivilDuration(months: 3))
-    let e = try LeaveBeforeReleaseRule.permenkumham3of2018.eligibility(for: term, lastRemission: CivilDuration(months: 2))
+    let term = SentenceTerm(
+      countingStart: d("2023-01-10"), length: CivilDuration(years: 3), remission: CivilDuration(months: 3))
+    let e = try LeaveBeforeReleaseRule.permenkumham3of2018.eligibility(
+      for: term, lastRemission: CivilDuration(months: 2))
     #expect(term.date(whenServed: .twoThirds) == d("2024-11-10"))
     #expect(e.earliestDate == d("2025-08-10"))
     #expect(e.programmeEnd == d("2025-10-10"))
     #expect(e.isEligible)
     // A last remisi of 8 months is capped at 6: from 2025-04-10.
-    let capped = try LeaveBeforeReleaseRule.permenkumham3of2018.eligibility(for: term, lastRemission: CivilDuration(months: 8))
+    let capped = try LeaveBeforeReleaseRule.permenkumham3of2018.eligibility(
+      for: term, lastRemission: CivilDuration(months: 8))
     #expect(capped.earliestDate == d("2025-04-10"))
   }
 
@@ -139,9 +148,15 @@ struct LegalCalendarTests {
 
   @Test func badSentencesAreTypedErrors() {
     let negative = SentenceTerm(countingStart: d("2025-01-01"), length: CivilDuration(years: -1))
-    #expect(throws: LegalCalendarError.negativeDuration(field: "length")) { try ParoleRule.kuhp2023.eligibility(for: negative) }
-    let allRemitted = SentenceTerm(countingStart: d("2025-01-01"), length: CivilDuration(months: 6), remission: CivilDuration(months: 6))
-    #expect(throws: LegalCalendarError.remissionExceedsSentence(length: CivilDuration(months: 6), remission: CivilDuration(months: 6))) {
+    #expect(throws: LegalCalendarError.negativeDuration(field: "length")) {
+      try ParoleRule.kuhp2023.eligibility(for: negative)
+    }
+    let allRemitted = SentenceTerm(
+      countingStart: d("2025-01-01"), length: CivilDuration(months: 6), remission: CivilDuration(months: 6))
+    #expect(
+      throws: LegalCalendarError.remissionExceedsSentence(
+        length: CivilDuration(months: 6), remission: CivilDuration(months: 6))
+    ) {
       try AssimilationRule.permenkumham3of2018.eligibility(for: allRemitted)
     }
   }
@@ -150,11 +165,21 @@ struct LegalCalendarTests {
     let rule = SupervisionSentenceRule.kuhp2023
     let start = d("2026-03-01")
     #expect(rule.violations(threatened: CivilDuration(years: 5), term: CivilDuration(years: 3), start: start).isEmpty)
-    #expect(rule.violations(threatened: CivilDuration(years: 6), term: CivilDuration(years: 1), start: start) == [.offenceTooSerious(threatened: CivilDuration(years: 6), maximum: CivilDuration(years: 5))])
-    #expect(rule.violations(threatened: CivilDuration(years: 5), term: CivilDuration(years: 3, months: 1), start: start) == [.termTooLong(term: CivilDuration(years: 3, months: 1), maximum: CivilDuration(years: 3))])
+    #expect(
+      rule.violations(threatened: CivilDuration(years: 6), term: CivilDuration(years: 1), start: start) == [
+        .offenceTooSerious(threatened: CivilDuration(years: 6), maximum: CivilDuration(years: 5))
+      ])
+    #expect(
+      rule.violations(threatened: CivilDuration(years: 5), term: CivilDuration(years: 3, months: 1), start: start) == [
+        .termTooLong(term: CivilDuration(years: 3, months: 1), maximum: CivilDuration(years: 3))
+      ])
     // The term may not exceed the threatened prison term either.
-    #expect(rule.violations(threatened: CivilDuration(years: 1), term: CivilDuration(years: 2), start: start) == [.termTooLong(term: CivilDuration(years: 2), maximum: CivilDuration(years: 1))])
-    #expect(rule.period(start: start, term: CivilDuration(years: 2)) == CivilDateInterval(start: start, end: d("2028-03-01")))
+    #expect(
+      rule.violations(threatened: CivilDuration(years: 1), term: CivilDuration(years: 2), start: start) == [
+        .termTooLong(term: CivilDuration(years: 2), maximum: CivilDuration(years: 1))
+      ])
+    #expect(
+      rule.period(start: start, term: CivilDuration(years: 2)) == CivilDateInterval(start: start, end: d("2028-03-01")))
   }
 
   @Test func juvenileSanctions_UU11of2012() {
@@ -171,7 +196,10 @@ struct LegalCalendarTests {
     #expect(rule.conditionalSentenceAllowed(imposed: CivilDuration(years: 2), from: start))
     #expect(!rule.conditionalSentenceAllowed(imposed: CivilDuration(years: 2, days: 1), from: start))
     // Pidana pengawasan anak 3 months – 2 years (SPPA Pasal 77, unconfirmed).
-    #expect(rule.supervisionViolations(term: CivilDuration(months: 2), start: start) == [.termTooShort(term: CivilDuration(months: 2), minimum: CivilDuration(months: 3))])
+    #expect(
+      rule.supervisionViolations(term: CivilDuration(months: 2), start: start) == [
+        .termTooShort(term: CivilDuration(months: 2), minimum: CivilDuration(months: 3))
+      ])
     #expect(rule.supervisionViolations(term: CivilDuration(years: 1), start: start).isEmpty)
   }
 
@@ -203,13 +231,16 @@ struct LegalCalendarTests {
 struct LegalCalendarWindowTests {
   @Test func goodBehaviourWindows_Permenkumham3of2018() throws {
     // PB: 2/3 on 2025-01-10 → good behaviour from 2024-04-10 (9 months before).
-    let pb = try ParoleRule.permenkumham3of2018.eligibility(for: SentenceTerm(countingStart: d("2023-01-10"), length: CivilDuration(years: 3)))
+    let pb = try ParoleRule.permenkumham3of2018.eligibility(
+      for: SentenceTerm(countingStart: d("2023-01-10"), length: CivilDuration(years: 3)))
     #expect(pb.goodBehaviourSince == d("2024-04-10"))
     // CB: 2/3 on 2025-12-31 → from 2025-06-30 (6 months before; 31 June does not exist).
-    let cb = try ConditionalLeaveRule.permenkumham3of2018.eligibility(for: SentenceTerm(countingStart: d("2025-01-01"), length: CivilDuration(years: 1, months: 6)))
+    let cb = try ConditionalLeaveRule.permenkumham3of2018.eligibility(
+      for: SentenceTerm(countingStart: d("2025-01-01"), length: CivilDuration(years: 1, months: 6)))
     #expect(cb.goodBehaviourSince == d("2025-06-30"))
     // Asimilasi: 1/2 on 2025-03-01 → no discipline since 2024-09-01.
-    let asimilasi = try AssimilationRule.permenkumham3of2018.eligibility(for: SentenceTerm(countingStart: d("2024-03-01"), length: CivilDuration(years: 2)))
+    let asimilasi = try AssimilationRule.permenkumham3of2018.eligibility(
+      for: SentenceTerm(countingStart: d("2024-03-01"), length: CivilDuration(years: 2)))
     #expect(asimilasi.goodBehaviourSince == d("2024-09-01"))
   }
 
@@ -223,7 +254,8 @@ struct LegalCalendarWindowTests {
     // An unconfirmed parameter can be changed by copying the published version.
     var cmb = LeaveBeforeReleaseRule.permenkumham3of2018
     cmb.maximumLeave = CivilDuration(months: 3)
-    let term = SentenceTerm(countingStart: d("2023-01-10"), length: CivilDuration(years: 3), remission: CivilDuration(months: 3))
+    let term = SentenceTerm(
+      countingStart: d("2023-01-10"), length: CivilDuration(years: 3), remission: CivilDuration(months: 3))
     // Expiry 2025-10-10; a last remisi of 8 months is now capped at 3 → from 2025-07-10.
     #expect(try cmb.eligibility(for: term, lastRemission: CivilDuration(months: 8)).earliestDate == d("2025-07-10"))
   }

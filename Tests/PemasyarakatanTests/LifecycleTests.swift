@@ -1,5 +1,6 @@
-import Testing
 import AssessmentEngine
+import Testing
+
 @testable import Pemasyarakatan
 
 @Suite("Case lifecycle")
@@ -28,8 +29,10 @@ struct LifecycleTests {
   ]
 
   static func newCase() -> CaseFile {
-    let client = Client(id: "K-1", name: "Made S.", birthDate: d("1994-06-30"), sex: .male, legalBasis: .pembebasanBersyarat)
-    return CaseFile(id: "C-1", bapasCode: "DPS", officerID: "PK-1", client: client, receivedOn: d("2025-01-20"),
+    let client = Client(
+      id: "K-1", name: "Made S.", birthDate: d("1994-06-30"), sex: .male, legalBasis: .pembebasanBersyarat)
+    return CaseFile(
+      id: "C-1", bapasCode: "DPS", officerID: "PK-1", client: client, receivedOn: d("2025-01-20"),
       guidancePeriod: CivilDateInterval(start: d("2025-01-20"), end: d("2027-01-10")))
   }
 
@@ -69,7 +72,8 @@ struct LifecycleTests {
     let day = (file.transitions.last?.date ?? file.receivedOn).adding(days: 1)
     try file.apply(.suspend, on: day, decision: tpp(day.description, .recommendSuspension))
     #expect(file.stageBeforeSuspension == stage)
-    try file.apply(.reinstate, on: day.adding(days: 5), decision: tpp(day.adding(days: 5).description, .recommendReinstatement))
+    try file.apply(
+      .reinstate, on: day.adding(days: 5), decision: tpp(day.adding(days: 5).description, .recommendReinstatement))
     #expect(file.stage == stage)
   }
 
@@ -103,7 +107,8 @@ struct LifecycleTests {
 
   @Test func replayReportsTheIndexOfTheFirstBadTransition() {
     let transitions = [
-      StageTransition(event: .beginGuidance, date: d("2025-02-01"), tppDecision: tpp("2025-02-01", .approveGuidancePlan)),
+      StageTransition(
+        event: .beginGuidance, date: d("2025-02-01"), tppDecision: tpp("2025-02-01", .approveGuidancePlan)),
       StageTransition(event: .close, date: d("2025-03-01"), tppDecision: tpp("2025-03-01", .approveClosing)),
     ]
     #expect(throws: LifecycleIssue(index: 1, error: .illegalTransition(from: .tahapAwal, event: .close))) {

@@ -1,6 +1,7 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
+
 @testable import Pemasyarakatan
 
 /// The record fields the seeds list (issue 16): they round-trip, they are optional in older files, and
@@ -10,21 +11,29 @@ struct RecordFieldsTests {
   static func fullCase() throws -> CaseFile {
     let client = Client(
       id: "K-9", name: "Wayan A.", birthDate: d("1991-04-02"), sex: .male, legalBasis: .pembebasanBersyarat,
-      education: .juniorSecondary, employment: EmploymentRecord(status: .informal, occupation: "buruh", skills: ["las"]),
+      education: .juniorSecondary,
+      employment: EmploymentRecord(status: .informal, occupation: "buruh", skills: ["las"]),
       family: FamilySituation(maritalStatus: .married, dependants: 2, livesWith: "istri", familySupport: .supportive),
       isRecidivist: true, offence: Offence(article: "Pasal 362 KUHP", category: .theft))
     var file = CaseFile(
       id: "C-9", bapasCode: "BPS-DPS", officerID: "PK-1", client: client, receivedOn: d("2025-01-20"),
       guidancePeriod: CivilDateInterval(start: d("2025-01-20"), end: d("2025-12-31")))
-    file.litmas.append(Litmas(
-      id: "L-1", type: .pembimbingan, purpose: .pembimbinganProgramme, requester: LitmasRequester(kind: .bapas, name: "Bapas"),
-      dataSources: [.clientInterview], recommendation: "…", authorID: "PK-1", date: d("2025-01-30"),
-      requestedOn: d("2025-01-20"), dueOn: d("2025-01-27"), sections: LitmasSections(identity: "…", analysis: "…")))
-    file.preReleaseSessions = [PreReleaseSession(date: d("2025-11-03"), kind: .family, officerID: "PK-1", participants: 3)]
-    for (event, day) in [(CaseEvent.advanceToLanjutan, "2025-05-01"), (.advanceToAkhir, "2025-09-01"), (.close, "2025-12-31")] {
+    file.litmas.append(
+      Litmas(
+        id: "L-1", type: .pembimbingan, purpose: .pembimbinganProgramme,
+        requester: LitmasRequester(kind: .bapas, name: "Bapas"),
+        dataSources: [.clientInterview], recommendation: "…", authorID: "PK-1", date: d("2025-01-30"),
+        requestedOn: d("2025-01-20"), dueOn: d("2025-01-27"), sections: LitmasSections(identity: "…", analysis: "…")))
+    file.preReleaseSessions = [
+      PreReleaseSession(date: d("2025-11-03"), kind: .family, officerID: "PK-1", participants: 3)
+    ]
+    for (event, day) in [
+      (CaseEvent.advanceToLanjutan, "2025-05-01"), (.advanceToAkhir, "2025-09-01"), (.close, "2025-12-31"),
+    ] {
       try file.apply(event, on: d(day), decision: tpp(day, event.requiredOutcome))
     }
-    file.closingCertificate = ClosingCertificate(number: "SK-1", date: d("2025-12-31"), signedBy: "KABAPAS", reason: .completed)
+    file.closingCertificate = ClosingCertificate(
+      number: "SK-1", date: d("2025-12-31"), signedBy: "KABAPAS", reason: .completed)
     return file
   }
 
@@ -37,9 +46,11 @@ struct RecordFieldsTests {
     #expect(file.litmas[0].sections?.filled.map(\.key) == ["identity", "analysis"])
     let officer = Officer(
       id: "PK-1", name: "Dian", rank: .pkAhliMuda, section: .bkd, bapasCode: "BPS-DPS",
-      trainings: [OfficerTraining(name: "RRI", completedOn: d("2021-08-20"), kind: .riskNeedAssessment)], approachStyle: .transformatif)
+      trainings: [OfficerTraining(name: "RRI", completedOn: d("2021-08-20"), kind: .riskNeedAssessment)],
+      approachStyle: .transformatif)
     #expect(try roundTrip(officer) == officer)
-    var partner = PokmasLipasPartner(id: "P", name: "Yayasan", partnerType: .socialOrganisation, focusAreas: [.kemandirianKepribadian])
+    var partner = PokmasLipasPartner(
+      id: "P", name: "Yayasan", partnerType: .socialOrganisation, focusAreas: [.kemandirianKepribadian])
     partner.agreements = [CooperationAgreement(number: "PKS-1", signedOn: d("2024-01-01"), validUntil: d("2024-12-31"))]
     partner.activities = [PartnerActivity(date: d("2025-03-14"), description: "kue", clients: 6, hours: 3)]
     partner.targetGroups = [.childClients]
@@ -47,7 +58,8 @@ struct RecordFieldsTests {
     #expect(partner.isActive(in: CivilDateInterval(start: d("2025-03-01"), end: d("2025-03-31"))))
     #expect(!partner.isActive(in: CivilDateInterval(start: d("2025-01-01"), end: d("2025-02-28"))))
     #expect(partner.isActive(in: CivilDateInterval(start: d("2024-12-31"), end: d("2025-01-31"))))
-    let obstacle = InstitutionalObstacle(bapasCode: "BPS-DPS", reportedOn: d("2025-03-31"), kind: .slowLitmas, description: "…")
+    let obstacle = InstitutionalObstacle(
+      bapasCode: "BPS-DPS", reportedOn: d("2025-03-31"), kind: .slowLitmas, description: "…")
     #expect(try roundTrip(obstacle) == obstacle)
   }
 
@@ -57,21 +69,34 @@ struct RecordFieldsTests {
     let batch = CaseFileImport.decodeBatch(data)
     #expect(batch.errors.isEmpty && batch.records.count == 40)
     let c = try #require(batch.records.first)
-    #expect(c.client.education == nil && c.client.offence == nil && c.preReleaseSessions.isEmpty && c.closingCertificate == nil)
-    let partner = try JSONDecoder().decode(PokmasLipasPartner.self, from: Data(#"{"id": "P", "name": "Y", "partnerType": "academic", "focusAreas": []}"#.utf8))
+    #expect(
+      c.client.education == nil && c.client.offence == nil && c.preReleaseSessions.isEmpty
+        && c.closingCertificate == nil)
+    let partner = try JSONDecoder().decode(
+      PokmasLipasPartner.self,
+      from: Data(#"{"id": "P", "name": "Y", "partnerType": "academic", "focusAreas": []}"#.utf8))
     #expect(partner.agreements.isEmpty && partner.activities.isEmpty && partner.targetGroups.isEmpty)
   }
 
   @Test func newChecksNameTheirPath() throws {
     var file = try Self.fullCase()
     file.litmas[0].requestedOn = d("2025-02-01")
-    #expect(file.validate() == [CaseFileError(path: "$.litmas[0].requestedOn", reason: .datesOutOfOrder(
-      earlierField: "litmas[0].requestedOn", earlierDate: d("2025-02-01"), laterField: "litmas[0].date", laterDate: d("2025-01-30")))])
+    #expect(
+      file.validate() == [
+        CaseFileError(
+          path: "$.litmas[0].requestedOn",
+          reason: .datesOutOfOrder(
+            earlierField: "litmas[0].requestedOn", earlierDate: d("2025-02-01"), laterField: "litmas[0].date",
+            laterDate: d("2025-01-30")))
+      ])
     var open = CaseFile(
       id: "C-1", bapasCode: "B", officerID: "PK-1", client: file.client, receivedOn: d("2025-01-20"),
       guidancePeriod: CivilDateInterval(start: d("2025-01-20"), end: d("2025-12-31")))
     open.closingCertificate = ClosingCertificate(number: "SK", date: d("2025-06-01"), signedBy: "KABAPAS")
-    #expect(open.validate() == [CaseFileError(path: "$.closingCertificate", reason: .closingCertificateWithoutClosing(stage: .tahapAwal))])
+    #expect(
+      open.validate() == [
+        CaseFileError(path: "$.closingCertificate", reason: .closingCertificateWithoutClosing(stage: .tahapAwal))
+      ])
   }
 }
 
@@ -100,10 +125,15 @@ struct CaseFileDecodingTests {
       Issue.record("an illegal history decoded")
     } catch let DecodingError.dataCorrupted(context) {
       #expect(jsonPath(context.codingPath) == "$.transitions[0].event")
-      #expect(context.underlyingError as? LifecycleError == .illegalTransition(from: .tahapAwal, event: .advanceToAkhir))
+      #expect(
+        context.underlyingError as? LifecycleError == .illegalTransition(from: .tahapAwal, event: .advanceToAkhir))
     }
     // The importer reports the same, with its typed error.
-    #expect(throws: CaseFileError(path: "$.transitions[0].event", reason: .lifecycle(.illegalTransition(from: .tahapAwal, event: .advanceToAkhir)))) {
+    #expect(
+      throws: CaseFileError(
+        path: "$.transitions[0].event", reason: .lifecycle(.illegalTransition(from: .tahapAwal, event: .advanceToAkhir))
+      )
+    ) {
       try CaseFileImport.decode(data)
     }
   }
@@ -120,7 +150,8 @@ struct PopulationMappingTests {
       #expect(AgeCategory(category.ageGroup) == category && category.ageGroup.rawValue == category.rawValue)
     }
     let girl = Client(id: "K", name: "A", birthDate: d("2010-06-01"), sex: .female, legalBasis: .diversi)
-    #expect(girl.riskPopulation(on: d("2025-06-01")) == ClientPopulation(gender: .female, ageGroup: .child, ageYears: 15))
+    #expect(
+      girl.riskPopulation(on: d("2025-06-01")) == ClientPopulation(gender: .female, ageGroup: .child, ageYears: 15))
   }
 }
 
@@ -135,29 +166,50 @@ struct KindTaggedJSONTests {
   }
 
   @Test func writesKindAndFields() throws {
-    #expect(try json(ComplianceEvidence.contact(id: "C-9", date: d("2025-05-20"), attendance: .missed))
-      == #"{"attendance":"missed","date":"2025-05-20","id":"C-9","kind":"contact"}"#)
-    #expect(try json(IntegrationBlocker.sentenceTooLong(maximum: CivilDuration(years: 1, months: 6)))
-      == #"{"kind":"sentenceTooLong","maximum":{"days":0,"months":6,"years":1}}"#)
-    #expect(try json(LifecycleError.illegalTransition(from: .tahapAwal, event: .close)) == #"{"event":"close","from":"tahapAwal","kind":"illegalTransition"}"#)
+    #expect(
+      try json(ComplianceEvidence.contact(id: "C-9", date: d("2025-05-20"), attendance: .missed))
+        == #"{"attendance":"missed","date":"2025-05-20","id":"C-9","kind":"contact"}"#)
+    #expect(
+      try json(IntegrationBlocker.sentenceTooLong(maximum: CivilDuration(years: 1, months: 6)))
+        == #"{"kind":"sentenceTooLong","maximum":{"days":0,"months":6,"years":1}}"#)
+    #expect(
+      try json(LifecycleError.illegalTransition(from: .tahapAwal, event: .close))
+        == #"{"event":"close","from":"tahapAwal","kind":"illegalTransition"}"#)
     #expect(try json(ReportPeriod.quarter(year: 2025, quarter: 2)) == #"{"kind":"quarter","quarter":2,"year":2025}"#)
     let all: [ComplianceEvidence] = [
-      .contact(id: "C", date: d("2025-01-01"), attendance: .excused), .periodWithoutReport(start: d("2025-01-01"), end: d("2025-01-31")),
-      .address(index: 2, movedOn: d("2025-02-01")), .legalStatus(date: d("2025-03-01"), status: .tersangka, reference: "LP"),
-      .session(programmeID: "P", date: d("2025-03-02"), attendance: .missed), .droppedOut(programmeID: "P", enrolledOn: d("2025-01-05")),
+      .contact(id: "C", date: d("2025-01-01"), attendance: .excused),
+      .periodWithoutReport(start: d("2025-01-01"), end: d("2025-01-31")),
+      .address(index: 2, movedOn: d("2025-02-01")),
+      .legalStatus(date: d("2025-03-01"), status: .tersangka, reference: "LP"),
+      .session(programmeID: "P", date: d("2025-03-02"), attendance: .missed),
+      .droppedOut(programmeID: "P", enrolledOn: d("2025-01-05")),
     ]
     #expect(try roundTrip(all) == all)
-    let errors: [LifecycleError] = [.tppOutcomeMismatch(event: .close, outcome: .noChange), .tppDecisionAfterTransition(decision: d("2025-01-02"), transition: d("2025-01-01")), .transitionBeforePrevious(previous: d("2025-01-02"), date: d("2025-01-01"))]
+    let errors: [LifecycleError] = [
+      .tppOutcomeMismatch(event: .close, outcome: .noChange),
+      .tppDecisionAfterTransition(decision: d("2025-01-02"), transition: d("2025-01-01")),
+      .transitionBeforePrevious(previous: d("2025-01-02"), date: d("2025-01-01")),
+    ]
     #expect(try roundTrip(errors) == errors)
-    let revocation: [RevocationError] = [.outOfOrder(current: .bapRecorded, attempted: .dismissed), .wrongActor(step: .examined, role: .tpp), .dateBeforePrevious(previous: d("2025-01-02"), date: d("2025-01-01"))]
+    let revocation: [RevocationError] = [
+      .outOfOrder(current: .bapRecorded, attempted: .dismissed), .wrongActor(step: .examined, role: .tpp),
+      .dateBeforePrevious(previous: d("2025-01-02"), date: d("2025-01-01")),
+    ]
     #expect(try roundTrip(revocation) == revocation)
-    let calendar: [LegalCalendarError] = [.negativeDuration(field: "length"), .remissionExceedsSentence(length: CivilDuration(years: 1), remission: CivilDuration(years: 2))]
+    let calendar: [LegalCalendarError] = [
+      .negativeDuration(field: "length"),
+      .remissionExceedsSentence(length: CivilDuration(years: 1), remission: CivilDuration(years: 2)),
+    ]
     #expect(try roundTrip(calendar) == calendar)
   }
 
   @Test func caseFileErrorsAndSanctionViolationsToo() throws {
-    let e = CaseFileError(path: "$.transitions[0].event", reason: .lifecycle(.illegalTransition(from: .tahapAwal, event: .close)))
-    #expect(try json(e) == #"{"path":"$.transitions[0].event","reason":{"error":{"event":"close","from":"tahapAwal","kind":"illegalTransition"},"kind":"lifecycle"}}"#)
+    let e = CaseFileError(
+      path: "$.transitions[0].event", reason: .lifecycle(.illegalTransition(from: .tahapAwal, event: .close)))
+    #expect(
+      try json(e)
+        == #"{"path":"$.transitions[0].event","reason":{"error":{"event":"close","from":"tahapAwal","kind":"illegalTransition"},"kind":"lifecycle"}}"#
+    )
     let reasons: [CaseFileError.Reason] = [
       .malformedJSON(detail: "x"), .missingField(name: "id"), .wrongType(expected: "a string"),
       .unknownValue(value: "v", type: "T", allowed: ["a"]), .invalidDate(text: "2025-02-30"),
@@ -171,20 +223,29 @@ struct KindTaggedJSONTests {
     ]
     #expect(reasons.count == CaseFileError.Reason.kinds.count)
     #expect(try roundTrip(reasons) == reasons)
-    #expect(try JSONDecoder().decode(CaseFileError.Reason.self, from: Data(#"{"stageChangeWithoutTPPDecision": {}}"#.utf8)) == .stageChangeWithoutTPPDecision)
-    #expect(try JSONDecoder().decode(CaseFileError.Reason.self, from: Data(#"{"lifecycle": {"_0": {"illegalTransition": {"from": "tahapAwal", "event": "close"}}}}"#.utf8))
-      == .lifecycle(.illegalTransition(from: .tahapAwal, event: .close)))
+    #expect(
+      try JSONDecoder().decode(CaseFileError.Reason.self, from: Data(#"{"stageChangeWithoutTPPDecision": {}}"#.utf8))
+        == .stageChangeWithoutTPPDecision)
+    #expect(
+      try JSONDecoder().decode(
+        CaseFileError.Reason.self,
+        from: Data(#"{"lifecycle": {"_0": {"illegalTransition": {"from": "tahapAwal", "event": "close"}}}}"#.utf8))
+        == .lifecycle(.illegalTransition(from: .tahapAwal, event: .close)))
     let violations: [SanctionLimitViolation] = [
       .offenceTooSerious(threatened: CivilDuration(years: 6), maximum: CivilDuration(years: 5)),
-      .termTooLong(term: CivilDuration(years: 4), maximum: CivilDuration(years: 3)), .termTooShort(term: CivilDuration(months: 1), minimum: CivilDuration(months: 3)),
+      .termTooLong(term: CivilDuration(years: 4), maximum: CivilDuration(years: 3)),
+      .termTooShort(term: CivilDuration(months: 1), minimum: CivilDuration(months: 3)),
     ]
     #expect(try roundTrip(violations) == violations)
   }
 
   @Test func legacySynthesizedFormStillReadsAndUnknownKindsAreNamed() throws {
-    let legacy = try JSONDecoder().decode(ComplianceEvidence.self, from: Data(#"{"contact": {"id": "C-9", "date": "2025-05-20", "attendance": "missed"}}"#.utf8))
+    let legacy = try JSONDecoder().decode(
+      ComplianceEvidence.self,
+      from: Data(#"{"contact": {"id": "C-9", "date": "2025-05-20", "attendance": "missed"}}"#.utf8))
     #expect(legacy == .contact(id: "C-9", date: d("2025-05-20"), attendance: .missed))
-    let blocker = try JSONDecoder().decode(IntegrationBlocker.self, from: Data(#"{"noTimeLeftBeforeExpiry": {"expiry": "2026-01-10"}}"#.utf8))
+    let blocker = try JSONDecoder().decode(
+      IntegrationBlocker.self, from: Data(#"{"noTimeLeftBeforeExpiry": {"expiry": "2026-01-10"}}"#.utf8))
     #expect(blocker == .noTimeLeftBeforeExpiry(expiry: d("2026-01-10")))
     do {
       _ = try JSONDecoder().decode(IntegrationBlocker.self, from: Data(#"{"kind": "tooTall"}"#.utf8))

@@ -2,6 +2,7 @@ import AssessmentEngine
 import Foundation
 import Testing
 import _AssessmentTestSupport
+
 @testable import Pemasyarakatan
 
 @Suite("Bapas models: JSON round trip")
@@ -75,16 +76,39 @@ struct EnumLabelTests {
   }
 
   @Test func allEnumsAreLabelledAndRoundTrip() throws {
-    try check(BapasClass.self); try check(RegionKind.self); try check(OfficerRank.self); try check(OfficerTrack.self)
-    try check(BapasSection.self); try check(AgeCategory.self); try check(Sex.self); try check(LegalBasis.self)
-    try check(ContactRelationship.self); try check(PartnerType.self); try check(PartnerFocus.self)
-    try check(PartnerService.self); try check(ProgrammeKind.self); try check(ProgrammeCategory.self)
-    try check(GuidanceMethod.self); try check(Recurrence.self); try check(EnrolmentStatus.self)
-    try check(AttendanceStatus.self); try check(ContactModality.self); try check(ContactPurpose.self)
-    try check(RelationshipPhase.self); try check(LitmasType.self); try check(LitmasPurpose.self)
-    try check(RequesterKind.self); try check(LitmasDataSource.self); try check(CaseStage.self); try check(CaseEvent.self)
-    try check(TPPOutcome.self); try check(LegalStatus.self); try check(ReportingUnit.self); try check(RevocationState.self)
-    try check(RevocationActorRole.self); try check(ComplianceFlagKind.self)
+    try check(BapasClass.self)
+    try check(RegionKind.self)
+    try check(OfficerRank.self)
+    try check(OfficerTrack.self)
+    try check(BapasSection.self)
+    try check(AgeCategory.self)
+    try check(Sex.self)
+    try check(LegalBasis.self)
+    try check(ContactRelationship.self)
+    try check(PartnerType.self)
+    try check(PartnerFocus.self)
+    try check(PartnerService.self)
+    try check(ProgrammeKind.self)
+    try check(ProgrammeCategory.self)
+    try check(GuidanceMethod.self)
+    try check(Recurrence.self)
+    try check(EnrolmentStatus.self)
+    try check(AttendanceStatus.self)
+    try check(ContactModality.self)
+    try check(ContactPurpose.self)
+    try check(RelationshipPhase.self)
+    try check(LitmasType.self)
+    try check(LitmasPurpose.self)
+    try check(RequesterKind.self)
+    try check(LitmasDataSource.self)
+    try check(CaseStage.self)
+    try check(CaseEvent.self)
+    try check(TPPOutcome.self)
+    try check(LegalStatus.self)
+    try check(ReportingUnit.self)
+    try check(RevocationState.self)
+    try check(RevocationActorRole.self)
+    try check(ComplianceFlagKind.self)
   }
 
   @Test func thirteenLitmasTypes() {
@@ -96,7 +120,9 @@ struct EnumLabelTests {
     #expect(ProgrammeCategory.fishFarming.kind == .kemandirian)
     #expect(ProgrammeCategory.religious.kind == .kepribadian)
     #expect(ProgrammeCategory.attitudeAndBehaviour.kind == .kepribadian)
-    let partner = PokmasLipasPartner(id: "P", name: "Yayasan Gerasa", partnerType: .socialOrganisation, focusAreas: [.kemandirianKepribadian], programmeCategories: [.bartending, .bakery])
+    let partner = PokmasLipasPartner(
+      id: "P", name: "Yayasan Gerasa", partnerType: .socialOrganisation, focusAreas: [.kemandirianKepribadian],
+      programmeCategories: [.bartending, .bakery])
     #expect(partner.delivers(.kemandirian))
     #expect(!partner.delivers(.kepribadian))
   }

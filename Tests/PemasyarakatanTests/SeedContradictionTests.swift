@@ -1,6 +1,7 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
+
 @testable import Pemasyarakatan
 
 /// Issue 16's seven contradictions between the SDK and its sources, each checked against the seed
@@ -56,9 +57,11 @@ struct SeedContradictionTests {
     #expect(Set(ContactPurpose.allCases.map(\.function)) == Set(BapasFunction.allCases))
     // A parolee's pendampingan is recordable.
     var file = Self.received()
-    file.contacts.append(Contact(
-      id: "P-1", date: d("2025-02-03"), officerID: "PK-1", modality: .homeVisit, purpose: .pendampingan, attendance: .attended,
-      notes: "mendampingi klien bertemu calon pemberi kerja"))
+    file.contacts.append(
+      Contact(
+        id: "P-1", date: d("2025-02-03"), officerID: "PK-1", modality: .homeVisit, purpose: .pendampingan,
+        attendance: .attended,
+        notes: "mendampingi klien bertemu calon pemberi kerja"))
     #expect(file.validate().isEmpty)
     let back = try CaseFileImport.decode(try JSONEncoder().encode(file))
     #expect(back.contacts[0].purpose == .pendampingan)
@@ -83,16 +86,25 @@ struct SeedContradictionTests {
     #expect(!md.contains("asertif"))
     #expect(!md.contains("Joyce"))
     #expect(md.contains("| Kriteria | Ketuntasan | Cara mengukur | Capaian | Ketercapaian | Tercapai? |"))
-    #expect(md.contains("| I1 Semangat klien meningkat | — | Klien berubah lebih baik (diukur di luar SDK) | 1,00 | 100% | ya |"))
-    #expect(md.contains("| I2 Keterlibatan di masyarakat | 30% | Stigma hilang (diukur di luar SDK) | 0,50 | 50% | belum |"))
+    #expect(
+      md.contains(
+        "| I1 Semangat klien meningkat | — | Klien berubah lebih baik (diukur di luar SDK) | 1,00 | 100% | ya |"))
+    #expect(
+      md.contains("| I2 Keterlibatan di masyarakat | 30% | Stigma hilang (diukur di luar SDK) | 0,50 | 50% | belum |"))
     #expect(md.contains("**Ketercapaian tertimbang:** 50% (bobot terukur 30 dari 30)."))
     // An assertive-training measure is not computable outside a group, and says so.
     var other = e
-    other.indicators = [.valid(SuccessIndicator(id: "X", criterion: LocalizedText(id: "x", en: "x"), weight: 10, measure: .attendanceRate))]
+    other.indicators = [
+      .valid(
+        SuccessIndicator(id: "X", criterion: LocalizedText(id: "x", en: "x"), weight: 10, measure: .attendanceRate))
+    ]
     #expect(other.evaluation.results[0].unavailable == "measured only from an assertive-training group's records")
     // Negative weights are still refused, with the path.
     other.indicators = [.valid(SuccessIndicator(id: "X", criterion: LocalizedText(id: "x", en: "x"), weight: -1))]
-    #expect(other.evaluation.problems == [IndicatorProblem(path: "$.indicators[0].weight", field: "weight", value: -1, reason: nil)])
+    #expect(
+      other.evaluation.problems == [
+        IndicatorProblem(path: "$.indicators[0].weight", field: "weight", value: -1, reason: nil)
+      ])
   }
 
   static let aksalarasa = #"""
@@ -114,18 +126,26 @@ struct SeedContradictionTests {
     var t = StepTracker(rules: .default)
     try t.apply(StepEvent(date: d("2026-02-02"), kind: .identify))
     // Under the default rules one prioritised situation (and the target behaviour itself) completes step 2.
-    let one = try t.apply(StepEvent(date: d("2026-02-09"), kind: .prioritise, situations: [.init(rank: 1, description: "ditegur tetangga")]))
+    let one = try t.apply(
+      StepEvent(date: d("2026-02-09"), kind: .prioritise, situations: [.init(rank: 1, description: "ditegur tetangga")])
+    )
     #expect(one?.to == .rolePlay)
     // Behaviours are ranked too, and checked like situations.
     var u = StepTracker(rules: TrainingRules(minimumBehaviours: 2))
     try u.apply(StepEvent(date: d("2026-02-02"), kind: .identify))
-    #expect(try u.apply(StepEvent(date: d("2026-02-09"), kind: .prioritise, situations: [.init(rank: 1, description: "s")])) == nil)
+    #expect(
+      try u.apply(StepEvent(date: d("2026-02-09"), kind: .prioritise, situations: [.init(rank: 1, description: "s")]))
+        == nil)
     #expect(throws: StepRuleViolation.invalidBehaviourRanking(ranks: [1, 3])) {
-      try u.apply(StepEvent(date: d("2026-02-10"), kind: .prioritise, situations: [.init(rank: 1, description: "s")],
-                            behaviours: [.init(rank: 1, description: "kontak mata"), .init(rank: 3, description: "suara tenang")]))
+      try u.apply(
+        StepEvent(
+          date: d("2026-02-10"), kind: .prioritise, situations: [.init(rank: 1, description: "s")],
+          behaviours: [.init(rank: 1, description: "kontak mata"), .init(rank: 3, description: "suara tenang")]))
     }
-    let two = try u.apply(StepEvent(date: d("2026-02-10"), kind: .prioritise, situations: [.init(rank: 1, description: "s")],
-                                    behaviours: [.init(rank: 1, description: "kontak mata"), .init(rank: 2, description: "suara tenang")]))
+    let two = try u.apply(
+      StepEvent(
+        date: d("2026-02-10"), kind: .prioritise, situations: [.init(rank: 1, description: "s")],
+        behaviours: [.init(rank: 1, description: "kontak mata"), .init(rank: 2, description: "suara tenang")]))
     #expect(two?.to == .rolePlay)
     #expect(AssertiveTrainingStep.setPriorities.label.indonesian == "Menetapkan prioritas situasi dan perilaku")
   }
@@ -135,7 +155,8 @@ struct SeedContradictionTests {
   @Test func bapasModelsArticleGivesDenpasarItsSeedWorkArea() throws {
     var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
     parts.removeLast(3)
-    let text = try String(contentsOfFile: parts.joined(separator: "/") + "/Documentation/BapasModels.md", encoding: .utf8)
+    let text = try String(
+      contentsOfFile: parts.joined(separator: "/") + "/Documentation/BapasModels.md", encoding: .utf8)
     let start = try #require(text.range(of: #"{"code": "BPS-DPS""#))
     let end = try #require(text[start.lowerBound...].range(of: "\n```"))
     let bapas = try JSONDecoder().decode(Bapas.self, from: Data(text[start.lowerBound..<end.lowerBound].utf8))
@@ -148,19 +169,22 @@ struct SeedContradictionTests {
   //    at least 9 months. Compared exactly: 2·days ≥ 3·days(start … start + 9 months).
   @Test(arguments: [
     // calendar days, from 2025-01-01; nine months = 273 days (to 2025-10-01)
-    (CivilDuration(years: 1, months: 1, days: 13), DayCountConvention.calendarDays, false),  // 409 d: 2/3 = 272.67 < 273
-    (CivilDuration(years: 1, months: 1, days: 14), .calendarDays, true),                     // 410 d: 273.33 ≥ 273
+    // 409 d: 2/3 = 272.67 < 273
+    (CivilDuration(years: 1, months: 1, days: 13), DayCountConvention.calendarDays, false),
+    (CivilDuration(years: 1, months: 1, days: 14), .calendarDays, true),  // 410 d: 273.33 ≥ 273
     // 30-day months; nine months = 270 days
-    (CivilDuration(years: 1, months: 1, days: 13), .thirtyDayMonths, false),                 // 403 d: 268.67 < 270
-    (CivilDuration(years: 1, months: 1, days: 14), .thirtyDayMonths, false),                 // 404 d: 269.33 < 270 (⌈⌉ = 270 used to pass)
-    (CivilDuration(years: 1, months: 1, days: 15), .thirtyDayMonths, true),                  // 405 d: 270 exactly
+    (CivilDuration(years: 1, months: 1, days: 13), .thirtyDayMonths, false),  // 403 d: 268.67 < 270
+    // 404 d: 269.33 < 270 (⌈⌉ = 270 used to pass)
+    (CivilDuration(years: 1, months: 1, days: 14), .thirtyDayMonths, false),
+    (CivilDuration(years: 1, months: 1, days: 15), .thirtyDayMonths, true),  // 405 d: 270 exactly
   ])
   func nineMonthGateIsExact(length: CivilDuration, convention: DayCountConvention, eligible: Bool) throws {
     let term = SentenceTerm(countingStart: d("2025-01-01"), length: length)
     let pb = try ParoleRule.permenkumham3of2018.eligibility(for: term, convention: convention)
     let shortBlocked = pb.blockers.contains { if case .fractionShorterThanMinimum = $0 { true } else { false } }
     #expect(shortBlocked == !eligible)
-    let cmb = try LeaveBeforeReleaseRule.permenkumham3of2018.eligibility(for: term, lastRemission: CivilDuration(), convention: convention)
+    let cmb = try LeaveBeforeReleaseRule.permenkumham3of2018.eligibility(
+      for: term, lastRemission: CivilDuration(), convention: convention)
     #expect(cmb.blockers.contains { if case .fractionShorterThanMinimum = $0 { true } else { false } } == !eligible)
   }
 

@@ -1,6 +1,7 @@
-import Testing
 import AssessmentEngine
+import Testing
 import _AssessmentTestSupport
+
 @testable import Pemasyarakatan
 
 /// Civil-date arithmetic at the calendar's ends through the Bapas domain types (sentence terms,

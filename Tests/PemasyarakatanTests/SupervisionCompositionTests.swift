@@ -1,7 +1,8 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
 import _AssessmentTestSupport
+
 @testable import Pemasyarakatan
 
 /// The hand-worked RNR-8 case used throughout (adult man, born 1994-06-30, assessed 2025-02-01):
@@ -30,7 +31,8 @@ enum SupervisionFixture {
   static let bapas = Bapas(
     code: "BPS-DPS", name: "Bapas Kelas I Denpasar", bapasClass: .kelasI,
     outposts: [PosBapas(code: "POS-01", name: "Pos Bapas Contoh")])
-  static let client = Client(id: "PB-2025-0142", name: "Made S.", birthDate: d("1994-06-30"), sex: .male, legalBasis: .pembebasanBersyarat)
+  static let client = Client(
+    id: "PB-2025-0142", name: "Made S.", birthDate: d("1994-06-30"), sex: .male, legalBasis: .pembebasanBersyarat)
 
   static func caseFile(bapas: BapasCode = "BPS-DPS", client: Client = client) -> CaseFile {
     var c = CaseFile(
@@ -44,13 +46,19 @@ enum SupervisionFixture {
   }
 
   static func contact(_ date: String) -> Contact {
-    Contact(id: ContactID("WL-\(date)"), date: d(date), officerID: "PK-1", modality: .officeVisit, purpose: .wajibLapor, attendance: .attended)
+    Contact(
+      id: ContactID("WL-\(date)"), date: d(date), officerID: "PK-1", modality: .officeVisit, purpose: .wajibLapor,
+      attendance: .attended)
   }
 
-  static func programme(_ id: String, _ category: ProgrammeCategory, capacity: Int = 10, partner: PartnerID? = nil, end: String = "2025-12-31") -> Programme {
+  static func programme(
+    _ id: String, _ category: ProgrammeCategory, capacity: Int = 10, partner: PartnerID? = nil,
+    end: String = "2025-12-31"
+  ) -> Programme {
     Programme(
       id: ProgrammeID(id), name: id, category: category, method: .kelompok, partnerID: partner,
-      schedule: ProgrammeSchedule(start: d("2025-01-06"), end: d(end), recurrence: .weekly, hoursPerSession: 2), capacity: capacity)
+      schedule: ProgrammeSchedule(start: d("2025-01-06"), end: d(end), recurrence: .weekly, hoursPerSession: 2),
+      capacity: capacity)
   }
 
   static let programmes: [Programme] = [
@@ -108,7 +116,10 @@ struct SupervisionCompositionTests {
     #expect(plan.generic.contactStandard == ContactStandard(faceToFacePerMonth: 2, fieldContactsPerMonth: 1))
     #expect(plan.generic.dosageHours == 100)
     #expect(plan.needs.map(\.need.domain) == ["kognisi", "zat", "sekolahKerja"])
-    #expect(plan.needs.map(\.need.id) == ["rnr8-illustrative/kognisi", "rnr8-illustrative/zat", "rnr8-illustrative/sekolahKerja"])
+    #expect(
+      plan.needs.map(\.need.id) == [
+        "rnr8-illustrative/kognisi", "rnr8-illustrative/zat", "rnr8-illustrative/sekolahKerja",
+      ])
 
     // kognisi: SIKAP is category 0 (attitudes); HUKUM (category 1) is full (2 of 2); the other running
     // kepribadian programme, SEHAT, matches by kind; LAMA ended in 2024. Partner: only LBH offers legal education.
@@ -119,8 +130,12 @@ struct SupervisionCompositionTests {
     #expect(kognisi.fullProgrammes == ["PRG-HUKUM"])
     #expect(kognisi.partners.map(\.partnerID) == ["POK-LBH"])
     #expect(kognisi.partners[0].services == [.legalEducation])
-    #expect(kognisi.partners[0].reason.english == "Focus 'Law and community'; offers legal education — for the need 'Antisocial cognition'.")
-    #expect(kognisi.programmes[0].reason.english == "Category 'Attitudes and behaviour' (personality guidance) answers the need 'Antisocial cognition'.")
+    #expect(
+      kognisi.partners[0].reason.english
+        == "Focus 'Law and community'; offers legal education — for the need 'Antisocial cognition'.")
+    #expect(
+      kognisi.programmes[0].reason.english
+        == "Category 'Attitudes and behaviour' (personality guidance) answers the need 'Antisocial cognition'.")
 
     // zat: SEHAT by category (health), SIKAP by kind; the rehabilitation partner of this Bapas (narcotics
     // rehabilitation is the rule's first service, so it is listed first), not the Jakarta one.
@@ -147,7 +162,8 @@ struct SupervisionCompositionTests {
     let plan = try BapasSupervisionPlanner().plan(
       for: F.caseFile(), at: F.bapas, assessment: assessment, instrument: instrument, assessedOn: d("2025-02-01"),
       asOf: d("2025-03-01"), responsivity: [.workingHours, .travelCost])
-    #expect(plan.modalities.map(\.modality) == [.officeVisit, .mobileCounselling, .videoCall, .homeVisit, .groupSession])
+    #expect(
+      plan.modalities.map(\.modality) == [.officeVisit, .mobileCounselling, .videoCall, .homeVisit, .groupSession])
     #expect(plan.modalities[1].note.english == "Mobile counselling every second Saturday in a different kelurahan.")
     #expect(plan.generic.responsivity.outsideWorkingHours)
 
@@ -163,9 +179,12 @@ struct SupervisionCompositionTests {
   @Test func legalFloorIsStatedBesideThePlannedContacts() throws {
     let (instrument, assessment) = try F.assessment()
     let plan = try BapasSupervisionPlanner().plan(
-      for: F.caseFile(), at: F.bapas, assessment: assessment, instrument: instrument, assessedOn: d("2025-02-01"), asOf: d("2025-03-01"))
+      for: F.caseFile(), at: F.bapas, assessment: assessment, instrument: instrument, assessedOn: d("2025-02-01"),
+      asOf: d("2025-03-01"))
     #expect(plan.legalFloor.minimumPerMonth == 1 && plan.legalFloor.plannedFaceToFacePerMonth == 2)
-    #expect(plan.legalFloor.statement.english.hasPrefix("Mandatory reporting at least 1 time a month (legal floor); this plan: 2 face-to-face contacts a month."))
+    #expect(
+      plan.legalFloor.statement.english.hasPrefix(
+        "Mandatory reporting at least 1 time a month (legal floor); this plan: 2 face-to-face contacts a month."))
   }
 
   /// Scheduled: 2025-02-01 + 12 months = 2026-02-01 (Permenkumham 12/2013). The stage change on
@@ -173,14 +192,17 @@ struct SupervisionCompositionTests {
   @Test func reassessmentIsScheduledTwelveMonthsAfterTheAssessment() throws {
     let (instrument, assessment) = try F.assessment()
     let plan = try BapasSupervisionPlanner().plan(
-      for: F.caseFile(), at: F.bapas, assessment: assessment, instrument: instrument, assessedOn: d("2025-02-01"), asOf: d("2025-03-01"))
+      for: F.caseFile(), at: F.bapas, assessment: assessment, instrument: instrument, assessedOn: d("2025-02-01"),
+      asOf: d("2025-03-01"))
     #expect(plan.reassessment.date == d("2026-02-01"))
     #expect(plan.reassessment.reason == .scheduled)
     #expect(plan.reassessment.source.citation.hasPrefix("Permenkumham 12/2013"))
     // A later assessment on the case file moves the schedule: 2025-03-05 + 12 months.
     var c = F.caseFile()
     c.assessments = [AssessmentRecord(date: d("2025-03-05"), instrument: "rnr8-illustrative 1.0", result: "sedang")]
-    #expect(BapasSupervisionPlanner().reassessmentDue(c, assessedOn: d("2025-02-01"), asOf: d("2025-03-10")).date == d("2026-03-05"))
+    #expect(
+      BapasSupervisionPlanner().reassessmentDue(c, assessedOn: d("2025-02-01"), asOf: d("2025-03-10")).date
+        == d("2026-03-05"))
   }
 
   /// New offence information on 2025-05-10 → due 30 days later, 2025-06-09 (monthly reports attended).
@@ -197,7 +219,8 @@ struct SupervisionCompositionTests {
   /// Monthly periods from 2025-01-20: the report of 02-10 covers the first; the periods ending 03-19,
   /// 04-19 and 05-19 have none, so the third miss raises the flag on 2025-05-19 → due 2025-06-18.
   @Test func aViolationBringsTheReassessmentForward() {
-    let due = BapasSupervisionPlanner().reassessmentDue(F.caseFile(), assessedOn: d("2025-02-01"), asOf: d("2025-06-01"))
+    let due = BapasSupervisionPlanner().reassessmentDue(
+      F.caseFile(), assessedOn: d("2025-02-01"), asOf: d("2025-06-01"))
     #expect(due.date == d("2025-06-18"))
     #expect(due.reason == .event(.violation))
   }
@@ -242,9 +265,12 @@ struct SupervisionCompositionTests {
     let m = BapasSupervisionPlanner().match(need, programmes: [], partners: [club], caseload: [])
     #expect(m.partners.map(\.partnerID) == ["POK-KARANG"])
     #expect(m.partners[0].services.isEmpty && m.partners[0].categories == [.social])
-    #expect(m.partners[0].reason.english == "Focus 'Law and community'; delivers social guidance — for the need 'Antisocial associates'.")
+    #expect(
+      m.partners[0].reason.english
+        == "Focus 'Law and community'; delivers social guidance — for the need 'Antisocial associates'.")
     // A need outside the eight has no rule and is unserved.
-    let other = CriminogenicNeed(id: "x/keuangan", rank: 1, domain: "keuangan", label: LocalizedText(id: "Keuangan", en: "Financial"),
+    let other = CriminogenicNeed(
+      id: "x/keuangan", rank: 1, domain: "keuangan", label: LocalizedText(id: "Keuangan", en: "Financial"),
       centralEight: nil, points: 2, maximum: 2, share: 1, drivers: [])
     let none = BapasSupervisionPlanner().match(other, programmes: F.programmes, partners: F.partners, caseload: [])
     #expect(none.rule == nil && none.isUnserved)
@@ -254,9 +280,11 @@ struct SupervisionCompositionTests {
   /// the multiple-needs dosage of 300 hours.
   @Test func overrideApprovalIsNamedInBapasRoles() throws {
     let (instrument, assessment) = try F.assessment()
-    let reason = OverrideReason(kind: .discretionary, code: "new-info", text: "Informasi keluarga tentang penggunaan narkotika.")
+    let reason = OverrideReason(
+      kind: .discretionary, code: "new-info", text: "Informasi keluarga tentang penggunaan narkotika.")
     let override = try OverridePolicy.bapasDefault.override(
-      assessment, to: "tinggi", reason: reason, approval: BapasApprover.kasieOrKasubsi.approval(by: "KASIE-1", on: d("2025-02-02")),
+      assessment, to: "tinggi", reason: reason,
+      approval: BapasApprover.kasieOrKasubsi.approval(by: "KASIE-1", on: d("2025-02-02")),
       officerID: "PK-1", instrument: instrument)
     let plan = try BapasSupervisionPlanner().plan(
       for: F.caseFile(), at: F.bapas, assessment: assessment, instrument: instrument, assessedOn: d("2025-02-01"),
@@ -274,17 +302,21 @@ struct SupervisionCompositionTests {
     }
     var low = F.answers
     for k in ["ac1", "ac2"] { low[k] = .choice("3") }
-    low["sa1"] = .choice("0"); low["sa2"] = .choice("no"); low["sw1"] = .choice("no")
+    low["sa1"] = .choice("0")
+    low["sa2"] = .choice("no")
+    low["sw1"] = .choice("no")
     // Total now 2 + 0 + 0 + 1 + 0 + 2 + 0 + 0 = 5: rendah.
     let rendah = try instrument.assess(low, population: ClientPopulation(gender: .male, ageGroup: .adult))
     #expect(rendah.total == 5 && rendah.band?.band == "rendah")
     #expect(throws: OverrideError.approverRoleTooLow(required: .unitHead, actual: .supervisor, levels: 2)) {
       try OverridePolicy.bapasDefault.override(
-        rendah, to: "tinggi", reason: reason, approval: BapasApprover.kasieOrKasubsi.approval(by: "KASIE-1", on: d("2025-02-02")),
+        rendah, to: "tinggi", reason: reason,
+        approval: BapasApprover.kasieOrKasubsi.approval(by: "KASIE-1", on: d("2025-02-02")),
         officerID: "PK-1", instrument: instrument)
     }
     let byKabapas = try OverridePolicy.bapasDefault.override(
-      rendah, to: "tinggi", reason: reason, approval: BapasApprover.kabapas.approval(by: "KABAPAS", on: d("2025-02-02")),
+      rendah, to: "tinggi", reason: reason,
+      approval: BapasApprover.kabapas.approval(by: "KABAPAS", on: d("2025-02-02")),
       officerID: "PK-1", instrument: instrument)
     #expect(BapasApprover(byKabapas.approval.role) == .kabapas)
   }
@@ -305,9 +337,11 @@ struct SupervisionCompositionTests {
     let (instrument, assessment) = try F.assessment()
     let approval = BapasApprover.kabapas.approval(by: "KABAPAS", on: d("2025-02-02"))
     let up = try OverridePolicy.bapasDefault.override(
-      assessment, to: "tinggi", reason: OverrideReason(kind: .discretionary, code: "x", text: "y"), approval: approval, officerID: "PK-A", instrument: instrument)
+      assessment, to: "tinggi", reason: OverrideReason(kind: .discretionary, code: "x", text: "y"), approval: approval,
+      officerID: "PK-A", instrument: instrument)
     let down = try OverridePolicy.bapasDefault.override(
-      assessment, to: "rendah", reason: OverrideReason(kind: .policy, code: "p", text: "q"), approval: approval, officerID: "PK-B", instrument: instrument)
+      assessment, to: "rendah", reason: OverrideReason(kind: .policy, code: "p", text: "q"), approval: approval,
+      officerID: "PK-B", instrument: instrument)
     let records = [
       BapasOverrideRecord(caseID: "K-1", officerID: "PK-A", bapasCode: "BPS-DPS", override: up),
       BapasOverrideRecord(caseID: "K-2", officerID: "PK-A", bapasCode: "BPS-DPS", override: nil),
@@ -316,11 +350,15 @@ struct SupervisionCompositionTests {
       BapasOverrideRecord(caseID: "K-5", officerID: "PK-C", bapasCode: "BPS-JKT", override: nil),
     ]
     let officers = BapasOverrideRates.perOfficer(records)
-    #expect(officers == [
-      OverrideRateSummary(key: "PK-A", assessments: 3, overrides: 1, upward: 1, downward: 0, policy: 0, discretionary: 1),
-      OverrideRateSummary(key: "PK-B", assessments: 1, overrides: 1, upward: 0, downward: 1, policy: 1, discretionary: 0),
-      OverrideRateSummary(key: "PK-C", assessments: 1, overrides: 0, upward: 0, downward: 0, policy: 0, discretionary: 0),
-    ])
+    #expect(
+      officers == [
+        OverrideRateSummary(
+          key: "PK-A", assessments: 3, overrides: 1, upward: 1, downward: 0, policy: 0, discretionary: 1),
+        OverrideRateSummary(
+          key: "PK-B", assessments: 1, overrides: 1, upward: 0, downward: 1, policy: 1, discretionary: 0),
+        OverrideRateSummary(
+          key: "PK-C", assessments: 1, overrides: 0, upward: 0, downward: 0, policy: 0, discretionary: 0),
+      ])
     expectClose(officers[0].rate, 1.0 / 3.0, relative: 1e-15, "PK-A rate")
     let bapas = BapasOverrideRates.perBapas(records)
     #expect(bapas.map(\.key) == ["BPS-DPS", "BPS-JKT"])
@@ -331,41 +369,51 @@ struct SupervisionCompositionTests {
   /// Born 2009-01-01: 16 on 2025-03-01, a child; the child cut-off table (0–6 / 7–13 / 14+) puts 11 in
   /// sedang, and the plan adds the child responsivity factor.
   @Test func aChildClientGetsTheChildFactorAndTable() throws {
-    let child = Client(id: "AN-1", name: "Putu", birthDate: d("2009-01-01"), sex: .female, legalBasis: .pembebasanBersyarat)
+    let child = Client(
+      id: "AN-1", name: "Putu", birthDate: d("2009-01-01"), sex: .female, legalBasis: .pembebasanBersyarat)
     let instrument = try IllustrativeInstruments.rnr8()
     let population = child.riskPopulation(on: d("2025-02-01"))
     #expect(population == ClientPopulation(gender: .female, ageGroup: .child, ageYears: 16))
     let assessment = try instrument.assess(F.answers, population: population)
     #expect(assessment.cutoffTable == "child" && assessment.band?.band == "sedang")
     let plan = try BapasSupervisionPlanner().plan(
-      for: F.caseFile(client: child), at: F.bapas, assessment: assessment, instrument: instrument, assessedOn: d("2025-02-01"), asOf: d("2025-03-01"))
+      for: F.caseFile(client: child), at: F.bapas, assessment: assessment, instrument: instrument,
+      assessedOn: d("2025-02-01"), asOf: d("2025-03-01"))
     #expect(plan.generic.responsivity.factors == [.child])
     #expect(plan.generic.responsivity.adjustments == [.childFriendlyWithGuardian, .familySessions])
   }
 
   @Test func enrolmentRequestsAreChecked() throws {
     let (instrument, assessment) = try F.assessment()
-    func plan(_ ids: [ProgrammeID], planner: BapasSupervisionPlanner = BapasSupervisionPlanner()) throws(BapasSupervisionError) -> BapasSupervisionPlan {
+    func plan(_ ids: [ProgrammeID], planner: BapasSupervisionPlanner = BapasSupervisionPlanner())
+      throws(BapasSupervisionError) -> BapasSupervisionPlan
+    {
       try planner.plan(
         for: F.caseFile(), at: F.bapas, assessment: assessment, instrument: instrument, assessedOn: d("2025-02-01"),
         asOf: d("2025-03-01"), programmes: F.programmes, partners: F.partners, caseload: F.caseload, enrolIn: ids)
     }
     #expect(try plan(["PRG-SIKAP", "PRG-LELE"]).enrolIn == ["PRG-SIKAP", "PRG-LELE"])
     #expect(throws: BapasSupervisionError.unknownProgramme("PRG-X")) { try plan(["PRG-X"]) }
-    #expect(throws: BapasSupervisionError.programmeFull(programme: "PRG-HUKUM", capacity: 2, enrolled: 2)) { try plan(["PRG-HUKUM"]) }
+    #expect(throws: BapasSupervisionError.programmeFull(programme: "PRG-HUKUM", capacity: 2, enrolled: 2)) {
+      try plan(["PRG-HUKUM"])
+    }
     var one = BapasSupervisionPlanner()
     one.supervisionPolicy.maximumTargets = 1
-    #expect(throws: BapasSupervisionError.programmeFitsNoTarget(programme: "PRG-LELE", targets: ["kognisi"])) { try plan(["PRG-LELE"], planner: one) }
+    #expect(throws: BapasSupervisionError.programmeFitsNoTarget(programme: "PRG-LELE", targets: ["kognisi"])) {
+      try plan(["PRG-LELE"], planner: one)
+    }
   }
 
   @Test func badInputIsRefusedWithATypedError() throws {
     let (instrument, assessment) = try F.assessment()
     func plan(
-      _ c: CaseFile = F.caseFile(), bapas: Bapas = F.bapas, assessedOn: String = "2025-02-01", programmes: [Programme] = [],
+      _ c: CaseFile = F.caseFile(), bapas: Bapas = F.bapas, assessedOn: String = "2025-02-01",
+      programmes: [Programme] = [],
       planner: BapasSupervisionPlanner = BapasSupervisionPlanner()
     ) throws(BapasSupervisionError) {
       _ = try planner.plan(
-        for: c, at: bapas, assessment: assessment, instrument: instrument, assessedOn: d(assessedOn), asOf: d("2025-03-01"),
+        for: c, at: bapas, assessment: assessment, instrument: instrument, assessedOn: d(assessedOn),
+        asOf: d("2025-03-01"),
         programmes: programmes, partners: F.partners)
     }
     #expect(throws: BapasSupervisionError.clientOfAnotherBapas(caseID: "K-1", caseBapas: "BPS-JKT", bapas: "BPS-DPS")) {
@@ -398,8 +446,9 @@ struct SupervisionCompositionTests {
     #expect(throws: BapasSupervisionError.plan(.missingContactStandard(band: "moderate"))) { try plan(planner: other) }
     other.supervisionPolicy.scheme = "unknown"
     #expect(throws: BapasSupervisionError.plan(.noMapping(from: "rst", to: "unknown"))) { try plan(planner: other) }
-    #expect(BapasSupervisionError.programmeFull(programme: "PRG-HUKUM", capacity: 2, enrolled: 2).description
-      == "Programme 'PRG-HUKUM' is full: 2 active enrolments for 2 places.")
+    #expect(
+      BapasSupervisionError.programmeFull(programme: "PRG-HUKUM", capacity: 2, enrolled: 2).description
+        == "Programme 'PRG-HUKUM' is full: 2 active enrolments for 2 places.")
   }
 
   /// Property (seeded): every listed programme fits the need's rule by category or kind and has a place;
@@ -410,7 +459,9 @@ struct SupervisionCompositionTests {
     let categories = ProgrammeCategory.allCases
     for _ in 0..<50 {
       let programmes = (0..<8).map { i in
-        F.programme("P\(i)", categories[Int.random(in: 0..<categories.count, using: &rng)], capacity: Int.random(in: 0...3, using: &rng))
+        F.programme(
+          "P\(i)", categories[Int.random(in: 0..<categories.count, using: &rng)],
+          capacity: Int.random(in: 0...3, using: &rng))
       }
       var load: [CaseFile] = []
       for p in programmes where Bool.random(using: &rng) {
@@ -455,9 +506,11 @@ struct SupervisionCompositionTests {
     #expect(NeedServiceMap.standard.rules.allSatisfy { $0.isPolicyDefault })
     #expect(NeedServiceMap.standard.rule(for: .schoolWork)?.programmeKinds == [.kemandirian])
     #expect(NeedServiceMap.standard.rule(for: .substanceAbuse)?.partnerServices.first == .narcoticsRehabilitation)
-    let custom = NeedServiceMap.standard.replacing(NeedServiceRule(
-      factor: .leisureRecreation, programmeKinds: [], programmeCategories: [.artsAndCulture], partnerFocus: [], partnerServices: [],
-      rationale: LocalizedText(id: "x", en: "x"), source: "agency"))
+    let custom = NeedServiceMap.standard.replacing(
+      NeedServiceRule(
+        factor: .leisureRecreation, programmeKinds: [], programmeCategories: [.artsAndCulture], partnerFocus: [],
+        partnerServices: [],
+        rationale: LocalizedText(id: "x", en: "x"), source: "agency"))
     #expect(custom.rules.count == 7 && custom.rule(for: .leisureRecreation)?.source == "agency")
   }
 }

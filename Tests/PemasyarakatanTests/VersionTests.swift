@@ -1,5 +1,5 @@
-import Testing
 import Pemasyarakatan
+import Testing
 
 @Suite("SDK")
 struct VersionTests {

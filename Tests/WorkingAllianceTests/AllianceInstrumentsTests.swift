@@ -1,11 +1,13 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
-import Testing
 import AssessmentEngine
+import Testing
+
 @testable import WorkingAlliance
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 @Suite("Alliance built-in instruments")
 struct AllianceInstrumentsTests {
@@ -67,7 +69,8 @@ struct AllianceInstrumentsTests {
     let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("AssessmentEngineTests/Fixtures")
     let data = try Data(contentsOf: fixtures.appendingPathComponent("wai12_1000.csv"))
-    let reference = try String(contentsOf: fixtures.appendingPathComponent("wai12_scores_impute_none.csv"), encoding: .utf8)
+    let reference = try String(
+      contentsOf: fixtures.appendingPathComponent("wai12_scores_impute_none.csv"), encoding: .utf8)
     let d = try #require(InstrumentLibrary.workingAlliance.definition(id: "wai-sr"))
     let plan = ScoringPlan(d, policy: MissingDataPolicy.noImputation)
     let batch = try ResponseCSVParser.read(Array(data), columns: plan.columns, scale: d.responseScale)

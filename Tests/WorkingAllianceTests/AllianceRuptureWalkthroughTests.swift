@@ -1,7 +1,7 @@
-import Testing
 import AssessmentEngine
-import _AssessmentTestSupport
+import Testing
 import WorkingAlliance
+import _AssessmentTestSupport
 
 /// Runs the code of Documentation/AllianceRuptureWalkthrough.md and checks the numbers it states.
 @Suite("Walkthrough: first session to rupture and repair")

@@ -1,12 +1,14 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
+import AssessmentEngine
 import Testing
 import _AssessmentTestSupport
-import AssessmentEngine
+
 @testable import WorkingAlliance
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 @Suite("Alliance scores per administration")
 struct AllianceScoresTests {
@@ -58,8 +60,11 @@ struct AllianceScoresTests {
   }
 
   @Test func anInstrumentWithoutAllianceScalesIsATypedError() throws {
-    let d = try InstrumentDefinition.quick([QuickKey(parsing: "A=x1,x2"), QuickKey(parsing: "Goal=x3")], min: 1, max: 5)
-    #expect(throws: AllianceLayoutError(instrument: "quick-keys", missing: [.task, .bond, .total], available: ["A", "Goal"])) {
+    let d = try InstrumentDefinition.quick(
+      [QuickKey(parsing: "A=x1,x2"), QuickKey(parsing: "Goal=x3")], min: 1, max: 5)
+    #expect(
+      throws: AllianceLayoutError(instrument: "quick-keys", missing: [.task, .bond, .total], available: ["A", "Goal"])
+    ) {
       try AllianceScorer(d)
     }
   }
@@ -72,7 +77,8 @@ struct AllianceScoresInvariantTests {
   @Test(arguments: ["wai-sr", "wai-s"]) func percentOfRangeInvariants(id: String) throws {
     let d = try #require(id == "wai-s" ? waiSDraft() : InstrumentLibrary.workingAlliance.definition(id: id))
     let scorer = try AllianceScorer(d)
-    let lo = d.responseScale.min, hi = d.responseScale.max
+    let lo = d.responseScale.min
+    let hi = d.responseScale.max
     var rng = SplitMix64(seed: 0xA11_1A9CE)
     for _ in 0..<300 {
       let responses: [Int?] = (0..<12).map { _ in lo + Int(rng.next() % UInt64(hi - lo + 1)) }

@@ -1,6 +1,7 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
+
 @testable import WorkingAlliance
 
 /// A plain `JSONDecoder` applies the series' invariants (issue 16): a series with two administrations

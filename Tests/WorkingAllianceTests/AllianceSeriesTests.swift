@@ -1,21 +1,28 @@
-import Testing
 import AssessmentEngine
+import Testing
 import _AssessmentTestSupport
+
 @testable import WorkingAlliance
 
 /// A WAI-SR administration carrying only a total sum (12 items, 1–5): mean = sum/12, percent =
 /// (sum − 12)/48 · 100.
 func waiSRTotal(_ sum: Double) -> AllianceScores {
   let mean = sum / 12
-  return AllianceScores(goal: nil, task: nil, bond: nil, total: DimensionScore(sum: sum, mean: mean, percentOfRange: (mean - 1) / 4 * 100, answered: 12, missing: 0))
+  return AllianceScores(
+    goal: nil, task: nil, bond: nil,
+    total: DimensionScore(sum: sum, mean: mean, percentOfRange: (mean - 1) / 4 * 100, answered: 12, missing: 0))
 }
 
 /// A series of WAI-SR totals at sessions 1…n (or the given sessions), line = session + 1.
-func series(_ totals: [Double], sessions: [Int]? = nil, rater: AllianceRater = .client, dyad: String = "K-01") throws -> AllianceSeries {
+func series(_ totals: [Double], sessions: [Int]? = nil, rater: AllianceRater = .client, dyad: String = "K-01") throws
+  -> AllianceSeries
+{
   let s = sessions ?? Array(1...totals.count)
-  return try AllianceSeries(dyad: dyad, rater: rater, observations: zip(s, totals).map {
-    AllianceObservation(session: $0, instrument: "wai-sr", line: $0 + 1, scores: waiSRTotal($1))
-  })
+  return try AllianceSeries(
+    dyad: dyad, rater: rater,
+    observations: zip(s, totals).map {
+      AllianceObservation(session: $0, instrument: "wai-sr", line: $0 + 1, scores: waiSRTotal($1))
+    })
 }
 
 @Suite("Alliance series: validation")
@@ -27,21 +34,31 @@ struct AllianceSeriesValidationTests {
   }
 
   @Test func duplicateSessionNamesTheDyadAndLines() {
-    let o = [1, 2, 2].enumerated().map { AllianceObservation(session: $1, instrument: "wai-sr", line: $0 + 2, scores: waiSRTotal(40)) }
-    #expect(throws: AllianceSeriesError(dyad: "K-01", rater: .client, kind: .duplicateSession(session: 2), lines: [3, 4])) {
+    let o = [1, 2, 2].enumerated().map {
+      AllianceObservation(session: $1, instrument: "wai-sr", line: $0 + 2, scores: waiSRTotal(40))
+    }
+    #expect(
+      throws: AllianceSeriesError(dyad: "K-01", rater: .client, kind: .duplicateSession(session: 2), lines: [3, 4])
+    ) {
       try AllianceSeries(dyad: "K-01", rater: .client, observations: o)
     }
   }
 
   @Test func datesOutOfOrder() throws {
-    let d1 = try #require((try? CivilDate(iso: "2026-02-10"))), d2 = try #require((try? CivilDate(iso: "2026-02-03")))
+    let d1 = try #require((try? CivilDate(iso: "2026-02-10")))
+    let d2 = try #require((try? CivilDate(iso: "2026-02-03")))
     let o = [
       AllianceObservation(session: 1, date: d1, instrument: "wai-sr", line: 2, scores: waiSRTotal(40)),
       AllianceObservation(session: 2, date: d2, instrument: "wai-sr", line: 3, scores: waiSRTotal(41)),
     ]
-    let expected = AllianceSeriesError(dyad: "K-01", rater: .pk, kind: .datesOutOfOrder(session: 1, date: d1, laterSession: 2, laterDate: d2), lines: [2, 3])
+    let expected = AllianceSeriesError(
+      dyad: "K-01", rater: .pk, kind: .datesOutOfOrder(session: 1, date: d1, laterSession: 2, laterDate: d2),
+      lines: [2, 3])
     #expect(throws: expected) { try AllianceSeries(dyad: "K-01", rater: .pk, observations: o) }
-    #expect(expected.description == "Dyad 'K-01' (probation officer (pk) ratings): session 2 is dated 2026-02-03, before session 1 on 2026-02-10 (lines 2, 3); check the session numbers or the dates.")
+    #expect(
+      expected.description
+        == "Dyad 'K-01' (probation officer (pk) ratings): session 2 is dated 2026-02-03, before session 1 on 2026-02-10 (lines 2, 3); check the session numbers or the dates."
+    )
   }
 
   @Test func mixedForms() {
@@ -49,7 +66,10 @@ struct AllianceSeriesValidationTests {
       AllianceObservation(session: 1, instrument: "wai-sr", line: 2, scores: waiSRTotal(40)),
       AllianceObservation(session: 2, instrument: "wai-s", line: 3, scores: waiSRTotal(41)),
     ]
-    #expect(throws: AllianceSeriesError(dyad: "K-01", rater: .client, kind: .mixedForms(instruments: ["wai-sr", "wai-s"]), lines: [3])) {
+    #expect(
+      throws: AllianceSeriesError(
+        dyad: "K-01", rater: .client, kind: .mixedForms(instruments: ["wai-sr", "wai-s"]), lines: [3])
+    ) {
       try AllianceSeries(dyad: "K-01", rater: .client, observations: o)
     }
   }
@@ -60,7 +80,10 @@ struct AllianceSeriesValidationTests {
     }
   }
 
-  @Test(arguments: [("2026-02-29", false), ("2024-02-29", true), ("2026-13-01", false), ("2026-1-05", false), ("2026-04-31", false), ("2026-12-31", true)])
+  @Test(arguments: [
+    ("2026-02-29", false), ("2024-02-29", true), ("2026-13-01", false), ("2026-1-05", false), ("2026-04-31", false),
+    ("2026-12-31", true),
+  ])
   func calendarDays(text: String, valid: Bool) {
     #expect(((try? CivilDate(iso: text)) != nil) == valid)
   }
@@ -93,15 +116,19 @@ struct AllianceTrajectoryTests {
 
   @Test func aSeriesOfOneHasNoSlope() throws {
     let outcome = try series([40]).trajectory()
-    let expected = NotEnoughData(dyad: "K-01", rater: .client, analysis: .trajectory, available: 1, required: 2, sessions: [1], lines: [2])
+    let expected = NotEnoughData(
+      dyad: "K-01", rater: .client, analysis: .trajectory, available: 1, required: 2, sessions: [1], lines: [2])
     #expect(outcome == .notEnoughData(expected))
-    #expect(expected.description == "Dyad 'K-01' (client ratings): trajectory needs at least 2 scored sessions; there is 1 (session 1, line 2).")
+    #expect(
+      expected.description
+        == "Dyad 'K-01' (client ratings): trajectory needs at least 2 scored sessions; there is 1 (session 1, line 2).")
   }
 
   @Test func sessionsWithoutTheMeasureAreLeftOut() throws {
     let o = [
       AllianceObservation(session: 1, instrument: "wai-sr", scores: waiSRTotal(40)),
-      AllianceObservation(session: 2, instrument: "wai-sr", scores: AllianceScores(goal: nil, task: nil, bond: nil, total: nil)),
+      AllianceObservation(
+        session: 2, instrument: "wai-sr", scores: AllianceScores(goal: nil, task: nil, bond: nil, total: nil)),
     ]
     let s = try AllianceSeries(dyad: "K-02", rater: .client, observations: o)
     #expect(s.trajectory().notEnoughData?.available == 1)
@@ -123,7 +150,8 @@ struct AllianceTrajectoryTests {
       var sessions = Set<Int>()
       while sessions.count < n { sessions.insert(1 + Int(rng.next() % 40)) }
       let xs = sessions.sorted()
-      let a = 20 + 30 * rng.uniform(), b = -2 + 4 * rng.uniform()
+      let a = 20 + 30 * rng.uniform()
+      let b = -2 + 4 * rng.uniform()
       let t = try #require(try series(xs.map { a + b * Double($0) }, sessions: xs).trajectory().value)
       #expect(abs(t.slope - b) < 1e-9)
       #expect(try #require(t.slopeStandardError) < 1e-7)
@@ -165,7 +193,8 @@ struct AllianceChangeTests {
 
   /// First sessions 48 and 60 across two dyads: SD = √((6² + 6²)/1) = √72.
   @Test func basisFromTheSample() throws {
-    let a = try series([48, 50], dyad: "A"), b = try series([60, 58], dyad: "B")
+    let a = try series([48, 50], dyad: "A")
+    let b = try series([60, 58], dyad: "B")
     let basis = try ReliabilityBasis.fromSample([a, b], reliability: 0.9, reliabilityOrigin: "published alpha")
     expectClose(basis.sd, 72.0.squareRoot(), relative: 1e-14)
     #expect(basis.source == .sample)
@@ -177,7 +206,11 @@ struct AllianceChangeTests {
   @Test func basisFromADefinitionsNorms() throws {
     var d = try #require(InstrumentLibrary.workingAlliance.definition(id: "wai-sr"))
     #expect(ReliabilityBasis.published(in: d) == nil)
-    d.norms = [ScaleNorm(scale: "Total", population: LocalizedText(id: "X", en: "X"), metric: .mean, mean: 4, sd: 0.6, reliability: 0.93, source: "S")]
+    d.norms = [
+      ScaleNorm(
+        scale: "Total", population: LocalizedText(id: "X", en: "X"), metric: .mean, mean: 4, sd: 0.6, reliability: 0.93,
+        source: "S")
+    ]
     let basis = try #require(ReliabilityBasis.published(in: d))
     #expect(basis.metric == .mean && basis.sd == 0.6 && basis.reliability == 0.93 && basis.source == .published)
   }
@@ -198,7 +231,12 @@ struct RuptureRepairTests {
   /// 38 + 11 = 49: session 5 (47) short, session 6 (50) reaches it → repaired at 6.
   @Test func ruptureAndRepairWithAFixedSD() throws {
     let r = try #require(try series([50, 51, 49, 38, 47, 50]).ruptures(criterion: RuptureCriterion(fixedSD: 4)).value)
-    #expect(r.events == [RuptureEvent(beforeSession: 3, ruptureSession: 4, before: 49, atRupture: 38, drop: 11, threshold: 8, sd: 4, status: .repaired, repairSession: 6, repairedTo: 50)])
+    #expect(
+      r.events == [
+        RuptureEvent(
+          beforeSession: 3, ruptureSession: 4, before: 49, atRupture: 38, drop: 11, threshold: 8, sd: 4,
+          status: .repaired, repairSession: 6, repairedTo: 50)
+      ])
     #expect(!r.sdFromSeries)
   }
 
@@ -262,7 +300,8 @@ struct AllianceGapAndFallingTests {
     let flag = try #require(try series([55, 54, 50, 47, 44]).falling(basis: basis).value)
     #expect(flag.isFalling)
     #expect(flag.latestSession == 5)
-    guard flag.evidence.count == 2, case .successiveDeclines(let sessions, let decline, let threshold) = flag.evidence[0],
+    guard flag.evidence.count == 2,
+      case .successiveDeclines(let sessions, let decline, let threshold) = flag.evidence[0],
       case .reliableDeterioration(let change) = flag.evidence[1]
     else {
       Issue.record("unexpected evidence \(flag.evidence)")

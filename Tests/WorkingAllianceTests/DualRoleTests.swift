@@ -1,7 +1,7 @@
-import Testing
 import AssessmentEngine
-import _AssessmentTestSupport
+import Testing
 import WorkingAlliance
+import _AssessmentTestSupport
 
 @Suite("Dual-role relationship (DRI-R) support")
 struct DualRoleTests {

@@ -78,7 +78,9 @@ package struct CSVTokenizer: Sendable {
   /// Splits the record starting at `start` (which is not a line end) on `line`; the fields are left
   /// in the scratch arrays. Returns `nil` when the record is not complete in `b` and more input may
   /// follow. Always consumes at least one byte when it returns a record.
-  package mutating func splitRecord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, isFinal: Bool) -> RecordEnd? {
+  package mutating func splitRecord(_ b: UnsafeBufferPointer<UInt8>, from start: Int, line: Int, isFinal: Bool)
+    -> RecordEnd?
+  {
     fieldStarts.removeAll(keepingCapacity: true)
     fieldEnds.removeAll(keepingCapacity: true)
     fieldColumns.removeAll(keepingCapacity: true)
@@ -103,13 +105,20 @@ package struct CSVTokenizer: Sendable {
         while q < n {
           let c = b[q]
           if c == 0x22 {
-            if q + 1 < n, b[q + 1] == 0x22 { unescaped.append(0x22); q += 2; continue }
+            if q + 1 < n, b[q + 1] == 0x22 {
+              unescaped.append(0x22)
+              q += 2
+              continue
+            }
             if q + 1 == n, !isFinal { return nil }
             closed = true
             q += 1
             break
           }
-          if q - start >= Self.maximumRecordBytes { cut = true; break }
+          if q - start >= Self.maximumRecordBytes {
+            cut = true
+            break
+          }
           if c == 0x0A || c == 0x0D {
             // A CR LF or LF CR pair inside the field is one line.
             if q + 1 < n, (c == 0x0D && b[q + 1] == 0x0A) || (c == 0x0A && b[q + 1] == 0x0D) {
@@ -166,7 +175,10 @@ package struct CSVTokenizer: Sendable {
         if !isFinal { return nil }
         return RecordEnd(next: n, line: lineNo, problem: problem)
       }
-      if b[p] == delimiter { p += 1; continue }
+      if b[p] == delimiter {
+        p += 1
+        continue
+      }
       guard let length = Self.lineEndLength(b, p, isFinal: isFinal) else { return nil }
       lastLineEnd = Self.kind(b, p, length)
       return RecordEnd(next: p + length, line: lineNo + 1, problem: problem)
@@ -179,7 +191,8 @@ package struct CSVTokenizer: Sendable {
   /// Calls `body` with the bytes of field `i` of the last record.
   @inline(__always)
   package func withField<R>(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    let s = fieldStarts[i], e = fieldEnds[i]
+    let s = fieldStarts[i]
+    let e = fieldEnds[i]
     if s >= 0 { return body(UnsafeBufferPointer(rebasing: b[s..<e])) }
     return unescaped.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[(-1 - s)..<(-1 - e)])) }
   }
@@ -265,7 +278,9 @@ package struct CSVDocument: Sendable {
         }
         guard let end = tokenizer.splitRecord(b, from: p, line: line, isFinal: true) else { break }
         let fields = (0..<tokenizer.fieldCount).map { i in
-          Field(text: tokenizer.field(b, i), column: tokenizer.fieldColumns[i], line: tokenizer.fieldLines[i], quoted: tokenizer.fieldQuoted[i])
+          Field(
+            text: tokenizer.field(b, i), column: tokenizer.fieldColumns[i], line: tokenizer.fieldLines[i],
+            quoted: tokenizer.fieldQuoted[i])
         }
         records.append(Record(line: line, fields: fields, problem: end.problem, endLine: end.line))
         lineEndings.formUnion(tokenizer.lastLineEnd)
@@ -277,8 +292,12 @@ package struct CSVDocument: Sendable {
 
   /// The name of a UTF-16/UTF-32 byte-order mark at the start of `bytes`, if any.
   package static func foreignMark(_ bytes: [UInt8]) -> String? {
-    if bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xFE, bytes[2] == 0, bytes[3] == 0 { return "UTF-32 (byte-order mark FF FE 00 00)" }
-    if bytes.count >= 4, bytes[0] == 0, bytes[1] == 0, bytes[2] == 0xFE, bytes[3] == 0xFF { return "UTF-32 (byte-order mark 00 00 FE FF)" }
+    if bytes.count >= 4, bytes[0] == 0xFF, bytes[1] == 0xFE, bytes[2] == 0, bytes[3] == 0 {
+      return "UTF-32 (byte-order mark FF FE 00 00)"
+    }
+    if bytes.count >= 4, bytes[0] == 0, bytes[1] == 0, bytes[2] == 0xFE, bytes[3] == 0xFF {
+      return "UTF-32 (byte-order mark 00 00 FE FF)"
+    }
     if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return "UTF-16 (byte-order mark FF FE)" }
     if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return "UTF-16 (byte-order mark FE FF)" }
     return nil

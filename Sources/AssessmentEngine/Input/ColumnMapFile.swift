@@ -16,12 +16,16 @@ public enum ColumnMapFile {
     guard let header = records.first else { throw InputIssue(line: 1, column: 1, kind: .emptyFile) }
     let names = header.fields.map { $0.trimmingWhitespace().lowercased() }
     guard let itemField = names.firstIndex(of: "item"), let columnField = names.firstIndex(of: "column") else {
-      throw InputIssue(line: header.line, column: 1, kind: .missingColumns(["item", "column"].filter { !names.contains($0) }, suggestions: [:]))
+      throw InputIssue(
+        line: header.line, column: 1,
+        kind: .missingColumns(["item", "column"].filter { !names.contains($0) }, suggestions: [:]))
     }
     var map: [String: ColumnReference] = [:]
     for record in records.dropFirst() {
       guard record.fields.count == header.fields.count else {
-        throw InputIssue(line: record.line, column: 1, kind: .wrongFieldCount(expected: header.fields.count, found: record.fields.count))
+        throw InputIssue(
+          line: record.line, column: 1,
+          kind: .wrongFieldCount(expected: header.fields.count, found: record.fields.count))
       }
       let item = record.fields[itemField].trimmingWhitespace()
       let column = record.fields[columnField]
@@ -48,7 +52,8 @@ enum CSVRecords {
     var records: [Record] = []
     var fields: [String] = []
     var field: [UInt8] = []
-    var line = 1, recordLine = 1
+    var line = 1
+    var recordLine = 1
     var i = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     var inQuotes = false
     var quoteLine = 1
@@ -64,7 +69,11 @@ enum CSVRecords {
       let c = bytes[i]
       if inQuotes {
         if c == 0x22 {
-          if i + 1 < bytes.count, bytes[i + 1] == 0x22 { field.append(0x22); i += 2; continue }
+          if i + 1 < bytes.count, bytes[i + 1] == 0x22 {
+            field.append(0x22)
+            i += 2
+            continue
+          }
           inQuotes = false
         } else {
           if c == 0x0A { line += 1 }

@@ -94,14 +94,21 @@ public struct CSVDialect: Sendable, Hashable, Codable {
     }
   }
 
-  static func detectDelimiter(in bytes: UnsafeBufferPointer<UInt8>, among candidates: [UInt8], isFinal: Bool) -> UInt8? {
+  static func detectDelimiter(in bytes: UnsafeBufferPointer<UInt8>, among candidates: [UInt8], isFinal: Bool) -> UInt8?
+  {
     var counts = [Int](repeating: 0, count: candidates.count)
     var inQuotes = false
     var complete = false
     for b in bytes {
-      if b == 0x22 { inQuotes.toggle(); continue }
+      if b == 0x22 {
+        inQuotes.toggle()
+        continue
+      }
       if inQuotes { continue }
-      if b == 0x0A || b == 0x0D { complete = true; break }
+      if b == 0x0A || b == 0x0D {
+        complete = true
+        break
+      }
       if let k = candidates.firstIndex(of: b) { counts[k] += 1 }
     }
     if !complete && !isFinal { return nil }

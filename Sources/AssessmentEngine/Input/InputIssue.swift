@@ -78,7 +78,9 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, RedactableDescript
   /// Whether the issue makes the whole file unusable (a header problem), not just one row.
   public var isFatal: Bool {
     switch kind {
-    case .missingColumns, .duplicateColumn, .missingIDColumn, .emptyFile, .invalidScale, .notUTF8, .mappedColumnMissing, .mappedColumnAmbiguous, .corruptFile: true
+    case .missingColumns, .duplicateColumn, .missingIDColumn, .emptyFile, .invalidScale, .notUTF8, .mappedColumnMissing,
+      .mappedColumnAmbiguous, .corruptFile:
+      true
     default: false
     }
   }
@@ -94,7 +96,8 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, RedactableDescript
     case .notAnInteger:
       return "\(cell)the value \(v) is not a whole number or a missing-value token. The row is rejected."
     case .outOfRange(let min, let max, let excluded):
-      let allowed = max - min < 6
+      let allowed =
+        max - min < 6
         ? (min...max).filter { !excluded.contains($0) }.map(String.init).joined(separator: ", ")
         : "\(min) to \(max)" + (excluded.isEmpty ? "" : " except \(excluded.map(String.init).joined(separator: ", "))")
       return "\(cell)the value \(v) is outside the response scale; please provide one of \(allowed)."
@@ -103,14 +106,19 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, RedactableDescript
     case .textAfterQuote:
       return "\(cell)text follows the closing quote of a field. The row is rejected."
     case .missingColumns(let names, let suggestions):
-      let list = names.prefix(20).map { name in quotedForMessage(name) + (suggestions[name].map { " (did you mean \(quotedForMessage($0))?)" } ?? "") }
+      let list = names.prefix(20).map { name in
+        quotedForMessage(name) + (suggestions[name].map { " (did you mean \(quotedForMessage($0))?)" } ?? "")
+      }
       let more = names.count > 20 ? " and \(names.count - 20) more" : ""
       let hint = value.map { " " + $0 } ?? ""
-      return "the header lacks the instrument's column\(names.count == 1 ? "" : "s") \(list.joined(separator: ", "))\(more).\(hint)"
+      return
+        "the header lacks the instrument's column\(names.count == 1 ? "" : "s") \(list.joined(separator: ", "))\(more).\(hint)"
     case .duplicateColumn(let name):
       return "the header names the column \(quotedForMessage(name)) more than once."
     case .missingIDColumn(let name):
-      return "the header has no id column \(quotedForMessage(name))." + (value.map { " Did you mean \(quotedForMessage($0))? (Header names are matched exactly, case included.)" } ?? "")
+      return "the header has no id column \(quotedForMessage(name))."
+        + (value.map { " Did you mean \(quotedForMessage($0))? (Header names are matched exactly, case included.)" }
+          ?? "")
     case .emptyFile:
       return "the file is empty; expected a header row naming the item columns."
     case .unknownLabel(let allowed):
@@ -119,11 +127,13 @@ public struct InputIssue: Error, Sendable, Hashable, Codable, RedactableDescript
     case .mappedColumnMissing(let item, let column):
       return "the column map puts item '\(item)' in column '\(column)', which is not in the header."
     case .mappedColumnAmbiguous(let item, let column):
-      return "the column map puts item '\(item)' in column '\(column)', which names more than one column or another item's column."
+      return
+        "the column map puts item '\(item)' in column '\(column)', which names more than one column or another item's column."
     case .corruptFile(let reason):
       return reason + "."
     case .invalidScale(let min, let max):
-      return "the response scale \(min)…\(max) cannot be read: 'min' must be below 'max', the scale at most \(ResponseScale.maximumWidth + 1) values wide and within ±\(ResponseScale.maximumMagnitude)."
+      return
+        "the response scale \(min)…\(max) cannot be read: 'min' must be below 'max', the scale at most \(ResponseScale.maximumWidth + 1) values wide and within ±\(ResponseScale.maximumMagnitude)."
     case .notUTF8(let encoding):
       return "the file is \(encoding), not UTF-8; save it as UTF-8 (e.g. 'CSV UTF-8') and try again."
     }

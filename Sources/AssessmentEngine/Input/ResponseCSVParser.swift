@@ -73,7 +73,7 @@ public struct ResponseBatch: Sendable {
 }
 
 #if canImport(Dispatch)
-import Dispatch
+  import Dispatch
 #endif
 
 /// Result slots that concurrent workers fill, one slot each; read after they finish.
@@ -176,7 +176,8 @@ public struct ResponseCSVParser: Sendable {
       self.scaleProblem = InputIssue(line: 1, column: 1, kind: .invalidScale(min: scale.min, max: scale.max))
     }
     self.missingTokens = options.missingTokens.map { Array($0.utf8) }
-    self.cellCoder = CellCoder(codeOfValue: codeOfValue, missingTokens: missingTokens, labels: options.labels, low: scale.min)
+    self.cellCoder = CellCoder(
+      codeOfValue: codeOfValue, missingTokens: missingTokens, labels: options.labels, low: scale.min)
     self.rowCodes = [UInt8](repeating: 0, count: columns.count)
     self.tokenizer = CSVTokenizer(delimiter: options.delimiter)
   }
@@ -201,7 +202,9 @@ public struct ResponseCSVParser: Sendable {
   ///
   /// - Throws: an ``InputIssue`` that makes the file unusable (header problems, an unusable scale);
   ///   row problems are recorded in `batch.issues` instead.
-  public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, isFinal: Bool, into batch: inout ResponseBatch) throws(InputIssue) {
+  public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, isFinal: Bool, into batch: inout ResponseBatch)
+    throws(InputIssue)
+  {
     if let scaleProblem { throw scaleProblem }
     if pending.isEmpty {
       try parseRecords(chunk, isFinal: isFinal, into: &batch)
@@ -209,7 +212,8 @@ public struct ResponseCSVParser: Sendable {
       pending.append(contentsOf: chunk)
       let buffer = pending
       pending = []
-      try buffer.withUnsafeBufferPointer { (b) throws(InputIssue) in try parseRecords(b, isFinal: isFinal, into: &batch) }
+      try buffer.withUnsafeBufferPointer { (b) throws(InputIssue) in try parseRecords(b, isFinal: isFinal, into: &batch)
+      }
     }
     if isFinal, !headerRead {
       if let foreignMark {
@@ -219,10 +223,15 @@ public struct ResponseCSVParser: Sendable {
     }
   }
 
-  private mutating func parseRecords(_ b: UnsafeBufferPointer<UInt8>, isFinal: Bool, into batch: inout ResponseBatch) throws(InputIssue) {
+  private mutating func parseRecords(_ b: UnsafeBufferPointer<UInt8>, isFinal: Bool, into batch: inout ResponseBatch)
+    throws(InputIssue)
+  {
     var p = 0
     if !sawBOMCheck {
-      if b.count < 4 && !isFinal { pending.append(contentsOf: b); return }
+      if b.count < 4 && !isFinal {
+        pending.append(contentsOf: b)
+        return
+      }
       sawBOMCheck = true
       if b.count >= 3, b[0] == 0xEF, b[1] == 0xBB, b[2] == 0xBF { p = 3 }
       foreignMark = CSVDocument.foreignMark(Array(b.prefix(4)))
@@ -231,7 +240,8 @@ public struct ResponseCSVParser: Sendable {
       p = parseInParallel(b, from: p, isFinal: isFinal, into: &batch)
     }
     // CR only matters to the fast path when the chunk holds one (CR LF, CR-only and LF CR files).
-    let chunkHasCR = b.baseAddress.map { Platform.findByte(0x0D, in: UnsafeRawPointer($0 + p), count: b.count - p) != nil } ?? false
+    let chunkHasCR =
+      b.baseAddress.map { Platform.findByte(0x0D, in: UnsafeRawPointer($0 + p), count: b.count - p) != nil } ?? false
     while p < b.count {
       // A line end where a record would start: a blank line, not a record.
       if CSVTokenizer.isLineEnd(b[p]) {
@@ -250,7 +260,9 @@ public struct ResponseCSVParser: Sendable {
         let run = parseSimpleRun(b, from: p, isFinal: isFinal, chunkHasCR: chunkHasCR, into: &batch)
         p = run.next
         if run.needMoreInput { break }
-        if p != start { fastPathMisses = 0 } else if run.blocked {
+        if p != start {
+          fastPathMisses = 0
+        } else if run.blocked {
           fastPathMisses += 1
           fastPathSkip = 1 << Swift.min(fastPathMisses, 12)
         }
@@ -303,10 +315,13 @@ public struct ResponseCSVParser: Sendable {
       if let reference = options.columnMap[column] {
         var duplicate = false
         guard let i = reference.resolve(in: headerNames, duplicate: &duplicate) else {
-          throw InputIssue(line: startLine, column: 1, kind: .mappedColumnMissing(item: column, column: reference.description))
+          throw InputIssue(
+            line: startLine, column: 1, kind: .mappedColumnMissing(item: column, column: reference.description))
         }
         if duplicate || taken[i] != nil {
-          throw InputIssue(line: startLine, column: tokenizer.fieldColumns[i], field: i + 1, columnName: headerNames[i], kind: .mappedColumnAmbiguous(item: column, column: reference.description))
+          throw InputIssue(
+            line: startLine, column: tokenizer.fieldColumns[i], field: i + 1, columnName: headerNames[i],
+            kind: .mappedColumnAmbiguous(item: column, column: reference.description))
         }
         taken[i] = column
         fieldOfColumn.append(i)
@@ -314,11 +329,15 @@ public struct ResponseCSVParser: Sendable {
       }
       if duplicates.contains(column) {
         let i = headerNames.lastIndex(of: column) ?? 0
-        throw InputIssue(line: startLine, column: tokenizer.fieldColumns[i], field: i + 1, columnName: column, kind: .duplicateColumn(column))
+        throw InputIssue(
+          line: startLine, column: tokenizer.fieldColumns[i], field: i + 1, columnName: column,
+          kind: .duplicateColumn(column))
       }
       if let i = firstIndex[column] {
         if taken[i] != nil {
-          throw InputIssue(line: startLine, column: tokenizer.fieldColumns[i], field: i + 1, columnName: column, kind: .mappedColumnAmbiguous(item: taken[i] ?? column, column: column))
+          throw InputIssue(
+            line: startLine, column: tokenizer.fieldColumns[i], field: i + 1, columnName: column,
+            kind: .mappedColumnAmbiguous(item: taken[i] ?? column, column: column))
         }
         taken[i] = column
         fieldOfColumn.append(i)
@@ -327,7 +346,9 @@ public struct ResponseCSVParser: Sendable {
         if let sameLetters = unusedByFolded[column.lowercased()] {
           // Header matching is exact; a difference in case alone is the commonest near miss.
           suggestions[column] = sameLetters
-        } else if missing.count <= 20, let best = nearestName(to: column, among: unused, maxDistance: max(2, column.count / 3)) {
+        } else if missing.count <= 20,
+          let best = nearestName(to: column, among: unused, maxDistance: max(2, column.count / 3))
+        {
           // (Only the 20 names a message shows get a suggestion: bounded work on any header.)
           suggestions[column] = best
         }
@@ -340,9 +361,11 @@ public struct ResponseCSVParser: Sendable {
         // Line ends may be the cause: a stray CR ends the header early in a file whose lines end
         // with LF. (Said from the header alone, so the message does not depend on how much of the
         // file a chunk holds.)
-        hint = "The header line ends at a carriage return (CR) on its own; if the file's lines end with LF, a stray CR cut the header short."
+        hint =
+          "The header line ends at a carriage return (CR) on its own; if the file's lines end with LF, a stray CR cut the header short."
       }
-      throw InputIssue(line: startLine, column: 1, value: hint, kind: .missingColumns(missing, suggestions: suggestions))
+      throw InputIssue(
+        line: startLine, column: 1, value: hint, kind: .missingColumns(missing, suggestions: suggestions))
     }
     columnOfField = [Int](repeating: -1, count: fieldCount)
     for (j, f) in fieldOfColumn.enumerated() { columnOfField[f] = j }
@@ -356,21 +379,27 @@ public struct ResponseCSVParser: Sendable {
     }
   }
 
-  private mutating func parseRow(_ b: UnsafeBufferPointer<UInt8>, startLine: Int, problem: (kind: CSVTokenizer.Problem, field: Int)?, into batch: inout ResponseBatch) {
+  private mutating func parseRow(
+    _ b: UnsafeBufferPointer<UInt8>, startLine: Int, problem: (kind: CSVTokenizer.Problem, field: Int)?,
+    into batch: inout ResponseBatch
+  ) {
     batch.rowsRead += 1
     let fieldColumns = tokenizer.fieldColumns
     if let problem {
       let f = min(problem.field, fieldColumns.count) - 1
       let kind: InputIssue.Kind = problem.kind == .unterminatedQuote ? .unterminatedQuote : .textAfterQuote
-      batch.issues.append(InputIssue(
-        line: f >= 0 ? tokenizer.fieldLines[f] : startLine, column: fieldColumns[max(f, 0)], field: problem.field,
-        columnName: problem.field <= headerNames.count ? headerNames[problem.field - 1] : nil,
-        value: f >= 0 && f < tokenizer.fieldCount ? fieldText(b, f) : nil, kind: kind))
+      batch.issues.append(
+        InputIssue(
+          line: f >= 0 ? tokenizer.fieldLines[f] : startLine, column: fieldColumns[max(f, 0)], field: problem.field,
+          columnName: problem.field <= headerNames.count ? headerNames[problem.field - 1] : nil,
+          value: f >= 0 && f < tokenizer.fieldCount ? fieldText(b, f) : nil, kind: kind))
       batch.rowsRejected += 1
       return
     }
     if tokenizer.fieldCount != fieldCount {
-      batch.issues.append(InputIssue(line: startLine, column: 1, kind: .wrongFieldCount(expected: fieldCount, found: tokenizer.fieldCount)))
+      batch.issues.append(
+        InputIssue(
+          line: startLine, column: 1, kind: .wrongFieldCount(expected: fieldCount, found: tokenizer.fieldCount)))
       batch.rowsRejected += 1
       return
     }
@@ -407,7 +436,9 @@ public struct ResponseCSVParser: Sendable {
   /// own, and the parts are appended in order with their line numbers shifted. Returns where the
   /// sequential reader continues (the first part that could not be read whole, or the incomplete last
   /// record, or all of `b` when nothing was done).
-  private mutating func parseInParallel(_ b: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool, into batch: inout ResponseBatch) -> Int {
+  private mutating func parseInParallel(
+    _ b: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool, into batch: inout ResponseBatch
+  ) -> Int {
     guard let base = b.baseAddress else { return start }
     let region = UnsafeRawPointer(base + start)
     // A cut is after an LF that no CR follows (an LF CR pair stays whole); the region ends at such a
@@ -476,16 +507,22 @@ public struct ResponseCSVParser: Sendable {
     _ b: UnsafeBufferPointer<UInt8>, from start: Int, isFinal: Bool, chunkHasCR: Bool, into batch: inout ResponseBatch
   ) -> (next: Int, needMoreInput: Bool, blocked: Bool) {
     guard let base = b.baseAddress, start < b.count else { return (start, false, false) }
-    let n = b.count, k = columns.count, fields = fieldCount
+    let n = b.count
+    let k = columns.count
+    let fields = fieldCount
     let delimiter = options.delimiter
     let rejectOutOfRange = options.outOfRange == .reject
     let idField = self.idField ?? -1
     let bytesBound = (n - start) / Swift.max(1, fields) + 1
-    let maxRows = Swift.min(bytesBound, Swift.max(1024, lastRunRows.multipliedReportingOverflow(by: 2).overflow ? bytesBound : lastRunRows * 2))
+    let maxRows = Swift.min(
+      bytesBound,
+      Swift.max(1024, lastRunRows.multipliedReportingOverflow(by: 2).overflow ? bytesBound : lastRunRows * 2))
     let oldCount = batch.matrix.codes.count
     reservedRows += maxRows
     batch.matrix.codes.append(contentsOf: repeatElement(0, count: maxRows * k))
-    var written = 0, read = 0, rejectedRows = 0
+    var written = 0
+    var read = 0
+    var rejectedRows = 0
     var p = start
     var lineNo = line
     var needMore = false
@@ -508,122 +545,144 @@ public struct ResponseCSVParser: Sendable {
     batch.matrix.codes.withUnsafeMutableBufferPointer { codes in
       columnOfField.withUnsafeBufferPointer { columnOf in
         codeOfValue.withUnsafeBufferPointer { table in
-        guard let codeBase = codes.baseAddress else { return }
-        while p < n, read < maxRows {
-          let c0 = base[p]
-          if c0 == 0x0A || c0 == 0x0D {
-            // A blank line (LF, CR, CR LF or LF CR).
-            guard let length = CSVTokenizer.lineEndLength(b, p, isFinal: isFinal) else { needMore = true; break }
-            p += length
-            lineNo += 1
-            continue
-          }
-          let rest = UnsafeRawPointer(base + p)
-          let end: Int, next: Int
-          // Where a CR can occur, find it first: a CR that is not part of CR LF ends the record on its
-          // own (CR-only files), which the tokenizer takes; and the LF search must stop there, or a
-          // file without LFs would be scanned to its end once per record.
-          // The next CR's position is remembered (`nextCR`), so each CR is searched for once and a
-          // chunk with few CRs is not rescanned per record.
-          var lfLimit = n - p
-          if chunkHasCR, nextCR < p {
-            nextCR = find(0x0D, rest, n - p).map { p + (UnsafeRawPointer($0) - rest) } ?? n
-          }
-          if chunkHasCR, nextCR < n {
-            let r = nextCR
-            if r + 1 < n, base[r + 1] == 0x0A {
-              lfLimit = r + 2 - p
-            } else if find(0x0A, rest, r - p) == nil {
-              blocked = true
-              break
-            } else {
-              lfLimit = r - p
+          guard let codeBase = codes.baseAddress else { return }
+          while p < n, read < maxRows {
+            let c0 = base[p]
+            if c0 == 0x0A || c0 == 0x0D {
+              // A blank line (LF, CR, CR LF or LF CR).
+              guard let length = CSVTokenizer.lineEndLength(b, p, isFinal: isFinal) else {
+                needMore = true
+                break
+              }
+              p += length
+              lineNo += 1
+              continue
             }
-          }
-          if let lf = find(0x0A, rest, lfLimit) {
-            end = p + (UnsafeRawPointer(lf) - rest)
-            if end + 1 < n {
-              // An LF CR pair is one line end (unless the CR belongs to ...CR LF CR).
-              next = base[end + 1] == 0x0D && !(end > p && base[end - 1] == 0x0D) ? end + 2 : end + 1
+            let rest = UnsafeRawPointer(base + p)
+            let end: Int
+            let next: Int
+            // Where a CR can occur, find it first: a CR that is not part of CR LF ends the record on its
+            // own (CR-only files), which the tokenizer takes; and the LF search must stop there, or a
+            // file without LFs would be scanned to its end once per record.
+            // The next CR's position is remembered (`nextCR`), so each CR is searched for once and a
+            // chunk with few CRs is not rescanned per record.
+            var lfLimit = n - p
+            if chunkHasCR, nextCR < p {
+              nextCR = find(0x0D, rest, n - p).map { p + (UnsafeRawPointer($0) - rest) } ?? n
+            }
+            if chunkHasCR, nextCR < n {
+              let r = nextCR
+              if r + 1 < n, base[r + 1] == 0x0A {
+                lfLimit = r + 2 - p
+              } else if find(0x0A, rest, r - p) == nil {
+                blocked = true
+                break
+              } else {
+                lfLimit = r - p
+              }
+            }
+            if let lf = find(0x0A, rest, lfLimit) {
+              end = p + (UnsafeRawPointer(lf) - rest)
+              if end + 1 < n {
+                // An LF CR pair is one line end (unless the CR belongs to ...CR LF CR).
+                next = base[end + 1] == 0x0D && !(end > p && base[end - 1] == 0x0D) ? end + 2 : end + 1
+              } else if isFinal {
+                next = end + 1
+              } else {
+                needMore = true
+                break
+              }
             } else if isFinal {
-              next = end + 1
+              end = n
+              next = n
             } else {
               needMore = true
               break
             }
-          } else if isFinal {
-            end = n
-            next = n
-          } else {
-            needMore = true
-            break
-          }
-          if find(0x22, rest, end - p) != nil { blocked = true; break }
-          let stop = end > p && base[end - 1] == 0x0D ? end - 1 : end
-          if stop == end - 1, end == n { blocked = true; break }  // a CR at the very end: the tokenizer decides
-          let row = codeBase + oldCount + written * k
-          var field = 0
-          var s = p
-          var rejected = false
-          var idRange = p..<p
-          cellProblems.removeAll(keepingCapacity: true)
-          while true {
-            var e = s
-            while e < stop, base[e] != delimiter { e += 1 }
-            if field < fields {
-              let j = columnOf[field]
-              if j >= 0 {
-                // Inline fast paths for the common Likert cells: empty, or one digit on the scale.
-                if e == s {
-                  row[j] = 0
-                } else if e - s == 1, case let v = Int(base[s]) &- 48 &- low, base[s] >= 48, base[s] <= 57, v >= 0, v < codeCount, table[v] != 0xFF {
-                  row[j] = table[v]
-                } else {
-                switch coder.code(UnsafeBufferPointer(start: base + s, count: e - s)) {
-                case .code(let c):
-                  row[j] = c
-                case .notInteger:
-                  rejected = true
-                  cellProblems.append((field, s - p + 1, s..<e, .notAnInteger))
-                case .unknownLabel:
-                  rejected = true
-                  cellProblems.append((field, s - p + 1, s..<e, .unknownLabel(allowed: options.labels?.allowed ?? [])))
-                case .outOfRange:
-                  if rejectOutOfRange { rejected = true } else { row[j] = 0 }
-                  cellProblems.append((field, s - p + 1, s..<e, .outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded)))
+            if find(0x22, rest, end - p) != nil {
+              blocked = true
+              break
+            }
+            let stop = end > p && base[end - 1] == 0x0D ? end - 1 : end
+            if stop == end - 1, end == n {
+              blocked = true
+              break
+            }  // a CR at the very end: the tokenizer decides
+            let row = codeBase + oldCount + written * k
+            var field = 0
+            var s = p
+            var rejected = false
+            var idRange = p..<p
+            cellProblems.removeAll(keepingCapacity: true)
+            while true {
+              var e = s
+              while e < stop, base[e] != delimiter { e += 1 }
+              if field < fields {
+                let j = columnOf[field]
+                if j >= 0 {
+                  // Inline fast paths for the common Likert cells: empty, or one digit on the scale.
+                  if e == s {
+                    row[j] = 0
+                  } else if e - s == 1, case let v = Int(base[s]) &- 48 &- low, base[s] >= 48, base[s] <= 57, v >= 0,
+                    v < codeCount, table[v] != 0xFF
+                  {
+                    row[j] = table[v]
+                  } else {
+                    switch coder.code(UnsafeBufferPointer(start: base + s, count: e - s)) {
+                    case .code(let c):
+                      row[j] = c
+                    case .notInteger:
+                      rejected = true
+                      cellProblems.append((field, s - p + 1, s..<e, .notAnInteger))
+                    case .unknownLabel:
+                      rejected = true
+                      cellProblems.append(
+                        (field, s - p + 1, s..<e, .unknownLabel(allowed: options.labels?.allowed ?? [])))
+                    case .outOfRange:
+                      if rejectOutOfRange { rejected = true } else { row[j] = 0 }
+                      cellProblems.append(
+                        (field, s - p + 1, s..<e, .outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded))
+                      )
+                    }
+                  }
                 }
-                }
+                if field == idField { idRange = s..<e }
               }
-              if field == idField { idRange = s..<e }
+              field += 1
+              if e >= stop { break }
+              s = e + 1
             }
-            field += 1
-            if e >= stop { break }
-            s = e + 1
-          }
-          read += 1
-          if field != fields {
-            issues.append(InputIssue(line: lineNo, column: 1, kind: .wrongFieldCount(expected: fields, found: field)))
-            rejectedRows += 1
-          } else {
-            for (f, column, range, kind) in cellProblems {
-              issues.append(InputIssue(
-                line: lineNo, column: column, field: f + 1, columnName: headerNames[f],
-                value: shortened(String(decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self)),
-                kind: kind))
-            }
-            if rejected {
+            read += 1
+            if field != fields {
+              issues.append(InputIssue(line: lineNo, column: 1, kind: .wrongFieldCount(expected: fields, found: field)))
               rejectedRows += 1
             } else {
-              written += 1
-              lines.append(lineNo)
-              if idField >= 0 {
-                ids.append(String(decoding: UnsafeBufferPointer(start: base + idRange.lowerBound, count: idRange.count), as: UTF8.self))
+              for (f, column, range, kind) in cellProblems {
+                issues.append(
+                  InputIssue(
+                    line: lineNo, column: column, field: f + 1, columnName: headerNames[f],
+                    value: shortened(
+                      String(
+                        decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self
+                      )),
+                    kind: kind))
+              }
+              if rejected {
+                rejectedRows += 1
+              } else {
+                written += 1
+                lines.append(lineNo)
+                if idField >= 0 {
+                  ids.append(
+                    String(
+                      decoding: UnsafeBufferPointer(start: base + idRange.lowerBound, count: idRange.count),
+                      as: UTF8.self))
+                }
               }
             }
+            lineNo += 1
+            p = next
           }
-          lineNo += 1
-          p = next
-        }
         }
       }
     }
@@ -642,11 +701,15 @@ public struct ResponseCSVParser: Sendable {
 
   private func issue(_ b: UnsafeBufferPointer<UInt8>, _ f: Int, _ kind: InputIssue.Kind) -> InputIssue {
     InputIssue(
-      line: tokenizer.fieldLines[f], column: tokenizer.fieldColumns[f], field: f + 1, columnName: headerNames[f], value: fieldText(b, f),
+      line: tokenizer.fieldLines[f], column: tokenizer.fieldColumns[f], field: f + 1, columnName: headerNames[f],
+      value: fieldText(b, f),
       kind: kind)
   }
 
-  fileprivate enum Cell { case code(UInt8), notInteger, outOfRange, unknownLabel }
+  fileprivate enum Cell {
+    case code(UInt8)
+    case notInteger, outOfRange, unknownLabel
+  }
 
   @inline(__always)
   private func cellCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Cell { cellCoder.code(bytes) }
@@ -686,7 +749,8 @@ private struct CellCoder: Sendable {
         return c != 0xFF ? .code(c) : .outOfRange
       }
     }
-    var lo = 0, hi = bytes.count
+    var lo = 0
+    var hi = bytes.count
     while lo < hi, bytes[lo] == 0x20 || bytes[lo] == 0x09 { lo += 1 }
     while hi > lo, bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09 { hi -= 1 }
     if lo == hi { return .code(0) }
@@ -708,7 +772,10 @@ private struct CellCoder: Sendable {
       let k = v - low
       return k >= 0 && k < codeOfValue.count && codeOfValue[k] != 0xFF ? .code(codeOfValue[k]) : .outOfRange
     }
-    if cell[0] == 0x2D || cell[0] == 0x2B { negative = cell[0] == 0x2D; i = 1 }
+    if cell[0] == 0x2D || cell[0] == 0x2B {
+      negative = cell[0] == 0x2D
+      i = 1
+    }
     guard i < n else { return .notInteger }
     var value = 0
     var digits = 0

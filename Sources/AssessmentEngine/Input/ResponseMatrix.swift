@@ -61,7 +61,9 @@ public struct ResponseMatrix: Sendable, Hashable {
     let width = scale.packedWidth ?? 0
     for (j, v) in values.enumerated() {
       // `contains` first, so that `v - min` (< width ≤ 255) cannot overflow.
-      if let v, !scale.contains(v) || v - scale.min >= width { throw .valueOutOfScale(row: rowCount, column: columns[j], value: v) }
+      if let v, !scale.contains(v) || v - scale.min >= width {
+        throw .valueOutOfScale(row: rowCount, column: columns[j], value: v)
+      }
     }
     for v in values { codes.append(v.map { UInt8($0 - scale.min + 1) } ?? 0) }
     rowCount += 1
@@ -105,7 +107,8 @@ public enum ResponseMatrixError: Error, Sendable, Hashable, Codable, RedactableD
   public var description: String {
     switch self {
     case .rowLength(let expected, let found): "A row has \(found) values; the matrix has \(expected) columns."
-    case .valueOutOfScale(let row, let column, let value): "Row \(row + 1), column '\(column)': \(Redaction.bare(String(value))) is not a response on the scale."
+    case .valueOutOfScale(let row, let column, let value):
+      "Row \(row + 1), column '\(column)': \(Redaction.bare(String(value))) is not a response on the scale."
     case .bufferSize(let codes, let columns): "\(codes) codes do not fill whole rows of \(columns) columns."
     }
   }

@@ -32,7 +32,9 @@ public struct ResponseTableReader: Sendable {
 
   /// Creates a reader; with detection (`detectDelimiter`, by default the options' own setting) the
   /// options' delimiter is replaced by the detected one.
-  public init(columns: [String], scale: ResponseScale, options: ResponseCSVOptions = .init(), detectDelimiter: Bool? = nil) {
+  public init(
+    columns: [String], scale: ResponseScale, options: ResponseCSVOptions = .init(), detectDelimiter: Bool? = nil
+  ) {
     self.columns = columns
     self.scale = scale
     self.options = options
@@ -50,7 +52,8 @@ public struct ResponseTableReader: Sendable {
 
   /// Reads a whole table held in memory.
   public static func read(
-    _ bytes: [UInt8], columns: [String], scale: ResponseScale, options: ResponseCSVOptions = .init(), detectDelimiter: Bool? = true
+    _ bytes: [UInt8], columns: [String], scale: ResponseScale, options: ResponseCSVOptions = .init(),
+    detectDelimiter: Bool? = true
   ) throws(InputIssue) -> ResponseBatch {
     var reader = ResponseTableReader(columns: columns, scale: scale, options: options, detectDelimiter: detectDelimiter)
     var batch = ResponseBatch(columns: columns, scale: scale)
@@ -60,7 +63,9 @@ public struct ResponseTableReader: Sendable {
 
   /// Feeds the next chunk. The first bytes are held until the format (and, for text with detection,
   /// the header line) is known.
-  public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, isFinal: Bool, into batch: inout ResponseBatch) throws(InputIssue) {
+  public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, isFinal: Bool, into batch: inout ResponseBatch)
+    throws(InputIssue)
+  {
     if text != nil { return try text?.consume(chunk, isFinal: isFinal, into: &batch) ?? () }
     if system != nil { return try system?.consume(chunk, isFinal: isFinal, into: &batch) ?? () }
     head.append(contentsOf: chunk)
@@ -84,7 +89,11 @@ public struct ResponseTableReader: Sendable {
     let bytes = head
     head = []
     try bytes.withUnsafeBufferPointer { (b) throws(InputIssue) in
-      if text != nil { try text?.consume(b, isFinal: isFinal, into: &batch) } else { try system?.consume(b, isFinal: isFinal, into: &batch) }
+      if text != nil {
+        try text?.consume(b, isFinal: isFinal, into: &batch)
+      } else {
+        try system?.consume(b, isFinal: isFinal, into: &batch)
+      }
     }
   }
 }

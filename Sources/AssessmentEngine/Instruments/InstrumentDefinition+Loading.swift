@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 
 extension InstrumentDefinition {
@@ -40,9 +40,12 @@ extension InstrumentDefinition {
       if let items, let scales {
         let partial = InstrumentDefinition(
           unchecked: id ?? "", version: version ?? "", name: name ?? LocalizedText(id: "", en: ""),
-          citation: citation ?? Citation(source: "-", year: 0, licence: "-"), responseScale: ResponseScale(min: 0, max: 1),
+          citation: citation ?? Citation(source: "-", year: 0, licence: "-"),
+          responseScale: ResponseScale(min: 0, max: 1),
           items: items, scales: scales, missingData: missing, norms: norms ?? [], notes: notes)
-        issues += partial.validationIssues().filter { !$0.path.hasPrefix("$.responseScale") && !$0.path.hasPrefix("$.citation") }
+        issues += partial.validationIssues().filter {
+          !$0.path.hasPrefix("$.responseScale") && !$0.path.hasPrefix("$.citation")
+        }
       }
       throw InstrumentDefinitionError(issues: issues)
     }
@@ -83,52 +86,85 @@ extension InstrumentDefinition {
   public func validationIssues() -> [JSONIssue] {
     var issues: [JSONIssue] = []
     if id.isEmpty { issues.append(JSONIssue(path: "$.id", kind: .invalidValue("the id is empty"))) }
-    if citation.licence.isEmpty { issues.append(JSONIssue(path: "$.citation.licence", kind: .invalidValue("the licence note is empty"))) }
+    if citation.licence.isEmpty {
+      issues.append(JSONIssue(path: "$.citation.licence", kind: .invalidValue("the licence note is empty")))
+    }
     issues += responseScale.validationIssues(path: "$.responseScale")
     if items.isEmpty { issues.append(JSONIssue(path: "$.items", kind: .invalidValue("the instrument has no items"))) }
     var seenItems = Set<String>()
     for (i, item) in items.enumerated() {
       if item.id.isEmpty { issues.append(JSONIssue(path: "$.items[\(i)].id", kind: .invalidValue("the id is empty"))) }
-      if !seenItems.insert(item.id).inserted { issues.append(JSONIssue(path: "$.items[\(i)].id", kind: .duplicate(item.id))) }
+      if !seenItems.insert(item.id).inserted {
+        issues.append(JSONIssue(path: "$.items[\(i)].id", kind: .duplicate(item.id)))
+      }
     }
-    if scales.isEmpty { issues.append(JSONIssue(path: "$.scales", kind: .invalidValue("the instrument has no scales"))) }
+    if scales.isEmpty {
+      issues.append(JSONIssue(path: "$.scales", kind: .invalidValue("the instrument has no scales")))
+    }
     var seenScales = Set<String>()
     for (s, scale) in scales.enumerated() {
       let path = "$.scales[\(s)]"
       if scale.id.isEmpty { issues.append(JSONIssue(path: "\(path).id", kind: .invalidValue("the id is empty"))) }
-      if !seenScales.insert(scale.id).inserted { issues.append(JSONIssue(path: "\(path).id", kind: .duplicate(scale.id))) }
-      if scale.items.isEmpty { issues.append(JSONIssue(path: "\(path).items", kind: .invalidValue("the scale '\(scale.id)' has no items"))) }
+      if !seenScales.insert(scale.id).inserted {
+        issues.append(JSONIssue(path: "\(path).id", kind: .duplicate(scale.id)))
+      }
+      if scale.items.isEmpty {
+        issues.append(JSONIssue(path: "\(path).items", kind: .invalidValue("the scale '\(scale.id)' has no items")))
+      }
       var inScale = Set<String>()
       for (i, item) in scale.items.enumerated() {
-        if !seenItems.contains(item) { issues.append(JSONIssue(path: "\(path).items[\(i)]", kind: .unknownReference(item))) }
-        if !inScale.insert(item).inserted { issues.append(JSONIssue(path: "\(path).items[\(i)]", kind: .duplicate(item))) }
+        if !seenItems.contains(item) {
+          issues.append(JSONIssue(path: "\(path).items[\(i)]", kind: .unknownReference(item)))
+        }
+        if !inScale.insert(item).inserted {
+          issues.append(JSONIssue(path: "\(path).items[\(i)]", kind: .duplicate(item)))
+        }
       }
       var reversedSeen = Set<String>()
       for (i, item) in scale.reversed.enumerated() {
         if !inScale.contains(item) {
-          issues.append(JSONIssue(path: "\(path).reversed[\(i)]", kind: .invalidValue("'\(item)' is reverse-keyed but is not one of the scale's items")))
+          issues.append(
+            JSONIssue(
+              path: "\(path).reversed[\(i)]",
+              kind: .invalidValue("'\(item)' is reverse-keyed but is not one of the scale's items")))
         }
-        if !reversedSeen.insert(item).inserted { issues.append(JSONIssue(path: "\(path).reversed[\(i)]", kind: .duplicate(item))) }
+        if !reversedSeen.insert(item).inserted {
+          issues.append(JSONIssue(path: "\(path).reversed[\(i)]", kind: .duplicate(item)))
+        }
       }
     }
     if case .prorate(let minimum) = missingData {
       switch minimum {
       case .count(let n) where n < 1:
-        issues.append(JSONIssue(path: "$.missingData.minimumAnswered", kind: .invalidValue("the minimum must be at least 1, not \(n)")))
+        issues.append(
+          JSONIssue(
+            path: "$.missingData.minimumAnswered", kind: .invalidValue("the minimum must be at least 1, not \(n)")))
       case .fraction(let f) where !(f > 0 && f <= 1):
-        issues.append(JSONIssue(path: "$.missingData.minimumAnsweredFraction", kind: .invalidValue("the fraction must be in (0, 1], not \(f)")))
+        issues.append(
+          JSONIssue(
+            path: "$.missingData.minimumAnsweredFraction",
+            kind: .invalidValue("the fraction must be in (0, 1], not \(f)")))
       default: break
       }
     }
     for (i, norm) in norms.enumerated() {
       let path = "$.norms[\(i)]"
-      if !seenScales.contains(norm.scale) { issues.append(JSONIssue(path: "\(path).scale", kind: .unknownReference(norm.scale))) }
-      if !(norm.sd > 0) || !norm.sd.isFinite { issues.append(JSONIssue(path: "\(path).sd", kind: .invalidValue("the SD must be positive, not \(norm.sd)"))) }
-      if !norm.mean.isFinite { issues.append(JSONIssue(path: "\(path).mean", kind: .invalidValue("the mean must be a finite number"))) }
-      if let r = norm.reliability, !(r > 0 && r < 1) {
-        issues.append(JSONIssue(path: "\(path).reliability", kind: .invalidValue("the reliability must be in (0, 1), not \(r)")))
+      if !seenScales.contains(norm.scale) {
+        issues.append(JSONIssue(path: "\(path).scale", kind: .unknownReference(norm.scale)))
       }
-      if let n = norm.n, n < 1 { issues.append(JSONIssue(path: "\(path).n", kind: .invalidValue("the sample size must be positive, not \(n)"))) }
+      if !(norm.sd > 0) || !norm.sd.isFinite {
+        issues.append(JSONIssue(path: "\(path).sd", kind: .invalidValue("the SD must be positive, not \(norm.sd)")))
+      }
+      if !norm.mean.isFinite {
+        issues.append(JSONIssue(path: "\(path).mean", kind: .invalidValue("the mean must be a finite number")))
+      }
+      if let r = norm.reliability, !(r > 0 && r < 1) {
+        issues.append(
+          JSONIssue(path: "\(path).reliability", kind: .invalidValue("the reliability must be in (0, 1), not \(r)")))
+      }
+      if let n = norm.n, n < 1 {
+        issues.append(JSONIssue(path: "\(path).n", kind: .invalidValue("the sample size must be positive, not \(n)")))
+      }
     }
     return issues
   }
@@ -154,8 +190,12 @@ extension InstrumentDefinition {
     var excluded: [Int] = []
     if let values = s.array("excluded", required: false, &issues) {
       for (i, v) in values.enumerated() {
-        if case .number(let d) = v, d.rounded() == d, abs(d) < 1e9 { excluded.append(Int(d)) } else {
-          issues.append(JSONIssue(path: "\(s.path(of: "excluded"))[\(i)]", kind: .wrongType(expected: "an integer", found: v.typeName)))
+        if case .number(let d) = v, d.rounded() == d, abs(d) < 1e9 {
+          excluded.append(Int(d))
+        } else {
+          issues.append(
+            JSONIssue(
+              path: "\(s.path(of: "excluded"))[\(i)]", kind: .wrongType(expected: "an integer", found: v.typeName)))
         }
       }
     }
@@ -198,7 +238,9 @@ extension InstrumentDefinition {
       let reversed = s.strings("reversed", required: false, &issues) ?? []
       let score = s.enumeration("score", as: ScaleDefinition.Score.self, required: false, &issues) ?? .sum
       s.rejectUnknownKeys(&issues)
-      if let id, let items { scales.append(ScaleDefinition(id: id, label: label, items: items, reversed: reversed, score: score)) }
+      if let id, let items {
+        scales.append(ScaleDefinition(id: id, label: label, items: items, reversed: reversed, score: score))
+      }
     }
     return scales
   }
@@ -213,19 +255,26 @@ extension InstrumentDefinition {
     switch policy {
     case "none", "mean", "median":
       if count != nil || fraction != nil {
-        issues.append(JSONIssue(path: m.path, kind: .invalidValue("a minimum of answered items applies only to the 'prorate' policy")))
+        issues.append(
+          JSONIssue(
+            path: m.path, kind: .invalidValue("a minimum of answered items applies only to the 'prorate' policy")))
       }
       return policy == "none" ? MissingDataPolicy.noImputation : policy == "mean" ? .itemMean : .itemMedian
     case "prorate":
       if count != nil && fraction != nil {
-        issues.append(JSONIssue(path: m.path, kind: .invalidValue("give either 'minimumAnswered' or 'minimumAnsweredFraction', not both")))
+        issues.append(
+          JSONIssue(
+            path: m.path, kind: .invalidValue("give either 'minimumAnswered' or 'minimumAnsweredFraction', not both")))
         return nil
       }
       if let count { return .prorate(minimum: .count(count)) }
       if let fraction { return .prorate(minimum: .fraction(fraction)) }
       return .default
     default:
-      issues.append(JSONIssue(path: m.path(of: "policy"), kind: .invalidValue("'\(policy)' is not one of 'none', 'mean', 'median', 'prorate'")))
+      issues.append(
+        JSONIssue(
+          path: m.path(of: "policy"),
+          kind: .invalidValue("'\(policy)' is not one of 'none', 'mean', 'median', 'prorate'")))
       return nil
     }
   }
@@ -246,7 +295,10 @@ extension InstrumentDefinition {
       let source = n.string("source", &issues)
       n.rejectUnknownKeys(&issues)
       if let scale, let population, let metric, let mean, let sd, let source {
-        norms.append(ScaleNorm(scale: scale, population: population, group: group, metric: metric, mean: mean, sd: sd, n: size, reliability: reliability, source: source))
+        norms.append(
+          ScaleNorm(
+            scale: scale, population: population, group: group, metric: metric, mean: mean, sd: sd, n: size,
+            reliability: reliability, source: source))
       }
     }
     return norms

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 
 /// A questionnaire described as data: its items, response scale, scales with their keys, missing-data
@@ -166,16 +166,22 @@ public struct ResponseScale: Sendable, Hashable, Codable {
     if min >= max {
       issues.append(JSONIssue(path: path, kind: .invalidValue("'min' (\(min)) must be less than 'max' (\(max))")))
     } else if min < -Self.maximumMagnitude || max > Self.maximumMagnitude {
-      issues.append(JSONIssue(path: path, kind: .invalidValue("the scale \(min)…\(max) reaches beyond ±\(Self.maximumMagnitude)")))
+      issues.append(
+        JSONIssue(path: path, kind: .invalidValue("the scale \(min)…\(max) reaches beyond ±\(Self.maximumMagnitude)")))
     } else if packedWidth == nil {
-      issues.append(JSONIssue(path: path, kind: .invalidValue("the scale \(min)…\(max) is wider than \(Self.maximumWidth + 1) values")))
+      issues.append(
+        JSONIssue(
+          path: path, kind: .invalidValue("the scale \(min)…\(max) is wider than \(Self.maximumWidth + 1) values")))
     }
     guard packedWidth != nil else { return issues }
     for (i, v) in excluded.enumerated() where v < min || v > max {
       issues.append(JSONIssue(path: "\(path).excluded[\(i)]", kind: .invalidValue("\(v) is outside \(min)…\(max)")))
     }
     for (i, a) in anchors.enumerated() where !contains(a.value) {
-      issues.append(JSONIssue(path: "\(path).anchors[\(i)].value", kind: .invalidValue("\(a.value) is not a response on the scale \(min)…\(max)")))
+      issues.append(
+        JSONIssue(
+          path: "\(path).anchors[\(i)].value",
+          kind: .invalidValue("\(a.value) is not a response on the scale \(min)…\(max)")))
     }
     // Cells may hold anchor labels (``ResponseLabels``): two values must never read alike.
     var seen: [String: (index: Int, value: Int)] = [:]
@@ -184,8 +190,12 @@ public struct ResponseScale: Sendable, Hashable, Codable {
         let key = ResponseLabels.normalize(text)
         guard !key.isEmpty else { continue }
         if let other = seen[key], other.value != a.value {
-          issues.append(JSONIssue(path: "\(path).anchors[\(i)].label", kind: .invalidValue(
-            "'\(text)' reads the same as the label of anchors[\(other.index)] (case, width, accents and spaces ignored) but names \(a.value), not \(other.value); labels must tell the values apart")))
+          issues.append(
+            JSONIssue(
+              path: "\(path).anchors[\(i)].label",
+              kind: .invalidValue(
+                "'\(text)' reads the same as the label of anchors[\(other.index)] (case, width, accents and spaces ignored) but names \(a.value), not \(other.value); labels must tell the values apart"
+              )))
         } else if seen[key] == nil {
           seen[key] = (i, a.value)
         }
@@ -316,7 +326,9 @@ public struct InstrumentDefinitionError: Error, Sendable, Hashable, Codable, Cus
 
   /// One line per problem.
   public var description: String {
-    let head = issues.count == 1 ? "The instrument definition has 1 problem:" : "The instrument definition has \(issues.count) problems:"
+    let head =
+      issues.count == 1
+      ? "The instrument definition has 1 problem:" : "The instrument definition has \(issues.count) problems:"
     return ([head] + issues.map { "  " + $0.description }).joined(separator: "\n")
   }
 }

@@ -88,9 +88,12 @@ extension InstrumentDefinition {
       for item in key.scale.items where seen.insert(item).inserted { items.append(ItemDefinition(id: item)) }
     }
     return try InstrumentDefinition(
-      id: "quick-keys", version: "1", name: LocalizedText(id: "Kunci skala dari baris perintah", en: "Scale keys from the command line"),
-      citation: Citation(source: "Scale keys supplied by the user", year: 0, licence: "The user's own keys; no instrument is implied."),
-      responseScale: ResponseScale(min: min, max: max), items: items, scales: keys.map(\.scale), missingData: missingData)
+      id: "quick-keys", version: "1",
+      name: LocalizedText(id: "Kunci skala dari baris perintah", en: "Scale keys from the command line"),
+      citation: Citation(
+        source: "Scale keys supplied by the user", year: 0, licence: "The user's own keys; no instrument is implied."),
+      responseScale: ResponseScale(min: min, max: max), items: items, scales: keys.map(\.scale),
+      missingData: missingData)
   }
 }
 

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 
 /// Policy or discretionary override, after NCCD Structured Decision Making, which distinguishes
@@ -117,16 +117,19 @@ public struct OverrideApproval: Sendable, Hashable, Codable {
     approverID = try c.decode(String.self, forKey: .approverID)
     if let text = try? c.decode(String.self, forKey: .approvedAt) {
       guard let parsed = ISO8601Instant.parse(text) else {
-        throw DecodingError.dataCorrupted(.init(
-          codingPath: c.codingPath + [CodingKeys.approvedAt],
-          debugDescription: "'\(text)' is not an ISO 8601 instant with a UTC offset, e.g. 2025-03-01T09:30:00+07:00"))
+        throw DecodingError.dataCorrupted(
+          .init(
+            codingPath: c.codingPath + [CodingKeys.approvedAt],
+            debugDescription: "'\(text)' is not an ISO 8601 instant with a UTC offset, e.g. 2025-03-01T09:30:00+07:00"))
       }
       approvedAt = parsed.date
       utcOffsetSeconds = parsed.offsetSeconds
     } else {
       let seconds = try c.decode(Double.self, forKey: .approvedAt)
       guard seconds.isFinite else {
-        throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.approvedAt], debugDescription: "the time is not a finite number"))
+        throw DecodingError.dataCorrupted(
+          .init(codingPath: c.codingPath + [CodingKeys.approvedAt], debugDescription: "the time is not a finite number")
+        )
       }
       approvedAt = Date(timeIntervalSinceReferenceDate: seconds)
       utcOffsetSeconds = 0
@@ -323,7 +326,9 @@ public struct OverrideRateSummary: Sendable, Hashable, Codable {
   public var discretionary: Int
 
   /// Creates a summary.
-  public init(key: String, assessments: Int, overrides: Int, upward: Int, downward: Int, policy: Int, discretionary: Int) {
+  public init(
+    key: String, assessments: Int, overrides: Int, upward: Int, downward: Int, policy: Int, discretionary: Int
+  ) {
     self.key = key
     self.assessments = assessments
     self.overrides = overrides
@@ -342,14 +347,20 @@ public struct OverrideRateSummary: Sendable, Hashable, Codable {
   /// Summaries per officer, sorted by officer id.
   ///
   /// - Complexity: O(*n* log *n*).
-  public static func byOfficer(_ records: [OverrideRecord]) -> [OverrideRateSummary] { summarise(records, by: \.officerID) }
+  public static func byOfficer(_ records: [OverrideRecord]) -> [OverrideRateSummary] {
+    summarise(records, by: \.officerID)
+  }
 
   /// Summaries per agency or office, sorted by agency id.
   ///
   /// - Complexity: O(*n* log *n*).
-  public static func byAgency(_ records: [OverrideRecord]) -> [OverrideRateSummary] { summarise(records, by: \.agencyID) }
+  public static func byAgency(_ records: [OverrideRecord]) -> [OverrideRateSummary] {
+    summarise(records, by: \.agencyID)
+  }
 
-  private static func summarise(_ records: [OverrideRecord], by key: KeyPath<OverrideRecord, String>) -> [OverrideRateSummary] {
+  private static func summarise(_ records: [OverrideRecord], by key: KeyPath<OverrideRecord, String>)
+    -> [OverrideRateSummary]
+  {
     Dictionary(grouping: records, by: { $0[keyPath: key] }).map { k, group in
       let o = group.compactMap(\.override)
       return OverrideRateSummary(

@@ -89,7 +89,10 @@ public struct ReassessmentPolicy: Sendable, Hashable, Codable {
   public var daysAfterEvent: Int
 
   /// Creates a policy.
-  public init(intervalMonths: Int = 12, triggers: Set<ReassessmentEvent> = Set(ReassessmentEvent.allCases), daysAfterEvent: Int = 30) {
+  public init(
+    intervalMonths: Int = 12, triggers: Set<ReassessmentEvent> = Set(ReassessmentEvent.allCases),
+    daysAfterEvent: Int = 30
+  ) {
     self.intervalMonths = intervalMonths
     self.triggers = triggers
     self.daysAfterEvent = daysAfterEvent
@@ -216,12 +219,15 @@ public struct ReassessmentComparison: Sendable, Hashable, Codable {
       bandChange = nil
     }
     sameVersion = previous.instrumentVersion == current.instrumentVersion
-    let before = previous.needs.map(\.domain), now = current.needs.map(\.domain)
+    let before = previous.needs.map(\.domain)
+    let now = current.needs.map(\.domain)
     needsAdded = now.filter { !before.contains($0) }
     needsResolved = before.filter { !now.contains($0) }
     needsPersisting = now.filter { before.contains($0) }
     domainChanges = current.domains.compactMap { c in
-      previous.domain(c.domain).map { DomainChange(domain: c.domain, previousPoints: $0.points, currentPoints: c.points) }
+      previous.domain(c.domain).map {
+        DomainChange(domain: c.domain, previousPoints: $0.points, currentPoints: c.points)
+      }
     }
   }
 }

@@ -137,9 +137,11 @@ public enum ResponsivityAdjustment: String, Sendable, Hashable, Codable, CaseIte
     switch self {
     case .homeVisit: LocalizedText(id: "Kunjungan rumah", en: "Home visit")
     case .videoCall: LocalizedText(id: "Panggilan video", en: "Video call")
-    case .mobileCounselling: LocalizedText(id: "Konseling keliling (mis. Sabtu)", en: "Mobile counselling (e.g. Saturdays)")
+    case .mobileCounselling:
+      LocalizedText(id: "Konseling keliling (mis. Sabtu)", en: "Mobile counselling (e.g. Saturdays)")
     case .reportAtNearerOutpost: LocalizedText(id: "Lapor di pos/kantor terdekat", en: "Report at a nearer outpost")
-    case .scheduleOutsideWorkingHours: LocalizedText(id: "Jadwal di luar jam kerja", en: "Schedule outside working hours")
+    case .scheduleOutsideWorkingHours:
+      LocalizedText(id: "Jadwal di luar jam kerja", en: "Schedule outside working hours")
     case .coordinateWithEmployer: LocalizedText(id: "Koordinasi dengan pemberi kerja", en: "Coordinate with employer")
     case .inPersonReporting: LocalizedText(id: "Lapor tatap muka", en: "In-person reporting")
     case .oralAndVisualMaterials: LocalizedText(id: "Materi lisan dan visual", en: "Oral and visual materials")
@@ -151,7 +153,8 @@ public enum ResponsivityAdjustment: String, Sendable, Hashable, Codable, CaseIte
     case .familySessions: LocalizedText(id: "Sesi bersama keluarga", en: "Family sessions")
     case .engageCommunityPartners: LocalizedText(id: "Libatkan mitra masyarakat", en: "Engage community partners")
     case .mentalHealthReferral: LocalizedText(id: "Rujukan kesehatan jiwa", en: "Mental-health referral")
-    case .childFriendlyWithGuardian: LocalizedText(id: "Ramah anak, didampingi wali", en: "Child-friendly, guardian present")
+    case .childFriendlyWithGuardian:
+      LocalizedText(id: "Ramah anak, didampingi wali", en: "Child-friendly, guardian present")
     }
   }
 }
@@ -208,7 +211,8 @@ public struct ResponsivityPolicy: Sendable, Hashable, Codable {
   public var defaultFormat: DeliveryFormat
 
   /// Creates a policy; the default uses every factor's documented default adjustments and group delivery.
-  public init(adjustments: [ResponsivityFactor: [ResponsivityAdjustment]] = [:], defaultFormat: DeliveryFormat = .group) {
+  public init(adjustments: [ResponsivityFactor: [ResponsivityAdjustment]] = [:], defaultFormat: DeliveryFormat = .group)
+  {
     self.adjustments = adjustments
     self.defaultFormat = defaultFormat
   }
@@ -222,7 +226,8 @@ public struct ResponsivityPolicy: Sendable, Hashable, Codable {
     var adjustments: [ResponsivityFactor: [ResponsivityAdjustment]] = [:]
     for (key, value) in raw {
       guard let factor = ResponsivityFactor(rawValue: key) else {
-        throw DecodingError.dataCorruptedError(forKey: .adjustments, in: c, debugDescription: "'\(key)' is not a responsivity factor")
+        throw DecodingError.dataCorruptedError(
+          forKey: .adjustments, in: c, debugDescription: "'\(key)' is not a responsivity factor")
       }
       adjustments[factor] = value
     }
@@ -232,7 +237,8 @@ public struct ResponsivityPolicy: Sendable, Hashable, Codable {
   /// Encodes the factor → adjustments table as a JSON object keyed by factor name.
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(Dictionary(uniqueKeysWithValues: adjustments.map { ($0.key.rawValue, $0.value) }), forKey: .adjustments)
+    try c.encode(
+      Dictionary(uniqueKeysWithValues: adjustments.map { ($0.key.rawValue, $0.value) }), forKey: .adjustments)
     try c.encode(defaultFormat, forKey: .defaultFormat)
   }
 

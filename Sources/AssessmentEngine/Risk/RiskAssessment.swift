@@ -92,8 +92,10 @@ public struct DomainScore: Sendable, Hashable, Codable {
 
   /// Creates a domain score.
   public init(
-    domain: String, label: LocalizedText, centralEight: CentralEightFactor?, kind: DomainKind, points: Int, maximum: Int,
-    share: Double, missingItems: [String], isRated: Bool, isNeed: Bool, isStrength: Bool, contributions: [ItemContribution]
+    domain: String, label: LocalizedText, centralEight: CentralEightFactor?, kind: DomainKind, points: Int,
+    maximum: Int,
+    share: Double, missingItems: [String], isRated: Bool, isNeed: Bool, isStrength: Bool,
+    contributions: [ItemContribution]
   ) {
     self.domain = domain
     self.label = label
@@ -126,10 +128,17 @@ public struct DomainScore: Sendable, Hashable, Codable {
     let s = strengthItems.map(\.item).joined(separator: ", ")
     var id = "\(label.indonesian): \(points) dari \(maximum) poin (\(percent)%)"
     var en = "\(label.english): \(points) of \(maximum) points (\(percent)%)"
-    if d.isEmpty { id += ", tidak ada butir yang menyumbang poin"; en += ", no item scored" } else {
-      id += ", disumbang oleh \(d)"; en += ", from \(d)"
+    if d.isEmpty {
+      id += ", tidak ada butir yang menyumbang poin"
+      en += ", no item scored"
+    } else {
+      id += ", disumbang oleh \(d)"
+      en += ", from \(d)"
     }
-    if !s.isEmpty { id += "; kekuatan: \(s)"; en += "; strengths: \(s)" }
+    if !s.isEmpty {
+      id += "; kekuatan: \(s)"
+      en += "; strengths: \(s)"
+    }
     if !missingItems.isEmpty {
       id += "; tidak dijawab: \(missingItems.joined(separator: ", "))"
       en += "; unanswered: \(missingItems.joined(separator: ", "))"
@@ -218,7 +227,9 @@ extension RiskInstrumentDefinition {
   ///   in an item's table, counts outside the ranges, wrong answer types, limits exceeded, no cut-off
   ///   table for the population.
   /// - Complexity: O(*n* + *d* log *d*) for *n* items and *d* domains.
-  public func assess(_ answers: [String: RiskAnswer], population: ClientPopulation) throws(RiskScoringError) -> RiskAssessment {
+  public func assess(_ answers: [String: RiskAnswer], population: ClientPopulation) throws(RiskScoringError)
+    -> RiskAssessment
+  {
     var problems: [RiskScoringProblem] = []
     let known = Set(allItems.map(\.id))
     for key in answers.keys.sorted() where !known.contains(key) {
@@ -239,18 +250,22 @@ extension RiskInstrumentDefinition {
           contributions.append(ItemContribution(item: item.id, answer: .unanswered, points: 0, isStrength: false))
         case (.choice(let options), .choice(let value)):
           if let option = options.first(where: { $0.value == value }) {
-            contributions.append(ItemContribution(item: item.id, answer: answer, points: option.points, isStrength: option.strength))
+            contributions.append(
+              ItemContribution(item: item.id, answer: answer, points: option.points, isStrength: option.strength))
           } else {
             problems.append(.answerNotInTable(item: item.id, answer: value, allowed: options.map(\.value)))
           }
         case (.count(let ranges), .count(let n)):
           if let range = ranges.first(where: { $0.contains(n) }) {
-            contributions.append(ItemContribution(item: item.id, answer: answer, points: range.points, isStrength: range.strength))
+            contributions.append(
+              ItemContribution(item: item.id, answer: answer, points: range.points, isStrength: range.strength))
           } else {
             problems.append(.countOutOfRange(item: item.id, count: n))
           }
         case (.choice(let options), .count):
-          problems.append(.wrongAnswerType(item: item.id, expected: "one of the answers \(options.map { "'\($0.value)'" }.joined(separator: ", "))"))
+          problems.append(
+            .wrongAnswerType(
+              item: item.id, expected: "one of the answers \(options.map { "'\($0.value)'" }.joined(separator: ", "))"))
         case (.count, .choice):
           problems.append(.wrongAnswerType(item: item.id, expected: "a whole-number count"))
         }
@@ -268,12 +283,13 @@ extension RiskInstrumentDefinition {
       let maximum = domain.maximumPoints
       let share = maximum > 0 ? Double(points) / Double(maximum) : 0
       let dynamicRated = domain.kind == .dynamic && rated
-      scores.append(DomainScore(
-        domain: domain.id, label: domain.label, centralEight: domain.centralEight, kind: domain.kind,
-        points: points, maximum: maximum, share: share, missingItems: missing, isRated: rated,
-        isNeed: dynamicRated && points > 0 && share >= needRanking.minimumShare,
-        isStrength: dynamicRated && share <= needRanking.strengthMaximumShare,
-        contributions: contributions))
+      scores.append(
+        DomainScore(
+          domain: domain.id, label: domain.label, centralEight: domain.centralEight, kind: domain.kind,
+          points: points, maximum: maximum, share: share, missingItems: missing, isRated: rated,
+          isNeed: dynamicRated && points > 0 && share >= needRanking.minimumShare,
+          isStrength: dynamicRated && share <= needRanking.strengthMaximumShare,
+          contributions: contributions))
     }
     if allMissing.count > missingItems.maximumItems {
       limitExceeded = true
@@ -327,7 +343,8 @@ extension RiskInstrumentDefinition {
       let mb = rule.measure == .points ? Double(b.element.points) : b.element.share
       if ma != mb { return ma > mb }
       if rule.tieBreak == .bigFourFirst {
-        let ba = a.element.centralEight?.isBigFour ?? false, bb = b.element.centralEight?.isBigFour ?? false
+        let ba = a.element.centralEight?.isBigFour ?? false
+        let bb = b.element.centralEight?.isBigFour ?? false
         if ba != bb { return ba }
       }
       return a.offset < b.offset

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 
 /// Every problem found in a risk instrument definition, each with its JSON path.
@@ -18,8 +18,9 @@ public struct RiskDefinitionError: Error, Sendable, Hashable, Codable, CustomStr
 
   /// One line per issue, preceded by a count.
   public var description: String {
-    let head = issues.count == 1 ? "The risk instrument definition has 1 problem:" :
-      "The risk instrument definition has \(issues.count) problems:"
+    let head =
+      issues.count == 1
+      ? "The risk instrument definition has 1 problem:" : "The risk instrument definition has \(issues.count) problems:"
     return ([head] + issues.map { "- \($0.description)" }).joined(separator: "\n")
   }
 }
@@ -67,15 +68,20 @@ extension RiskInstrumentDefinition {
     let missing = o.object("missingItems", &issues).flatMap { readMissing($0, &issues) }
     var ranking: NeedRankingRule? = NeedRankingRule()
     if let r = o.object("needRanking", required: false, &issues) { ranking = readRanking(r, &issues) }
-    let schemes = o.array("bandSchemes", &issues).flatMap { readArray($0, o.path(of: "bandSchemes"), &issues, readScheme) }
-    let tables = o.array("cutoffTables", &issues).flatMap { readArray($0, o.path(of: "cutoffTables"), &issues, readTable) }
+    let schemes = o.array("bandSchemes", &issues).flatMap {
+      readArray($0, o.path(of: "bandSchemes"), &issues, readScheme)
+    }
+    let tables = o.array("cutoffTables", &issues).flatMap {
+      readArray($0, o.path(of: "cutoffTables"), &issues, readTable)
+    }
     var mappings: [BandMapping]? = []
     if let a = o.array("bandMappings", required: false, &issues) {
       mappings = readArray(a, o.path(of: "bandMappings"), &issues, readMapping)
     }
     var subscores: [SubscoreDefinition]? = []
     if let a = o.array("subscores", required: false, &issues) {
-      subscores = readArray(a, o.path(of: "subscores"), &issues) { (r: JSONObjectReader, issues: inout [JSONIssue]) -> SubscoreDefinition? in
+      subscores = readArray(a, o.path(of: "subscores"), &issues) {
+        (r: JSONObjectReader, issues: inout [JSONIssue]) -> SubscoreDefinition? in
         var r = r
         let id = r.string("id", &issues)
         let label = r.localized("label", &issues)
@@ -106,7 +112,10 @@ extension RiskInstrumentDefinition {
     for (i, v) in array.enumerated() {
       guard let reader = JSONObjectReader(v, path: "\(path)[\(i)]", issues: &issues),
         let t = element(reader, &issues)
-      else { failed = true; continue }
+      else {
+        failed = true
+        continue
+      }
       out.append(t)
     }
     return failed ? nil : out
@@ -123,7 +132,8 @@ extension RiskInstrumentDefinition {
     let items = o.array("items", &issues).flatMap { readArray($0, o.path(of: "items"), &issues, readItem) }
     o.rejectUnknownKeys(&issues)
     guard let id, let label, let kind, let items, factor != nil || !factorGiven else { return nil }
-    return RiskDomain(id: id, label: label, centralEight: factor, kind: kind, maximumMissingItems: maxMissing, items: items)
+    return RiskDomain(
+      id: id, label: label, centralEight: factor, kind: kind, maximumMissingItems: maxMissing, items: items)
   }
 
   private static func readItem(_ r: JSONObjectReader, _ issues: inout [JSONIssue]) -> RiskItem? {
@@ -142,7 +152,8 @@ extension RiskInstrumentDefinition {
           .flatMap { readArray($0, resp.path(of: "ranges"), &issues, readCountRange) }.map { .count($0) }
       case nil: break
       case let other?:
-        issues.append(JSONIssue(path: resp.path(of: "type"), kind: .invalidValue("'\(other)' is not one of 'choice', 'count'")))
+        issues.append(
+          JSONIssue(path: resp.path(of: "type"), kind: .invalidValue("'\(other)' is not one of 'choice', 'count'")))
       }
       resp.rejectUnknownKeys(&issues)
     }
@@ -203,7 +214,8 @@ extension RiskInstrumentDefinition {
     let id = o.string("id", &issues)
     let label = o.localized("label", &issues)
     let bands = o.array("bands", &issues).flatMap {
-      readArray($0, o.path(of: "bands"), &issues) { (b: JSONObjectReader, issues: inout [JSONIssue]) -> BandDefinition? in
+      readArray($0, o.path(of: "bands"), &issues) {
+        (b: JSONObjectReader, issues: inout [JSONIssue]) -> BandDefinition? in
         var b = b
         let id = b.string("id", &issues)
         let label = b.localized("label", &issues)
@@ -258,7 +270,9 @@ extension RiskInstrumentDefinition {
       var out: [String: String] = [:]
       var ok = true
       for (k, v) in m.members {
-        if case .string(let s) = v { out[k] = s } else {
+        if case .string(let s) = v {
+          out[k] = s
+        } else {
           ok = false
           issues.append(JSONIssue(path: m.path(of: k), kind: .wrongType(expected: "a string", found: v.typeName)))
         }

@@ -33,13 +33,16 @@ extension RiskInstrumentDefinition {
     }
 
     if formatVersion != Self.supportedFormatVersion {
-      invalid("$.formatVersion", "format version \(formatVersion) is not supported (this engine reads \(Self.supportedFormatVersion))")
+      invalid(
+        "$.formatVersion",
+        "format version \(formatVersion) is not supported (this engine reads \(Self.supportedFormatVersion))")
     }
     var instrumentIDs = Set<String>()
     checkID(id, "$.id", &instrumentIDs)
     if domains.isEmpty { invalid("$.domains", "an instrument needs at least one domain") }
 
-    var domainIDs = Set<String>(), itemIDs = Set<String>()
+    var domainIDs = Set<String>()
+    var itemIDs = Set<String>()
     for (d, domain) in domains.enumerated() {
       let dp = "$.domains[\(d)]"
       checkID(domain.id, "\(dp).id", &domainIDs)
@@ -47,7 +50,8 @@ extension RiskInstrumentDefinition {
       if let m = domain.maximumMissingItems {
         if m < 0 { invalid("\(dp).maximumMissingItems", "must not be negative") }
         if m > domain.items.count {
-          invalid("\(dp).maximumMissingItems", "allows \(m) missing items but the domain has only \(domain.items.count)")
+          invalid(
+            "\(dp).maximumMissingItems", "allows \(m) missing items but the domain has only \(domain.items.count)")
         }
       }
       for (i, item) in domain.items.enumerated() {
@@ -64,7 +68,9 @@ extension RiskInstrumentDefinition {
           let rp = "\(ip).response.ranges"
           if ranges.isEmpty { invalid(rp, "a count item needs at least one range") }
           if let first = ranges.first, first.minimum != 0 {
-            invalid("\(rp)[0].minimum", "count ranges must start at 0 so that every count can be scored, not at \(first.minimum)")
+            invalid(
+              "\(rp)[0].minimum",
+              "count ranges must start at 0 so that every count can be scored, not at \(first.minimum)")
           }
           for (k, range) in ranges.enumerated() {
             if let max = range.maximum, max < range.minimum {
@@ -95,7 +101,9 @@ extension RiskInstrumentDefinition {
     }
 
     if missingItems.maximumItems < 0 { invalid("$.missingItems.maximumItems", "must not be negative") }
-    for (key, share) in [("minimumShare", needRanking.minimumShare), ("strengthMaximumShare", needRanking.strengthMaximumShare)]
+    for (key, share) in [
+      ("minimumShare", needRanking.minimumShare), ("strengthMaximumShare", needRanking.strengthMaximumShare),
+    ]
     where !(0...1).contains(share) {
       invalid("$.needRanking.\(key)", "a share must lie between 0 and 1, not \(share)")
     }
@@ -112,13 +120,16 @@ extension RiskInstrumentDefinition {
     if cutoffTables.isEmpty { invalid("$.cutoffTables", "at least one cut-off table is needed") }
     var tableIDs = Set<String>()
     var populations: [PopulationSelector: Int] = [:]
-    let low = minimumTotal, high = maximumTotal
+    let low = minimumTotal
+    let high = maximumTotal
     for (t, table) in cutoffTables.enumerated() {
       let tp = "$.cutoffTables[\(t)]"
       checkID(table.id, "\(tp).id", &tableIDs)
       if let earlier = populations[table.population] {
         invalid("\(tp).population", "the same population as cutoffTables[\(earlier)], which always wins")
-      } else { populations[table.population] = t }
+      } else {
+        populations[table.population] = t
+      }
       if let a = table.population.minimumAge, let b = table.population.maximumAge, a > b {
         invalid("\(tp).population", "minimumAge \(a) is above maximumAge \(b)")
       }
@@ -132,7 +143,9 @@ extension RiskInstrumentDefinition {
         let rp = "\(tp).ranges[\(k)]"
         if let rank = scheme.rank(of: range.band) {
           if rank <= lastRank {
-            invalid("\(rp).band", "'\(range.band)' is out of order or repeated; bands must rise in the order of scheme '\(scheme.id)'")
+            invalid(
+              "\(rp).band",
+              "'\(range.band)' is out of order or repeated; bands must rise in the order of scheme '\(scheme.id)'")
           }
           lastRank = max(lastRank, rank)
         } else {
@@ -146,24 +159,30 @@ extension RiskInstrumentDefinition {
         }
         if k > 0, let previousMax = table.ranges[k - 1].maximum {
           if range.minimum <= previousMax {
-            invalid("\(rp).minimum", "totals \(range.minimum)…\(previousMax) overlap the previous band (overlapping cut-offs)")
+            invalid(
+              "\(rp).minimum", "totals \(range.minimum)…\(previousMax) overlap the previous band (overlapping cut-offs)"
+            )
           } else if range.minimum > previousMax + 1 {
             invalid("\(rp).minimum", "totals \(previousMax + 1)…\(range.minimum - 1) fall in no band (gap in cut-offs)")
           }
         }
       }
       if let first = table.ranges.first, first.minimum > low {
-        invalid("\(tp).ranges[0].minimum", "totals \(low)…\(first.minimum - 1) fall in no band; the lowest possible total is \(low)")
+        invalid(
+          "\(tp).ranges[0].minimum",
+          "totals \(low)…\(first.minimum - 1) fall in no band; the lowest possible total is \(low)")
       }
       if let last = table.ranges.last, let max = last.maximum, max < high {
-        invalid("\(tp).ranges[\(table.ranges.count - 1)].maximum",
+        invalid(
+          "\(tp).ranges[\(table.ranges.count - 1)].maximum",
           "totals \(max + 1)…\(high) fall in no band; the highest possible total is \(high)")
       }
     }
 
     for (m, mapping) in bandMappings.enumerated() {
       let mp = "$.bandMappings[\(m)]"
-      let from = scheme(mapping.from), to = scheme(mapping.to)
+      let from = scheme(mapping.from)
+      let to = scheme(mapping.to)
       if from == nil { add("\(mp).from", .unknownReference(mapping.from)) }
       if to == nil { add("\(mp).to", .unknownReference(mapping.to)) }
       if bandMappings[..<m].contains(where: { $0.from == mapping.from && $0.to == mapping.to }) {

@@ -22,7 +22,8 @@ public struct AUCInterval: Sendable, Hashable, Codable {
   }
 
   init(auc: Double, standardError: Double, z: Double) {
-    self.init(standardError: standardError, lower: max(0, auc - z * standardError), upper: min(1, auc + z * standardError))
+    self.init(
+      standardError: standardError, lower: max(0, auc - z * standardError), upper: min(1, auc + z * standardError))
   }
 }
 
@@ -82,7 +83,8 @@ public enum RiskValidationError: Error, Sendable, Hashable, Codable, CustomStrin
     case .invalidQuantile(let z): "Validation: the normal quantile \(z) must be a positive finite number."
     case .noObservedOutcomes: "Validation: no outcomes were observed, so the E/O ratio is undefined."
     case .missingExpectedRate(let band): "Validation: no expected outcome rate for band '\(band)'."
-    case .invalidExpectedRate(let band, let rate): "Validation: the expected rate \(rate) for band '\(band)' is outside 0…1."
+    case .invalidExpectedRate(let band, let rate):
+      "Validation: the expected rate \(rate) for band '\(band)' is outside 0…1."
     }
   }
 }
@@ -202,23 +204,32 @@ public enum RiskValidation {
   /// - Throws: ``RiskValidationError`` for unequal lengths, non-finite scores, fewer than 2 people
   ///   with or without the outcome, or a bad quantile.
   /// - Complexity: O(*N* log *N*).
-  public static func auc(scores: [Double], outcomes: [Bool], z: Double = Distributions.normalQuantile975) throws(RiskValidationError) -> AUCResult {
+  public static func auc(scores: [Double], outcomes: [Bool], z: Double = Distributions.normalQuantile975)
+    throws(RiskValidationError) -> AUCResult
+  {
     guard scores.count == outcomes.count else { throw .lengthMismatch(scores: scores.count, outcomes: outcomes.count) }
     guard z.isFinite, z > 0 else { throw .invalidQuantile(z) }
     if let bad = scores.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteScore(index: bad) }
-    var cases: [Double] = [], controls: [Double] = []
+    var cases: [Double] = []
+    var controls: [Double] = []
     for (s, o) in zip(scores, outcomes) { if o { cases.append(s) } else { controls.append(s) } }
-    let m = cases.count, n = controls.count
+    let m = cases.count
+    let n = controls.count
     guard m >= 2, n >= 2 else { throw .notEnoughData(positives: m, negatives: n, minimum: 2) }
     cases.sort()
     controls.sort()
     // Placement values: V10 for each case (share of controls below, ties ½), V01 for each control
     // (share of cases above, ties ½).
-    let v10 = cases.map { x in (Double(lowerBound(controls, x)) + 0.5 * Double(upperBound(controls, x) - lowerBound(controls, x))) / Double(n) }
-    let v01 = controls.map { y in (Double(m - upperBound(cases, y)) + 0.5 * Double(upperBound(cases, y) - lowerBound(cases, y))) / Double(m) }
+    let v10 = cases.map { x in
+      (Double(lowerBound(controls, x)) + 0.5 * Double(upperBound(controls, x) - lowerBound(controls, x))) / Double(n)
+    }
+    let v01 = controls.map { y in
+      (Double(m - upperBound(cases, y)) + 0.5 * Double(upperBound(cases, y) - lowerBound(cases, y))) / Double(m)
+    }
     let a = v10.reduce(0, +) / Double(m)
     let deLongSE = (sampleVariance(v10) / Double(m) + sampleVariance(v01) / Double(n)).squareRoot()
-    let q1 = a / (2 - a), q2 = 2 * a * a / (1 + a)
+    let q1 = a / (2 - a)
+    let q2 = 2 * a * a / (1 + a)
     let hmVariance = (a * (1 - a) + Double(m - 1) * (q1 - a * a) + Double(n - 1) * (q2 - a * a)) / Double(m * n)
     let hmSE = max(0, hmVariance).squareRoot()
     return AUCResult(
@@ -231,11 +242,14 @@ public enum RiskValidation {
   ///
   /// - Throws: ``RiskValidationError/lengthMismatch(scores:outcomes:)`` when the arrays differ in length.
   /// - Complexity: O(*N* + *b*²) for *b* bands.
-  public static func outcomeRates(bands: [String], outcomes: [Bool], bandOrder: [String] = []) throws(RiskValidationError) -> [BandOutcomeRate] {
+  public static func outcomeRates(bands: [String], outcomes: [Bool], bandOrder: [String] = [])
+    throws(RiskValidationError) -> [BandOutcomeRate]
+  {
     guard bands.count == outcomes.count else { throw .lengthMismatch(scores: bands.count, outcomes: outcomes.count) }
     var order = bandOrder
     for b in bands where !order.contains(b) { order.append(b) }
-    var count: [String: Int] = [:], events: [String: Int] = [:]
+    var count: [String: Int] = [:]
+    var events: [String: Int] = [:]
     for (b, o) in zip(bands, outcomes) {
       count[b, default: 0] += 1
       if o { events[b, default: 0] += 1 }
@@ -252,7 +266,8 @@ public enum RiskValidation {
   ///   rate, no observed outcomes, or a bad quantile.
   /// - Complexity: O(*N* + *b*²).
   public static func calibration(
-    bands: [String], outcomes: [Bool], expectedRates: [String: Double], bandOrder: [String] = [], z: Double = Distributions.normalQuantile975
+    bands: [String], outcomes: [Bool], expectedRates: [String: Double], bandOrder: [String] = [],
+    z: Double = Distributions.normalQuantile975
   ) throws(RiskValidationError) -> CalibrationResult {
     guard z.isFinite, z > 0 else { throw .invalidQuantile(z) }
     let rates = try outcomeRates(bands: bands, outcomes: outcomes, bandOrder: bandOrder)
@@ -265,8 +280,10 @@ public enum RiskValidation {
       }
       guard (0...1).contains(e) else { throw .invalidExpectedRate(band: r.band, rate: e) }
       expected += e * Double(r.count)
-      perBand.append(BandCalibration(
-        band: r.band, count: r.count, expectedRate: e, observedRate: r.rate, expected: e * Double(r.count), observed: r.events))
+      perBand.append(
+        BandCalibration(
+          band: r.band, count: r.count, expectedRate: e, observedRate: r.rate, expected: e * Double(r.count),
+          observed: r.events))
     }
     let observed = rates.reduce(0) { $0 + $1.events }
     guard observed > 0 else { throw .noObservedOutcomes }
@@ -308,7 +325,8 @@ public enum RiskValidation {
 
 /// The first index whose element is ≥ `x` in a sorted array.
 private func lowerBound(_ a: [Double], _ x: Double) -> Int {
-  var lo = 0, hi = a.count
+  var lo = 0
+  var hi = a.count
   while lo < hi {
     let mid = (lo + hi) / 2
     if a[mid] < x { lo = mid + 1 } else { hi = mid }
@@ -318,7 +336,8 @@ private func lowerBound(_ a: [Double], _ x: Double) -> Int {
 
 /// The first index whose element is > `x` in a sorted array.
 private func upperBound(_ a: [Double], _ x: Double) -> Int {
-  var lo = 0, hi = a.count
+  var lo = 0
+  var hi = a.count
   while lo < hi {
     let mid = (lo + hi) / 2
     if a[mid] <= x { lo = mid + 1 } else { hi = mid }

@@ -48,22 +48,41 @@ public struct RiskValidationData: Sendable, Hashable, Codable {
   /// ambiguous), and the delimiter is the dialect's or detected among `;`, tab and `|`.
   package static func readCSV(
     _ bytes: [UInt8], dialect: CSVDialect = CSVDialect(delimiter: UInt8(ascii: ","))
-  ) -> (data: RiskValidationData, headerProblems: [RiskValidationCSVError.Problem], rowProblems: [RiskValidationCSVError.Problem]) {
+  ) -> (
+    data: RiskValidationData, headerProblems: [RiskValidationCSVError.Problem],
+    rowProblems: [RiskValidationCSVError.Problem]
+  ) {
     let document = CSVDocument(bytes, delimiter: dialect.resolvedDelimiter(inFile: bytes))
-    let records = document.records.filter { r in !(r.problem == nil && r.fields.allSatisfy { !$0.quoted && $0.text.allSatisfy(\.isWhitespace) }) }
+    let records = document.records.filter { r in
+      !(r.problem == nil && r.fields.allSatisfy { !$0.quoted && $0.text.allSatisfy(\.isWhitespace) })
+    }
     var empty = RiskValidationData(scores: [], outcomes: [])
     if let mark = document.foreignByteOrderMark {
-      return (empty, [.init(row: 1, column: nil, value: "", why: "the file is \(mark), not UTF-8; save it as UTF-8 (e.g. 'CSV UTF-8')", columnNumber: 1)], [])
+      return (
+        empty,
+        [
+          .init(
+            row: 1, column: nil, value: "", why: "the file is \(mark), not UTF-8; save it as UTF-8 (e.g. 'CSV UTF-8')",
+            columnNumber: 1)
+        ], []
+      )
     }
     guard let headerRecord = records.first else {
-      return (empty, [.init(row: 1, column: nil, value: "", why: "the header 'score,outcome[,group…]' is missing", columnNumber: 1)], [])
+      return (
+        empty,
+        [.init(row: 1, column: nil, value: "", why: "the header 'score,outcome[,group…]' is missing", columnNumber: 1)],
+        []
+      )
     }
     let header = headerRecord.fields.map { $0.quoted ? $0.text : $0.text.trimmedSpaces }
     let headerText = header.joined(separator: ",")
     if header.count < 2 || header[0].lowercased() != "score" || header[1].lowercased() != "outcome" {
       var why = "the header must begin with 'score,outcome'"
-      if header.count == 1, !dialect.decimalComma, let separator = [";", "\t", "|"].first(where: { header[0].contains($0) }) {
-        why += "; the fields seem to be separated by \(separator == "\t" ? "tabs" : "'\(separator)'"), save the file with commas"
+      if header.count == 1, !dialect.decimalComma,
+        let separator = [";", "\t", "|"].first(where: { header[0].contains($0) })
+      {
+        why +=
+          "; the fields seem to be separated by \(separator == "\t" ? "tabs" : "'\(separator)'"), save the file with commas"
       }
       return (empty, [.init(row: headerRecord.line, column: nil, value: headerText, why: why, columnNumber: 1)], [])
     }
@@ -71,17 +90,26 @@ public struct RiskValidationData: Sendable, Hashable, Codable {
     var firstColumn: [String: Int] = [:]
     for (i, name) in header.enumerated() {
       if name.isEmpty {
-        headerProblems.append(.init(row: headerRecord.line, column: nil, value: "", why: "column \(i + 1) of the header has no name", columnNumber: headerRecord.fields[i].column))
+        headerProblems.append(
+          .init(
+            row: headerRecord.line, column: nil, value: "", why: "column \(i + 1) of the header has no name",
+            columnNumber: headerRecord.fields[i].column))
       } else if let first = firstColumn[name] {
-        headerProblems.append(.init(
-          row: headerRecord.line, column: name, value: name,
-          why: "the column name appears twice in the header (fields \(first + 1) and \(i + 1)); each grouping column needs its own name", columnNumber: headerRecord.fields[i].column))
+        headerProblems.append(
+          .init(
+            row: headerRecord.line, column: name, value: name,
+            why:
+              "the column name appears twice in the header (fields \(first + 1) and \(i + 1)); each grouping column needs its own name",
+            columnNumber: headerRecord.fields[i].column))
       } else {
         firstColumn[name] = i
       }
     }
     if headerRecord.problem != nil {
-      headerProblems.append(.init(row: headerRecord.line, column: nil, value: headerText, why: "the header has an unterminated quote or text after a closing quote", columnNumber: 1))
+      headerProblems.append(
+        .init(
+          row: headerRecord.line, column: nil, value: headerText,
+          why: "the header has an unterminated quote or text after a closing quote", columnNumber: 1))
     }
     guard headerProblems.isEmpty else { return (empty, headerProblems, []) }
     let groupColumns = Array(header.dropFirst(2))
@@ -93,29 +121,45 @@ public struct RiskValidationData: Sendable, Hashable, Codable {
       let f = record.fields.map { $0.quoted ? $0.text : $0.text.trimmedSpaces }
       if let problem = record.problem {
         let field = Swift.max(0, Swift.min(problem.field, f.count) - 1)
-        let why = problem.kind == .unterminatedQuote ? "a quoted field is not closed before the end of the file" : "text follows the closing quote of a field"
-        problems.append(.init(row: row, column: field < header.count ? header[field] : nil, value: f.isEmpty ? "" : f[field], why: why, columnNumber: record.fields[field].column))
+        let why =
+          problem.kind == .unterminatedQuote
+          ? "a quoted field is not closed before the end of the file" : "text follows the closing quote of a field"
+        problems.append(
+          .init(
+            row: row, column: field < header.count ? header[field] : nil, value: f.isEmpty ? "" : f[field], why: why,
+            columnNumber: record.fields[field].column))
         continue
       }
       guard f.count == header.count else {
         let at = f.count > header.count ? record.fields[header.count].column : 1
-        problems.append(.init(row: row, column: nil, value: f.joined(separator: ","), why: "expected \(header.count) fields, found \(f.count)", columnNumber: at))
+        problems.append(
+          .init(
+            row: row, column: nil, value: f.joined(separator: ","),
+            why: "expected \(header.count) fields, found \(f.count)", columnNumber: at))
         continue
       }
       let score = dialect.number(f[0])
       var bad = false
       if score == nil || !(score?.isFinite ?? false) {
-        let why = dialect.decimalComma ? "the score is not a finite number written with a decimal comma (e.g. 12,5)" : "the score is not a finite number"
-        problems.append(.init(row: row, column: header[0], value: f[0], why: why, columnNumber: record.fields[0].column))
+        let why =
+          dialect.decimalComma
+          ? "the score is not a finite number written with a decimal comma (e.g. 12,5)"
+          : "the score is not a finite number"
+        problems.append(
+          .init(row: row, column: header[0], value: f[0], why: why, columnNumber: record.fields[0].column))
         bad = true
       }
-      let outcome: Bool? = switch f[1].lowercased() {
-      case "1", "true", "yes": true
-      case "0", "false", "no": false
-      default: nil
-      }
+      let outcome: Bool? =
+        switch f[1].lowercased() {
+        case "1", "true", "yes": true
+        case "0", "false", "no": false
+        default: nil
+        }
       if outcome == nil {
-        problems.append(.init(row: row, column: header[1], value: f[1], why: "the outcome must be 1/0, true/false or yes/no", columnNumber: record.fields[1].column))
+        problems.append(
+          .init(
+            row: row, column: header[1], value: f[1], why: "the outcome must be 1/0, true/false or yes/no",
+            columnNumber: record.fields[1].column))
         bad = true
       }
       if !bad, let score, let outcome {
@@ -170,8 +214,10 @@ public struct RiskValidationCSVError: Error, Sendable, Hashable, Codable, Redact
 
   /// One line per problem.
   public var description: String {
-    (["The validation data cannot be read:"] + problems.map { p in
-      "- line \(p.row)" + (p.column.map { ", column \(quotedForMessage($0))" } ?? "") + ": \(p.why) (\(Redaction.quote(p.value)))."
-    }).joined(separator: "\n")
+    (["The validation data cannot be read:"]
+      + problems.map { p in
+        "- line \(p.row)" + (p.column.map { ", column \(quotedForMessage($0))" } ?? "")
+          + ": \(p.why) (\(Redaction.quote(p.value)))."
+      }).joined(separator: "\n")
   }
 }

@@ -108,12 +108,15 @@ public struct SupervisionPolicy: Sendable, Hashable, Codable {
     responsivity factors: [ResponsivityFactor] = [], responsivityPolicy: ResponsivityPolicy = ResponsivityPolicy()
   ) throws(SupervisionPlanError) -> SupervisionPlan {
     guard let computed = assessment.band else { throw .noBand }
-    if let override, override.computed != computed { throw .overrideDoesNotMatch(computed: computed.band, overridden: override.computed.band) }
+    if let override, override.computed != computed {
+      throw .overrideDoesNotMatch(computed: computed.band, overridden: override.computed.band)
+    }
     let final = override?.final ?? computed
     guard let policyBand = instrument.map(final, to: scheme) else { throw .noMapping(from: final.scheme, to: scheme) }
     guard let contact = contactStandards[policyBand.band] else { throw .missingContactStandard(band: policyBand.band) }
     guard contact.faceToFacePerMonth >= legalFloorContactsPerMonth else {
-      throw .belowLegalFloor(band: policyBand.band, perMonth: contact.faceToFacePerMonth, floor: legalFloorContactsPerMonth)
+      throw .belowLegalFloor(
+        band: policyBand.band, perMonth: contact.faceToFacePerMonth, floor: legalFloorContactsPerMonth)
     }
     guard var hours = dosageHours[policyBand.band] else { throw .missingDosage(band: policyBand.band) }
     if let extra = multipleNeedsDosage, extra.band == policyBand.band, assessment.needs.count >= extra.minimumNeeds {
@@ -147,8 +150,10 @@ public enum SupervisionPlanError: Error, Sendable, Hashable, Codable, CustomStri
   public var description: String {
     switch self {
     case .noBand: "Plan: the assessment has no band (its total was withheld); complete the assessment first."
-    case .overrideDoesNotMatch(let c, let o): "Plan: the override was made for band '\(o)' but the assessment computed '\(c)'."
-    case .noMapping(let from, let to): "Plan: the instrument maps no band of scheme '\(from)' onto the policy scheme '\(to)'."
+    case .overrideDoesNotMatch(let c, let o):
+      "Plan: the override was made for band '\(o)' but the assessment computed '\(c)'."
+    case .noMapping(let from, let to):
+      "Plan: the instrument maps no band of scheme '\(from)' onto the policy scheme '\(to)'."
     case .missingContactStandard(let band): "Plan: the policy has no contact standard for band '\(band)'."
     case .missingDosage(let band): "Plan: the policy has no dosage for band '\(band)'."
     case .belowLegalFloor(let band, let n, let floor):

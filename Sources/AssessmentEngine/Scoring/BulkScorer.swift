@@ -1,5 +1,5 @@
 #if canImport(Dispatch)
-import Dispatch
+  import Dispatch
 #endif
 
 /// The bulk scoring pass over a ``ResponseMatrix``: the compiled kernels behind
@@ -36,21 +36,22 @@ struct BulkScorer {
     matrix.codes.withUnsafeBufferPointer { codes in
       table.rawSums.withUnsafeMutableBufferPointer { sums in
         table.missingCounts.withUnsafeMutableBufferPointer { missing in
-          guard let codeBase = codes.baseAddress, let sumBase = sums.baseAddress, let missBase = missing.baseAddress else { return }
+          guard let codeBase = codes.baseAddress, let sumBase = sums.baseAddress, let missBase = missing.baseAddress
+          else { return }
           let job = Job(codes: codeBase, sums: sumBase, missing: missBase, k: k, s: s, n: n)
           if workers <= 1 {
             for b in 0..<blocks { kernel.run(job, block: b) }
           } else {
             #if canImport(Dispatch)
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-              var b = w
-              while b < blocks {
-                kernel.run(job, block: b)
-                b += workers
+              DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var b = w
+                while b < blocks {
+                  kernel.run(job, block: b)
+                  b += workers
+                }
               }
-            }
             #else
-            for b in 0..<blocks { kernel.run(job, block: b) }
+              for b in 0..<blocks { kernel.run(job, block: b) }
             #endif
           }
         }
@@ -92,7 +93,10 @@ struct BulkScorer {
     let vectorizable: Bool
 
     init(plan: ScoringPlan, imputation: [[Double]]?) {
-      var start = [0], cols: [Int] = [], signs: [Int] = [], fwd: [Int] = []
+      var start = [0]
+      var cols: [Int] = []
+      var signs: [Int] = []
+      var fwd: [Int] = []
       for scale in plan.scales {
         cols += scale.columns
         signs += scale.reversed.map { $0 ? -1 : 1 }
@@ -108,7 +112,10 @@ struct BulkScorer {
       lowOffset = plan.definition.responseScale.min - 1
       highOffset = plan.definition.responseScale.max + 1
       self.imputation = imputation.map { $0.flatMap { $0 } }
-      var fs = [0], fc: [Int] = [], rs = [0], rc: [Int] = []
+      var fs = [0]
+      var fc: [Int] = []
+      var rs = [0]
+      var rc: [Int] = []
       for scale in plan.scales {
         for (j, r) in zip(scale.columns, scale.reversed) {
           if r { rc.append(j) } else { fc.append(j) }
@@ -164,7 +171,9 @@ struct BulkScorer {
     /// answered forward and reverse-keyed items are counted the same way (a missing code is 0 and adds
     /// nothing to the signed sum).
     private func runVector(_ job: Job, _ first: Int, _ last: Int, countAnswered: Bool) {
-      let k = job.k, s = job.s, n = job.n
+      let k = job.k
+      let s = job.s
+      let n = job.n
       var transposed = [UInt8](repeating: 0, count: ((k + 15) / 16) * 256)
       transposed.withUnsafeMutableBufferPointer { t in
         forwardStart.withUnsafeBufferPointer { fs in
@@ -192,23 +201,27 @@ struct BulkScorer {
                         var nForward = SIMD16<Int16>(repeating: 0)
                         var nReversed = SIMD16<Int16>(repeating: 0)
                         for p in fs[scale]..<fs[scale &+ 1] {
-                          let col = SIMD16<Int16>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: fc[p] &* 16, as: SIMD16<UInt8>.self))
+                          let col = SIMD16<Int16>(
+                            truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: fc[p] &* 16, as: SIMD16<UInt8>.self))
                           acc &+= col
                           if countAnswered { nForward &+= pointwiseMin(col, one) }
                         }
                         for p in rs[scale]..<rs[scale &+ 1] {
-                          let col = SIMD16<Int16>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: rc[p] &* 16, as: SIMD16<UInt8>.self))
+                          let col = SIMD16<Int16>(
+                            truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: rc[p] &* 16, as: SIMD16<UInt8>.self))
                           acc &-= col
                           if countAnswered { nReversed &+= pointwiseMin(col, one) }
                         }
                         if countAnswered {
-                          let total = SIMD16<Int32>(truncatingIfNeeded: acc)
+                          let total =
+                            SIMD16<Int32>(truncatingIfNeeded: acc)
                             &+ SIMD16<Int32>(truncatingIfNeeded: nForward) &* Int32(lowOffset)
                             &+ SIMD16<Int32>(truncatingIfNeeded: nReversed) &* Int32(highOffset)
                           let answered = nForward &+ nReversed
                           let items = SIMD16<Int16>(repeating: Int16(truncatingIfNeeded: counts[scale]))
                           out.storeBytes(of: SIMD16<Double>(total), as: SIMD16<Double>.self)
-                          miss.storeBytes(of: SIMD16<UInt16>(truncatingIfNeeded: items &- answered), as: SIMD16<UInt16>.self)
+                          miss.storeBytes(
+                            of: SIMD16<UInt16>(truncatingIfNeeded: items &- answered), as: SIMD16<UInt16>.self)
                         } else {
                           let total = SIMD16<Int32>(truncatingIfNeeded: acc) &+ Int32(truncatingIfNeeded: consts[scale])
                           out.storeBytes(of: SIMD16<Double>(total), as: SIMD16<Double>.self)
@@ -231,7 +244,8 @@ struct BulkScorer {
       _ job: Job, _ first: Int, _ last: Int, _ starts: UnsafeBufferPointer<Int>, _ cols: UnsafeBufferPointer<Int>,
       _ sg: UnsafeBufferPointer<Int>, _ consts: UnsafeBufferPointer<Int>
     ) {
-      let k = job.k, s = job.s
+      let k = job.k
+      let s = job.s
       for scale in 0..<s { (job.missing + scale * job.n + first).update(repeating: 0, count: last - first) }
       for row in first..<last {
         let x = job.codes + row * k
@@ -250,11 +264,14 @@ struct BulkScorer {
       _ job: Job, _ first: Int, _ last: Int, _ starts: UnsafeBufferPointer<Int>, _ cols: UnsafeBufferPointer<Int>,
       _ sg: UnsafeBufferPointer<Int>, _ fw: UnsafeBufferPointer<Int>
     ) {
-      let k = job.k, s = job.s
+      let k = job.k
+      let s = job.s
       for row in first..<last {
         let x = job.codes + row * k
         for scale in 0..<s {
-          var acc = 0, nForward = 0, nReversed = 0
+          var acc = 0
+          var nForward = 0
+          var nReversed = 0
           for p in starts[scale]..<starts[scale + 1] {
             let c = Int(x[cols[p]])
             let present = c != 0 ? 1 : 0
@@ -276,7 +293,6 @@ struct BulkScorer {
     }
   }
 }
-
 
 /// Facts about the bulk scoring pass, for benchmarks and diagnostics.
 package enum BulkScoringInfo {

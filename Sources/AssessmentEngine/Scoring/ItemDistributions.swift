@@ -58,7 +58,8 @@ public struct ItemDistributions: Sendable, Hashable {
   ///
   /// Computed as the exact integer total divided once, so it is the correctly rounded mean.
   public func mean(_ j: Int) -> Double? {
-    var n = 0, total = 0
+    var n = 0
+    var total = 0
     for c in 1..<counts[j].count {
       n += counts[j][c]
       total += counts[j][c] * (c + scale.min - 1)

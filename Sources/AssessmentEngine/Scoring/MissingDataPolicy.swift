@@ -77,7 +77,8 @@ public enum MissingDataPolicy: Sendable, Hashable, Codable {
         self = .default
       }
     default:
-      throw DecodingError.dataCorruptedError(forKey: .policy, in: c, debugDescription: "unknown missing-data policy '\(policy)'")
+      throw DecodingError.dataCorruptedError(
+        forKey: .policy, in: c, debugDescription: "unknown missing-data policy '\(policy)'")
     }
   }
 

@@ -34,8 +34,10 @@ public enum AbsenceReason: Sendable, Hashable, Codable, CustomStringConvertible 
   public var description: String {
     switch self {
     case .noItemsAnswered: "no item of the scale was answered"
-    case .tooFewAnswered(let answered, let required): "only \(answered) item\(answered == 1 ? "" : "s") answered; the missing-data rule requires \(required)"
-    case .noImputationValue(let items): "no respondent answered \(items.map { "'\($0)'" }.joined(separator: ", ")), so a missing response there cannot be imputed"
+    case .tooFewAnswered(let answered, let required):
+      "only \(answered) item\(answered == 1 ? "" : "s") answered; the missing-data rule requires \(required)"
+    case .noImputationValue(let items):
+      "no respondent answered \(items.map { "'\($0)'" }.joined(separator: ", ")), so a missing response there cannot be imputed"
     }
   }
 }

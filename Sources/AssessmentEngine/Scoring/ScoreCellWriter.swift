@@ -32,11 +32,16 @@ package struct ScoreCellWriter: Sendable {
   /// A writer for the scales of `plan`, writing cells in `syntax`.
   package init(plan: ScoringPlan, syntax: Syntax = .csv) {
     self.syntax = syntax
-    let lo = plan.definition.responseScale.min, hi = plan.definition.responseScale.max
-    var base: [Int] = [], rawMin: [Int] = [], rawCount: [Int] = [], stride: [Int] = []
+    let lo = plan.definition.responseScale.min
+    let hi = plan.definition.responseScale.max
+    var base: [Int] = []
+    var rawMin: [Int] = []
+    var rawCount: [Int] = []
+    var stride: [Int] = []
     var total = 0
     for k in plan.scaleItemCounts {
-      let low = Swift.min(0, k * lo), high = Swift.max(0, k * hi)
+      let low = Swift.min(0, k * lo)
+      let high = Swift.max(0, k * hi)
       let entries = (high - low + 1) * (k + 1)
       rawMin.append(low)
       rawCount.append(high - low + 1)
@@ -59,7 +64,9 @@ package struct ScoreCellWriter: Sendable {
   /// Appends `sum,mean,missing` of `row` on scale `scale` of `table` to `out`.
   package mutating func append(_ table: ScoreTable, row: Int, scale: Int, to out: inout [UInt8]) {
     if let (offset, length) = cachedText(table, row: row, scale: scale) {
-      arena.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)])) }
+      arena.withUnsafeBufferPointer {
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[offset..<(offset + length)]))
+      }
     } else {
       formatCell(table.score(row: row, scale: scale), to: &out)
     }
@@ -76,7 +83,9 @@ package struct ScoreCellWriter: Sendable {
 
   /// Writes the rows `rows` of `table` as ``writeRows(_:ids:to:)`` does (for sharing a table's rows
   /// among threads, each with its own writer).
-  package mutating func writeRows(_ table: ScoreTable, ids: [String]?, rows: Range<Int>, to sink: (UnsafeRawBufferPointer) -> Void) {
+  package mutating func writeRows(
+    _ table: ScoreTable, ids: [String]?, rows: Range<Int>, to sink: (UnsafeRawBufferPointer) -> Void
+  ) {
     assert(syntax == .csv, "writeRows writes CSV lines; a JSON writer formats cells with append(_:row:scale:to:)")
     let capacity = 1 << 18
     let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -98,7 +107,10 @@ package struct ScoreCellWriter: Sendable {
     }
     let scales = table.scaleCount
     // The hit path reads only local, unchecked pointers; a miss formats the cell and caches it.
-    let bases = base, rawMins = rawMin, rawCounts = rawCount, strides = stride
+    let bases = base
+    let rawMins = rawMin
+    let rawCounts = rawCount
+    let strides = stride
     for row in rows {
       if let ids {
         scratch.removeAll(keepingCapacity: true)
@@ -123,7 +135,8 @@ package struct ScoreCellWriter: Sendable {
           }
         }
         if entry >= 0, offsets[entry] >= 0 {
-          let offset = Int(offsets[entry]), length = Int(lengths[entry])
+          let offset = Int(offsets[entry])
+          let length = Int(lengths[entry])
           arena.withUnsafeBufferPointer { a in
             if let from = a.baseAddress { (buffer + used).update(from: from + offset, count: length) }
           }
@@ -196,7 +209,11 @@ package struct ScoreCellWriter: Sendable {
   /// which JSON cannot write).
   package static func formatJSON(_ score: ScaleScore, to out: inout [UInt8]) {
     func number(_ value: Double?) {
-      if let value, value.isFinite { ShortestDecimal.append(value, to: &out) } else { out.append(contentsOf: "null".utf8) }
+      if let value, value.isFinite {
+        ShortestDecimal.append(value, to: &out)
+      } else {
+        out.append(contentsOf: "null".utf8)
+      }
     }
     out.append(contentsOf: #"{"sum":"#.utf8)
     number(score.sum)

@@ -66,19 +66,25 @@ public struct ScoreTable: Sendable {
     let missing = Int(missingCounts[cell])
     let answered = k - missing
     let raw = rawSums[cell]
-    if answered == 0 { return ScaleScore(sum: nil, mean: nil, answered: 0, missing: missing, absence: .noItemsAnswered) }
+    if answered == 0 {
+      return ScaleScore(sum: nil, mean: nil, answered: 0, missing: missing, absence: .noItemsAnswered)
+    }
     switch policy {
     case .noImputation:
       return ScaleScore(sum: raw, mean: raw / Double(answered), answered: answered, missing: missing, absence: nil)
     case .itemMean, .itemMedian:
       if raw.isNaN {
-        return ScaleScore(sum: nil, mean: nil, answered: answered, missing: missing, absence: .noImputationValue(items: unimputable[scale]))
+        return ScaleScore(
+          sum: nil, mean: nil, answered: answered, missing: missing,
+          absence: .noImputationValue(items: unimputable[scale]))
       }
       return ScaleScore(sum: raw, mean: raw / Double(k), answered: answered, missing: missing, absence: nil)
     case .prorate:
       let need = required[scale]
       if answered < need {
-        return ScaleScore(sum: nil, mean: nil, answered: answered, missing: missing, absence: .tooFewAnswered(answered: answered, required: need))
+        return ScaleScore(
+          sum: nil, mean: nil, answered: answered, missing: missing,
+          absence: .tooFewAnswered(answered: answered, required: need))
       }
       let mean = raw / Double(answered)
       return ScaleScore(sum: mean * Double(k), mean: mean, answered: answered, missing: missing, absence: nil)

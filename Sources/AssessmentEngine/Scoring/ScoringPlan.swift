@@ -35,11 +35,14 @@ public struct ScoringPlan: Sendable {
     self.policy = policy ?? definition.missingData ?? .default
     self.columns = definition.items.map(\.id)
     let index = definition.itemIndex
-    let lo = definition.responseScale.min, hi = definition.responseScale.max
+    let lo = definition.responseScale.min
+    let hi = definition.responseScale.max
     var compiled: [CompiledScale] = []
     for scale in definition.scales {
       let reversedSet = Set(scale.reversed)
-      var cols: [Int] = [], rev: [Bool] = [], constant = 0
+      var cols: [Int] = []
+      var rev: [Bool] = []
+      var constant = 0
       for item in scale.items {
         // Validation guarantees every scale item is defined.
         guard let j = index[item] else { continue }
@@ -70,8 +73,11 @@ public struct ScoringPlan: Sendable {
   ///   coded on another scale.
   /// - Complexity: O(*n* × *k*) time for *n* respondents and *k* items; O(*n* × *s*) memory for the
   ///   table.
-  public func score(_ matrix: ResponseMatrix, distributions: ItemDistributions? = nil) throws(ScoringError) -> ScoreTable {
-    var table = ScoreTable(scaleIDs: scaleIDs, scaleItemCounts: scaleItemCounts, policy: policy, rowCount: 0, unimputable: [])
+  public func score(_ matrix: ResponseMatrix, distributions: ItemDistributions? = nil) throws(ScoringError)
+    -> ScoreTable
+  {
+    var table = ScoreTable(
+      scaleIDs: scaleIDs, scaleItemCounts: scaleItemCounts, policy: policy, rowCount: 0, unimputable: [])
     try score(matrix, into: &table, distributions: distributions)
     return table
   }
@@ -80,14 +86,19 @@ public struct ScoringPlan: Sendable {
   /// right shape (a streaming caller or a benchmark then allocates once).
   ///
   /// - Throws: as ``score(_:distributions:)``.
-  public func score(_ matrix: ResponseMatrix, into table: inout ScoreTable, distributions: ItemDistributions? = nil) throws(ScoringError) {
+  public func score(_ matrix: ResponseMatrix, into table: inout ScoreTable, distributions: ItemDistributions? = nil)
+    throws(ScoringError)
+  {
     try check(matrix)
-    let imputation = policy.needsColumnStatistics ? (distributions ?? ItemDistributions(matrix)).imputationValues(for: policy) : nil
+    let imputation =
+      policy.needsColumnStatistics ? (distributions ?? ItemDistributions(matrix)).imputationValues(for: policy) : nil
     let unimputable = unimputableItems(imputation)
     if table.rowCount == matrix.rowCount, table.scaleIDs == scaleIDs, table.policy == policy {
       table.unimputable = unimputable
     } else {
-      table = ScoreTable(scaleIDs: scaleIDs, scaleItemCounts: scaleItemCounts, policy: policy, rowCount: matrix.rowCount, unimputable: unimputable)
+      table = ScoreTable(
+        scaleIDs: scaleIDs, scaleItemCounts: scaleItemCounts, policy: policy, rowCount: matrix.rowCount,
+        unimputable: unimputable)
     }
     BulkScorer(plan: self, imputation: keyedImputation(imputation)).score(matrix, into: &table)
   }
@@ -95,7 +106,9 @@ public struct ScoringPlan: Sendable {
   private func check(_ matrix: ResponseMatrix) throws(ScoringError) {
     guard matrix.columns == columns else { throw .columnMismatch(expected: columns, found: matrix.columns) }
     guard matrix.scale.min == definition.responseScale.min, matrix.scale.max == definition.responseScale.max else {
-      throw .scaleMismatch(expectedMin: definition.responseScale.min, expectedMax: definition.responseScale.max, foundMin: matrix.scale.min, foundMax: matrix.scale.max)
+      throw .scaleMismatch(
+        expectedMin: definition.responseScale.min, expectedMax: definition.responseScale.max,
+        foundMin: matrix.scale.min, foundMax: matrix.scale.max)
     }
   }
 
@@ -109,7 +122,9 @@ public struct ScoringPlan: Sendable {
     var matrix = ResponseMatrix(columns: columns, scale: definition.responseScale)
     do { try matrix.append(responses) } catch { throw .invalidResponses(error) }
     let imputation = policy.needsColumnStatistics ? (imputationValues ?? columns.map { _ in nil }) : nil
-    var table = ScoreTable(scaleIDs: scaleIDs, scaleItemCounts: scaleItemCounts, policy: policy, rowCount: 1, unimputable: unimputableItems(imputation))
+    var table = ScoreTable(
+      scaleIDs: scaleIDs, scaleItemCounts: scaleItemCounts, policy: policy, rowCount: 1,
+      unimputable: unimputableItems(imputation))
     BulkScorer(plan: self, imputation: keyedImputation(imputation)).score(matrix, into: &table)
     return table.scores(row: 0)
   }
@@ -125,7 +140,8 @@ public struct ScoringPlan: Sendable {
   /// Per scale and item position, the imputed value after keying (NaN when there is none).
   func keyedImputation(_ values: [Double?]?) -> [[Double]]? {
     guard let values else { return nil }
-    let lo = Double(definition.responseScale.min), hi = Double(definition.responseScale.max)
+    let lo = Double(definition.responseScale.min)
+    let hi = Double(definition.responseScale.max)
     return scales.map { scale in
       zip(scale.columns, scale.reversed).map { j, r in
         guard let v = values[j] else { return Double.nan }

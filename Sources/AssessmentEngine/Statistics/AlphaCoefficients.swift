@@ -47,7 +47,8 @@ struct AlphaCoefficients: Sendable, Hashable {
     lambda6 = 1 - (kd - smc.reduce(0, +)) / sumR
     averageR = (sumR - kd) / (kd * (kd - 1))
     signalToNoise = kd * averageR / (1 - averageR)
-    q = (2 * kd * kd / ((kd - 1) * (kd - 1) * (sumC * sumC * sumC)))
+    q =
+      (2 * kd * kd / ((kd - 1) * (kd - 1) * (sumC * sumC * sumC)))
       * (sumC * (traceCC + traceC * traceC) - 2 * (traceC * sumCC))
     if lower.count >= 2 {
       let mean = lower.reduce(0, +) / Double(lower.count)

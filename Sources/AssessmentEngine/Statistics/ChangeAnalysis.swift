@@ -28,14 +28,24 @@ public enum ChangeAnalysis {
     var result = ChangePairing()
     var postIndex: [String: Int] = [:]
     for (offset, id) in post.enumerated() {
-      if isUnidentified(id) { result.unidentifiedPost.append(offset); continue }
+      if isUnidentified(id) {
+        result.unidentifiedPost.append(offset)
+        continue
+      }
       if postIndex[id] == nil { postIndex[id] = offset }
     }
     var preIDs = Set<String>()
     for (offset, id) in pre.enumerated() {
-      if isUnidentified(id) { result.unidentifiedPre.append(offset); continue }
+      if isUnidentified(id) {
+        result.unidentifiedPre.append(offset)
+        continue
+      }
       preIDs.insert(id)
-      if let p = postIndex[id] { result.pairs.append(RespondentPair(pre: offset, post: p)) } else { result.onlyInPre.append(offset) }
+      if let p = postIndex[id] {
+        result.pairs.append(RespondentPair(pre: offset, post: p))
+      } else {
+        result.onlyInPre.append(offset)
+      }
     }
     for (offset, id) in post.enumerated() where !isUnidentified(id) && !preIDs.contains(id) {
       result.onlyInPost.append(offset)
@@ -90,13 +100,17 @@ public enum ChangeAnalysis {
     for scale in definition.scales {
       let metric = metric ?? scale.score
       let published = definition.norms(for: scale.id).filter { $0.metric == metric }
-      let reference = published.first { $0.reliability != nil && $0.group == .general } ?? published.first { $0.reliability != nil }
+      let reference =
+        published.first { $0.reliability != nil && $0.group == .general } ?? published.first { $0.reliability != nil }
       guard let reliability = reliabilities[scale.id] ?? reference?.reliability else {
         // Values given for some scales only: the others are reported without an RCI, not refused.
         if !reliabilities.isEmpty, sds[scale.id] == nil {
-          result.append(ChangeParameters(
-            scale: scale.id, metric: metric,
-            note: "no RCI: no reliability and SD were given for this scale and the instrument has no published norm for it"))
+          result.append(
+            ChangeParameters(
+              scale: scale.id, metric: metric,
+              note:
+                "no RCI: no reliability and SD were given for this scale and the instrument has no published norm for it"
+            ))
           continue
         }
         throw .missingReliability(scale: scale.id)
@@ -219,7 +233,8 @@ public enum ChangeParameterError: Error, Sendable, Hashable, Codable, CustomStri
     case .missingReliability(let scale): "Scale '\(scale)': no reliability was given and the instrument publishes none."
     case .missingStandardDeviation(let scale, let metric):
       "Scale '\(scale)': no reference SD of its \(metric.rawValue) score was given and the instrument publishes none."
-    case .incompleteNorms(let scale): "Scale '\(scale)': clinical significance needs both a functional and a dysfunctional norm."
+    case .incompleteNorms(let scale):
+      "Scale '\(scale)': clinical significance needs both a functional and a dysfunctional norm."
     case .invalid(let scale, let error): "Scale '\(scale)': \(error.description)"
     }
   }

@@ -29,6 +29,8 @@ public struct IntraclassCorrelation: Sendable, Hashable, Codable {
     public var type: String
     /// The intraclass correlation.
     public var value: Double
+    // swift-format-ignore: AlwaysUseLowerCamelCase
+    // (the F statistic, as psych::ICC and pingouin name it)
     /// The F statistic of the test that it is zero.
     public var F: Double
     /// Numerator degrees of freedom.
@@ -150,7 +152,9 @@ public struct IntraclassCorrelation: Sendable, Hashable, Codable {
     try self.init(ratings: table, confidenceLevel: confidenceLevel)
   }
 
-  init(n: Int, k: Int, ssRows: Double, ssCols: Double, ssError: Double, confidenceLevel: Double) throws(IntraclassCorrelationError) {
+  init(n: Int, k: Int, ssRows: Double, ssCols: Double, ssError: Double, confidenceLevel: Double)
+    throws(IntraclassCorrelationError)
+  {
     let nD = Double(n)
     let kD = Double(k)
     let msb = ssRows / (nD - 1)
@@ -203,17 +207,22 @@ public struct IntraclassCorrelation: Sendable, Hashable, Codable {
     msWithin = msw
     self.confidenceLevel = confidenceLevel
     estimates = [
-      Estimate(type: "ICC1", value: icc1, F: f1, df1: df11n, df2: df11d, p: p1,
-               lower: (f1L - 1) / (f1L + kD - 1), upper: (f1U - 1) / (f1U + kD - 1)),
+      Estimate(
+        type: "ICC1", value: icc1, F: f1, df1: df11n, df2: df11d, p: p1,
+        lower: (f1L - 1) / (f1L + kD - 1), upper: (f1U - 1) / (f1U + kD - 1)),
       Estimate(type: "ICC2", value: icc2, F: f2, df1: df21n, df2: df21d, p: p2, lower: l2, upper: u2),
-      Estimate(type: "ICC3", value: icc3, F: f2, df1: df21n, df2: df21d, p: p2,
-               lower: (f3L - 1) / (f3L + kD - 1), upper: (f3U - 1) / (f3U + kD - 1)),
-      Estimate(type: "ICC1k", value: icc1k, F: f1, df1: df11n, df2: df11d, p: p1,
-               lower: 1 - 1 / f1L, upper: 1 - 1 / f1U),
-      Estimate(type: "ICC2k", value: icc2k, F: f2, df1: df21n, df2: df21d, p: p2,
-               lower: l2 * kD / (1 + l2 * (kD - 1)), upper: u2 * kD / (1 + u2 * (kD - 1))),
-      Estimate(type: "ICC3k", value: icc3k, F: f2, df1: df21n, df2: df21d, p: p2,
-               lower: 1 - 1 / f3L, upper: 1 - 1 / f3U),
+      Estimate(
+        type: "ICC3", value: icc3, F: f2, df1: df21n, df2: df21d, p: p2,
+        lower: (f3L - 1) / (f3L + kD - 1), upper: (f3U - 1) / (f3U + kD - 1)),
+      Estimate(
+        type: "ICC1k", value: icc1k, F: f1, df1: df11n, df2: df11d, p: p1,
+        lower: 1 - 1 / f1L, upper: 1 - 1 / f1U),
+      Estimate(
+        type: "ICC2k", value: icc2k, F: f2, df1: df21n, df2: df21d, p: p2,
+        lower: l2 * kD / (1 + l2 * (kD - 1)), upper: u2 * kD / (1 + u2 * (kD - 1))),
+      Estimate(
+        type: "ICC3k", value: icc3k, F: f2, df1: df21n, df2: df21d, p: p2,
+        lower: 1 - 1 / f3L, upper: 1 - 1 / f3U),
     ]
   }
 
@@ -275,13 +284,17 @@ public enum IntraclassCorrelationError: Error, Hashable, Codable, Sendable, Cust
     case .tooFewRaters(let count): "The ICC needs at least 2 raters; the table has \(count)."
     case .raggedTable(let target, let count, let expected):
       "Target \(target + 1) has \(count) ratings; every target needs \(expected)."
-    case .notFinite(let target, let rater): "The rating of target \(target + 1) by rater \(rater + 1) is not a finite number."
+    case .notFinite(let target, let rater):
+      "The rating of target \(target + 1) by rater \(rater + 1) is not a finite number."
     case .unbalanced(let missing):
       "The design is unbalanced (every rater must rate every target): "
-        + missing.prefix(20).map { "target \($0.target) lacks rater\($0.raters.count == 1 ? "" : "s") \($0.raters.joined(separator: ", "))" }
+        + missing.prefix(20).map {
+          "target \($0.target) lacks rater\($0.raters.count == 1 ? "" : "s") \($0.raters.joined(separator: ", "))"
+        }
         .joined(separator: "; ") + (missing.count > 20 ? "; and \(missing.count - 20) more targets." : ".")
     case .duplicateRating(let target, let rater): "Rater \(rater) rated target \(target) more than once."
-    case .noWithinTargetVariance: "Every target received identical ratings from all raters, so the F tests are undefined."
+    case .noWithinTargetVariance:
+      "Every target received identical ratings from all raters, so the F tests are undefined."
     case .undefinedBounds: "The confidence bounds are undefined for these degrees of freedom."
     case .confidenceLevelOutOfRange(let value): "The confidence level must lie strictly between 0 and 1 (got \(value))."
     }

@@ -133,7 +133,8 @@ public struct ItemMomentAccumulator: Sendable, Hashable {
       // Name the first offending cell exactly as the reference does.
       for index in 0..<buffer.count where Int(buffer[index]) > coding.levels {
         throw .codeOutOfRange(
-          row: rowCount + Int64(index / itemCount), column: index % itemCount, code: buffer[index], levels: coding.levels)
+          row: rowCount + Int64(index / itemCount), column: index % itemCount, code: buffer[index],
+          levels: coding.levels)
       }
     }
     guard Int64(rows) <= rowCapacity - rowCount else { throw .capacityExceeded(rows: rowCount + Int64(rows)) }
@@ -146,7 +147,8 @@ public struct ItemMomentAccumulator: Sendable, Hashable {
   mutating func fold(_ partial: MomentPartial, kernel: MomentKernel) {
     let k = itemCount
     let n = partial.completeRows
-    let s = partial.completeSum, g = partial.completeGram
+    let s = partial.completeSum
+    let g = partial.completeGram
     func gram(_ i: Int, _ j: Int) -> Int64 { i <= j ? g[i * k + j] : g[j * k + i] }
     var p = 0
     for i in 0..<k {
@@ -169,7 +171,8 @@ public struct ItemMomentAccumulator: Sendable, Hashable {
       var sums = scaleSums[index]
       // The incomplete rows, added row by row by the kernel.
       let base = kernel.scaleOffsets[index]
-      let answeredCount = (m + 1) * 3, itemCount = m * (m + 1) * 6
+      let answeredCount = (m + 1) * 3
+      let itemCount = m * (m + 1) * 6
       for t in 0..<answeredCount { sums.byAnswered[t] += partial.scaleSums[base + t] }
       for t in 0..<itemCount { sums.byItem[t] += partial.scaleSums[base + answeredCount + t] }
       for t in sums.complete.indices { sums.complete[t] += partial.scaleSums[base + answeredCount + itemCount + t] }

@@ -1,5 +1,5 @@
 #if canImport(Dispatch)
-import Dispatch
+  import Dispatch
 #endif
 
 /// Exact partial sums over some rows, as the vector kernel collects them (all `Int64`).
@@ -117,17 +117,17 @@ struct MomentKernel: Sendable {
         for b in 0..<blocks { run(job, block: b, into: &base[0]) }
       } else {
         #if canImport(Dispatch)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-          var b = w
-          var partial = emptyPartial()
-          while b < blocks {
-            run(job, block: b, into: &partial)
-            b += workers
+          DispatchQueue.concurrentPerform(iterations: workers) { w in
+            var b = w
+            var partial = emptyPartial()
+            while b < blocks {
+              run(job, block: b, into: &partial)
+              b += workers
+            }
+            job.partials[w] = partial
           }
-          job.partials[w] = partial
-        }
         #else
-        for b in 0..<blocks { run(job, block: b, into: &base[0]) }
+          for b in 0..<blocks { run(job, block: b, into: &base[0]) }
         #endif
       }
     }
@@ -248,7 +248,9 @@ struct MomentKernel: Sendable {
 
   /// The scale-score sums of one incomplete row (the reference's per-row rule).
   @inline(__always)
-  func addScaleSums(_ x: UnsafePointer<UInt8>, _ sums: UnsafeMutableBufferPointer<Int64>, _ keyed: UnsafeMutableBufferPointer<Int64>) {
+  func addScaleSums(
+    _ x: UnsafePointer<UInt8>, _ sums: UnsafeMutableBufferPointer<Int64>, _ keyed: UnsafeMutableBufferPointer<Int64>
+  ) {
     let reflect = Int64(levels + 1)
     for s in scaleColumns.indices {
       let columns = scaleColumns[s]
@@ -288,14 +290,21 @@ struct MomentKernel: Sendable {
     let chunks = (k + 15) / 16
     let vectorHistogram = levels <= 15
     let flushEvery = max(1, min(512, 65535 / (levels * levels)))
-    let zero = V(repeating: 0), one = V(repeating: 1)
+    let zero = V(repeating: 0)
+    let one = V(repeating: 1)
     // Lane accumulators: over complete lanes Gram and Σx; over incomplete lanes (z = x there, else
     // 0; m = [missing] there, else 0) Σmᵢmⱼ, Σzᵢmⱼ, Σzᵢ²mⱼ, Σzᵢzⱼ, Σz, Σz², Σm; the histogram of
     // codes 1…L − 1. Missing is rare, so the m-products are only formed for items with a missing
     // lane in the group; ``flush(_:_:incomplete:withIncomplete:vectorHistogram:)`` turns them
     // into Σpᵢpⱼ, Σxᵢpⱼ and Σxᵢ²pⱼ (p = 1 − m).
-    let ppAt = self.ppAt, xpAt = self.xpAt, x2pAt = self.x2pAt
-    let xxAt = self.xxAt, histAt = self.histAt, zAt = self.zAt, z2At = self.z2At, mAt = self.mAt
+    let ppAt = self.ppAt
+    let xpAt = self.xpAt
+    let x2pAt = self.x2pAt
+    let xxAt = self.xxAt
+    let histAt = self.histAt
+    let zAt = self.zAt
+    let z2At = self.z2At
+    let mAt = self.mAt
     var acc = [V](repeating: zero, count: mAt + k)
     var v = [V](repeating: zero, count: 4 * k)
     var tileBuffer = [V](repeating: zero, count: Self.tileGroups * k)
@@ -310,102 +319,111 @@ struct MomentKernel: Sendable {
     var above = zero
     var touchedIncomplete = false
     let blockComplete = Platform.findByte(0, in: codes + first * k, count: groups * 16 * k) == nil
-    let countedBefore = (0..<k).map { i in (0..<levels).reduce(Int64(0)) { $0 + partial.histogram[i * (levels + 1) + $1] } }
+    let countedBefore = (0..<k).map { i in
+      (0..<levels).reduce(Int64(0)) { $0 + partial.histogram[i * (levels + 1) + $1] }
+    }
     withScalarBuffers(&partial) { buffers in
       acc.withUnsafeMutableBufferPointer { accBuffer in
         v.withUnsafeMutableBufferPointer { vBuffer in
           transposed.withUnsafeMutableBufferPointer { tBuffer in
             levelVectors.withUnsafeMutableBufferPointer { lv in
               tileBuffer.withUnsafeMutableBufferPointer { tileStorage in
-              guard let a = accBuffer.baseAddress, let vb = vBuffer.baseAddress, let t = tBuffer.baseAddress,
-                let lvb = lv.baseAddress, let tile = tileStorage.baseAddress
-              else { return }
-              let raw = UnsafeRawPointer(t)
-              let y = vb, z = vb + k, z2 = vb + 2 * k, m = vb + 3 * k
-              var incompleteSinceFlush: Int64 = 0
-              var sinceFlush = 0
-              for g in 0..<groups {
-                let row0 = first + g * 16
-                let x = UnsafeRawPointer(codes + row0 * k)
-                for c in 0..<chunks { transpose16x16(x + 16 &* c, stride: k, into: t + 256 &* c) }
-                // memchr (vectorised in the C library) finds a missing code faster than lane tests.
-                let complete = blockComplete || Platform.findByte(0, in: x, count: 16 &* k) == nil
-                var all = one
-                for i in 0..<k {
-                  let vi = V(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: i &* 16, as: SIMD16<UInt8>.self))
-                  y[i] = vi
-                  if !complete { all = all & ((vi &+ c255) &>> 8) }
-                  above = above | (vi &+ aboveOffset)
-                }
-                if vectorHistogram {
+                guard let a = accBuffer.baseAddress, let vb = vBuffer.baseAddress, let t = tBuffer.baseAddress,
+                  let lvb = lv.baseAddress, let tile = tileStorage.baseAddress
+                else { return }
+                let raw = UnsafeRawPointer(t)
+                let y = vb
+                let z = vb + k
+                let z2 = vb + 2 * k
+                let m = vb + 3 * k
+                var incompleteSinceFlush: Int64 = 0
+                var sinceFlush = 0
+                for g in 0..<groups {
+                  let row0 = first + g * 16
+                  let x = UnsafeRawPointer(codes + row0 * k)
+                  for c in 0..<chunks { transpose16x16(x + 16 &* c, stride: k, into: t + 256 &* c) }
+                  // memchr (vectorised in the C library) finds a missing code faster than lane tests.
+                  let complete = blockComplete || Platform.findByte(0, in: x, count: 16 &* k) == nil
+                  var all = one
                   for i in 0..<k {
-                    let vi = y[i]
-                    let h = a + histAt + i &* levels
-                    for c in 1..<levels {
-                      h[c &- 1] &+= one ^ (((vi ^ lvb[c]) &+ c255) &>> 8)
-                    }
+                    let vi = V(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: i &* 16, as: SIMD16<UInt8>.self))
+                    y[i] = vi
+                    if !complete { all = all & ((vi &+ c255) &>> 8) }
+                    above = above | (vi &+ aboveOffset)
                   }
-                } else {
-                  for r in 0..<16 {
-                    let row = codes + (row0 + r) * k
-                    for i in 0..<k where Int(row[i]) <= levels { buffers.histogram[i * (levels + 1) + Int(row[i])] += 1 }
-                  }
-                }
-                if complete {
-                  completeRows &+= 16
-                } else {
-                  touchedIncomplete = true
-                  let completeLanes = Self.laneCount(all)
-                  completeRows &+= completeLanes
-                  incompleteSinceFlush &+= 16 &- completeLanes
-                  let inc = one &- all
-                  for i in 0..<k {
-                    let vi = y[i]
-                    let yi = vi &* all
-                    let zi = vi &- yi
-                    let zi2 = zi &* zi
-                    let mi = inc &- ((zi &+ c255) &>> 8)
-                    y[i] = yi
-                    z[i] = zi
-                    z2[i] = zi2
-                    m[i] = mi
-                    a[zAt &+ i] &+= zi
-                    a[z2At &+ i] &+= zi2
-                    a[mAt &+ i] &+= mi
-                  }
-                  for j in 0..<k where Self.anyLane(m[j]) {
-                    let mj = m[j]
+                  if vectorHistogram {
                     for i in 0..<k {
-                      a[xpAt &+ i &* k &+ j] &+= z[i] &* mj
-                      a[x2pAt &+ i &* k &+ j] &+= z2[i] &* mj
+                      let vi = y[i]
+                      let h = a + histAt + i &* levels
+                      for c in 1..<levels {
+                        h[c &- 1] &+= one ^ (((vi ^ lvb[c]) &+ c255) &>> 8)
+                      }
                     }
-                    for i in 0...j { a[ppAt &+ i &* k &+ j] &+= m[i] &* mj }
+                  } else {
+                    for r in 0..<16 {
+                      let row = codes + (row0 + r) * k
+                      for i in 0..<k where Int(row[i]) <= levels {
+                        buffers.histogram[i * (levels + 1) + Int(row[i])] += 1
+                      }
+                    }
                   }
-                  for i in 0..<k {
-                    let zi = z[i]
-                    let row = i &* k
-                    for j in i..<k { a[xxAt &+ row &+ j] &+= zi &* z[j] }
+                  if complete {
+                    completeRows &+= 16
+                  } else {
+                    touchedIncomplete = true
+                    let completeLanes = Self.laneCount(all)
+                    completeRows &+= completeLanes
+                    incompleteSinceFlush &+= 16 &- completeLanes
+                    let inc = one &- all
+                    for i in 0..<k {
+                      let vi = y[i]
+                      let yi = vi &* all
+                      let zi = vi &- yi
+                      let zi2 = zi &* zi
+                      let mi = inc &- ((zi &+ c255) &>> 8)
+                      y[i] = yi
+                      z[i] = zi
+                      z2[i] = zi2
+                      m[i] = mi
+                      a[zAt &+ i] &+= zi
+                      a[z2At &+ i] &+= zi2
+                      a[mAt &+ i] &+= mi
+                    }
+                    for j in 0..<k where Self.anyLane(m[j]) {
+                      let mj = m[j]
+                      for i in 0..<k {
+                        a[xpAt &+ i &* k &+ j] &+= z[i] &* mj
+                        a[x2pAt &+ i &* k &+ j] &+= z2[i] &* mj
+                      }
+                      for i in 0...j { a[ppAt &+ i &* k &+ j] &+= m[i] &* mj }
+                    }
+                    for i in 0..<k {
+                      let zi = z[i]
+                      let row = i &* k
+                      for j in i..<k { a[xxAt &+ row &+ j] &+= zi &* z[j] }
+                    }
+                    for lane in 0..<16 where all[lane] == 0 {
+                      addScaleSums(codes + (row0 + lane) * k, buffers.scaleSums, buffers.keyed)
+                    }
                   }
-                  for lane in 0..<16 where all[lane] == 0 {
-                    addScaleSums(codes + (row0 + lane) * k, buffers.scaleSums, buffers.keyed)
+                  // The complete lanes' Gram matrix is formed per tile of groups (gramTile).
+                  (tile + tileCount &* k).update(from: y, count: k)
+                  tileCount &+= 1
+                  sinceFlush &+= 1
+                  let flushDue = sinceFlush == flushEvery || g == groups - 1
+                  if tileCount == Self.tileGroups || flushDue {
+                    gramTile(tile, tileCount, a)
+                    tileCount = 0
+                  }
+                  if flushDue {
+                    flush(
+                      a, buffers, incomplete: incompleteSinceFlush, withIncomplete: touchedIncomplete,
+                      vectorHistogram: vectorHistogram)
+                    touchedIncomplete = false
+                    incompleteSinceFlush = 0
+                    sinceFlush = 0
                   }
                 }
-                // The complete lanes' Gram matrix is formed per tile of groups (gramTile).
-                (tile + tileCount &* k).update(from: y, count: k)
-                tileCount &+= 1
-                sinceFlush &+= 1
-                let flushDue = sinceFlush == flushEvery || g == groups - 1
-                if tileCount == Self.tileGroups || flushDue {
-                  gramTile(tile, tileCount, a)
-                  tileCount = 0
-                }
-                if flushDue {
-                  flush(a, buffers, incomplete: incompleteSinceFlush, withIncomplete: touchedIncomplete, vectorHistogram: vectorHistogram)
-                  touchedIncomplete = false
-                  incompleteSinceFlush = 0
-                  sinceFlush = 0
-                }
-              }
               }
             }
           }
@@ -445,7 +463,10 @@ struct MomentKernel: Sendable {
       let row = gramAt &+ i &* k
       var j = i
       while j &+ 4 <= k {
-        var r0 = zero, r1 = zero, r2 = zero, r3 = zero
+        var r0 = zero
+        var r1 = zero
+        var r2 = zero
+        var r3 = zero
         for g in 0..<count {
           let base = tile + g &* k
           let yi = base[i]

@@ -42,17 +42,29 @@ public struct MultilevelReliability: Sendable, Hashable, Codable {
   public var times: Int
   /// Items m.
   public var items: Int
-  /// RkF.
+  // swift-format-ignore: AlwaysUseLowerCamelCase
+  // (named as psych::mlr names it, so R users find it)
+  /// Reliability of the average of the k times across all items, times fixed (psych `RkF`).
   public var RkF: Double
-  /// R1R.
+  // swift-format-ignore: AlwaysUseLowerCamelCase
+  // (named as psych::mlr names it, so R users find it)
+  /// Generalizability of a single time point across all items, times random (psych `R1R`).
   public var R1R: Double
-  /// RkR.
+  // swift-format-ignore: AlwaysUseLowerCamelCase
+  // (named as psych::mlr names it, so R users find it)
+  /// Generalizability of the average of the k times across all items, times random (psych `RkR`).
   public var RkR: Double
-  /// Rc.
+  // swift-format-ignore: AlwaysUseLowerCamelCase
+  // (named as psych::mlr names it, so R users find it)
+  /// Generalizability of change within persons, times and items fixed (psych `Rc`).
   public var Rc: Double
-  /// RkRn.
+  // swift-format-ignore: AlwaysUseLowerCamelCase
+  // (named as psych::mlr names it, so R users find it)
+  /// Like ``RkR`` for the nested design, items nested in persons (psych `RkRn`).
   public var RkRn: Double
-  /// Rcn.
+  // swift-format-ignore: AlwaysUseLowerCamelCase
+  // (named as psych::mlr names it, so R users find it)
+  /// Like ``Rc`` for the nested design, items nested in persons (psych `Rcn`).
   public var Rcn: Double
   /// Crossed variance components, keyed as psych's `components` rows.
   public var components: [String: Double]
@@ -76,7 +88,9 @@ public struct MultilevelReliability: Sendable, Hashable, Codable {
       guard person.count == k, person.allSatisfy({ $0.count == m }) else { throw .ragged(person: i) }
       if person.contains(where: { $0.contains { !$0.isFinite } }) { throw .notFinite(person: i) }
     }
-    let pD = Double(p), kD = Double(k), mD = Double(m)
+    let pD = Double(p)
+    let kD = Double(k)
+    let mD = Double(m)
     var yi = [Double](repeating: 0, count: p)
     var yt = [Double](repeating: 0, count: k)
     var yj = [Double](repeating: 0, count: m)
@@ -106,8 +120,15 @@ public struct MultilevelReliability: Sendable, Hashable, Codable {
     for c in 0..<(k * m) { ytj[c] /= pD }
     for c in 0..<(p * m) { yij[c] /= kD }
     func sq(_ x: Double) -> Double { x * x }
-    var ssId = 0.0, ssTime = 0.0, ssItems = 0.0, ssIdTime = 0.0, ssTimeItems = 0.0, ssIdItems = 0.0, ssResid = 0.0
-    var ssTimeWithinId = 0.0, ssWithin = 0.0
+    var ssId = 0.0
+    var ssTime = 0.0
+    var ssItems = 0.0
+    var ssIdTime = 0.0
+    var ssTimeItems = 0.0
+    var ssIdItems = 0.0
+    var ssResid = 0.0
+    var ssTimeWithinId = 0.0
+    var ssWithin = 0.0
     for i in 0..<p { ssId += sq(yi[i] - grand) }
     for t in 0..<k { ssTime += sq(yt[t] - grand) }
     for j in 0..<m { ssItems += sq(yj[j] - grand) }
@@ -279,7 +300,9 @@ public enum MultilevelReliabilityError: Error, Hashable, Codable, Sendable, Cust
     case .notFinite(let person): "Person \(person + 1) has a value that is not a finite number."
     case .unbalanced(let missing):
       "The design is unbalanced (every person needs every time, every item answered): "
-        + missing.prefix(20).map { "\($0.person) lacks time\($0.times.count == 1 ? "" : "s") \($0.times.joined(separator: ", "))" }
+        + missing.prefix(20).map {
+          "\($0.person) lacks time\($0.times.count == 1 ? "" : "s") \($0.times.joined(separator: ", "))"
+        }
         .joined(separator: "; ") + (missing.count > 20 ? "; and \(missing.count - 20) more persons." : ".")
     case .duplicateOccasion(let person, let time): "Person \(person) has more than one record at time \(time)."
     case .noResidualVariance: "The residual variance is 0, so the variance components are undefined."

@@ -46,7 +46,9 @@ public struct PolychoricCorrelation: Sendable, Hashable, Codable {
   ///   items never answered together.
   /// - Complexity: O(rows · items²) to tabulate, then O(items² · C² · iterations) bivariate normal
   ///   evaluations.
-  public init(codes: [UInt8], itemCount k: Int, levels: Int, itemNames: [String]? = nil, correction: Double = 0.5) throws(PolychoricError) {
+  public init(codes: [UInt8], itemCount k: Int, levels: Int, itemNames: [String]? = nil, correction: Double = 0.5)
+    throws(PolychoricError)
+  {
     guard k >= 2 else { throw .tooFewItems(count: k) }
     guard levels >= 2, levels <= 255, codes.count % k == 0 else { throw .invalidLayout }
     let n = codes.count / k
@@ -60,7 +62,8 @@ public struct PolychoricCorrelation: Sendable, Hashable, Codable {
         marginal[j][c] += 1
       }
     }
-    var lowest = levels, highest = 1
+    var lowest = levels
+    var highest = 1
     var itemHighest = [Int](repeating: 0, count: k)
     for j in 0..<k {
       let used = (1...levels).filter { marginal[j][$0] > 0 }
@@ -78,7 +81,8 @@ public struct PolychoricCorrelation: Sendable, Hashable, Codable {
       for c in lowest..<highest {
         cumulative += marginal[j][c]
         let share = Double(cumulative) / answered
-        tau[j].append(share <= 0 ? -.infinity : (share >= 1 ? .infinity : (Distributions.normalQuantile(share) ?? .nan)))
+        tau[j].append(
+          share <= 0 ? -.infinity : (share >= 1 ? .infinity : (Distributions.normalQuantile(share) ?? .nan)))
       }
     }
     // Pair tables (categories lowest…highest), one pass over the rows.
@@ -108,8 +112,10 @@ public struct PolychoricCorrelation: Sendable, Hashable, Codable {
       for b in (a + 1)..<k {
         let counts = Array(tables[(pair * cells)..<((pair + 1) * cells)])
         guard counts.reduce(0, +) > 0 else { throw .noOverlap(item: names[a], otherItem: names[b]) }
-        let fit = global
-          ? Self.fitPair(counts: counts.map(Double.init), rows: categories, columns: categories, rowCuts: tau[a], columnCuts: tau[b])
+        let fit =
+          global
+          ? Self.fitPair(
+            counts: counts.map(Double.init), rows: categories, columns: categories, rowCuts: tau[a], columnCuts: tau[b])
           : Self.fitPairLocal(counts: counts, categories: categories, correction: correction)
         r[a][b] = fit.rho
         r[b][a] = fit.rho
@@ -127,10 +133,14 @@ public struct PolychoricCorrelation: Sendable, Hashable, Codable {
   }
 
   /// The pair's ρ maximizing Σ p_ij log P_ij(ρ) with fixed cuts, and the value −Σ p_ij log P_ij there.
-  static func fitPair(counts: [Double], rows: Int, columns: Int, rowCuts: [Double], columnCuts: [Double]) -> (rho: Double, objective: Double) {
+  static func fitPair(counts: [Double], rows: Int, columns: Int, rowCuts: [Double], columnCuts: [Double]) -> (
+    rho: Double, objective: Double
+  ) {
     let total = counts.reduce(0, +)
     let shares = counts.map { $0 / total }
-    let f = { (rho: Double) in negativeLogLikelihood(rho, shares: shares, rows: rows, columns: columns, rowCuts: rowCuts, columnCuts: columnCuts) }
+    let f = { (rho: Double) in
+      negativeLogLikelihood(rho, shares: shares, rows: rows, columns: columns, rowCuts: rowCuts, columnCuts: columnCuts)
+    }
     let rho = brentMinimum(f, lower: -1, upper: 1, tolerance: 1e-12)
     return (rho, f(rho))
   }
@@ -149,7 +159,8 @@ public struct PolychoricCorrelation: Sendable, Hashable, Codable {
         shares.append(c == 0 && correction > 0 ? correction / total : Double(c) / total)
       }
     }
-    let nr = keptRows.count, nc = keptColumns.count
+    let nr = keptRows.count
+    let nc = keptColumns.count
     func cuts(_ margins: [Double]) -> [Double] {
       var s = 0.0
       return margins.dropLast().map { value in
@@ -159,21 +170,26 @@ public struct PolychoricCorrelation: Sendable, Hashable, Codable {
     }
     let rowCuts = cuts((0..<nr).map { i in (0..<nc).map { shares[i * nc + $0] }.reduce(0, +) })
     let columnCuts = cuts((0..<nc).map { j in (0..<nr).map { shares[$0 * nc + j] }.reduce(0, +) })
-    let f = { (rho: Double) in negativeLogLikelihood(rho, shares: shares, rows: nr, columns: nc, rowCuts: rowCuts, columnCuts: columnCuts) }
+    let f = { (rho: Double) in
+      negativeLogLikelihood(rho, shares: shares, rows: nr, columns: nc, rowCuts: rowCuts, columnCuts: columnCuts)
+    }
     let rho = brentMinimum(f, lower: -1, upper: 1, tolerance: 1e-12)
     return (rho, f(rho))
   }
 
   /// −Σ p_ij·log P_ij(ρ) over the cells with P_ij > 0 (psych's `polyF`), P_ij from the bivariate
   /// normal distribution function at the cuts.
-  static func negativeLogLikelihood(_ rho: Double, shares: [Double], rows: Int, columns: Int, rowCuts: [Double], columnCuts: [Double]) -> Double {
+  static func negativeLogLikelihood(
+    _ rho: Double, shares: [Double], rows: Int, columns: Int, rowCuts: [Double], columnCuts: [Double]
+  ) -> Double {
     let rc = [-Double.infinity] + rowCuts + [Double.infinity]
     let cc = [-Double.infinity] + columnCuts + [Double.infinity]
     // Cumulative Φ2 at every cut pair, then cell probabilities by differences.
     var cumulative = [Double](repeating: 0, count: (rows + 1) * (columns + 1))
     for i in 0...rows {
       for j in 0...columns {
-        cumulative[i * (columns + 1) + j] = Distributions.bivariateNormalCDF(rc[i], cc[j], rho: max(-1, min(1, rho))) ?? 0
+        cumulative[i * (columns + 1) + j] =
+          Distributions.bivariateNormalCDF(rc[i], cc[j], rho: max(-1, min(1, rho))) ?? 0
       }
     }
     var value = 0.0
@@ -181,7 +197,8 @@ public struct PolychoricCorrelation: Sendable, Hashable, Codable {
       for j in 0..<columns {
         let share = shares[i * columns + j]
         guard share > 0 else { continue }
-        let p = cumulative[(i + 1) * (columns + 1) + j + 1] - cumulative[i * (columns + 1) + j + 1]
+        let p =
+          cumulative[(i + 1) * (columns + 1) + j + 1] - cumulative[i * (columns + 1) + j + 1]
           - cumulative[(i + 1) * (columns + 1) + j] + cumulative[i * (columns + 1) + j]
         if p > 0 { value -= share * log(p) }
       }
@@ -193,12 +210,16 @@ public struct PolychoricCorrelation: Sendable, Hashable, Codable {
   /// `optimize`), to an absolute tolerance in x.
   static func brentMinimum(_ f: (Double) -> Double, lower: Double, upper: Double, tolerance: Double) -> Double {
     let golden = 0.3819660112501051
-    var a = lower, b = upper
+    var a = lower
+    var b = upper
     var x = a + golden * (b - a)
-    var w = x, v = x
+    var w = x
+    var v = x
     var fx = f(x)
-    var fw = fx, fv = fx
-    var d = 0.0, e = 0.0
+    var fw = fx
+    var fv = fx
+    var d = 0.0
+    var e = 0.0
     for _ in 0..<500 {
       let middle = 0.5 * (a + b)
       let tol1 = 1e-15 * abs(x) + tolerance / 3
@@ -228,16 +249,22 @@ public struct PolychoricCorrelation: Sendable, Hashable, Codable {
       let fu = f(u)
       if fu <= fx {
         if u < x { b = x } else { a = x }
-        v = w; fv = fw
-        w = x; fw = fx
-        x = u; fx = fu
+        v = w
+        fv = fw
+        w = x
+        fw = fx
+        x = u
+        fx = fu
       } else {
         if u < x { a = u } else { b = u }
         if fu <= fw || w == x {
-          v = w; fv = fw
-          w = u; fw = fu
+          v = w
+          fv = fw
+          w = u
+          fw = fu
         } else if fu <= fv || v == x || v == w {
-          v = u; fv = fu
+          v = u
+          fv = fu
         }
       }
     }
@@ -316,9 +343,12 @@ public enum PolychoricError: Error, Hashable, Codable, Sendable, CustomStringCon
   public var description: String {
     switch self {
     case .tooFewItems(let count): "Polychoric correlations need at least 2 items; got \(count)."
-    case .invalidLayout: "The response buffer is not a whole number of rows, or the scale has fewer than 2 or more than 255 categories."
-    case .codeOutOfRange(let row, let column): "Row \(row + 1), column \(column + 1) holds a code above the number of categories."
-    case .noVariance(let item): "Item \(item) was answered in fewer than two categories, so it has no polychoric correlation (psych drops it)."
+    case .invalidLayout:
+      "The response buffer is not a whole number of rows, or the scale has fewer than 2 or more than 255 categories."
+    case .codeOutOfRange(let row, let column):
+      "Row \(row + 1), column \(column + 1) holds a code above the number of categories."
+    case .noVariance(let item):
+      "Item \(item) was answered in fewer than two categories, so it has no polychoric correlation (psych drops it)."
     case .noOverlap(let item, let otherItem): "Items \(item) and \(otherItem) were never answered in the same row."
     }
   }

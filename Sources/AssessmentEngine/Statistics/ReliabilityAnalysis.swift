@@ -31,18 +31,25 @@ extension ItemMomentAccumulator {
     let moments = try scaleMoments(index, policy: options.missingData, setAside: setAside)
     let keptPositions = fullScale.columns.indices.filter { !setAside.contains($0) }
     let scale = ReliabilityScale(
-      name: fullScale.name, columns: keptPositions.map { fullScale.columns[$0] }, keys: keptPositions.map { fullScale.keys[$0] })
+      name: fullScale.name, columns: keptPositions.map { fullScale.columns[$0] },
+      keys: keptPositions.map { fullScale.keys[$0] })
     var notes: [ReliabilityNote] = []
     let setAsideNames = setAsidePositions.map { itemName(fullScale, $0) }
     if !setAside.isEmpty {
-      notes.append(ReliabilityNote(
-        statistic: "items", status: .adjusted,
-        reason: "item\(setAsideNames.count == 1 ? "" : "s") \(setAsideNames.joined(separator: ", ")) had no variance and \(setAsideNames.count == 1 ? "was" : "were") set aside from the reliability analysis (k = \(keptPositions.count)) but still \(setAsideNames.count == 1 ? "counts" : "count") in the score, as psych::alpha does"))
+      notes.append(
+        ReliabilityNote(
+          statistic: "items", status: .adjusted,
+          reason:
+            "item\(setAsideNames.count == 1 ? "" : "s") \(setAsideNames.joined(separator: ", ")) had no variance and \(setAsideNames.count == 1 ? "was" : "were") set aside from the reliability analysis (k = \(keptPositions.count)) but still \(setAsideNames.count == 1 ? "counts" : "count") in the score, as psych::alpha does"
+        ))
       let completeOverall = moments.completeRows == moments.rowsWithScore
       if options.missingData == .pairwise || options.missingData == .listwise, !completeOverall {
-        notes.append(ReliabilityNote(
-          statistic: "mean, sd, rawR", status: .adjusted,
-          reason: "the score is the mean of the answered items including the set-aside item; psych rescales the mean of the remaining items instead, which differs in rows with missing answers"))
+        notes.append(
+          ReliabilityNote(
+            statistic: "mean, sd, rawR", status: .adjusted,
+            reason:
+              "the score is the mean of the answered items including the set-aside item; psych rescales the mean of the remaining items instead, which differs in rows with missing answers"
+          ))
       }
     }
     let k = moments.k
@@ -57,9 +64,12 @@ extension ItemMomentAccumulator {
     let r = Self.covarianceToCorrelation(c, k)
     let (smc, smcAdjusted) = SymmetricMatrix.psychSMC(r, k)
     if smcAdjusted {
-      notes.append(ReliabilityNote(
-        statistic: "lambda6, rCor", status: .adjusted,
-        reason: "the item correlation matrix is singular or not positive definite; squared multiple correlations come from its pseudo-inverse with values below 0 set to 0 and above 1 set to 1, as psych::smc does"))
+      notes.append(
+        ReliabilityNote(
+          statistic: "lambda6, rCor", status: .adjusted,
+          reason:
+            "the item correlation matrix is singular or not positive definite; squared multiple correlations come from its pseudo-inverse with values below 0 set to 0 and above 1 set to 1, as psych::smc does"
+        ))
     }
     let total = AlphaCoefficients(covariance: c, correlation: r, smc: smc, k: k)
     let nD = Double(nObs)
@@ -134,9 +144,12 @@ extension ItemMomentAccumulator {
     // psych's fa() smooths a non-positive-definite matrix (cor.smooth) before the fit.
     let (factorCorrelation, smoothed) = SymmetricMatrix.smoothed(moments.factorCorrelation, k)
     if smoothed {
-      notes.append(ReliabilityNote(
-        statistic: "omegaTotal", status: .adjusted,
-        reason: "the correlation matrix is not positive definite; it was smoothed (psych::cor.smooth) before the one-factor fit, as psych::omega does"))
+      notes.append(
+        ReliabilityNote(
+          statistic: "omegaTotal", status: .adjusted,
+          reason:
+            "the correlation matrix is not positive definite; it was smoothed (psych::cor.smooth) before the one-factor fit, as psych::omega does"
+        ))
     }
     let omegaStart = SymmetricMatrix.psychSMC(factorCorrelation, k).smc
     let omega = OmegaTotal(correlation: factorCorrelation, k: k, smc: omegaStart)
@@ -229,9 +242,12 @@ extension ScaleReliability {
       }
     }
     if !undefined.isEmpty {
-      notes.append(ReliabilityNote(
-        statistic: undefined.joined(separator: ", "), status: .notComputed,
-        reason: "undefined for these data (a division by zero or the square root of a negative sum: perfectly correlated items, an inconsistent pairwise matrix, or items that correlate negatively — check the reverse keying); shown as NA in text and \"NaN\"/\"Inf\" in JSON"))
+      notes.append(
+        ReliabilityNote(
+          statistic: undefined.joined(separator: ", "), status: .notComputed,
+          reason:
+            "undefined for these data (a division by zero or the square root of a negative sum: perfectly correlated items, an inconsistent pairwise matrix, or items that correlate negatively — check the reverse keying); shown as NA in text and \"NaN\"/\"Inf\" in JSON"
+        ))
     }
   }
 }

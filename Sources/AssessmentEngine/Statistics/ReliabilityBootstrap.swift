@@ -63,14 +63,18 @@ public struct ReliabilityBootstrap: Sendable, Hashable, Codable {
   /// - Complexity: O((B + groups) · n · k²) for B replicates of n rows and k items.
   public init(
     codes: [UInt8], itemCount: Int, coding: ResponseCoding, scale: ReliabilityScale, columnNames: [String]? = nil,
-    options: ReliabilityOptions = ReliabilityOptions(), replicates: Int = 1000, seed: UInt64 = 1, confidenceLevel: Double = 0.95
+    options: ReliabilityOptions = ReliabilityOptions(), replicates: Int = 1000, seed: UInt64 = 1,
+    confidenceLevel: Double = 0.95
   ) throws(ReliabilityError) {
     guard confidenceLevel > 0, confidenceLevel < 1 else { throw .confidenceLevelOutOfRange(value: confidenceLevel) }
-    guard itemCount > 0, codes.count % itemCount == 0 else { throw .rowBufferLength(count: codes.count, itemCount: itemCount) }
+    guard itemCount > 0, codes.count % itemCount == 0 else {
+      throw .rowBufferLength(count: codes.count, itemCount: itemCount)
+    }
     let n = codes.count / itemCount
     guard replicates >= 2 else { throw .tooFewObservations(scale: scale.name, count: Int64(replicates), minimum: 2) }
     func analyse(_ rows: [UInt8]) throws(ReliabilityError) -> (Double, Double) {
-      var accumulator = try ItemMomentAccumulator(itemCount: itemCount, coding: coding, scales: [scale], columnNames: columnNames)
+      var accumulator = try ItemMomentAccumulator(
+        itemCount: itemCount, coding: coding, scales: [scale], columnNames: columnNames)
       try accumulator.add(rows: rows)
       let result = try accumulator.reliability(ofScaleAt: 0, options: options)
       return (result.alpha, result.omegaTotal)
@@ -107,12 +111,15 @@ public struct ReliabilityBootstrap: Sendable, Hashable, Codable {
     let groups = min(n, 1000)
     var blocks: [ItemMomentAccumulator] = []
     for g in 0..<groups {
-      let start = g * n / groups, end = (g + 1) * n / groups
-      var block = try ItemMomentAccumulator(itemCount: itemCount, coding: coding, scales: [scale], columnNames: columnNames)
+      let start = g * n / groups
+      let end = (g + 1) * n / groups
+      var block = try ItemMomentAccumulator(
+        itemCount: itemCount, coding: coding, scales: [scale], columnNames: columnNames)
       try block.add(rows: Array(codes[(start * itemCount)..<(end * itemCount)]))
       blocks.append(block)
     }
-    let empty = try ItemMomentAccumulator(itemCount: itemCount, coding: coding, scales: [scale], columnNames: columnNames)
+    let empty = try ItemMomentAccumulator(
+      itemCount: itemCount, coding: coding, scales: [scale], columnNames: columnNames)
     var prefix = [empty]
     for g in 0..<groups {
       var next = prefix[g]
@@ -130,7 +137,9 @@ public struct ReliabilityBootstrap: Sendable, Hashable, Codable {
     for g in 0..<groups {
       var leaveOut = prefix[g]
       try leaveOut.merge(suffix[g + 1])
-      if let result = try? leaveOut.reliability(ofScaleAt: 0, options: options), result.alpha.isFinite, result.omegaTotal.isFinite {
+      if let result = try? leaveOut.reliability(ofScaleAt: 0, options: options), result.alpha.isFinite,
+        result.omegaTotal.isFinite
+      {
         jackAlpha.append(result.alpha)
         jackOmega.append(result.omegaTotal)
       }
@@ -141,18 +150,22 @@ public struct ReliabilityBootstrap: Sendable, Hashable, Codable {
     self.failedReplicates = failed
     self.jackknifeGroups = groups
     self.alpha = Self.intervals(estimate: alphaHat, replicates: alphas, jackknife: jackAlpha, level: confidenceLevel)
-    self.omegaTotal = Self.intervals(estimate: omegaHat, replicates: omegas, jackknife: jackOmega, level: confidenceLevel)
+    self.omegaTotal = Self.intervals(
+      estimate: omegaHat, replicates: omegas, jackknife: jackOmega, level: confidenceLevel)
   }
 
   static func intervals(estimate: Double, replicates: [Double], jackknife: [Double], level: Double) -> Intervals {
     let sorted = replicates.sorted()
-    let lowerQ = (1 - level) / 2, upperQ = 1 - lowerQ
+    let lowerQ = (1 - level) / 2
+    let upperQ = 1 - lowerQ
     let below = Double(sorted.filter { $0 < estimate }.count)
     let equal = Double(sorted.filter { $0 == estimate }.count)
-    let share = min(max((below + 0.5 * equal) / Double(sorted.count), 0.5 / Double(sorted.count)), 1 - 0.5 / Double(sorted.count))
+    let share = min(
+      max((below + 0.5 * equal) / Double(sorted.count), 0.5 / Double(sorted.count)), 1 - 0.5 / Double(sorted.count))
     let z0 = Distributions.normalQuantile(share) ?? 0
     let mean = jackknife.reduce(0, +) / Double(max(jackknife.count, 1))
-    var numerator = 0.0, denominator = 0.0
+    var numerator = 0.0
+    var denominator = 0.0
     for value in jackknife {
       let d = mean - value
       numerator += d * d * d

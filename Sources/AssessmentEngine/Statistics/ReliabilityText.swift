@@ -26,7 +26,8 @@ extension ScaleReliability {
           )
         ]))
     for note in notes {
-      lines.append("Note (\(note.statistic), \(note.status == .adjusted ? "adjusted" : "not computed")): \(note.reason).")
+      lines.append(
+        "Note (\(note.statistic), \(note.status == .adjusted ? "adjusted" : "not computed")): \(note.reason).")
     }
     lines.append("")
     let percent = Self.trimmed(confidenceLevel * 100)
@@ -111,9 +112,13 @@ extension ScaleReliability {
     let labelWidth = rows.map(\.0.count).max() ?? 0
     var widths = header.map(\.count)
     for (_, cells) in rows {
-      for (index, cell) in cells.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+      for (index, cell) in cells.enumerated() where index < widths.count {
+        widths[index] = max(widths[index], cell.count)
+      }
     }
-    func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+    func pad(_ text: String, _ width: Int) -> String {
+      String(repeating: " ", count: max(0, width - text.count)) + text
+    }
     var lines = [String(repeating: " ", count: labelWidth) + zip(header, widths).map { " " + pad($0, $1) }.joined()]
     for (label, cells) in rows {
       let padded = label + String(repeating: " ", count: labelWidth - label.count)

@@ -40,7 +40,9 @@ extension ItemMomentAccumulator {
   /// variance, see ``itemsWithoutVariance(_:)``) take no part in the covariances and are removed
   /// from every per-item array; the score moments still count them (psych's "deleted but still
   /// counted in the score").
-  func scaleMoments(_ s: Int, policy: ReliabilityMissingData, setAside: Set<Int> = []) throws(ReliabilityError) -> ScaleMoments {
+  func scaleMoments(_ s: Int, policy: ReliabilityMissingData, setAside: Set<Int> = []) throws(ReliabilityError)
+    -> ScaleMoments
+  {
     let scale = scales[s]
     let k = scale.columns.count
     guard k - setAside.count >= 2 else { throw .tooFewItems(scale: scale.name, itemCount: k - setAside.count) }
@@ -141,7 +143,8 @@ extension ItemMomentAccumulator {
       for t in 0..<k where !setAside.contains(t) {
         let m = moments(scale.columns[t], scale.columns[t])
         let n = Double(m.count)
-        itemSD[t] = (differenceOfProducts(m.count, m.sumSquaresFirst, m.sumFirst, m.sumFirst) / (n * (n - 1))).squareRoot()
+        itemSD[t] = (differenceOfProducts(m.count, m.sumSquaresFirst, m.sumFirst, m.sumFirst) / (n * (n - 1)))
+          .squareRoot()
       }
       let keptListwise = (0..<k).filter { !setAside.contains($0) }
       let reducedListwise = SymmetricMatrix.selecting(covariance, k, keptListwise)

@@ -107,7 +107,8 @@ extension ItemMomentAccumulator {
       }
       let alpha = (v - sumVar) * k / ((k - 1) * v)
       let averageR = alpha / (k - alpha * (k - 1))
-      let q = (2 * k * k / ((k - 1) * (k - 1) * (v * v * v))) * (v * (sumVar2 + sumVar * sumVar) - 2 * sumVar * sumSquares)
+      let q =
+        (2 * k * k / ((k - 1) * (k - 1) * (v * v * v))) * (v * (sumVar2 + sumVar * sumVar) - 2 * sumVar * sumSquares)
       let correctedVariance = v - sumVar + sumSMC
       var items: [String: ScoreItemsItem] = [:]
       for (a, pa) in positions.enumerated() {

@@ -11,7 +11,8 @@ func transpose16x16(_ x: UnsafeRawPointer, stride: Int, into out: UnsafeMutableP
   withUnsafeTemporaryAllocation(of: SIMD16<UInt8>.self, capacity: 32) { buffer in
     guard let p = buffer.baseAddress else { return }
     for r in 0..<16 { (p + r).initialize(to: x.loadUnaligned(fromByteOffset: r &* stride, as: SIMD16<UInt8>.self)) }
-    var src = p, dst = p + 16
+    var src = p
+    var dst = p + 16
     for _ in 0..<4 {
       for m in 0..<8 {
         let pair = SIMD32<UInt8>(lowHalf: src[2 &* m], highHalf: src[2 &* m &+ 1])

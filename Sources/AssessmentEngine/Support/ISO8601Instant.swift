@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 
 /// Instants as ISO 8601 text with a UTC offset, e.g. `2025-03-01T09:30:00+07:00` — the SDK's one JSON
@@ -33,7 +33,9 @@ package enum ISO8601Instant {
     guard chars.count >= 20, chars[10] == UInt8(ascii: "T") || chars[10] == UInt8(ascii: "t") else { return nil }
     guard let day = try? CivilDate(iso: String(decoding: chars[0..<10], as: UTF8.self)) else { return nil }
     func number(_ range: Range<Int>) -> Int? {
-      guard range.upperBound <= chars.count, range.allSatisfy({ chars[$0] >= 48 && chars[$0] <= 57 }) else { return nil }
+      guard range.upperBound <= chars.count, range.allSatisfy({ chars[$0] >= 48 && chars[$0] <= 57 }) else {
+        return nil
+      }
       return range.reduce(0) { $0 * 10 + Int(chars[$1] - 48) }
     }
     guard chars[13] == UInt8(ascii: ":"), chars[16] == UInt8(ascii: ":"),
@@ -60,11 +62,14 @@ package enum ISO8601Instant {
     } else if chars[i] == UInt8(ascii: "+") || chars[i] == UInt8(ascii: "-") {
       let sign = chars[i] == UInt8(ascii: "-") ? -1 : 1
       let rest = chars.count - i - 1
-      let oh: Int?, om: Int?
+      let oh: Int?
+      let om: Int?
       if rest == 5, chars[i + 3] == UInt8(ascii: ":") {
-        oh = number((i + 1)..<(i + 3)); om = number((i + 4)..<(i + 6))
+        oh = number((i + 1)..<(i + 3))
+        om = number((i + 4)..<(i + 6))
       } else if rest == 4 {
-        oh = number((i + 1)..<(i + 3)); om = number((i + 3)..<(i + 5))
+        oh = number((i + 1)..<(i + 3))
+        om = number((i + 3)..<(i + 5))
       } else {
         return nil
       }

@@ -59,7 +59,8 @@ package struct JSONText {
 
   private func error(_ message: String, at offset: Int? = nil, path: String? = nil) -> SyntaxError {
     let at = Swift.min(offset ?? p, b.count)
-    var line = 1, lineStart = 0
+    var line = 1
+    var lineStart = 0
     for i in 0..<at where b[i] == 0x0A {
       line += 1
       lineStart = i + 1
@@ -92,9 +93,15 @@ package struct JSONText {
     case 0x7B: return try object(depth: depth, path: path)
     case 0x5B: return try array(depth: depth, path: path)
     case 0x22: return .string(try string())
-    case 0x74: try literal("true"); return .bool(true)
-    case 0x66: try literal("false"); return .bool(false)
-    case 0x6E: try literal("null"); return .null
+    case 0x74:
+      try literal("true")
+      return .bool(true)
+    case 0x66:
+      try literal("false")
+      return .bool(false)
+    case 0x6E:
+      try literal("null")
+      return .null
     case 0x2D, 0x30...0x39: return .number(try number())
     default:
       throw error("expected a value (object, array, string, number, true, false or null), found \(found())")
@@ -114,16 +121,23 @@ package struct JSONText {
     var members: [String: JSONValue] = [:]
     var keyOffsets: [String: Int] = [:]
     skipSpace()
-    if p < b.count, b[p] == 0x7D { p += 1; return .object(members) }
+    if p < b.count, b[p] == 0x7D {
+      p += 1
+      return .object(members)
+    }
     while true {
       skipSpace()
       guard p < b.count, b[p] == 0x22 else {
-        throw error(p < b.count && b[p] == 0x7D ? "a comma before '}' (trailing commas are not JSON)" : "expected a key in double quotes, found \(found())")
+        throw error(
+          p < b.count && b[p] == 0x7D
+            ? "a comma before '}' (trailing commas are not JSON)" : "expected a key in double quotes, found \(found())")
       }
       let keyOffset = p
       let key = try string()
       skipSpace()
-      guard p < b.count, b[p] == 0x3A else { throw error("expected ':' after the key \(quotedForMessage(key)), found \(found())") }
+      guard p < b.count, b[p] == 0x3A else {
+        throw error("expected ':' after the key \(quotedForMessage(key)), found \(found())")
+      }
       p += 1
       skipSpace()
       let memberPath = path + "." + key
@@ -137,8 +151,14 @@ package struct JSONText {
       members[key] = v
       skipSpace()
       guard p < b.count else { throw error("the text ends inside an object; expected ',' or '}'") }
-      if b[p] == 0x2C { p += 1; continue }
-      if b[p] == 0x7D { p += 1; return .object(members) }
+      if b[p] == 0x2C {
+        p += 1
+        continue
+      }
+      if b[p] == 0x7D {
+        p += 1
+        return .object(members)
+      }
       throw error("expected ',' or '}' after an object member, found \(found())")
     }
   }
@@ -147,15 +167,24 @@ package struct JSONText {
     p += 1
     var elements: [JSONValue] = []
     skipSpace()
-    if p < b.count, b[p] == 0x5D { p += 1; return .array(elements) }
+    if p < b.count, b[p] == 0x5D {
+      p += 1
+      return .array(elements)
+    }
     while true {
       skipSpace()
       if p < b.count, b[p] == 0x5D { throw error("a comma before ']' (trailing commas are not JSON)") }
       elements.append(try value(depth: depth + 1, path: "\(path)[\(elements.count)]"))
       skipSpace()
       guard p < b.count else { throw error("the text ends inside an array; expected ',' or ']'") }
-      if b[p] == 0x2C { p += 1; continue }
-      if b[p] == 0x5D { p += 1; return .array(elements) }
+      if b[p] == 0x2C {
+        p += 1
+        continue
+      }
+      if b[p] == 0x5D {
+        p += 1
+        return .array(elements)
+      }
       throw error("expected ',' or ']' after an array element, found \(found())")
     }
   }
@@ -186,7 +215,8 @@ package struct JSONText {
     }
     let text = String(decoding: UnsafeBufferPointer(rebasing: b[start..<p]), as: UTF8.self)
     guard let value = Double(text), value.isFinite else {
-      throw error("the number \(text.count > 40 ? String(text.prefix(37)) + "..." : text) is too large to represent", at: start)
+      throw error(
+        "the number \(text.count > 40 ? String(text.prefix(37)) + "..." : text) is too large to represent", at: start)
     }
     return value
   }
@@ -198,8 +228,14 @@ package struct JSONText {
     while true {
       guard p < b.count else { throw error("a string is not closed before the end of the text", at: start) }
       let c = b[p]
-      if c == 0x22 { p += 1; break }
-      if c < 0x20 { throw error("a control character (byte 0x\(String(c, radix: 16, uppercase: true))) inside a string must be escaped") }
+      if c == 0x22 {
+        p += 1
+        break
+      }
+      if c < 0x20 {
+        throw error(
+          "a control character (byte 0x\(String(c, radix: 16, uppercase: true))) inside a string must be escaped")
+      }
       if c != 0x5C {
         out.append(c)
         p += 1
@@ -222,10 +258,14 @@ package struct JSONText {
         var scalar = try hex4()
         if scalar >= 0xD800 && scalar < 0xDC00 {
           // A high surrogate must be followed by an escaped low one.
-          guard p + 1 < b.count, b[p] == 0x5C, b[p + 1] == 0x75 else { throw error("an unpaired surrogate escape in a string", at: p - 6) }
+          guard p + 1 < b.count, b[p] == 0x5C, b[p + 1] == 0x75 else {
+            throw error("an unpaired surrogate escape in a string", at: p - 6)
+          }
           p += 2
           let low = try hex4()
-          guard low >= 0xDC00 && low < 0xE000 else { throw error("an unpaired surrogate escape in a string", at: p - 6) }
+          guard low >= 0xDC00 && low < 0xE000 else {
+            throw error("an unpaired surrogate escape in a string", at: p - 6)
+          }
           scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
         } else if scalar >= 0xDC00 && scalar < 0xE000 {
           throw error("an unpaired surrogate escape in a string", at: p - 6)
@@ -233,7 +273,9 @@ package struct JSONText {
         guard let u = Unicode.Scalar(scalar) else { throw error("an invalid \\u escape", at: p - 6) }
         out.append(contentsOf: Array(String(Character(u)).utf8))
       default:
-        throw error("an invalid escape '\\\(Character(Unicode.Scalar(e)))' in a string (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)", at: p - 2)
+        throw error(
+          "an invalid escape '\\\(Character(Unicode.Scalar(e)))' in a string (valid: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)",
+          at: p - 2)
       }
     }
     return String(decoding: out, as: UTF8.self)

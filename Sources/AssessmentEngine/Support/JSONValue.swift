@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 
 /// Any JSON value, decoded without a schema so that definitions can be validated field by field.
@@ -228,8 +228,11 @@ package struct JSONObjectReader: Sendable {
     guard let a = array(key, required: required, &issues) else { return nil }
     var out: [String] = []
     for (i, v) in a.enumerated() {
-      if case .string(let s) = v { out.append(s) } else {
-        issues.append(JSONIssue(path: "\(path(of: key))[\(i)]", kind: .wrongType(expected: "a string", found: v.typeName)))
+      if case .string(let s) = v {
+        out.append(s)
+      } else {
+        issues.append(
+          JSONIssue(path: "\(path(of: key))[\(i)]", kind: .wrongType(expected: "a string", found: v.typeName)))
       }
     }
     return out
@@ -294,7 +297,8 @@ package func nearestName(to name: String, among candidates: [String], maxDistanc
 }
 
 package func editDistance(_ a: String, _ b: String) -> Int {
-  let a = Array(a), b = Array(b)
+  let a = Array(a)
+  let b = Array(b)
   if a.isEmpty { return b.count }
   if b.isEmpty { return a.count }
   var previous = Array(0...b.count)

@@ -40,5 +40,6 @@ package func escapingControlCharacters(_ text: some StringProtocol, keepingLineB
 @inline(__always)
 private func isUnsafeForTerminal(_ u: Unicode.Scalar) -> Bool {
   let v = u.value
-  return v < 0x20 || (v >= 0x7F && v < 0xA0) || v == 0xFEFF || (v >= 0x202A && v <= 0x202E) || (v >= 0x2066 && v <= 0x2069)
+  return v < 0x20 || (v >= 0x7F && v < 0xA0) || v == 0xFEFF || (v >= 0x202A && v <= 0x202E)
+    || (v >= 0x2066 && v <= 0x2069)
 }

@@ -8,8 +8,14 @@ package enum ShortestDecimal {
   /// `Inf`, `-Inf` (callers print absent scores as empty cells instead).
   @inlinable
   package static func append(_ value: Double, to out: inout [UInt8]) {
-    if value.isNaN { out.append(contentsOf: [0x4E, 0x61, 0x4E]); return }
-    if value.isInfinite { out.append(contentsOf: value < 0 ? Array("-Inf".utf8) : Array("Inf".utf8)); return }
+    if value.isNaN {
+      out.append(contentsOf: [0x4E, 0x61, 0x4E])
+      return
+    }
+    if value.isInfinite {
+      out.append(contentsOf: value < 0 ? Array("-Inf".utf8) : Array("Inf".utf8))
+      return
+    }
     if value == value.rounded(), abs(value) < 1e15 {
       append(Int(value), to: &out)
       return
@@ -23,14 +29,23 @@ package enum ShortestDecimal {
   package static func append(_ value: Int, to out: inout [UInt8]) {
     if value < 0 {
       out.append(0x2D)
-      if value == Int.min { out.append(contentsOf: Array("9223372036854775808".utf8)); return }
+      if value == Int.min {
+        out.append(contentsOf: Array("9223372036854775808".utf8))
+        return
+      }
       append(-value, to: &out)
       return
     }
-    if value < 10 { out.append(UInt8(48 + value)); return }
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    if value < 10 {
+      out.append(UInt8(48 + value))
+      return
+    }
+    var digits:
+      (
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+        UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+      ) =
+        (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
     var n = value
     var count = 0
     withUnsafeMutableBytes(of: &digits) { d in

@@ -3,13 +3,15 @@
 // the three branches below does. An unknown platform fails to compile here, loudly, rather than
 // building a tool that cannot write its files.
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Musl)
-import Musl
+  import Musl
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #else
-#error("The Pemasyarakatan SDK needs Glibc, Musl or Darwin for its platform shim (Sources/AssessmentEngine/Support/Platform.swift).")
+  #error(
+    "The Pemasyarakatan SDK needs Glibc, Musl or Darwin for its platform shim (Sources/AssessmentEngine/Support/Platform.swift)."
+  )
 #endif
 
 /// System calls behind one door (`package`: not public API).
@@ -47,7 +49,8 @@ package enum Platform {
     var info = stat()
     guard stat(path, &info) == 0 else { return nil }
     let type = info.st_mode & S_IFMT
-    return FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino), isDirectory: type == S_IFDIR, isRegular: type == S_IFREG)
+    return FileIdentity(
+      device: UInt64(info.st_dev), inode: UInt64(info.st_ino), isDirectory: type == S_IFDIR, isRegular: type == S_IFREG)
   }
 
   /// The canonical absolute path (symbolic links resolved), or `nil` when it does not exist.
@@ -74,21 +77,21 @@ package enum Platform {
   /// a named temporary file).
   package static func createUnnamed(inDirectory directory: String) -> Int32? {
     #if os(Linux) && (arch(x86_64) || arch(arm64))
-    guard identity("/proc/self/fd")?.isDirectory == true else { return nil }
-    // O_TMPFILE is a compound macro the importer does not bring in: __O_TMPFILE | O_DIRECTORY.
-    let fd = open(directory, 0o20000000 | O_DIRECTORY | O_WRONLY, 0o644)
-    return fd >= 0 ? fd : nil
+      guard identity("/proc/self/fd")?.isDirectory == true else { return nil }
+      // O_TMPFILE is a compound macro the importer does not bring in: __O_TMPFILE | O_DIRECTORY.
+      let fd = open(directory, 0o20000000 | O_DIRECTORY | O_WRONLY, 0o644)
+      return fd >= 0 ? fd : nil
     #else
-    return nil
+      return nil
     #endif
   }
 
   /// Gives a file made by ``createUnnamed(inDirectory:)`` the name `path` (which must not exist).
   package static func link(unnamed fd: Int32, to path: String) -> Bool {
     #if os(Linux) && (arch(x86_64) || arch(arm64))
-    return linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0
+      return linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0
     #else
-    return false
+      return false
     #endif
   }
 
@@ -96,11 +99,11 @@ package enum Platform {
   package static func read(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     while true {
       #if canImport(Darwin)
-      let r = Darwin.read(fd, buffer, count)
+        let r = Darwin.read(fd, buffer, count)
       #elseif canImport(Glibc)
-      let r = Glibc.read(fd, buffer, count)
+        let r = Glibc.read(fd, buffer, count)
       #else
-      let r = Musl.read(fd, buffer, count)
+        let r = Musl.read(fd, buffer, count)
       #endif
       if r < 0, errno == EINTR { continue }
       return r
@@ -112,11 +115,11 @@ package enum Platform {
     var offset = 0
     while offset < count {
       #if canImport(Darwin)
-      let n = Darwin.write(fd, start + offset, count - offset)
+        let n = Darwin.write(fd, start + offset, count - offset)
       #elseif canImport(Glibc)
-      let n = Glibc.write(fd, start + offset, count - offset)
+        let n = Glibc.write(fd, start + offset, count - offset)
       #else
-      let n = Musl.write(fd, start + offset, count - offset)
+        let n = Musl.write(fd, start + offset, count - offset)
       #endif
       if n < 0 {
         if errno == EINTR { continue }
@@ -134,22 +137,22 @@ package enum Platform {
   @discardableResult
   package static func close(_ fd: Int32) -> Bool {
     #if canImport(Darwin)
-    return Darwin.close(fd) == 0
+      return Darwin.close(fd) == 0
     #elseif canImport(Glibc)
-    return Glibc.close(fd) == 0
+      return Glibc.close(fd) == 0
     #else
-    return Musl.close(fd) == 0
+      return Musl.close(fd) == 0
     #endif
   }
 
   /// Moves `from` over `to` atomically (same file system).
   package static func rename(_ from: String, _ to: String) -> Bool {
     #if canImport(Darwin)
-    return Darwin.rename(from, to) == 0
+      return Darwin.rename(from, to) == 0
     #elseif canImport(Glibc)
-    return Glibc.rename(from, to) == 0
+      return Glibc.rename(from, to) == 0
     #else
-    return Musl.rename(from, to) == 0
+      return Musl.rename(from, to) == 0
     #endif
   }
 

@@ -122,7 +122,9 @@ public enum SystemFileError: Error, Sendable, Hashable, CustomStringConvertible 
   public var offset: Int {
     switch self {
     case .notASystemFile: 0
-    case .truncated(let o, _), .invalidRecord(let o, _), .unsupportedCompression(let o, _), .corruptCompressedBlock(let o, _): o
+    case .truncated(let o, _), .invalidRecord(let o, _), .unsupportedCompression(let o, _),
+      .corruptCompressedBlock(let o, _):
+      o
     }
   }
 

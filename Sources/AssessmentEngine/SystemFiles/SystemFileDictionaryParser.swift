@@ -64,7 +64,11 @@ enum DictionaryParser {
     let layoutLE = Int(b[64]) | Int(b[65]) << 8 | Int(b[66]) << 16 | Int(b[67]) << 24
     let layoutBE = Int(b[67]) | Int(b[66]) << 8 | Int(b[65]) << 16 | Int(b[64]) << 24
     let bigEndian: Bool
-    if layoutLE == 2 || layoutLE == 3 { bigEndian = false } else if layoutBE == 2 || layoutBE == 3 { bigEndian = true } else {
+    if layoutLE == 2 || layoutLE == 3 {
+      bigEndian = false
+    } else if layoutBE == 2 || layoutBE == 3 {
+      bigEndian = true
+    } else {
       throw invalid(64, "layout code \(layoutLE) is neither 2 nor 3")
     }
     var c = Cursor(b: b, bigEndian: bigEndian, p: 4)
@@ -82,7 +86,9 @@ enum DictionaryParser {
     _ = try c.int32("the file header")  // weight index
     let ncases = try c.int32("the file header")
     let bias = try c.double("the file header")
-    guard bias.isFinite, abs(bias) < 1e6 else { throw invalid(84, "compression bias \(bias) is not a number SPSS writes") }
+    guard bias.isFinite, abs(bias) < 1e6 else {
+      throw invalid(84, "compression bias \(bias) is not a number SPSS writes")
+    }
     c.p = 176
 
     var raw: [RawVariable] = []
@@ -106,8 +112,12 @@ enum DictionaryParser {
         _ = try c.int32("a variable record")  // print format
         _ = try c.int32("a variable record")  // write format
         let name = String(decoding: try c.bytes(8, "a variable record"), as: UTF8.self).trimmingTrailingSpaces()
-        guard width >= -1, width <= 255 else { throw invalid(recordAt + 4, "variable width \(width) is outside −1…255") }
-        guard hasLabel == 0 || hasLabel == 1 else { throw invalid(recordAt + 8, "the label flag is \(hasLabel), not 0 or 1") }
+        guard width >= -1, width <= 255 else {
+          throw invalid(recordAt + 4, "variable width \(width) is outside −1…255")
+        }
+        guard hasLabel == 0 || hasLabel == 1 else {
+          throw invalid(recordAt + 8, "the label flag is \(hasLabel), not 0 or 1")
+        }
         var label: [UInt8]? = nil
         if hasLabel == 1 {
           let length = try c.int32("a variable label")
@@ -120,7 +130,9 @@ enum DictionaryParser {
         guard [0, 1, 2, 3, -2, -3].contains(missingCount) else {
           throw invalid(recordAt + 12, "\(missingCount) missing values (allowed: 0…3, −2, −3)")
         }
-        guard width <= 0 ? true : missingCount >= 0 else { throw invalid(recordAt + 12, "a string variable with a missing-value range") }
+        guard width <= 0 ? true : missingCount >= 0 else {
+          throw invalid(recordAt + 12, "a string variable with a missing-value range")
+        }
         var missing: [UInt64] = []
         for _ in 0..<abs(missingCount) { missing.append(try c.raw8("missing values")) }
         elementCount += 1
@@ -131,11 +143,15 @@ enum DictionaryParser {
           raw[raw.count - 1].elements += 1
           continue
         }
-        raw.append(RawVariable(shortName: name, width: width, element: elementCount - 1, elements: 1, label: label, missingCount: missingCount, missingRaw: missing))
+        raw.append(
+          RawVariable(
+            shortName: name, width: width, element: elementCount - 1, elements: 1, label: label,
+            missingCount: missingCount, missingRaw: missing))
       case 3:
         let count = try c.int32("a value label record")
         guard count >= 0, count <= 1 << 24 else { throw invalid(recordAt + 4, "\(count) value labels") }
-        var values: [UInt64] = [], labels: [[UInt8]] = []
+        var values: [UInt64] = []
+        var labels: [[UInt8]] = []
         for _ in 0..<count {
           values.append(try c.raw8("a value label"))
           try c.need(1, "a value label")
@@ -148,7 +164,9 @@ enum DictionaryParser {
         }
         let indexAt = c.p
         let type4 = try c.int32("a value label variable record")
-        guard type4 == 4 else { throw invalid(indexAt, "a value label record is followed by record type \(type4), not 4") }
+        guard type4 == 4 else {
+          throw invalid(indexAt, "a value label record is followed by record type \(type4), not 4")
+        }
         let n = try c.int32("a value label variable record")
         guard n >= 1, n <= 1 << 24 else { throw invalid(indexAt + 4, "value labels for \(n) variables") }
         var elements: [Int] = []
@@ -198,12 +216,15 @@ enum DictionaryParser {
             var r = Cursor(b: p, bigEndian: bigEndian, p: 0)
             while r.p < p.count {
               let nameLength = try r.int32("long string value labels")
-              guard nameLength >= 0, nameLength <= 1 << 16 else { throw invalid(dataAt + r.p, "name length \(nameLength)") }
+              guard nameLength >= 0, nameLength <= 1 << 16 else {
+                throw invalid(dataAt + r.p, "name length \(nameLength)")
+              }
               let name = try r.bytes(nameLength, "long string value labels")
               _ = try r.int32("long string value labels")
               let n = try r.int32("long string value labels")
               guard n >= 0, n <= 1 << 24 else { throw invalid(dataAt + r.p, "\(n) long string value labels") }
-              var values: [[UInt8]] = [], labels: [[UInt8]] = []
+              var values: [[UInt8]] = []
+              var labels: [[UInt8]] = []
               for _ in 0..<n {
                 let vl = try r.int32("long string value labels")
                 guard vl >= 0, vl <= 1 << 16 else { throw invalid(dataAt + r.p, "value length \(vl)") }
@@ -220,13 +241,17 @@ enum DictionaryParser {
             var r = Cursor(b: p, bigEndian: bigEndian, p: 0)
             while r.p < p.count {
               let nameLength = try r.int32("long string missing values")
-              guard nameLength >= 0, nameLength <= 1 << 16 else { throw invalid(dataAt + r.p, "name length \(nameLength)") }
+              guard nameLength >= 0, nameLength <= 1 << 16 else {
+                throw invalid(dataAt + r.p, "name length \(nameLength)")
+              }
               let name = try r.bytes(nameLength, "long string missing values")
               try r.need(1, "long string missing values")
               let n = Int(p[r.p])
               r.p += 1
               let valueLength = try r.int32("long string missing values")
-              guard valueLength >= 0, valueLength <= 1 << 16, n <= 3 else { throw invalid(dataAt + r.p, "long string missing values") }
+              guard valueLength >= 0, valueLength <= 1 << 16, n <= 3 else {
+                throw invalid(dataAt + r.p, "long string missing values")
+              }
               var values: [[UInt8]] = []
               for _ in 0..<n { values.append(try r.bytes(valueLength, "long string missing values")) }
               longStringMissing.append((name, values))
@@ -238,7 +263,8 @@ enum DictionaryParser {
       case 999:
         _ = try c.int32("the dictionary termination record")
         let dataStart = c.p
-        let encoding = encodingName.map(SystemFileText.canonicalName(label:))
+        let encoding =
+          encodingName.map(SystemFileText.canonicalName(label:))
           ?? codePage.flatMap(SystemFileText.canonicalName(codePage:)) ?? "windows-1252"
         let dictionary = try assemble(
           raw: raw, elementCount: elementCount, nominalCaseSize: nominalCaseSize, labelSets: labelSets,
@@ -263,7 +289,8 @@ enum DictionaryParser {
   ) throws(DictionaryParseError) -> [SystemFileVariable] {
     guard elementCount > 0 else { throw invalid(176, "the file has no variables") }
     if nominalCaseSize != -1, nominalCaseSize != elementCount {
-      throw invalid(68, "the header's case size \(nominalCaseSize) differs from the \(elementCount) elements the variables take")
+      throw invalid(
+        68, "the header's case size \(nominalCaseSize) differs from the \(elementCount) elements the variables take")
     }
     func text(_ bytes: [UInt8]) -> String {
       var b = bytes
@@ -281,7 +308,10 @@ enum DictionaryParser {
       if let w = veryLong[r.shortName], w > 255 {
         let n = (w + 251) / 252
         guard i + n <= raw.count, r.width == 255 else {
-          throw invalid(176, "the very long string '\(r.shortName)' of width \(w) needs \(n) segments; the dictionary has \(raw.count - i)")
+          throw invalid(
+            176,
+            "the very long string '\(r.shortName)' of width \(w) needs \(n) segments; the dictionary has \(raw.count - i)"
+          )
         }
         segments = (0..<n).map { k in
           let s = raw[i + k]
@@ -310,8 +340,10 @@ enum DictionaryParser {
         }
       }
       let name = longNames[r.shortName].map { text($0) } ?? r.shortName
-      variables.append(SystemFileVariable(
-        name: name, label: r.label.map { text($0) }, width: width, valueLabels: [:], missingValues: missing, segments: segments))
+      variables.append(
+        SystemFileVariable(
+          name: name, label: r.label.map { text($0) }, width: width, valueLabels: [:], missingValues: missing,
+          segments: segments))
       shortNames.append(r.shortName)
       i += 1
     }
@@ -324,7 +356,8 @@ enum DictionaryParser {
           throw invalid(set.at, "value labels name element \(element), which starts no variable")
         }
         for (value, label) in zip(set.values, set.labels) {
-          let key: SystemFileValue = variables[v].isString
+          let key: SystemFileValue =
+            variables[v].isString
             ? withUnsafeBytes(of: value.littleEndian) { .text(text(Array($0))) }
             : .number(Double(bitPattern: value))
           variables[v].valueLabels[key] = text(label)

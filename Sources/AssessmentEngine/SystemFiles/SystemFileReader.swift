@@ -43,11 +43,14 @@ public struct SystemFileReader: Sendable {
 
   /// Whether `bytes` start like a system file (`$FL2`, or `$FL3` for `.zsav`).
   public static func isSystemFile(prefix bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    bytes.count >= 4 && bytes[0] == 0x24 && bytes[1] == 0x46 && bytes[2] == 0x4C && (bytes[3] == 0x32 || bytes[3] == 0x33)
+    bytes.count >= 4 && bytes[0] == 0x24 && bytes[1] == 0x46 && bytes[2] == 0x4C
+      && (bytes[3] == 0x32 || bytes[3] == 0x33)
   }
 
   /// Reads a whole file held in memory: its dictionary and every case's values.
-  public static func read(_ bytes: [UInt8]) throws(SystemFileError) -> (dictionary: SystemFileDictionary, cases: [[SystemFileValue?]]) {
+  public static func read(_ bytes: [UInt8]) throws(SystemFileError) -> (
+    dictionary: SystemFileDictionary, cases: [[SystemFileValue?]]
+  ) {
     var reader = SystemFileReader()
     var elements: [[UInt64]] = []
     var bigEndian = false
@@ -89,7 +92,8 @@ public struct SystemFileReader: Sendable {
       }
       let parsed: (SystemFileDictionary, Int)?
       do {
-        parsed = try pending.withUnsafeBufferPointer { (b) throws(DictionaryParseError) in try DictionaryParser.parse(b) }
+        parsed = try pending.withUnsafeBufferPointer { (b) throws(DictionaryParseError) in try DictionaryParser.parse(b)
+        }
       } catch {
         switch error {
         case .needMore(let offset, let inside):
@@ -113,7 +117,10 @@ public struct SystemFileReader: Sendable {
         }
       }
       phase = d.compression == .zlib ? .zheader : .data
-      if d.caseCount == 0 && d.compression == .none { phase = .done; return }
+      if d.caseCount == 0 && d.compression == .none {
+        phase = .done
+        return
+      }
       if stopAfterDictionary { return }
       let rest = pending
       pending = []
@@ -141,11 +148,16 @@ public struct SystemFileReader: Sendable {
       } else {
         pending.append(contentsOf: chunk)
         let all = pending
-        let used = all.withUnsafeBufferPointer { decodeUnits($0, compressed: d.compression != .none, d.caseSize, onCase) }
+        let used = all.withUnsafeBufferPointer {
+          decodeUnits($0, compressed: d.compression != .none, d.caseSize, onCase)
+        }
         pendingOffset += used
         pending.removeFirst(used)
       }
-      if endOfData { phase = .done; return }
+      if endOfData {
+        phase = .done
+        return
+      }
       if isFinal { try finishData(d) }
     case .zheader, .zblocks:
       pending.append(contentsOf: chunk)
@@ -156,10 +168,12 @@ public struct SystemFileReader: Sendable {
         }
         let zheader = pending.withUnsafeBufferPointer { b in (0..<3).map { Self.int64(b, $0 * 8, d.bigEndian) } }
         guard zheader[0] == pendingOffset else {
-          throw .invalidRecord(offset: pendingOffset, reason: "the zlib header says it is at byte \(zheader[0]), not \(pendingOffset)")
+          throw .invalidRecord(
+            offset: pendingOffset, reason: "the zlib header says it is at byte \(zheader[0]), not \(pendingOffset)")
         }
         guard zheader[1] >= pendingOffset + 24 else {
-          throw .invalidRecord(offset: pendingOffset + 8, reason: "the zlib trailer offset \(zheader[1]) lies before the data")
+          throw .invalidRecord(
+            offset: pendingOffset + 8, reason: "the zlib trailer offset \(zheader[1]) lies before the data")
         }
         ztrailerOffset = zheader[1]
         pending.removeFirst(24)
@@ -178,7 +192,9 @@ public struct SystemFileReader: Sendable {
       throw .truncated(offset: pendingOffset + pending.count, inside: "case \(casesRead + 1)")
     }
     if let n = d.caseCount, casesRead < n {
-      throw .truncated(offset: pendingOffset + pending.count, inside: "the data: the header announces \(n) cases, the file holds \(casesRead)")
+      throw .truncated(
+        offset: pendingOffset + pending.count,
+        inside: "the data: the header announces \(n) cases, the file holds \(casesRead)")
     }
     phase = .done
   }
@@ -194,7 +210,8 @@ public struct SystemFileReader: Sendable {
       let offset = pendingOffset
       let attempt: Result<([UInt8], Int), InflateError> = pending.withUnsafeBufferPointer { b in
         Result { () throws(InflateError) in
-          try Inflate.zlibDecompress(UnsafeBufferPointer(rebasing: b[0..<available]), baseOffset: offset, limit: Self.maximumBlockSize)
+          try Inflate.zlibDecompress(
+            UnsafeBufferPointer(rebasing: b[0..<available]), baseOffset: offset, limit: Self.maximumBlockSize)
         }
       }
       switch attempt {
@@ -220,7 +237,8 @@ public struct SystemFileReader: Sendable {
         throw .truncated(offset: ztrailerOffset, inside: "case \(casesRead + 1)")
       }
       if let n = d.caseCount, casesRead < n {
-        throw .truncated(offset: ztrailerOffset, inside: "the data: the header announces \(n) cases, the file holds \(casesRead)")
+        throw .truncated(
+          offset: ztrailerOffset, inside: "the data: the header announces \(n) cases, the file holds \(casesRead)")
       }
       phase = .done
       pending = []
@@ -259,7 +277,10 @@ public struct SystemFileReader: Sendable {
             onCase(SystemFileCase(elements: UnsafeBufferPointer(elements), bigEndian: bigEndian))
             index = 0
             cases += 1
-            if cases == limit { ended = true; return }
+            if cases == limit {
+              ended = true
+              return
+            }
           }
         }
         return
@@ -293,7 +314,10 @@ public struct SystemFileReader: Sendable {
             onCase(SystemFileCase(elements: UnsafeBufferPointer(elements), bigEndian: bigEndian))
             index = 0
             cases += 1
-            if cases == limit { ended = true; return }
+            if cases == limit {
+              ended = true
+              return
+            }
           }
         }
       }
@@ -374,8 +398,10 @@ enum SystemFileText {
   /// windows-1252: Latin-1 except 0x80–0x9F, which hold typographic characters.
   static func windows1252(_ bytes: [UInt8]) -> String {
     let high: [UInt32] = [
-      0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-      0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+      0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
+      0x017D, 0x8F,
+      0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,
+      0x017E, 0x0178,
     ]
     var s = String.UnicodeScalarView()
     for b in bytes {

@@ -52,7 +52,9 @@ public struct SystemFileResponseReader: Sendable {
   ///
   /// - Throws: an ``InputIssue`` that makes the file unusable: a corrupt or truncated file, missing
   ///   item variables or id variable. Cell problems are recorded in `batch.issues`.
-  public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, isFinal: Bool, into batch: inout ResponseBatch) throws(InputIssue) {
+  public mutating func consume(_ chunk: UnsafeBufferPointer<UInt8>, isFinal: Bool, into batch: inout ResponseBatch)
+    throws(InputIssue)
+  {
     do {
       if binding == nil {
         try reader.consume(chunk, isFinal: isFinal, stopAfterDictionary: true) { _ in }
@@ -73,7 +75,9 @@ public struct SystemFileResponseReader: Sendable {
     }
   }
 
-  private mutating func decode(_ chunk: UnsafeBufferPointer<UInt8>, isFinal: Bool, into batch: inout ResponseBatch) throws(SystemFileError) {
+  private mutating func decode(_ chunk: UnsafeBufferPointer<UInt8>, isFinal: Bool, into batch: inout ResponseBatch)
+    throws(SystemFileError)
+  {
     guard let binding else { return }
     var codes = rowCodes
     var number = caseNumber
@@ -97,12 +101,19 @@ public struct SystemFileResponseReader: Sendable {
       if let reference = options.columnMap[column] {
         index = reference.resolve(in: names, duplicate: &duplicate, caseInsensitive: true)
         guard let index else { throw located(.mappedColumnMissing(item: column, column: reference.description)) }
-        if duplicate || taken[index] != nil { throw located(.mappedColumnAmbiguous(item: column, column: reference.description)) }
+        if duplicate || taken[index] != nil {
+          throw located(.mappedColumnAmbiguous(item: column, column: reference.description))
+        }
       } else {
         index = d.index(of: column)
-        if let index, taken[index] != nil { throw located(.mappedColumnAmbiguous(item: taken[index] ?? column, column: column)) }
+        if let index, taken[index] != nil {
+          throw located(.mappedColumnAmbiguous(item: taken[index] ?? column, column: column))
+        }
       }
-      guard let index else { missing.append(column); continue }
+      guard let index else {
+        missing.append(column)
+        continue
+      }
       taken[index] = column
       itemVariables.append(d.variables[index])
       itemPositions.append(index + 1)
@@ -110,7 +121,9 @@ public struct SystemFileResponseReader: Sendable {
     if !missing.isEmpty {
       var suggestions: [String: String] = [:]
       for column in missing {
-        if let best = names.map({ ($0, editDistance($0, column)) }).min(by: { $0.1 < $1.1 }), best.1 <= max(2, column.count / 3) {
+        if let best = names.map({ ($0, editDistance($0, column)) }).min(by: { $0.1 < $1.1 }),
+          best.1 <= max(2, column.count / 3)
+        {
           suggestions[column] = best.0
         }
       }
@@ -184,7 +197,10 @@ public struct SystemFileResponseReader: Sendable {
           for j in 0..<items.count {
             let f = items[j]
             guard f.element >= 0, !f.hasMissing else { return false }
-            guard let x = c.number(element: f.element) else { out[j] = 0; continue }
+            guard let x = c.number(element: f.element) else {
+              out[j] = 0
+              continue
+            }
             guard x >= f.low, x <= f.high else { return false }
             let k = Int(x)
             guard Double(k) == x, let code = codeOf(k) else { return false }
@@ -199,7 +215,9 @@ public struct SystemFileResponseReader: Sendable {
         case .code(let code):
           codes[j] = code
         case .problem(let kind, let text, let reject):
-          var issue = InputIssue(line: number, column: itemPositions[j], field: itemPositions[j], columnName: variable.name, value: text, kind: kind)
+          var issue = InputIssue(
+            line: number, column: itemPositions[j], field: itemPositions[j], columnName: variable.name, value: text,
+            kind: kind)
           issue.source = .systemFile
           batch.issues.append(issue)
           if reject { rejected = true } else { codes[j] = 0 }
@@ -219,40 +237,48 @@ public struct SystemFileResponseReader: Sendable {
         }
       }
     }
-  private enum CellResult { case code(UInt8), problem(InputIssue.Kind, String?, reject: Bool) }
-
-  private func outOfRange(_ text: String) -> CellResult {
-    .problem(.outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded), text, reject: options.outOfRange == .reject)
-  }
-
-  private func codeOf(_ v: Int) -> UInt8? {
-    scale.contains(v) ? UInt8(v - scale.min + 1) : nil
-  }
-
-  private func code(_ c: SystemFileCase, _ variable: SystemFileVariable) -> CellResult {
-    if !variable.isString {
-      guard let x = c.number(of: variable) else { return .code(0) }
-      if variable.missingValues.contains(x) { return .code(0) }
-      if x == x.rounded(), abs(x) < 1e9, let code = codeOf(Int(x)) { return .code(code) }
-      if let label = variable.valueLabels[.number(x)], let v = options.labels?.value(of: label), let code = codeOf(v) {
-        return .code(code)
-      }
-      let text = ShortestDecimal.string(x)
-      return x == x.rounded() ? outOfRange(text) : .problem(.notAnInteger, text, reject: true)
+    private enum CellResult {
+      case code(UInt8)
+      case problem(InputIssue.Kind, String?, reject: Bool)
     }
-    let bytes = c.bytes(of: variable)
-    let text = SystemFileText.decode(bytes, encoding: encoding)
-    let trimmed = text.trimmingWhitespace()
-    if trimmed.isEmpty || missingTokens.contains(trimmed) || variable.missingValues.contains(text: text) { return .code(0) }
-    if let n = Int(trimmed) { return codeOf(n).map(CellResult.code) ?? outOfRange(trimmed) }
-    if let labels = options.labels {
-      if let v = labels.value(of: trimmed) { return codeOf(v).map(CellResult.code) ?? outOfRange(trimmed) }
-      if let label = variable.valueLabels[.text(text)], let v = labels.value(of: label) {
-        return codeOf(v).map(CellResult.code) ?? outOfRange(trimmed)
-      }
-      return .problem(.unknownLabel(allowed: labels.allowed), shortened(trimmed), reject: true)
+
+    private func outOfRange(_ text: String) -> CellResult {
+      .problem(
+        .outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded), text,
+        reject: options.outOfRange == .reject)
     }
-    return .problem(.notAnInteger, shortened(trimmed), reject: true)
+
+    private func codeOf(_ v: Int) -> UInt8? {
+      scale.contains(v) ? UInt8(v - scale.min + 1) : nil
+    }
+
+    private func code(_ c: SystemFileCase, _ variable: SystemFileVariable) -> CellResult {
+      if !variable.isString {
+        guard let x = c.number(of: variable) else { return .code(0) }
+        if variable.missingValues.contains(x) { return .code(0) }
+        if x == x.rounded(), abs(x) < 1e9, let code = codeOf(Int(x)) { return .code(code) }
+        if let label = variable.valueLabels[.number(x)], let v = options.labels?.value(of: label), let code = codeOf(v)
+        {
+          return .code(code)
+        }
+        let text = ShortestDecimal.string(x)
+        return x == x.rounded() ? outOfRange(text) : .problem(.notAnInteger, text, reject: true)
+      }
+      let bytes = c.bytes(of: variable)
+      let text = SystemFileText.decode(bytes, encoding: encoding)
+      let trimmed = text.trimmingWhitespace()
+      if trimmed.isEmpty || missingTokens.contains(trimmed) || variable.missingValues.contains(text: text) {
+        return .code(0)
+      }
+      if let n = Int(trimmed) { return codeOf(n).map(CellResult.code) ?? outOfRange(trimmed) }
+      if let labels = options.labels {
+        if let v = labels.value(of: trimmed) { return codeOf(v).map(CellResult.code) ?? outOfRange(trimmed) }
+        if let label = variable.valueLabels[.text(text)], let v = labels.value(of: label) {
+          return codeOf(v).map(CellResult.code) ?? outOfRange(trimmed)
+        }
+        return .problem(.unknownLabel(allowed: labels.allowed), shortened(trimmed), reject: true)
+      }
+      return .problem(.notAnInteger, shortened(trimmed), reject: true)
+    }
   }
-}
 }

@@ -109,8 +109,13 @@ public struct SystemFileWriter: Sendable {
         switch value {
         case nil: code(255)
         case .number(let x):
-          if x.isNaN || x == -Double.greatestFiniteMagnitude { code(255); break }
-          if x == x.rounded(), x >= -99, x <= 151 { code(UInt8(Int(x) + 100)) } else {
+          if x.isNaN || x == -Double.greatestFiniteMagnitude {
+            code(255)
+            break
+          }
+          if x == x.rounded(), x >= -99, x <= 151 {
+            code(UInt8(Int(x) + 100))
+          } else {
             code(253)
             var bits = x.bitPattern.littleEndian
             withUnsafeBytes(of: &bits) { raw.append(contentsOf: $0) }
@@ -129,7 +134,9 @@ public struct SystemFileWriter: Sendable {
         bytes += [UInt8](repeating: 0x20, count: padded - bytes.count)
         for k in stride(from: 0, to: padded, by: 8) {
           let unit = bytes[k..<(k + 8)]
-          if unit.allSatisfy({ $0 == 0x20 }) { code(254) } else {
+          if unit.allSatisfy({ $0 == 0x20 }) {
+            code(254)
+          } else {
             code(253)
             raw.append(contentsOf: unit)
           }
@@ -160,8 +167,14 @@ public struct SystemFileWriter: Sendable {
     var copy = self
     copy.flushBlock()
     var out: [UInt8] = []
-    func int32(_ v: Int) { var x = Int32(truncatingIfNeeded: v).littleEndian; withUnsafeBytes(of: &x) { out.append(contentsOf: $0) } }
-    func double(_ v: Double) { var x = v.bitPattern.littleEndian; withUnsafeBytes(of: &x) { out.append(contentsOf: $0) } }
+    func int32(_ v: Int) {
+      var x = Int32(truncatingIfNeeded: v).littleEndian
+      withUnsafeBytes(of: &x) { out.append(contentsOf: $0) }
+    }
+    func double(_ v: Double) {
+      var x = v.bitPattern.littleEndian
+      withUnsafeBytes(of: &x) { out.append(contentsOf: $0) }
+    }
     func padded(_ s: String, _ n: Int) {
       let b = Array(s.utf8.prefix(n))
       out += b + [UInt8](repeating: 0x20, count: n - b.count)
@@ -195,27 +208,45 @@ public struct SystemFileWriter: Sendable {
       }
       if v.width > 8 {
         for _ in 1..<((v.width + 7) / 8) {
-          int32(2); int32(-1); int32(0); int32(0); int32(0); int32(0)
+          int32(2)
+          int32(-1)
+          int32(0)
+          int32(0)
+          int32(0)
+          int32(0)
           padded("", 8)
         }
       }
     }
     // Machine integer info: version 20.0.0, machine -1, IEEE 754, bytecode, little-endian, UTF-8.
-    int32(7); int32(3); int32(4); int32(8)
+    int32(7)
+    int32(3)
+    int32(4)
+    int32(8)
     for v in [20, 0, 0, -1, 1, 1, 2, 65001] { int32(v) }
     // Machine floating-point info: system-missing, highest, lowest.
-    int32(7); int32(4); int32(8); int32(3)
+    int32(7)
+    int32(4)
+    int32(8)
+    int32(3)
     double(-Double.greatestFiniteMagnitude)
     double(Double.greatestFiniteMagnitude)
     double((-Double.greatestFiniteMagnitude).nextUp)
     // Long variable names.
     let names = zip(shortNames, variables).map { "\($0)=\($1.name)" }.joined(separator: "\t")
-    int32(7); int32(13); int32(1); int32(names.utf8.count)
+    int32(7)
+    int32(13)
+    int32(1)
+    int32(names.utf8.count)
     out += Array(names.utf8)
     // Character encoding.
-    int32(7); int32(20); int32(1); int32(5)
+    int32(7)
+    int32(20)
+    int32(1)
+    int32(5)
     out += Array("UTF-8".utf8)
-    int32(999); int32(0)
+    int32(999)
+    int32(0)
     out += copy.data
     return out
   }
@@ -238,10 +269,12 @@ public enum SystemFileWriterError: Error, Sendable, Hashable, CustomStringConver
   public var description: String {
     switch self {
     case .noVariables: "an SPSS file needs at least one variable"
-    case .stringTooWide(let name, let width): "the string variable '\(name)' is \(width) bytes wide; at most 255 are written"
+    case .stringTooWide(let name, let width):
+      "the string variable '\(name)' is \(width) bytes wide; at most 255 are written"
     case .rowLength(let e, let f): "a row has \(f) values for \(e) variables"
     case .typeMismatch(let name): "the value for '\(name)' has the wrong type"
-    case .textTooLong(let name, let width, let length): "a text of \(length) bytes does not fit '\(name)' (\(width) bytes)"
+    case .textTooLong(let name, let width, let length):
+      "a text of \(length) bytes does not fit '\(name)' (\(width) bytes)"
     }
   }
 }

@@ -115,7 +115,8 @@ struct ParsedArguments: Sendable {
   func choice(_ name: String, _ choices: [String]) throws(UsageError) -> String? {
     guard let text = value(name) else { return nil }
     guard choices.contains(text) else {
-      throw .invalidValue(option: name, value: text, expected: "one of " + choices.map { "'\($0)'" }.joined(separator: ", "))
+      throw .invalidValue(
+        option: name, value: text, expected: "one of " + choices.map { "'\($0)'" }.joined(separator: ", "))
     }
     return text
   }
@@ -173,8 +174,14 @@ extension CommandSpec {
         result.positionals.append(arg)
         continue
       }
-      if arg == "--" { onlyPositionals = true; continue }
-      if arg == "-h" || arg == "--help" { result.helpRequested = true; continue }
+      if arg == "--" {
+        onlyPositionals = true
+        continue
+      }
+      if arg == "-h" || arg == "--help" {
+        result.helpRequested = true
+        continue
+      }
       guard arg.hasPrefix("--") else {
         throw .unknownOption(arg, suggestion: suggest(String(arg.drop(while: { $0 == "-" }))))
       }
@@ -222,4 +229,3 @@ extension CommandSpec {
     return "--" + best.0
   }
 }
-

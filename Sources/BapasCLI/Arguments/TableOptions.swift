@@ -5,10 +5,18 @@ import AssessmentEngine
 /// first bytes).
 enum TableOptions {
   static let options: [CommandSpec.Option] = [
-    .init(name: "delimiter", valueName: "auto|,|;|tab|'|'", help: "The field delimiter of a text table; 'auto' reads it from the header line.", defaultText: "auto"),
-    .init(name: "label", valueName: "TEXT=VALUE", help: "A cell text that means VALUE, besides the instrument's anchor labels. Repeatable.", repeatable: true),
-    .init(name: "map", valueName: "ITEM=COLUMN", help: "Read ITEM from COLUMN (exact header text or #N, the N-th column). Repeatable.", repeatable: true),
-    .init(name: "map-file", valueName: "path", help: "A CSV with the header item,column mapping items to columns (RFC 4180 quoting)."),
+    .init(
+      name: "delimiter", valueName: "auto|,|;|tab|'|'",
+      help: "The field delimiter of a text table; 'auto' reads it from the header line.", defaultText: "auto"),
+    .init(
+      name: "label", valueName: "TEXT=VALUE",
+      help: "A cell text that means VALUE, besides the instrument's anchor labels. Repeatable.", repeatable: true),
+    .init(
+      name: "map", valueName: "ITEM=COLUMN",
+      help: "Read ITEM from COLUMN (exact header text or #N, the N-th column). Repeatable.", repeatable: true),
+    .init(
+      name: "map-file", valueName: "path",
+      help: "A CSV with the header item,column mapping items to columns (RFC 4180 quoting)."),
   ]
 
   /// `--decimal-comma`, offered by the commands whose tables may come from an Indonesian-locale
@@ -16,12 +24,15 @@ enum TableOptions {
   /// commands reading only whole-number responses elsewhere don't advertise it.
   static let decimalCommaOption = CommandSpec.Option(
     name: "decimal-comma", valueName: nil,
-    help: "Numbers are written with a decimal comma (12,5), as on Indonesian-locale machines; then 12.5 is an error and ',' is never the detected delimiter. Whole-number cells (responses, counts, ages, sessions) stay whole numbers.")
+    help:
+      "Numbers are written with a decimal comma (12,5), as on Indonesian-locale machines; then 12.5 is an error and ',' is never the detected delimiter. Whole-number cells (responses, counts, ages, sessions) stay whole numbers."
+  )
 
   /// The dialect of a text table under `--decimal-comma`: a decimal comma and the delimiter detected
   /// among `;`, tab and `|`; without the flag, `,`-delimited with decimal points as before.
   static func riskDialect(_ args: ParsedArguments) -> CSVDialect {
-    args.flag("decimal-comma") ? CSVDialect(delimiter: nil, decimalComma: true) : CSVDialect(delimiter: UInt8(ascii: ","))
+    args.flag("decimal-comma")
+      ? CSVDialect(delimiter: nil, decimalComma: true) : CSVDialect(delimiter: UInt8(ascii: ","))
   }
 
   /// The `--delimiter` byte, or `nil` for detection.
@@ -55,7 +66,8 @@ enum TableOptions {
       guard let eq = entry.lastIndex(of: "="), let value = Int(entry[entry.index(after: eq)...].trimmingWhitespace()),
         !entry[..<eq].trimmingWhitespace().isEmpty
       else {
-        throw .usage(.invalidValue(option: "label", value: entry, expected: "TEXT=VALUE with a whole-number VALUE"), spec)
+        throw .usage(
+          .invalidValue(option: "label", value: entry, expected: "TEXT=VALUE with a whole-number VALUE"), spec)
       }
       extra.append((String(entry[..<eq]), value))
     }
@@ -72,9 +84,13 @@ enum TableOptions {
       case .failure(let error): throw .failed(.unreadableInput, [error.description])
       case .success(let file):
         defer { file.close() }
-        do { bytes = try file.readAll() } catch { throw .failed(.unreadableInput, ["\(path): error: cannot read the file: \(error)."]) }
+        do { bytes = try file.readAll() } catch {
+          throw .failed(.unreadableInput, ["\(path): error: cannot read the file: \(error)."])
+        }
       }
-      do { map = try ColumnMapFile.parse(bytes) } catch { throw .failed(.unreadableInput, [error.rendered(file: path)]) }
+      do { map = try ColumnMapFile.parse(bytes) } catch {
+        throw .failed(.unreadableInput, [error.rendered(file: path)])
+      }
     }
     for entry in args.all("map") {
       guard let eq = entry.firstIndex(of: "="), !entry[..<eq].isEmpty, entry.index(after: eq) < entry.endIndex else {
@@ -84,7 +100,12 @@ enum TableOptions {
     }
     let items = Set(definition.items.map(\.id))
     for item in map.keys.sorted() where !items.contains(item) {
-      throw .usage(.invalidValue(option: "map", value: item, expected: "an item of the instrument (\(definition.items.prefix(12).map(\.id).joined(separator: ", "))\(definition.items.count > 12 ? ", …" : ""))"), spec)
+      throw .usage(
+        .invalidValue(
+          option: "map", value: item,
+          expected:
+            "an item of the instrument (\(definition.items.prefix(12).map(\.id).joined(separator: ", "))\(definition.items.count > 12 ? ", …" : ""))"
+        ), spec)
     }
     options.columnMap = map
     options.detectDelimiter = delimiter == nil

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `bapas instruments`: the built-in instruments with their citations and licence notes, or one
 /// definition as JSON (`--show ID`), ready to be edited and loaded back with `--instrument path.json`.
@@ -29,7 +30,10 @@ enum InstrumentsCommand: Subcommand {
     do { format = try args.choice("format", ["text", "json"]) ?? "text" } catch { throw .usage(error, spec) }
     if let id = args.value("show") {
       guard let definition = builtInInstruments.definition(id: id) else {
-        throw .usage(.invalidValue(option: "show", value: id, expected: "a built-in id (\(builtInInstruments.ids.joined(separator: ", ")))"), spec)
+        throw .usage(
+          .invalidValue(
+            option: "show", value: id, expected: "a built-in id (\(builtInInstruments.ids.joined(separator: ", ")))"),
+          spec)
       }
       guard let json = definitionJSON(definition) else {
         throw .failed(.software, ["error: the definition '\(definition.id)' could not be encoded."])
@@ -37,7 +41,8 @@ enum InstrumentsCommand: Subcommand {
       io.stdout.write(json + "\n")
       return .success
     }
-    io.stdout.write(format == "json" ? listJSON(builtInInstruments.definitions) : listText(builtInInstruments.definitions))
+    io.stdout.write(
+      format == "json" ? listJSON(builtInInstruments.definitions) : listText(builtInInstruments.definitions))
     return .success
   }
 

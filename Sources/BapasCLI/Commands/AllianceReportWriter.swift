@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
 import WorkingAlliance
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Everything one `bapas alliance` run produced.
 struct AllianceRun {
@@ -78,12 +79,25 @@ enum AllianceReportWriter {
     let d = run.definition
     let out = Output(
       metadata: .init(
-        instrument: .init(id: d.id, version: d.version, citation: d.citation.source, licence: d.citation.licence), file: run.file,
+        instrument: .init(id: d.id, version: d.version, citation: d.citation.source, licence: d.citation.licence),
+        file: run.file,
         missingDataPolicy: .init(policy: run.policy.name, summary: run.policy.summary), options: run.options),
       dyads: run.reports,
-      rowErrors: run.rowErrors.map { .init(line: $0.line, column: $0.column, value: Redaction.value($0.value) ?? "", kind: $0.kind.rawValue, message: $0.description) },
-      seriesErrors: run.seriesErrors.map { .init(dyad: Redaction.value($0.dyad) ?? "", rater: $0.rater, lines: $0.lines, kind: $0.kind, message: $0.description) },
-      issues: run.issues.map { .init(line: $0.line, column: $0.column, columnName: $0.columnName, value: Redaction.value($0.value), message: $0.description) })
+      rowErrors: run.rowErrors.map {
+        .init(
+          line: $0.line, column: $0.column, value: Redaction.value($0.value) ?? "", kind: $0.kind.rawValue,
+          message: $0.description)
+      },
+      seriesErrors: run.seriesErrors.map {
+        .init(
+          dyad: Redaction.value($0.dyad) ?? "", rater: $0.rater, lines: $0.lines, kind: $0.kind, message: $0.description
+        )
+      },
+      issues: run.issues.map {
+        .init(
+          line: $0.line, column: $0.column, columnName: $0.columnName, value: Redaction.value($0.value),
+          message: $0.description)
+      })
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     // Every number in the reports is finite (series reject non-finite scores), so encoding succeeds.
@@ -97,7 +111,10 @@ enum AllianceReportWriter {
     let names = ["Goal", "Task", "Bond", "Total"]
     var header = ["dyad", "rater", "form", "session", "date", "line"]
     for n in names { header += ["\(n)_sum", "\(n)_mean", "\(n)_percent"] }
-    header += ["rci_from_previous", "reliable_change", "rupture", "rupture_status", "repairs_rupture_at", "gap_client_minus_pk", "falling"]
+    header += [
+      "rci_from_previous", "reliable_change", "rupture", "rupture_status", "repairs_rupture_at", "gap_client_minus_pk",
+      "falling",
+    ]
     var lines = [header.joined(separator: ",")]
     let measure = run.options.measure
     for report in run.reports {
@@ -106,7 +123,10 @@ enum AllianceReportWriter {
         let ruptures = s.ruptures.value?.events ?? []
         let lastScored = s.sessions.last { $0.scores[measure] != nil }?.session
         for o in s.sessions {
-          var cells = [csvField(report.dyad), s.rater.rawValue, csvField(o.instrument), String(o.session), o.date?.description ?? "", o.line.map(String.init) ?? ""]
+          var cells = [
+            csvField(report.dyad), s.rater.rawValue, csvField(o.instrument), String(o.session),
+            o.date?.description ?? "", o.line.map(String.init) ?? "",
+          ]
           for m in AllianceMeasure.allCases {
             let score = o.scores[m]
             cells += [number(score?.sum), number(score?.mean), number(score?.percentOfRange)]
@@ -115,7 +135,8 @@ enum AllianceReportWriter {
           cells += [number(change?.rci), change?.category.rawValue ?? ""]
           let rupture = ruptures.first { $0.ruptureSession == o.session }
           cells += [rupture == nil ? "" : "rupture", rupture?.status.rawValue ?? ""]
-          cells.append(ruptures.filter { $0.repairSession == o.session }.map { String($0.ruptureSession) }.joined(separator: " "))
+          cells.append(
+            ruptures.filter { $0.repairSession == o.session }.map { String($0.ruptureSession) }.joined(separator: " "))
           let gap = gaps?.sessions.first { $0.session == o.session }?.gaps.first { $0.measure == measure }?.gap
           cells.append(number(gap))
           var falling = ""
@@ -129,7 +150,9 @@ enum AllianceReportWriter {
   }
 
   static func dyadsCSV(_ run: AllianceRun) -> String {
-    var lines = ["dyad,rater,form,sessions,slope,slope_se,early_mean,ruptures,unrepaired_ruptures,mean_gap_client_minus_pk,falling,evidence,not_enough_data"]
+    var lines = [
+      "dyad,rater,form,sessions,slope,slope_se,early_mean,ruptures,unrepaired_ruptures,mean_gap_client_minus_pk,falling,evidence,not_enough_data"
+    ]
     for report in run.reports {
       let meanGap = report.ratingGaps?.value?.meanGap.first { $0.measure == run.options.measure }?.gap
       for s in report.series {
@@ -143,7 +166,8 @@ enum AllianceReportWriter {
         let flag = s.falling.value
         let cells = [
           csvField(report.dyad), s.rater.rawValue, csvField(s.instrument), String(s.sessions.count),
-          number(s.trajectory.value?.slope), number(s.trajectory.value?.slopeStandardError), number(s.earlyAlliance.value?.mean),
+          number(s.trajectory.value?.slope), number(s.trajectory.value?.slopeStandardError),
+          number(s.earlyAlliance.value?.mean),
           s.ruptures.value == nil ? "" : String(events.count),
           s.ruptures.value == nil ? "" : String(events.filter { $0.status != .repaired }.count),
           number(meanGap), flag.map { $0.isFalling ? "yes" : "no" } ?? "",

@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
 import Pemasyarakatan
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `bapas assertive report GROUP.json`: the assertive-training progress report of a group.
 enum AssertiveCommand: Subcommand {
@@ -35,7 +36,9 @@ enum AssertiveCommand: Subcommand {
   static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> BapasExitStatus {
     let action = args.positionals[0]
     guard action == "report" else {
-      throw .usage(.unknownSubcommand("assertive \(action)", suggestion: editDistance(action, "report") <= 2 ? "report" : nil), spec)
+      throw .usage(
+        .unknownSubcommand("assertive \(action)", suggestion: editDistance(action, "report") <= 2 ? "report" : nil),
+        spec)
     }
     let language: DisplayLanguage
     let format: String
@@ -60,7 +63,9 @@ enum AssertiveCommand: Subcommand {
     let report = AssertiveTrainingReport(analysis: analysis, language: language)
     let text: String
     if format == "json" {
-      guard let data = try? report.jsonData() else { throw .failed(.software, ["error: the report could not be encoded as JSON."]) }
+      guard let data = try? report.jsonData() else {
+        throw .failed(.software, ["error: the report could not be encoded as JSON."])
+      }
       text = String(decoding: data, as: UTF8.self) + "\n"
     } else {
       text = report.markdown()
@@ -71,7 +76,9 @@ enum AssertiveCommand: Subcommand {
     output.finish()
     if output.failed { throw .failed(.ioError, ["error: writing the report failed (disk full or closed pipe?)."]) }
     for issue in analysis.issues { io.stderr.write("\(path): warning: \(issue.description)\n") }
-    io.stderr.write("bapas assertive: report on \(report.clients.count) clients, \(report.group.sessions) sessions; \(analysis.issues.count) problem\(analysis.issues.count == 1 ? "" : "s") listed.\n")
+    io.stderr.write(
+      "bapas assertive: report on \(report.clients.count) clients, \(report.group.sessions) sessions; \(analysis.issues.count) problem\(analysis.issues.count == 1 ? "" : "s") listed.\n"
+    )
     return analysis.issues.isEmpty ? .success : .someRowsRejected
   }
 }

@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
 import Pemasyarakatan
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `bapas audit verify LOG.jsonl`: checks an audit log's hash chain (``AuditTrail/verify()``).
 enum AuditCommand: Subcommand {
@@ -30,13 +31,18 @@ enum AuditCommand: Subcommand {
   static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> BapasExitStatus {
     let action = args.positionals[0]
     guard action == "verify" else {
-      throw .usage(.unknownSubcommand("audit \(action)", suggestion: editDistance(action, "verify") <= 2 ? "verify" : nil), spec)
+      throw .usage(
+        .unknownSubcommand("audit \(action)", suggestion: editDistance(action, "verify") <= 2 ? "verify" : nil), spec)
     }
     let count: Int?
     do { count = try args.int("expect-count") } catch { throw .usage(error, spec) }
     let head = args.value("expect-head")
-    if (count == nil) != (head == nil) { throw .usage(.other("'--expect-count' and '--expect-head' go together."), spec) }
-    if let count, count < 0 { throw .usage(.invalidValue(option: "expect-count", value: String(count), expected: "a count of at least 0"), spec) }
+    if (count == nil) != (head == nil) {
+      throw .usage(.other("'--expect-count' and '--expect-head' go together."), spec)
+    }
+    if let count, count < 0 {
+      throw .usage(.invalidValue(option: "expect-count", value: String(count), expected: "a count of at least 0"), spec)
+    }
     let path = args.positionals[1]
     let bytes = try ExportCommand.readAll(path)
     let trail: AuditTrail
@@ -51,7 +57,8 @@ enum AuditCommand: Subcommand {
       io.stderr.write("\(path):\(b.index + 1): error: \(b.description)\n")
       return .invalidDefinition
     }
-    io.stdout.write("\(path): \(trail.count) entr\(trail.count == 1 ? "y" : "ies"), chain intact; head \(trail.headHash)\n")
+    io.stdout.write(
+      "\(path): \(trail.count) entr\(trail.count == 1 ? "y" : "ies"), chain intact; head \(trail.headHash)\n")
     return .success
   }
 }

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `bapas change`: per respondent and scale, the pre–post change, the reliable change index
 /// (Jacobson & Truax 1991) and, with functional and dysfunctional norms, clinical significance.
@@ -31,15 +32,28 @@ enum ChangeCommand: Subcommand {
     ],
     options: InstrumentSelection.options + TableOptions.options + [TableOptions.decimalCommaOption] + [
       .init(name: "id-column", valueName: "name", help: "The column identifying a respondent in both files."),
-      .init(name: "reliability", valueName: "r|SCALE=r", help: "The reliability behind the SEM, for every scale or one. Repeatable.", repeatable: true),
-      .init(name: "sd", valueName: "sd|SCALE=sd", help: "The reference SD behind the SEM, for every scale or one. Repeatable.", repeatable: true),
-      .init(name: "norms", valueName: "[SCALE:]functional|dysfunctional=M,SD", help: "A norm group's mean and SD for clinical significance. Repeatable.", repeatable: true),
+      .init(
+        name: "reliability", valueName: "r|SCALE=r",
+        help: "The reliability behind the SEM, for every scale or one. Repeatable.", repeatable: true),
+      .init(
+        name: "sd", valueName: "sd|SCALE=sd",
+        help: "The reference SD behind the SEM, for every scale or one. Repeatable.", repeatable: true),
+      .init(
+        name: "norms", valueName: "[SCALE:]functional|dysfunctional=M,SD",
+        help: "A norm group's mean and SD for clinical significance. Repeatable.", repeatable: true),
       .init(name: "criterion", valueName: "z", help: "The |RCI| a reliable change must exceed.", defaultText: "1.96"),
-      .init(name: "direction", valueName: "higher|lower", help: "Whether a higher score is better.", defaultText: "higher"),
-      .init(name: "metric", valueName: "sum|mean", help: "The score compared (the SD and norms must be on it).", defaultText: "the scale's own score"),
+      .init(
+        name: "direction", valueName: "higher|lower", help: "Whether a higher score is better.", defaultText: "higher"),
+      .init(
+        name: "metric", valueName: "sum|mean", help: "The score compared (the SD and norms must be on it).",
+        defaultText: "the scale's own score"),
       .init(name: "impute", valueName: "none|mean|median", help: "Missing-data policy as psych::scoreItems(impute=)."),
-      .init(name: "prorate", valueName: "n", help: "Prorate: minimum answered items per scale (count ≥ 1, or a fraction < 1)."),
-      .init(name: "missing", valueName: "tokens", help: "Comma-separated cell texts that mean missing, besides the empty cell.", defaultText: "NA"),
+      .init(
+        name: "prorate", valueName: "n",
+        help: "Prorate: minimum answered items per scale (count ≥ 1, or a fraction < 1)."),
+      .init(
+        name: "missing", valueName: "tokens",
+        help: "Comma-separated cell texts that mean missing, besides the empty cell.", defaultText: "NA"),
       .init(name: "format", valueName: "csv|json", help: "Output format.", defaultText: "csv"),
       .init(name: "output", valueName: "path", help: "Write the results to a file instead of standard output."),
     ])
@@ -60,20 +74,25 @@ enum ChangeCommand: Subcommand {
     do {
       format = try args.choice("format", ["csv", "json"]) ?? "csv"
       criterion = try args.double("criterion") ?? 1.96
-      direction = (try args.choice("direction", ["higher", "lower"]) ?? "higher") == "higher" ? .higherIsBetter : .lowerIsBetter
+      direction =
+        (try args.choice("direction", ["higher", "lower"]) ?? "higher") == "higher" ? .higherIsBetter : .lowerIsBetter
       metricChoice = try args.choice("metric", ["sum", "mean"])
     } catch { throw .usage(error, spec) }
     guard criterion.isFinite, criterion > 0 else {
-      throw .usage(.invalidValue(option: "criterion", value: args.value("criterion") ?? "", expected: "a positive number"), spec)
+      throw .usage(
+        .invalidValue(option: "criterion", value: args.value("criterion") ?? "", expected: "a positive number"), spec)
     }
-    let parameters = try scaleParameters(args, definition: definition, metricChoice: metricChoice, direction: direction, criterion: criterion)
+    let parameters = try scaleParameters(
+      args, definition: definition, metricChoice: metricChoice, direction: direction, criterion: criterion)
     let missingTokens = args.missingTokens
     for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.stderr.write(warning + "\n") }
     let options = try TableOptions.resolve(
-      args, definition: definition, base: ResponseCSVOptions(missingTokens: missingTokens, idColumn: idColumn), spec: spec
+      args, definition: definition, base: ResponseCSVOptions(missingTokens: missingTokens, idColumn: idColumn),
+      spec: spec
     ).options
     let plan = ScoringPlan(definition, policy: policy)
-    let prePath = args.positionals[0], postPath = args.positionals[1]
+    let prePath = args.positionals[0]
+    let postPath = args.positionals[1]
 
     for p in parameters where p.reliability == nil {
       io.stderr.write("warning: scale '\(p.scale)': \(p.note ?? "no RCI").\n")
@@ -83,9 +102,13 @@ enum ChangeCommand: Subcommand {
     // Pairing by id is the library's (ChangeAnalysis.pair): an empty id identifies no one, so such
     // rows are never paired (two empty ids are not one person).
     let pairing = ChangeAnalysis.pair(pre: pre.respondents.map(\.id), post: post.respondents.map(\.id))
-    for (path, administration, positions) in [(prePath, pre, pairing.unidentifiedPre), (postPath, post, pairing.unidentifiedPost)] {
+    for (path, administration, positions) in [
+      (prePath, pre, pairing.unidentifiedPre), (postPath, post, pairing.unidentifiedPost),
+    ] {
       for i in positions {
-        io.stderr.write("\(path):\(administration.respondents[i].line): warning: the id in column \(quotedForMessage(idColumn)) is empty; the row is not paired.\n")
+        io.stderr.write(
+          "\(path):\(administration.respondents[i].line): warning: the id in column \(quotedForMessage(idColumn)) is empty; the row is not paired.\n"
+        )
       }
     }
     let unidentified = pairing.unidentifiedPre.count + pairing.unidentifiedPost.count
@@ -94,19 +117,34 @@ enum ChangeCommand: Subcommand {
       return ChangeRow(
         id: respondent.id, preLine: respondent.line, postLine: later.line,
         scales: parameters.indices.map { s in
-          ScaleChange(pre: respondent.scores[s], post: later.scores[s], parameters: parameters[s], direction: direction, criterion: criterion)
+          ScaleChange(
+            pre: respondent.scores[s], post: later.scores[s], parameters: parameters[s], direction: direction,
+            criterion: criterion)
         })
     }
-    let onlyInPre = pairing.onlyInPre.map { UnmatchedRespondent(id: pre.respondents[$0].id, line: pre.respondents[$0].line) }
-    let onlyInPost = pairing.onlyInPost.map { UnmatchedRespondent(id: post.respondents[$0].id, line: post.respondents[$0].line) }
-    for r in onlyInPre { io.stderr.write("\(prePath):\(r.line): warning: respondent \(Redaction.quote(r.id)) is not in \(postPath); no change computed.\n") }
-    for r in onlyInPost { io.stderr.write("\(postPath):\(r.line): warning: respondent \(Redaction.quote(r.id)) is not in \(prePath); no change computed.\n") }
+    let onlyInPre = pairing.onlyInPre.map {
+      UnmatchedRespondent(id: pre.respondents[$0].id, line: pre.respondents[$0].line)
+    }
+    let onlyInPost = pairing.onlyInPost.map {
+      UnmatchedRespondent(id: post.respondents[$0].id, line: post.respondents[$0].line)
+    }
+    for r in onlyInPre {
+      io.stderr.write(
+        "\(prePath):\(r.line): warning: respondent \(Redaction.quote(r.id)) is not in \(postPath); no change computed.\n"
+      )
+    }
+    for r in onlyInPost {
+      io.stderr.write(
+        "\(postPath):\(r.line): warning: respondent \(Redaction.quote(r.id)) is not in \(prePath); no change computed.\n"
+      )
+    }
 
     let output = try io.output(args.value("output"), inputs: args.inputFiles)
     if format == "json" {
       let document = ChangeDocument(
         metadata: .init(
-          pre: prePath, post: postPath, idColumn: idColumn, instrument: definition.id, missingDataPolicy: policy.summary,
+          pre: prePath, post: postPath, idColumn: idColumn, instrument: definition.id,
+          missingDataPolicy: policy.summary,
           criterion: criterion, direction: direction, scales: parameters),
         respondents: rows, onlyInPre: onlyInPre, onlyInPost: onlyInPost)
       let encoder = JSONEncoder()
@@ -125,7 +163,8 @@ enum ChangeCommand: Subcommand {
     io.stderr.write(
       "bapas change: \(rows.count) respondents in both files, \(onlyInPre.count) only in \(prePath), \(onlyInPost.count) only in \(postPath), \(unidentified) without an id; "
         + "\(pre.rowsRejected + post.rowsRejected) rows rejected; missing-data policy: \(policy.summary).\n")
-    let incomplete = pre.rowsRejected + post.rowsRejected > 0 || !onlyInPre.isEmpty || !onlyInPost.isEmpty || unidentified > 0
+    let incomplete =
+      pre.rowsRejected + post.rowsRejected > 0 || !onlyInPre.isEmpty || !onlyInPost.isEmpty || unidentified > 0
     return incomplete ? .someRowsRejected : .success
   }
 
@@ -139,7 +178,9 @@ enum ChangeCommand: Subcommand {
   }
 
   /// `VALUE` for every scale and `SCALE=VALUE` for one; the per-scale value wins.
-  static func perScale(_ option: String, _ args: ParsedArguments, scales: [String]) throws(CommandFailure) -> [String: Double] {
+  static func perScale(_ option: String, _ args: ParsedArguments, scales: [String]) throws(CommandFailure) -> [String:
+    Double]
+  {
     var all: Double? = nil
     var one: [String: Double] = [:]
     for text in args.all(option) {
@@ -150,7 +191,10 @@ enum ChangeCommand: Subcommand {
       }
       if parts.count == 2 {
         guard scales.contains(parts[0]) else {
-          throw .usage(.invalidValue(option: option, value: text, expected: "a scale of the instrument (\(scales.joined(separator: ", ")))"), spec)
+          throw .usage(
+            .invalidValue(
+              option: option, value: text, expected: "a scale of the instrument (\(scales.joined(separator: ", ")))"),
+            spec)
         }
         one[parts[0]] = value
       } else {
@@ -163,13 +207,17 @@ enum ChangeCommand: Subcommand {
   }
 
   /// `--norms [SCALE:]functional|dysfunctional=M,SD`, per scale and group.
-  static func norms(_ args: ParsedArguments, scales: [String]) throws(CommandFailure) -> [String: [ScaleNorm.Group: (Double, Double)]] {
+  static func norms(_ args: ParsedArguments, scales: [String]) throws(CommandFailure) -> [String: [ScaleNorm.Group: (
+    Double, Double
+  )]] {
     var result: [String: [ScaleNorm.Group: (Double, Double)]] = [:]
     var forAll: [ScaleNorm.Group: (Double, Double)] = [:]
     for text in args.all("norms") {
       let expected = "[SCALE:]functional=MEAN,SD or [SCALE:]dysfunctional=MEAN,SD"
       let sides = text.split(separator: "=", maxSplits: 1).map(String.init)
-      guard sides.count == 2 else { throw .usage(.invalidValue(option: "norms", value: text, expected: expected), spec) }
+      guard sides.count == 2 else {
+        throw .usage(.invalidValue(option: "norms", value: text, expected: expected), spec)
+      }
       let target = sides[0].split(separator: ":", maxSplits: 1).map(String.init)
       let groupName = target.last ?? ""
       guard let group = ScaleNorm.Group(rawValue: groupName), group != .general else {
@@ -181,7 +229,10 @@ enum ChangeCommand: Subcommand {
       }
       if target.count == 2 {
         guard scales.contains(target[0]) else {
-          throw .usage(.invalidValue(option: "norms", value: text, expected: "a scale of the instrument (\(scales.joined(separator: ", ")))"), spec)
+          throw .usage(
+            .invalidValue(
+              option: "norms", value: text, expected: "a scale of the instrument (\(scales.joined(separator: ", ")))"),
+            spec)
         }
         result[target[0], default: [:]][group] = (numbers[0], numbers[1])
       } else {
@@ -203,20 +254,28 @@ enum ChangeCommand: Subcommand {
     let ids = definition.scales.map(\.id)
     let reliabilities = try perScale("reliability", args, scales: ids)
     let sds = try perScale("sd", args, scales: ids)
-    let given = try norms(args, scales: ids).mapValues { $0.mapValues { ChangeAnalysis.NormValues(mean: $0.0, sd: $0.1) } }
+    let given = try norms(args, scales: ids).mapValues {
+      $0.mapValues { ChangeAnalysis.NormValues(mean: $0.0, sd: $0.1) }
+    }
     var result: [ScaleParameters]
     do {
       result = try ChangeAnalysis.parameters(
-        for: definition, metric: metricChoice.flatMap(ScaleDefinition.Score.init(rawValue:)), reliabilities: reliabilities,
+        for: definition, metric: metricChoice.flatMap(ScaleDefinition.Score.init(rawValue:)),
+        reliabilities: reliabilities,
         standardDeviations: sds, norms: given, direction: direction, criterion: criterion)
     } catch {
       switch error {
       case .missingReliability(let scale):
-        throw .usage(.missingOption("'--reliability' for scale '\(scale)' (a value for every scale, or \(scale)=r)"), spec)
+        throw .usage(
+          .missingOption("'--reliability' for scale '\(scale)' (a value for every scale, or \(scale)=r)"), spec)
       case .missingStandardDeviation(let scale, let metric):
-        throw .usage(.missingOption("'--sd' for scale '\(scale)' (the reference SD of its \(metric.rawValue) score)"), spec)
+        throw .usage(
+          .missingOption("'--sd' for scale '\(scale)' (the reference SD of its \(metric.rawValue) score)"), spec)
       case .incompleteNorms(let scale):
-        throw .usage(.other("Scale '\(scale)': clinical significance needs both a functional and a dysfunctional norm ('--norms functional=M,SD --norms dysfunctional=M,SD')."), spec)
+        throw .usage(
+          .other(
+            "Scale '\(scale)': clinical significance needs both a functional and a dysfunctional norm ('--norms functional=M,SD --norms dysfunctional=M,SD')."
+          ), spec)
       case .invalid(let scale, let why):
         throw .usage(.other("Scale '\(scale)': \(why.description)"), spec)
       }
@@ -224,7 +283,8 @@ enum ChangeCommand: Subcommand {
     // The note names the flags that would give the scale an RCI.
     for i in result.indices where result[i].reliability == nil {
       let scale = result[i].scale
-      result[i].note = "no RCI: no reliability and SD for this scale (give --reliability \(scale)=r --sd \(scale)=sd) and the instrument has no published norm for it"
+      result[i].note =
+        "no RCI: no reliability and SD for this scale (give --reliability \(scale)=r --sd \(scale)=sd) and the instrument has no published norm for it"
     }
     return result
   }
@@ -243,12 +303,15 @@ enum ChangeCommand: Subcommand {
   }
 
   /// Scores a file and keeps, per respondent, the scores and the line; duplicate ids are an error.
-  static func collect(plan: ScoringPlan, options: ResponseCSVOptions, path: String, stderr: OutputSink) throws(CommandFailure) -> Administration {
+  static func collect(plan: ScoringPlan, options: ResponseCSVOptions, path: String, stderr: OutputSink)
+    throws(CommandFailure) -> Administration
+  {
     let collector = ScoreCollector()
     let summary = try ScoringPipeline(plan: plan, options: options, path: path, stderr: stderr).run(writer: collector)
     let duplicates = ChangeAnalysis.duplicateIDs(collector.respondents.map(\.id)).map { duplicate in
       let found = duplicate.positions.map { collector.respondents[$0].line }
-      return "\(path):\(found[1]): error: the id \(Redaction.quote(duplicate.id)) in column '\(options.idColumn ?? "")' appears more than once, on lines \(found.map(String.init).joined(separator: ", ")); each respondent must have one row."
+      return
+        "\(path):\(found[1]): error: the id \(Redaction.quote(duplicate.id)) in column '\(options.idColumn ?? "")' appears more than once, on lines \(found.map(String.init).joined(separator: ", ")); each respondent must have one row."
     }
     if !duplicates.isEmpty { throw .failed(.invalidDefinition, duplicates) }
     return Administration(respondents: collector.respondents, rowsRejected: summary.rowsRejected)
@@ -286,7 +349,8 @@ final class ScoreCollector: ScoreWriter {
   func begin() {}
   func write(_ batch: ResponseBatch, _ table: ScoreTable) {
     for row in 0..<table.rowCount {
-      respondents.append(ChangeCommand.Respondent(id: batch.ids[row], line: batch.lines[row], scores: table.scores(row: row)))
+      respondents.append(
+        ChangeCommand.Respondent(id: batch.ids[row], line: batch.lines[row], scores: table.scores(row: row)))
     }
   }
   func report(_ issues: [InputIssue]) {}

@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
 import Pemasyarakatan
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `bapas export research CASES.json --key-file KEY --k N --as-of DATE`: a pseudonymised, k-anonymous
 /// table for researchers (``ResearchExport``).
@@ -39,7 +40,8 @@ enum ExportCommand: Subcommand {
   static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> BapasExitStatus {
     let kind = args.positionals[0]
     guard kind == "research" else {
-      throw .usage(.unknownSubcommand("export \(kind)", suggestion: editDistance(kind, "research") <= 3 ? "research" : nil), spec)
+      throw .usage(
+        .unknownSubcommand("export \(kind)", suggestion: editDistance(kind, "research") <= 3 ? "research" : nil), spec)
     }
     let format: String
     let k: Int
@@ -53,17 +55,22 @@ enum ExportCommand: Subcommand {
         throw UsageError.invalidValue(option: "as-of", value: dateText, expected: "an existing day written YYYY-MM-DD")
       }
       guard args.value("key-file") != nil else { throw UsageError.missingOption("'--key-file <path>'") }
-    } catch let error as UsageError { throw .usage(error, spec) } catch { throw .failed(.software, ["error: \(error)"]) }
+    } catch let error as UsageError { throw .usage(error, spec) } catch {
+      throw .failed(.software, ["error: \(error)"])
+    }
     let casesPath = args.positionals[1]
     let keyPath = args.value("key-file") ?? ""
     let key = try readAll(keyPath)
     let batch = CaseFileImport.decodeBatch(Data(try readAll(casesPath)))
 
     let export: ResearchExport
-    do { export = try ResearchExport(cases: batch.records, options: ResearchExportOptions(key: key, k: k, asOf: asOf)) } catch {
+    do {
+      export = try ResearchExport(cases: batch.records, options: ResearchExportOptions(key: key, k: k, asOf: asOf))
+    } catch {
       switch error {
       case .keyTooShort: throw .failed(.usage, ["\(keyPath): error: \(error.description)"])
-      case .kTooSmall: throw .usage(.invalidValue(option: "k", value: String(k), expected: "an integer of at least 2"), spec)
+      case .kTooSmall:
+        throw .usage(.invalidValue(option: "k", value: String(k), expected: "an integer of at least 2"), spec)
       }
     }
     let output = try io.output(args.value("output"), inputs: [casesPath, keyPath])
@@ -75,7 +82,8 @@ enum ExportCommand: Subcommand {
     io.stderr.write(
       "bapas export research: \(export.rows.count) of \(read) records exported; \(export.suppressed.total) suppressed "
         + "(\(export.suppressed.belowK) in \(export.groupsBelowK) group\(export.groupsBelowK == 1 ? "" : "s") of ageBand, sex, bapasCode, legalBasis with fewer than k = \(k) members; "
-        + "\(export.suppressed.ageOutsideBands) under 12 on \(asOf)), \(batch.rejectedIndices.count) rejected as invalid.\n")
+        + "\(export.suppressed.ageOutsideBands) under 12 on \(asOf)), \(batch.rejectedIndices.count) rejected as invalid.\n"
+    )
     return batch.rejectedIndices.isEmpty ? .success : .someRowsRejected
   }
 
@@ -87,15 +95,20 @@ enum ExportCommand: Subcommand {
 
   static func json(_ export: ResearchExport, batch: CaseFileBatch, file: String) -> String {
     func list(_ xs: [String]) -> String { "[" + xs.map(jsonString).joined(separator: ",") + "]" }
-    let numeric: Set<String> = ["contactsAttended", "contactsMissed", "contactsExcused", "programmeEnrolments", "programmeHours", "assessments"]
+    let numeric: Set<String> = [
+      "contactsAttended", "contactsMissed", "contactsExcused", "programmeEnrolments", "programmeHours", "assessments",
+    ]
     var out = "{\"metadata\":{"
     out += "\"kind\":\"research\",\"asOf\":\(jsonString(export.asOf.description)),\"k\":\(export.k),"
     out += "\"pseudonym\":\"HMAC-SHA256(key, UTF-8 client id), lowercase hex\","
     out += "\"quasiIdentifiers\":\(list(ResearchExport.quasiIdentifiers)),"
-    out += "\"recordsRead\":\(batch.records.count + batch.rejectedIndices.count),\"recordsRejected\":\(batch.rejectedIndices.count),"
+    out +=
+      "\"recordsRead\":\(batch.records.count + batch.rejectedIndices.count),\"recordsRejected\":\(batch.rejectedIndices.count),"
     out += "\"rowsExported\":\(export.rows.count),"
-    out += "\"suppressed\":{\"total\":\(export.suppressed.total),\"belowK\":\(export.suppressed.belowK),\"groupsBelowK\":\(export.groupsBelowK),\"ageOutsideBands\":\(export.suppressed.ageOutsideBands),"
-    out += "\"why\":\(jsonString("rows whose group (ageBand, sex, bapasCode, legalBasis) has fewer than k = \(export.k) members, and clients under 12 (no age band), are left out"))}"
+    out +=
+      "\"suppressed\":{\"total\":\(export.suppressed.total),\"belowK\":\(export.suppressed.belowK),\"groupsBelowK\":\(export.groupsBelowK),\"ageOutsideBands\":\(export.suppressed.ageOutsideBands),"
+    out +=
+      "\"why\":\(jsonString("rows whose group (ageBand, sex, bapasCode, legalBasis) has fewer than k = \(export.k) members, and clients under 12 (no age band), are left out"))}"
     out += "},\"rows\":["
     out += export.rows.map { row in
       let cells = row.cells
@@ -108,7 +121,9 @@ enum ExportCommand: Subcommand {
       return "{" + fields.joined(separator: ",") + "}"
     }.joined(separator: ",")
     out += "],\"problems\":["
-    out += batch.errors.map { "{\"file\":\(jsonString(file)),\"path\":\(jsonString($0.path)),\"message\":\(jsonString($0.description))}" }.joined(separator: ",")
+    out += batch.errors.map {
+      "{\"file\":\(jsonString(file)),\"path\":\(jsonString($0.path)),\"message\":\(jsonString($0.description))}"
+    }.joined(separator: ",")
     out += "]}\n"
     return out
   }

@@ -1,16 +1,18 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `bapas icc`: the six intraclass correlations of Shrout & Fleiss from a long table, as
 /// R psych 2.2.9 `ICC(x, lmer = FALSE)`.
 enum ICCCommand: Subcommand {
   static let spec = CommandSpec(
     name: "icc",
-    abstract: "Rater agreement: the six intraclass correlations (ICC1, ICC2, ICC3 and their k-rater forms) from a long table.",
+    abstract:
+      "Rater agreement: the six intraclass correlations (ICC1, ICC2, ICC3 and their k-rater forms) from a long table.",
     discussion: """
       One row per rating: a target (client, session, dyad…), a rater and the rating (any number). Reproduces \
       R psych::ICC(x, lmer = FALSE): each ICC with F, df1, df2, p and the 95% bounds. Every rater must rate \
@@ -24,7 +26,9 @@ enum ICCCommand: Subcommand {
       .init(name: "target-column", valueName: "name", help: "The column naming the rated target."),
       .init(name: "rater-column", valueName: "name", help: "The column naming the rater."),
       .init(name: "rating-column", valueName: "name", help: "The column with the rating."),
-      .init(name: "missing", valueName: "tokens", help: "Comma-separated cell texts that mean missing, besides the empty cell.", defaultText: "NA"),
+      .init(
+        name: "missing", valueName: "tokens",
+        help: "Comma-separated cell texts that mean missing, besides the empty cell.", defaultText: "NA"),
       .init(name: "format", valueName: "text|json", help: "Output format.", defaultText: "text"),
       .init(name: "output", valueName: "path", help: "Write the results to a file instead of standard output."),
     ])
@@ -50,9 +54,15 @@ enum ICCCommand: Subcommand {
   static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> BapasExitStatus {
     let format: String
     do { format = try args.choice("format", ["text", "json"]) ?? "text" } catch { throw .usage(error, spec) }
-    guard let targetName = args.value("target-column") else { throw .usage(.missingOption("'--target-column <name>'"), spec) }
-    guard let raterName = args.value("rater-column") else { throw .usage(.missingOption("'--rater-column <name>'"), spec) }
-    guard let ratingName = args.value("rating-column") else { throw .usage(.missingOption("'--rating-column <name>'"), spec) }
+    guard let targetName = args.value("target-column") else {
+      throw .usage(.missingOption("'--target-column <name>'"), spec)
+    }
+    guard let raterName = args.value("rater-column") else {
+      throw .usage(.missingOption("'--rater-column <name>'"), spec)
+    }
+    guard let ratingName = args.value("rating-column") else {
+      throw .usage(.missingOption("'--rating-column <name>'"), spec)
+    }
     let path = args.positionals[0]
     let table: LongTable
     switch LongTable.read(path) {
@@ -70,13 +80,16 @@ enum ICCCommand: Subcommand {
       let cell = record.fields[rating].trimmingCharacters(in: .whitespaces)
       if missing.contains(cell) { continue }  // an unrated cell: the balance check names it.
       guard let value = Double(cell), value.isFinite else {
-        io.stderr.write("\(path):\(record.line):\(rating + 1): error: column '\(ratingName)': '\(cell)' is not a number. The row is left out.\n")
+        io.stderr.write(
+          "\(path):\(record.line):\(rating + 1): error: column '\(ratingName)': '\(cell)' is not a number. The row is left out.\n"
+        )
         skipped += 1
         continue
       }
-      records.append(IntraclassRating(
-        target: record.fields[target].trimmingCharacters(in: .whitespaces),
-        rater: record.fields[rater].trimmingCharacters(in: .whitespaces), rating: value))
+      records.append(
+        IntraclassRating(
+          target: record.fields[target].trimmingCharacters(in: .whitespaces),
+          rater: record.fields[rater].trimmingCharacters(in: .whitespaces), rating: value))
     }
     let icc: IntraclassCorrelation
     do { icc = try IntraclassCorrelation(long: records) } catch {
@@ -86,7 +99,8 @@ enum ICCCommand: Subcommand {
     if format == "json" {
       let document = Document(
         icc: icc.estimates, targets: icc.targets, raters: icc.raters,
-        meanSquares: .init(targets: icc.msTargets, raters: icc.msRaters, residual: icc.msResidual, within: icc.msWithin),
+        meanSquares: .init(
+          targets: icc.msTargets, raters: icc.msRaters, residual: icc.msResidual, within: icc.msWithin),
         confidenceLevel: icc.confidenceLevel, rowsRead: table.records.count, rowsSkipped: skipped)
       try output.writeStatisticsJSON(document)
     } else {
@@ -117,13 +131,16 @@ enum ICCCommand: Subcommand {
     }
     let widths = (0..<header.count).map { c in rows.map { $0[c].count }.max() ?? 0 }
     for row in rows {
-      out += row.enumerated().map { c, cell in
-        c == 0 ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
-          : String(repeating: " ", count: widths[c] - cell.count) + cell
-      }.joined(separator: " ") + "\n"
+      out +=
+        row.enumerated().map { c, cell in
+          c == 0
+            ? cell.padding(toLength: widths[c], withPad: " ", startingAt: 0)
+            : String(repeating: " ", count: widths[c] - cell.count) + cell
+        }.joined(separator: " ") + "\n"
     }
     out += "\nNumber of subjects = \(icc.targets)     Number of Judges = \(icc.raters)\n"
-    out += "ICC1/ICC1k: one-way random; ICC2/ICC2k: two-way random, absolute agreement; ICC3/ICC3k: two-way mixed, consistency (Shrout & Fleiss 1979).\n"
+    out +=
+      "ICC1/ICC1k: one-way random; ICC2/ICC2k: two-way random, absolute agreement; ICC3/ICC3k: two-way mixed, consistency (Shrout & Fleiss 1979).\n"
     return out
   }
 }

@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
 import WorkingAlliance
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Every instrument built into the SDK, as `--instrument NAME` finds them.
 let builtInInstruments: InstrumentLibrary = .assessmentEngine + .workingAlliance
@@ -13,8 +14,13 @@ let builtInInstruments: InstrumentLibrary = .assessmentEngine + .workingAlliance
 /// `--scale NAME=ITEMS… --min N --max N`.
 enum InstrumentSelection {
   static let options: [CommandSpec.Option] = [
-    .init(name: "instrument", valueName: "name-or-path", help: "A built-in instrument id (see 'bapas instruments') or a definition JSON file."),
-    .init(name: "scale", valueName: "key", help: "A scale key as in psych, e.g. Goal=item4,item6 or Task=item1,-item3 (reverse-keyed). Repeatable.", repeatable: true),
+    .init(
+      name: "instrument", valueName: "name-or-path",
+      help: "A built-in instrument id (see 'bapas instruments') or a definition JSON file."),
+    .init(
+      name: "scale", valueName: "key",
+      help: "A scale key as in psych, e.g. Goal=item4,item6 or Task=item1,-item3 (reverse-keyed). Repeatable.",
+      repeatable: true),
     .init(name: "min", valueName: "n", help: "The lowest response (with --scale)."),
     .init(name: "max", valueName: "n", help: "The highest response (with --scale)."),
   ]
@@ -26,13 +32,19 @@ enum InstrumentSelection {
     if name != nil, !keys.isEmpty { throw .usage(.conflictingOptions("--instrument", "--scale"), spec) }
     if let name {
       if args.value("min") != nil || args.value("max") != nil {
-        throw .usage(.other("'--min' and '--max' go with '--scale'; an instrument's definition gives its own scale."), spec)
+        throw .usage(
+          .other("'--min' and '--max' go with '--scale'; an instrument's definition gives its own scale."), spec)
       }
       if let builtIn = builtInInstruments.definition(id: name) { return builtIn }
       guard name.hasSuffix(".json") || name.contains("/") else {
         let best = builtInInstruments.ids.map { ($0, editDistance($0, name)) }.min { $0.1 < $1.1 }
         let hint = best.flatMap { $0.1 <= 3 ? " Did you mean '\($0.0)'?" : nil } ?? ""
-        throw .usage(.invalidValue(option: "instrument", value: name, expected: "a built-in id (\(builtInInstruments.ids.joined(separator: ", "))) or a path to a .json definition.\(hint)"), spec)
+        throw .usage(
+          .invalidValue(
+            option: "instrument", value: name,
+            expected:
+              "a built-in id (\(builtInInstruments.ids.joined(separator: ", "))) or a path to a .json definition.\(hint)"
+          ), spec)
       }
       let bytes: [UInt8]
       switch ChunkedFile.open(name) {
@@ -47,14 +59,18 @@ enum InstrumentSelection {
         throw .failed(.invalidDefinition, error.issues.map { "\(name): error: \($0)" })
       }
     }
-    guard !keys.isEmpty else { throw .usage(.missingOption("'--instrument <name-or-path>' or at least one '--scale <key>'"), spec) }
+    guard !keys.isEmpty else {
+      throw .usage(.missingOption("'--instrument <name-or-path>' or at least one '--scale <key>'"), spec)
+    }
     var parsed: [QuickKey] = []
     for key in keys {
       do { parsed.append(try QuickKey(parsing: key)) } catch {
-        throw .usage(.invalidValue(option: "scale", value: key, expected: "NAME=ITEM,ITEM,… (\(error.description))"), spec)
+        throw .usage(
+          .invalidValue(option: "scale", value: key, expected: "NAME=ITEM,ITEM,… (\(error.description))"), spec)
       }
     }
-    let min: Int?, max: Int?
+    let min: Int?
+    let max: Int?
     do {
       min = try args.int("min")
       max = try args.int("max")
@@ -65,7 +81,10 @@ enum InstrumentSelection {
       throw .usage(.other("'--min' (\(min)) must be less than '--max' (\(max))."), spec)
     }
     guard ResponseScale(min: min, max: max).packedWidth != nil else {
-      throw .usage(.other("The scale \(min)…\(max) is wider than \(ResponseScale.maximumWidth + 1) values or reaches beyond ±\(ResponseScale.maximumMagnitude) (the most a response file can hold)."), spec)
+      throw .usage(
+        .other(
+          "The scale \(min)…\(max) is wider than \(ResponseScale.maximumWidth + 1) values or reaches beyond ±\(ResponseScale.maximumMagnitude) (the most a response file can hold)."
+        ), spec)
     }
     do {
       return try InstrumentDefinition.quick(parsed, min: min, max: max)
@@ -94,7 +113,8 @@ extension ParsedArguments {
       let trimmed = token.trimmingWhitespace()
       let number = Int(trimmed) ?? Double(trimmed).flatMap { $0 == $0.rounded() && abs($0) < 1e15 ? Int($0) : nil }
       guard let number, scale.contains(number) else { return nil }
-      return "warning: the --missing token \(quotedForMessage(token)) is an answer on the response scale \(scale.min)…\(scale.max): every cell holding it is read as missing, not as the answer \(number)."
+      return
+        "warning: the --missing token \(quotedForMessage(token)) is an answer on the response scale \(scale.min)…\(scale.max): every cell holding it is read as missing, not as the answer \(number)."
     }
   }
 }

@@ -31,7 +31,8 @@ final class JSONScoreWriter: ScoreWriter {
     out += "\"name\":{\"id\":\(jsonString(d.name.indonesian)),\"en\":\(jsonString(d.name.english))},"
     out += "\"citation\":\(jsonString(d.citation.source)),\"licence\":\(jsonString(d.citation.licence))},"
     out += "\"file\":\(jsonString(file)),"
-    out += "\"missingDataPolicy\":{\"policy\":\(jsonString(plan.policy.name)),\"summary\":\(jsonString(plan.policy.summary))},"
+    out +=
+      "\"missingDataPolicy\":{\"policy\":\(jsonString(plan.policy.name)),\"summary\":\(jsonString(plan.policy.summary))},"
     out += "\"responseScale\":{\"min\":\(d.responseScale.min),\"max\":\(d.responseScale.max)},"
     out += "\"scales\":[" + plan.scaleIDs.map(jsonString).joined(separator: ",") + "]},\n\"rows\":["
     sink.write(out)
@@ -53,18 +54,27 @@ final class JSONScoreWriter: ScoreWriter {
         buffer.append(contentsOf: ",\"mean\":".utf8)
         number(score.mean)
         buffer.append(contentsOf: ",\"answered\":\(score.answered),\"missing\":\(score.missing)".utf8)
-        if let absence = score.absence { buffer.append(contentsOf: ",\"absence\":\(jsonString(absence.description))".utf8) }
+        if let absence = score.absence {
+          buffer.append(contentsOf: ",\"absence\":\(jsonString(absence.description))".utf8)
+        }
         buffer.append(0x7D)
       }
       buffer.append(contentsOf: "}}".utf8)
-      if buffer.count > 1 << 16 { sink.append(buffer); buffer.removeAll(keepingCapacity: true) }
+      if buffer.count > 1 << 16 {
+        sink.append(buffer)
+        buffer.removeAll(keepingCapacity: true)
+      }
     }
     sink.append(buffer)
     buffer.removeAll(keepingCapacity: true)
   }
 
   private func number(_ value: Double?) {
-    if let value, value.isFinite { ShortestDecimal.append(value, to: &buffer) } else { buffer.append(contentsOf: "null".utf8) }
+    if let value, value.isFinite {
+      ShortestDecimal.append(value, to: &buffer)
+    } else {
+      buffer.append(contentsOf: "null".utf8)
+    }
   }
 
   func report(_ issues: [InputIssue]) { self.issues += issues }
@@ -79,8 +89,8 @@ final class JSONScoreWriter: ScoreWriter {
       fields.append("\"message\":\(jsonString(i.description))")
       return "\n{" + fields.joined(separator: ",") + "}"
     }.joined(separator: ",")
-    out += "],\n\"summary\":{\"rowsRead\":\(summary.rowsRead),\"rowsScored\":\(summary.rowsScored),\"rowsRejected\":\(summary.rowsRejected)}}\n"
+    out +=
+      "],\n\"summary\":{\"rowsRead\":\(summary.rowsRead),\"rowsScored\":\(summary.rowsScored),\"rowsRejected\":\(summary.rowsRejected)}}\n"
     sink.write(out)
   }
 }
-

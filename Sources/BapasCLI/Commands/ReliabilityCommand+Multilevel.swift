@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `bapas reliability --multilevel`: psych's `multilevel.reliability` per scale, from one row per
 /// person and time.
@@ -24,7 +25,9 @@ extension ReliabilityCommand {
       var result: MultilevelReliability?
       var error: String?
       func encode(to encoder: any Encoder) throws {
-        if let result { try result.encode(to: encoder) } else {
+        if let result {
+          try result.encode(to: encoder)
+        } else {
           var container = encoder.singleValueContainer()
           try container.encode(["error": error ?? ""])
         }
@@ -35,10 +38,15 @@ extension ReliabilityCommand {
   }
 
   static func runMultilevel(
-    _ args: ParsedArguments, io: CommandIO, definition: InstrumentDefinition, format: String, csvOptions: ResponseCSVOptions
+    _ args: ParsedArguments, io: CommandIO, definition: InstrumentDefinition, format: String,
+    csvOptions: ResponseCSVOptions
   ) throws(CommandFailure) -> BapasExitStatus {
-    guard let idColumn = args.value("id-column") else { throw .usage(.missingOption("'--id-column <name>' (the person) with --multilevel"), spec) }
-    guard let timeColumn = args.value("time-column") else { throw .usage(.missingOption("'--time-column <name>' with --multilevel"), spec) }
+    guard let idColumn = args.value("id-column") else {
+      throw .usage(.missingOption("'--id-column <name>' (the person) with --multilevel"), spec)
+    }
+    guard let timeColumn = args.value("time-column") else {
+      throw .usage(.missingOption("'--time-column <name>' with --multilevel"), spec)
+    }
     let path = args.positionals[0]
     let bytes: [UInt8]
     switch ChunkedFile.open(path) {
@@ -79,7 +87,9 @@ extension ReliabilityCommand {
         guard values.count == positions.count else {
           // psych's aov drops rows with a missing item, which unbalances the design; say so.
           if incompleteRows.insert(row).inserted {
-            io.stderr.write("\(path):\(persons.lines[row]): warning: person '\(persons.ids[row])' at time '\(times.ids[row])' has an unanswered item; the occasion is left out of the multilevel analysis.\n")
+            io.stderr.write(
+              "\(path):\(persons.lines[row]): warning: person '\(persons.ids[row])' at time '\(times.ids[row])' has an unanswered item; the occasion is left out of the multilevel analysis.\n"
+            )
           }
           continue
         }
@@ -102,7 +112,8 @@ extension ReliabilityCommand {
         multilevel: entries)
       try output.writeStatisticsJSON(document)
     } else {
-      var out = "\(path): multilevel reliability (psych::multilevel.reliability); persons '\(idColumn)', times '\(timeColumn)'\n"
+      var out =
+        "\(path): multilevel reliability (psych::multilevel.reliability); persons '\(idColumn)', times '\(timeColumn)'\n"
       for scaleDefinition in definition.scales {
         out += "\nScale: \(scaleDefinition.id)\n"
         guard let result = entries[scaleDefinition.id]?.result else {
@@ -121,15 +132,19 @@ extension ReliabilityCommand {
         for key in ["ID", "Time", "Items", "ID x time", "ID x items", "time x items", "Residual", "Total"] {
           let v = result.components[key] ?? .nan
           let total = result.components["Total"] ?? .nan
-          out += "    \(key.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String(format: "%8.3f", v))  \(String(format: "%5.1f", 100 * v / total))%\n"
+          out +=
+            "    \(key.padding(toLength: 13, withPad: " ", startingAt: 0)) \(String(format: "%8.3f", v))  \(String(format: "%5.1f", 100 * v / total))%\n"
         }
-        out += "  Nested components: id \(String(format: "%.3f", result.nestedComponents["id"] ?? .nan)), id(time) \(String(format: "%.3f", result.nestedComponents["id(time)"] ?? .nan)), residual \(String(format: "%.3f", result.nestedComponents["residual"] ?? .nan))\(result.nestedAtBoundary ? " (a component at the REML boundary 0)" : "")\n"
+        out +=
+          "  Nested components: id \(String(format: "%.3f", result.nestedComponents["id"] ?? .nan)), id(time) \(String(format: "%.3f", result.nestedComponents["id(time)"] ?? .nan)), residual \(String(format: "%.3f", result.nestedComponents["residual"] ?? .nan))\(result.nestedAtBoundary ? " (a component at the REML boundary 0)" : "")\n"
       }
       output.write(out)
     }
     output.finish()
     if output.failed { throw .failed(.ioError, ["error: writing the results failed (disk full or closed pipe?)."]) }
-    io.stderr.write("bapas reliability --multilevel: \(persons.matrix.rowCount) of \(persons.rowsRead) rows read, \(persons.rowsRejected) rejected; \(definition.scales.count - failed) of \(definition.scales.count) scales analysed.\n")
+    io.stderr.write(
+      "bapas reliability --multilevel: \(persons.matrix.rowCount) of \(persons.rowsRead) rows read, \(persons.rowsRejected) rejected; \(definition.scales.count - failed) of \(definition.scales.count) scales analysed.\n"
+    )
     return persons.rowsRejected > 0 || failed > 0 || !incompleteRows.isEmpty ? .someRowsRejected : .success
   }
 }

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `bapas reliability --ordinal` and `--bootstrap N`: analyses that need the rows themselves.
 extension ReliabilityCommand {
@@ -12,7 +13,9 @@ extension ReliabilityCommand {
     var value: Value?
     var error: String?
     func encode(to encoder: any Encoder) throws {
-      if let value { try value.encode(to: encoder) } else {
+      if let value {
+        try value.encode(to: encoder)
+      } else {
         var container = encoder.singleValueContainer()
         try container.encode(["error": error ?? ""])
       }
@@ -39,7 +42,8 @@ extension ReliabilityCommand {
   }
 
   static func analyseExtras(
-    definition: InstrumentDefinition, codes: [UInt8], ordinal: Bool, replicates: Int?, seed: UInt64, options: ReliabilityOptions,
+    definition: InstrumentDefinition, codes: [UInt8], ordinal: Bool, replicates: Int?, seed: UInt64,
+    options: ReliabilityOptions,
     io: CommandIO, path: String
   ) -> Extras {
     var extras = Extras()
@@ -51,9 +55,11 @@ extension ReliabilityCommand {
       let positions = scale.items.compactMap { index[$0] }
       let reversed = scale.items.map { scale.reversed.contains($0) }
       if ordinal {
-        let keyed = scaleCodes(codes, itemCount: itemCount, positions: positions, reversed: reversed, levels: coding.levels)
+        let keyed = scaleCodes(
+          codes, itemCount: itemCount, positions: positions, reversed: reversed, levels: coding.levels)
         do {
-          let polychoric = try PolychoricCorrelation(codes: keyed, itemCount: positions.count, levels: coding.levels, itemNames: scale.items)
+          let polychoric = try PolychoricCorrelation(
+            codes: keyed, itemCount: positions.count, levels: coding.levels, itemNames: scale.items)
           extras.ordinal[scale.id] = Extra(value: OrdinalReliability(polychoric), error: nil)
         } catch {
           extras.failures += 1
@@ -63,10 +69,12 @@ extension ReliabilityCommand {
       }
       if let replicates {
         let reliabilityScale = ReliabilityScale(
-          name: scale.id, columns: positions, reversed: Set(positions.enumerated().filter { reversed[$0.offset] }.map(\.element)))
+          name: scale.id, columns: positions,
+          reversed: Set(positions.enumerated().filter { reversed[$0.offset] }.map(\.element)))
         do throws(ReliabilityError) {
           let bootstrap = try ReliabilityBootstrap(
-            codes: codes, itemCount: itemCount, coding: coding, scale: reliabilityScale, columnNames: definition.items.map(\.id),
+            codes: codes, itemCount: itemCount, coding: coding, scale: reliabilityScale,
+            columnNames: definition.items.map(\.id),
             options: options, replicates: replicates, seed: seed, confidenceLevel: options.confidenceLevel)
           extras.bootstrap[scale.id] = Extra(value: bootstrap, error: nil)
         } catch {
@@ -86,9 +94,12 @@ extension ReliabilityCommand {
       if let entry = extras.ordinal[scale.id] {
         out += "\nOrdinal reliability (polychoric correlations): \(scale.id)\n"
         if let o = entry.value {
-          out += "  ordinal alpha \(f(o.alpha))  ordinal omega_t \(f(o.omegaTotal))  average polychoric r \(f(o.averageR))  n = \(o.n)"
+          out +=
+            "  ordinal alpha \(f(o.alpha))  ordinal omega_t \(f(o.omegaTotal))  average polychoric r \(f(o.averageR))  n = \(o.n)"
           out += o.smoothed ? "  (matrix smoothed: not positive definite)\n" : "\n"
-          out += o.globalThresholds ? "" : "  thresholds per pair: the items do not span the same categories (psych global = FALSE)\n"
+          out +=
+            o.globalThresholds
+            ? "" : "  thresholds per pair: the items do not span the same categories (psych global = FALSE)\n"
         } else {
           out += "  not computed: \(entry.error ?? "")\n"
         }
@@ -96,10 +107,12 @@ extension ReliabilityCommand {
       if let entry = extras.bootstrap[scale.id] {
         if let b = entry.value {
           let level = String(format: "%g", b.confidenceLevel * 100)
-          out += "\nBootstrap \(level)% intervals (\(b.replicates) replicates, seed \(b.seed)\(b.failedReplicates > 0 ? ", \(b.failedReplicates) replicates not analysable" : "")): \(scale.id)\n"
+          out +=
+            "\nBootstrap \(level)% intervals (\(b.replicates) replicates, seed \(b.seed)\(b.failedReplicates > 0 ? ", \(b.failedReplicates) replicates not analysable" : "")): \(scale.id)\n"
           out += "              estimate  percentile         BCa\n"
           for (name, i) in [("alpha", b.alpha), ("omega_t", b.omegaTotal)] {
-            out += "  \(name.padding(toLength: 10, withPad: " ", startingAt: 0))  \(f(i.estimate))  [\(f(i.percentileLower)), \(f(i.percentileUpper))]  [\(f(i.bcaLower)), \(f(i.bcaUpper))]\n"
+            out +=
+              "  \(name.padding(toLength: 10, withPad: " ", startingAt: 0))  \(f(i.estimate))  [\(f(i.percentileLower)), \(f(i.percentileUpper))]  [\(f(i.bcaLower)), \(f(i.bcaUpper))]\n"
           }
         } else {
           out += "\nBootstrap: \(scale.id)\n  not computed: \(entry.error ?? "")\n"

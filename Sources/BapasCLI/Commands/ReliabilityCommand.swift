@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `bapas reliability`: Cronbach's alpha, its confidence intervals, omega and the item statistics
 /// of every scale, as R psych 2.2.9 `alpha()` reports them, streamed over a response CSV.
@@ -21,19 +22,45 @@ enum ReliabilityCommand: Subcommand {
       analysed, 1 some rows rejected or some scale without results, 64 usage, 65 invalid definition, \
       66 unreadable input.
       """,
-    positionals: [.init(name: "file", help: "The response table: CSV (any delimiter) or SPSS .sav/.zsav ('-' for standard input).")],
+    positionals: [
+      .init(name: "file", help: "The response table: CSV (any delimiter) or SPSS .sav/.zsav ('-' for standard input).")
+    ],
     options: InstrumentSelection.options + TableOptions.options + [
-      .init(name: "use", valueName: "pairwise|complete|impute-mean|impute-median", help: "Missing data: pairwise covariances (psych's default), complete rows only, or item-mean/median imputation.", defaultText: "pairwise"),
-      .init(name: "ci-rows", valueName: "all|complete", help: "The n of the Feldt CI and the ase: all rows (as psych) or the scale's complete rows.", defaultText: "all"),
-      .init(name: "missing", valueName: "tokens", help: "Comma-separated cell texts that mean missing, besides the empty cell.", defaultText: "NA"),
-      .init(name: "out-of-range", valueName: "reject|missing", help: "A value outside the scale rejects the row or counts as missing.", defaultText: "reject"),
+      .init(
+        name: "use", valueName: "pairwise|complete|impute-mean|impute-median",
+        help:
+          "Missing data: pairwise covariances (psych's default), complete rows only, or item-mean/median imputation.",
+        defaultText: "pairwise"),
+      .init(
+        name: "ci-rows", valueName: "all|complete",
+        help: "The n of the Feldt CI and the ase: all rows (as psych) or the scale's complete rows.", defaultText: "all"
+      ),
+      .init(
+        name: "missing", valueName: "tokens",
+        help: "Comma-separated cell texts that mean missing, besides the empty cell.", defaultText: "NA"),
+      .init(
+        name: "out-of-range", valueName: "reject|missing",
+        help: "A value outside the scale rejects the row or counts as missing.", defaultText: "reject"),
       .init(name: "format", valueName: "text|json", help: "Output format.", defaultText: "text"),
       .init(name: "output", valueName: "path", help: "Write the results to a file instead of standard output."),
-      .init(name: "ordinal", valueName: nil, help: "Also ordinal alpha and omega from polychoric correlations (psych::polychoric defaults), with the matrix and thresholds."),
-      .init(name: "bootstrap", valueName: "replicates", help: "Also percentile and BCa bootstrap intervals for alpha and omega from this many replicates (e.g. 2000)."),
-      .init(name: "seed", valueName: "n", help: "The bootstrap's random seed (same seed, same intervals).", defaultText: "1"),
-      .init(name: "multilevel", valueName: nil, help: "Repeated measures: psych::multilevel.reliability (RkF, R1R, RkR, Rc, RkRn, Rcn, variance components) per scale; needs --id-column and --time-column."),
-      .init(name: "id-column", valueName: "name", help: "With --multilevel: the column naming the person (client, dyad)."),
+      .init(
+        name: "ordinal", valueName: nil,
+        help:
+          "Also ordinal alpha and omega from polychoric correlations (psych::polychoric defaults), with the matrix and thresholds."
+      ),
+      .init(
+        name: "bootstrap", valueName: "replicates",
+        help: "Also percentile and BCa bootstrap intervals for alpha and omega from this many replicates (e.g. 2000)."),
+      .init(
+        name: "seed", valueName: "n", help: "The bootstrap's random seed (same seed, same intervals).", defaultText: "1"
+      ),
+      .init(
+        name: "multilevel", valueName: nil,
+        help:
+          "Repeated measures: psych::multilevel.reliability (RkF, R1R, RkR, Rc, RkRn, Rcn, variance components) per scale; needs --id-column and --time-column."
+      ),
+      .init(
+        name: "id-column", valueName: "name", help: "With --multilevel: the column naming the person (client, dyad)."),
       .init(name: "time-column", valueName: "name", help: "With --multilevel: the column naming the time (session)."),
     ])
 
@@ -48,16 +75,19 @@ enum ReliabilityCommand: Subcommand {
     let options: ReliabilityOptions
     do {
       format = try args.choice("format", ["text", "json"]) ?? "text"
-      outOfRange = OutOfRangePolicy(rawValue: try args.choice("out-of-range", ["reject", "missing"]) ?? "reject") ?? .reject
+      outOfRange =
+        OutOfRangePolicy(rawValue: try args.choice("out-of-range", ["reject", "missing"]) ?? "reject") ?? .reject
       let use = try args.choice("use", ["pairwise", "complete", "impute-mean", "impute-median"]) ?? "pairwise"
       let ciRows = try args.choice("ci-rows", ["all", "complete"]) ?? "all"
       options = ReliabilityOptions(
-        missingData: useChoices[use] ?? .pairwise, confidenceSampleSize: ciRows == "complete" ? .completeRows : .allRows)
+        missingData: useChoices[use] ?? .pairwise, confidenceSampleSize: ciRows == "complete" ? .completeRows : .allRows
+      )
     } catch { throw .usage(error, spec) }
     let missingTokens = args.missingTokens
     for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.stderr.write(warning + "\n") }
     let csvOptions = try TableOptions.resolve(
-      args, definition: definition, base: ResponseCSVOptions(missingTokens: missingTokens, outOfRange: outOfRange), spec: spec
+      args, definition: definition, base: ResponseCSVOptions(missingTokens: missingTokens, outOfRange: outOfRange),
+      spec: spec
     ).options
     let path = args.positionals[0]
     if args.flag("multilevel") {
@@ -72,10 +102,14 @@ enum ReliabilityCommand: Subcommand {
       replicates = try args.int("bootstrap")
       seedValue = try args.int("seed") ?? 1
     } catch { throw .usage(error, spec) }
-    guard seedValue >= 0 else { throw .usage(.invalidValue(option: "seed", value: String(seedValue), expected: "a whole number ≥ 0"), spec) }
+    guard seedValue >= 0 else {
+      throw .usage(.invalidValue(option: "seed", value: String(seedValue), expected: "a whole number ≥ 0"), spec)
+    }
     seed = UInt64(seedValue)
     if let replicates, replicates < 2 || replicates > 1_000_000 {
-      throw .usage(.invalidValue(option: "bootstrap", value: String(replicates), expected: "a number of replicates from 2 to 1000000"), spec)
+      throw .usage(
+        .invalidValue(
+          option: "bootstrap", value: String(replicates), expected: "a number of replicates from 2 to 1000000"), spec)
     }
 
     var accumulator = try makeAccumulator(definition)
@@ -84,14 +118,16 @@ enum ReliabilityCommand: Subcommand {
     let summary = try pass.run(into: &accumulator)
     let report = accumulator.reliabilityReport(options: options)
     let extras = analyseExtras(
-      definition: definition, codes: summary.codes, ordinal: ordinal, replicates: replicates, seed: seed, options: options, io: io,
+      definition: definition, codes: summary.codes, ordinal: ordinal, replicates: replicates, seed: seed,
+      options: options, io: io,
       path: path)
 
     let output = try io.output(args.value("output"), inputs: args.inputFiles)
     if format == "json" {
       let document = ReliabilityDocument(
         metadata: .init(
-          file: path, instrument: definition.id, responseScale: .init(min: definition.responseScale.min, max: definition.responseScale.max),
+          file: path, instrument: definition.id,
+          responseScale: .init(min: definition.responseScale.min, max: definition.responseScale.max),
           missingData: options.missingData, confidenceSampleSize: options.confidenceSampleSize,
           confidenceLevel: options.confidenceLevel, rowsRead: summary.rowsRead, rowsAnalysed: accumulator.rowCount,
           rowsRejected: summary.rowsRejected, scales: report.scales.map(\.name)),
@@ -114,7 +150,8 @@ enum ReliabilityCommand: Subcommand {
     }
     io.stderr.write(
       "bapas reliability: \(accumulator.rowCount) of \(summary.rowsRead) rows analysed, \(summary.rowsRejected) rejected; "
-        + "\(report.scales.count - failedScales) of \(report.scales.count) scales analysed; missing data: \(options.missingData.rawValue).\n")
+        + "\(report.scales.count - failedScales) of \(report.scales.count) scales analysed; missing data: \(options.missingData.rawValue).\n"
+    )
     return summary.rowsRejected > 0 || failedScales > 0 || extras.failures > 0 ? .someRowsRejected : .success
   }
 
@@ -225,7 +262,9 @@ struct ReliabilityPass {
   let path: String
   let stderr: OutputSink
 
-  init(definition: InstrumentDefinition, options: ResponseCSVOptions, path: String, stderr: OutputSink) throws(CommandFailure) {
+  init(definition: InstrumentDefinition, options: ResponseCSVOptions, path: String, stderr: OutputSink)
+    throws(CommandFailure)
+  {
     self.columns = definition.items.map(\.id)
     self.scale = definition.responseScale
     self.options = options

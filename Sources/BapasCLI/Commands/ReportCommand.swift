@@ -1,17 +1,19 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
 import Pemasyarakatan
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `bapas report CASES.json --period 2025-01`: the periodic report for the Kanwil and Ditjenpas;
 /// `bapas report programme EVALUATION.json`: a programme evaluation with weighted success indicators.
 enum ReportCommand: Subcommand {
   /// The case batch (or programme file) and the officer, partner and obstacle lists.
   static func inputFiles(_ arguments: ParsedArguments) -> [String] {
-    arguments.positionals.filter { $0 != "programme" } + ["officers", "partners", "obstacles"].compactMap { arguments.value($0) }
+    arguments.positionals.filter { $0 != "programme" }
+      + ["officers", "partners", "obstacles"].compactMap { arguments.value($0) }
   }
 
   static let spec = CommandSpec(
@@ -34,7 +36,8 @@ enum ReportCommand: Subcommand {
       .init(name: "file", help: "With 'programme': the programme evaluation file.", optional: true),
     ],
     options: [
-      .init(name: "period", valueName: "YYYY-MM|YYYY-Qn", help: "The month or quarter (required for a periodic report)."),
+      .init(
+        name: "period", valueName: "YYYY-MM|YYYY-Qn", help: "The month or quarter (required for a periodic report)."),
       .init(name: "officers", valueName: "file", help: "A JSON array of officers (counts the PKs of each Bapas)."),
       .init(name: "partners", valueName: "file", help: "A JSON array of Pokmas Lipas partners."),
       .init(name: "obstacles", valueName: "file", help: "A JSON array of institutional obstacles."),
@@ -60,9 +63,14 @@ enum ReportCommand: Subcommand {
       return try programme(path: args.positionals[1], language: language, format: format, output: output, io: io)
     }
     guard args.positionals.count == 1 else { throw .usage(.unexpectedArgument(args.positionals[1]), spec) }
-    guard let text = args.value("period") else { throw .usage(.missingValue(option: "period", valueName: "YYYY-MM|YYYY-Qn"), spec) }
+    guard let text = args.value("period") else {
+      throw .usage(.missingValue(option: "period", valueName: "YYYY-MM|YYYY-Qn"), spec)
+    }
     guard let period = ReportPeriod(parsing: text) else {
-      throw .usage(.invalidValue(option: "period", value: text, expected: "a month as YYYY-MM or a quarter as YYYY-Qn (e.g. 2025-01, 2025-Q1)"), spec)
+      throw .usage(
+        .invalidValue(
+          option: "period", value: text, expected: "a month as YYYY-MM or a quarter as YYYY-Qn (e.g. 2025-01, 2025-Q1)"),
+        spec)
     }
     let casesPath = args.positionals[0]
     let inputs = [casesPath] + ["officers", "partners", "obstacles"].compactMap { args.value($0) }
@@ -76,7 +84,8 @@ enum ReportCommand: Subcommand {
     let partners: [PokmasLipasPartner] = try decodeList(args.value("partners"))
     let obstacles: [InstitutionalObstacle] = try decodeList(args.value("obstacles"))
     let report = PeriodicReport(
-      period: period, input: PeriodicReportInput(cases: batch.records, officers: officers, partners: partners, obstacles: obstacles))
+      period: period,
+      input: PeriodicReportInput(cases: batch.records, officers: officers, partners: partners, obstacles: obstacles))
 
     let body: String
     if format == "json" {
@@ -85,12 +94,18 @@ enum ReportCommand: Subcommand {
       body = report.markdown(language: language)
     }
     try write(body, to: output, io: io)
-    for error in batch.errors { io.stderr.write("\(casesPath): warning: \(error.description) The record is left out.\n") }
-    io.stderr.write("bapas report: \(period) from \(batch.records.count) case file\(batch.records.count == 1 ? "" : "s"), \(report.bapas.count) Bapas, \(report.officers.count) PK; \(batch.rejectedIndices.count) left out.\n")
+    for error in batch.errors {
+      io.stderr.write("\(casesPath): warning: \(error.description) The record is left out.\n")
+    }
+    io.stderr.write(
+      "bapas report: \(period) from \(batch.records.count) case file\(batch.records.count == 1 ? "" : "s"), \(report.bapas.count) Bapas, \(report.officers.count) PK; \(batch.rejectedIndices.count) left out.\n"
+    )
     return batch.rejectedIndices.isEmpty ? .success : .someRowsRejected
   }
 
-  static func programme(path: String, language: DisplayLanguage, format: String, output: String?, io: CommandIO) throws(CommandFailure) -> BapasExitStatus {
+  static func programme(path: String, language: DisplayLanguage, format: String, output: String?, io: CommandIO)
+    throws(CommandFailure) -> BapasExitStatus
+  {
     try refuseOverwritingAnInput(output, inputs: [path])
     let evaluation: ProgrammeEvaluation
     do { evaluation = try ProgrammeEvaluation.decode(jsonData: try read(path)) } catch {
@@ -99,7 +114,9 @@ enum ReportCommand: Subcommand {
     let report = ProgrammeEvaluationReport(evaluation: evaluation, language: language)
     try write(format == "json" ? try json(report) : report.markdown(), to: output, io: io)
     for p in report.problems { io.stderr.write("\(path): warning: \(p)\n") }
-    io.stderr.write("bapas report: programme \(evaluation.id), \(report.indicators.count) indicators; \(report.problems.count) left out.\n")
+    io.stderr.write(
+      "bapas report: programme \(evaluation.id), \(report.indicators.count) indicators; \(report.problems.count) left out.\n"
+    )
     return report.problems.isEmpty ? .success : .someRowsRejected
   }
 
@@ -136,7 +153,9 @@ enum ReportCommand: Subcommand {
   static func json<T: Encodable>(_ value: T) throws(CommandFailure) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    guard let data = try? encoder.encode(value) else { throw .failed(.software, ["error: the report could not be encoded as JSON."]) }
+    guard let data = try? encoder.encode(value) else {
+      throw .failed(.software, ["error: the report could not be encoded as JSON."])
+    }
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 

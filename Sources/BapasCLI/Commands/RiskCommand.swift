@@ -1,16 +1,18 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
 import Pemasyarakatan
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `bapas risk FILE`: scores clients' answers against a risk/need instrument.
 enum RiskCommand: Subcommand {
   static let spec = CommandSpec(
     name: "risk",
-    abstract: "Score risk/need answer sheets: total, band, domains, ranked needs and (with --plan) the supervision plan.",
+    abstract:
+      "Score risk/need answer sheets: total, band, domains, ranked needs and (with --plan) the supervision plan.",
     discussion: """
       Input: a CSV with a header 'client,<item>,…' and optional columns gender (female|male), ageGroup \
       (child|adult), age (years) and responsivity (factors separated by ';'); an empty cell or NA is \
@@ -24,11 +26,16 @@ enum RiskCommand: Subcommand {
       """,
     positionals: [.init(name: "file", help: "The answers, CSV or JSON ('-' for standard input).")],
     options: [
-      .init(name: "instrument", valueName: "rnr8|path", help: "The built-in illustrative instrument 'rnr8' or a risk instrument definition JSON file."),
-      .init(name: "input-format", valueName: "csv|json", help: "The input format.", defaultText: "from the file name; csv"),
+      .init(
+        name: "instrument", valueName: "rnr8|path",
+        help: "The built-in illustrative instrument 'rnr8' or a risk instrument definition JSON file."),
+      .init(
+        name: "input-format", valueName: "csv|json", help: "The input format.", defaultText: "from the file name; csv"),
       .init(
         name: "decimal-comma", valueName: nil,
-        help: "The CSV comes from an Indonesian-locale spreadsheet: ';'-delimited (or tab/'|', detected). Counts and ages stay whole numbers (3,0 is an error)."),
+        help:
+          "The CSV comes from an Indonesian-locale spreadsheet: ';'-delimited (or tab/'|', detected). Counts and ages stay whole numbers (3,0 is an error)."
+      ),
       .init(name: "plan", valueName: nil, help: "Add the generic supervision plan (SupervisionPolicy.bapas)."),
       .init(name: "format", valueName: "text|json|csv", help: "Output format.", defaultText: "text"),
       .init(name: "output", valueName: "path", help: "Write the results to a file instead of standard output."),
@@ -42,7 +49,8 @@ enum RiskCommand: Subcommand {
       inputFormat = try args.choice("input-format", ["csv", "json"])
     } catch { throw .usage(error, spec) }
     guard let instrumentName = args.value("instrument") else {
-      throw .usage(.missingOption("'--instrument <rnr8|path>' (the built-in illustrative 'rnr8' or a definition file)"), spec)
+      throw .usage(
+        .missingOption("'--instrument <rnr8|path>' (the built-in illustrative 'rnr8' or a definition file)"), spec)
     }
     let instrument = try resolveInstrument(instrumentName)
     let path = args.positionals[0]
@@ -50,7 +58,9 @@ enum RiskCommand: Subcommand {
     let isJSON = inputFormat.map { $0 == "json" } ?? path.lowercased().hasSuffix(".json")
 
     let input: RiskInput
-    do { input = try RiskInput.read(text, json: isJSON, instrument: instrument, dialect: TableOptions.riskDialect(args)) } catch {
+    do {
+      input = try RiskInput.read(text, json: isJSON, instrument: instrument, dialect: TableOptions.riskDialect(args))
+    } catch {
       throw .failed(.invalidDefinition, error.issues.map { $0.rendered(file: path) })
     }
     var issues = input.issues
@@ -70,23 +80,30 @@ enum RiskCommand: Subcommand {
 
     let out: String
     switch format {
-    case "json": out = RiskReportWriter.json(results, instrument: instrument, issues: issues, file: path, read: input.recordsRead)
+    case "json":
+      out = RiskReportWriter.json(results, instrument: instrument, issues: issues, file: path, read: input.recordsRead)
     case "csv": out = RiskReportWriter.csv(results, instrument: instrument, plan: args.flag("plan"))
     default: out = RiskReportWriter.text(results, instrument: instrument)
     }
     try write(out, to: args.value("output"), inputs: args.inputFiles, io: io)
     let caveat = instrument.status == .illustrative ? " (illustrative: not for decisions about people)" : ""
-    io.stderr.write("bapas risk: \(results.count) of \(input.recordsRead) clients scored, \(rejected) rejected; instrument \(instrument.id) \(instrument.version)\(caveat).\n")
+    io.stderr.write(
+      "bapas risk: \(results.count) of \(input.recordsRead) clients scored, \(rejected) rejected; instrument \(instrument.id) \(instrument.version)\(caveat).\n"
+    )
     return rejected > 0 ? .someRowsRejected : .success
   }
 
   /// `rnr8` (or its id) → the built-in instrument; a path → a validated definition.
   static func resolveInstrument(_ name: String) throws(CommandFailure) -> RiskInstrumentDefinition {
     if name == "rnr8" || name == "rnr8-illustrative" {
-      do { return try IllustrativeInstruments.rnr8() } catch { throw .failed(.software, ["error: the built-in RNR-8 definition is invalid: \(error)"]) }
+      do { return try IllustrativeInstruments.rnr8() } catch {
+        throw .failed(.software, ["error: the built-in RNR-8 definition is invalid: \(error)"])
+      }
     }
     guard name.hasSuffix(".json") || name.contains("/") else {
-      throw .usage(.invalidValue(option: "instrument", value: name, expected: "'rnr8' or a path to a .json risk instrument definition"), spec)
+      throw .usage(
+        .invalidValue(
+          option: "instrument", value: name, expected: "'rnr8' or a path to a .json risk instrument definition"), spec)
     }
     let bytes = try readText(name)
     do { return try RiskInstrumentDefinition.load(json: Data(bytes.utf8)) } catch {
@@ -99,7 +116,9 @@ enum RiskCommand: Subcommand {
     case .failure(let error): throw .failed(.unreadableInput, [error.description])
     case .success(let file):
       defer { file.close() }
-      do { return String(decoding: try file.readAll(), as: UTF8.self) } catch { throw .failed(.unreadableInput, ["\(error)"]) }
+      do { return String(decoding: try file.readAll(), as: UTF8.self) } catch {
+        throw .failed(.unreadableInput, ["\(error)"])
+      }
     }
   }
 
@@ -111,37 +130,53 @@ enum RiskCommand: Subcommand {
   }
 
   /// Scores one sheet; scoring problems are placed at the column of the item (or population field).
-  static func score(_ sheet: RiskSheet, instrument: RiskInstrumentDefinition, plan: Bool) -> Result<RiskClientResult, RiskInputFailure> {
+  static func score(_ sheet: RiskSheet, instrument: RiskInstrumentDefinition, plan: Bool) -> Result<
+    RiskClientResult, RiskInputFailure
+  > {
     func at(_ column: String?, _ message: String) -> RiskInputIssue {
       switch sheet.location {
-      case .line(let line, _): RiskInputIssue(location: .line(line, column: column.flatMap { sheet.columns[$0] } ?? 1), message: message)
+      case .line(let line, _):
+        RiskInputIssue(location: .line(line, column: column.flatMap { sheet.columns[$0] } ?? 1), message: message)
       case .path(let p):
-        RiskInputIssue(location: .path(column.map { RiskInput.reservedColumns.contains($0) ? "\(p).\($0)" : "\(p).answers.\($0)" } ?? p), message: message)
+        RiskInputIssue(
+          location: .path(
+            column.map { RiskInput.reservedColumns.contains($0) ? "\(p).\($0)" : "\(p).answers.\($0)" } ?? p),
+          message: message)
       }
     }
     let assessment: RiskAssessment
     do { assessment = try instrument.assess(sheet.answers, population: sheet.population) } catch {
-      return .failure(RiskInputFailure(error.problems.map { p in
-        let column: String? = switch p {
-        case .answerNotInTable(let item, _, _), .countOutOfRange(let item, _), .wrongAnswerType(let item, _): item
-        case .unknownItem(let item, _): item
-        case .tooManyMissing(_, let missing, _): missing.first { sheet.columns[$0] != nil }
-        case .noCutoffTable: ["gender", "ageGroup", "age"].first { sheet.columns[$0] != nil } ?? "client"
-        }
-        return at(column, "client \(Redaction.quote(sheet.client)): \(p.description)")
-      }))
+      return .failure(
+        RiskInputFailure(
+          error.problems.map { p in
+            let column: String? =
+              switch p {
+              case .answerNotInTable(let item, _, _), .countOutOfRange(let item, _), .wrongAnswerType(let item, _): item
+              case .unknownItem(let item, _): item
+              case .tooManyMissing(_, let missing, _): missing.first { sheet.columns[$0] != nil }
+              case .noCutoffTable: ["gender", "ageGroup", "age"].first { sheet.columns[$0] != nil } ?? "client"
+              }
+            return at(column, "client \(Redaction.quote(sheet.client)): \(p.description)")
+          }))
     }
     var generic: SupervisionPlan?
     if plan {
-      do { generic = try SupervisionPolicy.bapas.plan(for: assessment, instrument: instrument, responsivity: sheet.responsivity) } catch {
-        return .failure(RiskInputFailure([at("client", "client \(Redaction.quote(sheet.client)): \(error.description)")]))
+      do {
+        generic = try SupervisionPolicy.bapas.plan(
+          for: assessment, instrument: instrument, responsivity: sheet.responsivity)
+      } catch {
+        return .failure(
+          RiskInputFailure([at("client", "client \(Redaction.quote(sheet.client)): \(error.description)")]))
       }
     }
-    let mapped = assessment.band.map { band in
-      instrument.bandMappings.filter { $0.from == band.scheme }.compactMap { instrument.map(band, to: $0.to) }
-    } ?? []
-    return .success(RiskClientResult(
-      client: sheet.client, responsivity: sheet.responsivity, assessment: assessment, mappedBands: mapped, plan: generic))
+    let mapped =
+      assessment.band.map { band in
+        instrument.bandMappings.filter { $0.from == band.scheme }.compactMap { instrument.map(band, to: $0.to) }
+      } ?? []
+    return .success(
+      RiskClientResult(
+        client: sheet.client, responsivity: sheet.responsivity, assessment: assessment, mappedBands: mapped,
+        plan: generic))
   }
 }
 

@@ -94,6 +94,8 @@ final class SavScoreWriter: ScoreWriter {
     let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
     let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    return ("\(two(d)) \(months[m - 1]) \(two(y % 100))", "\(two(secs / 3600)):\(two(secs / 60 % 60)):\(two(secs % 60))")
+    return (
+      "\(two(d)) \(months[m - 1]) \(two(y % 100))", "\(two(secs / 3600)):\(two(secs / 60 % 60)):\(two(secs % 60))"
+    )
   }
 }

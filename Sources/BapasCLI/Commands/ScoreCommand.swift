@@ -4,7 +4,8 @@ import AssessmentEngine
 enum ScoreCommand: Subcommand {
   static let spec = CommandSpec(
     name: "score",
-    abstract: "Score a response table (CSV or SPSS .sav/.zsav): per respondent and scale, the sum, the mean and the missing count.",
+    abstract:
+      "Score a response table (CSV or SPSS .sav/.zsav): per respondent and scale, the sum, the mean and the missing count.",
     discussion: """
       Items are matched to header names (SPSS: variable names), or placed with --map / --map-file. \
       Cells may hold numbers or the instrument's anchor labels in either language (case, width, \
@@ -20,14 +21,26 @@ enum ScoreCommand: Subcommand {
       prorate with at least half the items answered. The policy is printed on stderr and in JSON \
       metadata.
       """,
-    positionals: [.init(name: "file", help: "The response table: CSV (any delimiter) or SPSS .sav/.zsav ('-' for standard input).")],
+    positionals: [
+      .init(name: "file", help: "The response table: CSV (any delimiter) or SPSS .sav/.zsav ('-' for standard input).")
+    ],
     options: InstrumentSelection.options + TableOptions.options + [
       .init(name: "impute", valueName: "none|mean|median", help: "Missing-data policy as psych::scoreItems(impute=)."),
-      .init(name: "prorate", valueName: "n", help: "Prorate: minimum answered items per scale (count ≥ 1, or a fraction < 1)."),
-      .init(name: "id-column", valueName: "name", help: "A column carried to the output as the respondent id (header text or #N)."),
-      .init(name: "missing", valueName: "tokens", help: "Comma-separated cell texts that mean missing, besides the empty cell.", defaultText: "NA"),
-      .init(name: "out-of-range", valueName: "reject|missing", help: "A value outside the scale rejects the row or counts as missing.", defaultText: "reject"),
-      .init(name: "format", valueName: "csv|json|sav", help: "Output format (sav: an SPSS system file; also chosen by --output X.sav).", defaultText: "csv"),
+      .init(
+        name: "prorate", valueName: "n",
+        help: "Prorate: minimum answered items per scale (count ≥ 1, or a fraction < 1)."),
+      .init(
+        name: "id-column", valueName: "name",
+        help: "A column carried to the output as the respondent id (header text or #N)."),
+      .init(
+        name: "missing", valueName: "tokens",
+        help: "Comma-separated cell texts that mean missing, besides the empty cell.", defaultText: "NA"),
+      .init(
+        name: "out-of-range", valueName: "reject|missing",
+        help: "A value outside the scale rejects the row or counts as missing.", defaultText: "reject"),
+      .init(
+        name: "format", valueName: "csv|json|sav",
+        help: "Output format (sav: an SPSS system file; also chosen by --output X.sav).", defaultText: "csv"),
       .init(name: "language", valueName: "id|en", help: "Language of the SPSS variable labels.", defaultText: "id"),
       .init(name: "output", valueName: "path", help: "Write the scores to a file instead of standard output."),
     ])
@@ -41,14 +54,18 @@ enum ScoreCommand: Subcommand {
       let outputPath = args.value("output") ?? ""
       let byExtension = outputPath.lowercased().hasSuffix(".sav") ? "sav" : nil
       format = try args.choice("format", ["csv", "json", "sav"]) ?? byExtension ?? "csv"
-      outOfRange = OutOfRangePolicy(rawValue: try args.choice("out-of-range", ["reject", "missing"]) ?? "reject") ?? .reject
+      outOfRange =
+        OutOfRangePolicy(rawValue: try args.choice("out-of-range", ["reject", "missing"]) ?? "reject") ?? .reject
     } catch { throw .usage(error, spec) }
     let missingTokens = args.missingTokens
     for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.stderr.write(warning + "\n") }
-    let base = ResponseCSVOptions(missingTokens: missingTokens, outOfRange: outOfRange, idColumn: args.value("id-column"))
+    let base = ResponseCSVOptions(
+      missingTokens: missingTokens, outOfRange: outOfRange, idColumn: args.value("id-column"))
     let options = try TableOptions.resolve(args, definition: definition, base: base, spec: spec).options
     let language: DisplayLanguage
-    do { language = try args.choice("language", ["id", "en"]) == "en" ? .english : .indonesian } catch { throw .usage(error, spec) }
+    do { language = try args.choice("language", ["id", "en"]) == "en" ? .english : .indonesian } catch {
+      throw .usage(error, spec)
+    }
     let plan = ScoringPlan(definition, policy: policy)
     let path = args.positionals[0]
 
@@ -66,7 +83,9 @@ enum ScoreCommand: Subcommand {
     }
     output.finish()
     if output.failed { throw .failed(.ioError, ["error: writing the scores failed (disk full or closed pipe?)."]) }
-    io.stderr.write("bapas score: \(summary.rowsScored) of \(summary.rowsRead) rows scored, \(summary.rowsRejected) rejected; missing-data policy: \(policy.summary).\n")
+    io.stderr.write(
+      "bapas score: \(summary.rowsScored) of \(summary.rowsRead) rows scored, \(summary.rowsRejected) rejected; missing-data policy: \(policy.summary).\n"
+    )
     return summary.rowsRejected > 0 ? .someRowsRejected : .success
   }
 
@@ -80,8 +99,12 @@ enum ScoreCommand: Subcommand {
     if impute != nil, args.value("prorate") != nil { throw .usage(.conflictingOptions("--impute", "--prorate"), spec) }
     if let text = args.value("prorate") {
       // The count is bounded so that converting it to Int cannot trap (1e19 would).
-      guard let n = Double(text), n > 0, n.isFinite, n < 1 || (n == n.rounded() && n <= Double(maximumProrateCount)) else {
-        throw .usage(.invalidValue(option: "prorate", value: text, expected: "a whole number of items from 1 to \(maximumProrateCount) or a fraction between 0 and 1"), spec)
+      guard let n = Double(text), n > 0, n.isFinite, n < 1 || (n == n.rounded() && n <= Double(maximumProrateCount))
+      else {
+        throw .usage(
+          .invalidValue(
+            option: "prorate", value: text,
+            expected: "a whole number of items from 1 to \(maximumProrateCount) or a fraction between 0 and 1"), spec)
       }
       return .prorate(minimum: n < 1 ? .fraction(n) : .count(Int(n)))
     }

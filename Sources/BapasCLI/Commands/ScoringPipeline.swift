@@ -1,6 +1,7 @@
 import AssessmentEngine
+
 #if canImport(Dispatch)
-import Dispatch
+  import Dispatch
 #endif
 
 /// Counts at the end of a scoring run.
@@ -62,7 +63,9 @@ struct ScoringPipeline {
     return summary
   }
 
-  private func forEachBatch(file: ChunkedFile, inMemory: [UInt8]?, _ body: (inout ResponseBatch) -> Void) throws(CommandFailure) {
+  private func forEachBatch(file: ChunkedFile, inMemory: [UInt8]?, _ body: (inout ResponseBatch) -> Void)
+    throws(CommandFailure)
+  {
     try streamResponses(
       file: file, path: path, inMemory: inMemory, columns: plan.columns, scale: plan.definition.responseScale,
       options: options, body)
@@ -115,7 +118,9 @@ final class CSVScoreWriter: ScoreWriter {
       var writer = state.writers[w]
       var bytes: [UInt8] = []
       bytes.reserveCapacity((n / workers + 1) * 16 * table.scaleCount)
-      writer.writeRows(table, ids: ids, rows: (n * w / workers)..<(n * (w + 1) / workers)) { bytes.append(contentsOf: $0) }
+      writer.writeRows(table, ids: ids, rows: (n * w / workers)..<(n * (w + 1) / workers)) {
+        bytes.append(contentsOf: $0)
+      }
       state.writers[w] = writer
       state.outputs[w] = bytes
     }

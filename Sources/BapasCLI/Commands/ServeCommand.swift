@@ -17,7 +17,7 @@ enum ServeCommand: Subcommand {
       """,
     positionals: [],
     options: [
-      .init(name: "stdio", valueName: nil, help: "Serve on standard input and output (the only transport)."),
+      .init(name: "stdio", valueName: nil, help: "Serve on standard input and output (the only transport).")
     ])
 
   static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> BapasExitStatus {

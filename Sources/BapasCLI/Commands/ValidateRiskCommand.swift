@@ -1,15 +1,17 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// `bapas validate-risk FILE.csv`: local validation of a risk instrument on follow-up data.
 enum ValidateRiskCommand: Subcommand {
   static let spec = CommandSpec(
     name: "validate-risk",
-    abstract: "Validate a risk instrument locally: AUC with DeLong and Hanley–McNeil CIs, rates per band, E/O, subgroup AUCs.",
+    abstract:
+      "Validate a risk instrument locally: AUC with DeLong and Hanley–McNeil CIs, rates per band, E/O, subgroup AUCs.",
     discussion: """
       Input: a CSV with the header 'score,outcome' followed by any grouping columns (e.g. gender, \
       ageBand, offence); outcomes are 1/0, true/false or yes/no, within one fixed follow-up window. A \
@@ -26,11 +28,20 @@ enum ValidateRiskCommand: Subcommand {
     options: [
       .init(
         name: "decimal-comma", valueName: nil,
-        help: "Scores are written with a decimal comma (12,5), as on Indonesian-locale machines, in a ';'-delimited file (or tab/'|', detected); then 12.5 is an error."),
+        help:
+          "Scores are written with a decimal comma (12,5), as on Indonesian-locale machines, in a ';'-delimited file (or tab/'|', detected); then 12.5 is an error."
+      ),
       .init(name: "band-column", valueName: "name", help: "The column holding risk bands.", defaultText: "band"),
-      .init(name: "band-order", valueName: "bands", help: "Bands lowest risk first, comma-separated, e.g. rendah,sedang,tinggi.", defaultText: "order of appearance"),
-      .init(name: "expected-rates", valueName: "band=rate,…", help: "Expected outcome rate per band (0…1), e.g. rendah=0.1,sedang=0.3,tinggi=0.6, for E/O."),
-      .init(name: "confidence", valueName: "level", help: "Confidence level of the intervals, between 0 and 1.", defaultText: "0.95"),
+      .init(
+        name: "band-order", valueName: "bands",
+        help: "Bands lowest risk first, comma-separated, e.g. rendah,sedang,tinggi.", defaultText: "order of appearance"
+      ),
+      .init(
+        name: "expected-rates", valueName: "band=rate,…",
+        help: "Expected outcome rate per band (0…1), e.g. rendah=0.1,sedang=0.3,tinggi=0.6, for E/O."),
+      .init(
+        name: "confidence", valueName: "level", help: "Confidence level of the intervals, between 0 and 1.",
+        defaultText: "0.95"),
       .init(name: "format", valueName: "text|json", help: "Output format.", defaultText: "text"),
       .init(name: "output", valueName: "path", help: "Write the report to a file instead of standard output."),
     ])
@@ -41,7 +52,8 @@ enum ValidateRiskCommand: Subcommand {
     let z = try quantile(args)
     let expected = try expectedRates(args)
     let bandColumn = args.value("band-column") ?? "band"
-    let bandOrder = args.value("band-order").map { $0.split(separator: ",").map { String($0).trimmingWhitespace() } } ?? []
+    let bandOrder =
+      args.value("band-order").map { $0.split(separator: ",").map { String($0).trimmingWhitespace() } } ?? []
     let path = args.positionals[0]
     let text = try RiskCommand.readText(path)
 
@@ -50,12 +62,18 @@ enum ValidateRiskCommand: Subcommand {
     let bands = data.groups[bandColumn]
     if args.value("band-column") != nil, bands == nil {
       let near = data.groupColumns.first { $0.lowercased() == bandColumn.lowercased() }
-      let hint = near.map { " Did you mean \(quotedForMessage($0))? (Column names are matched exactly, case included.)" } ?? ""
-      let columns = data.groupColumns.isEmpty ? "it has none besides score and outcome" : "it has " + data.groupColumns.map { quotedForMessage($0) }.joined(separator: ", ")
+      let hint =
+        near.map { " Did you mean \(quotedForMessage($0))? (Column names are matched exactly, case included.)" } ?? ""
+      let columns =
+        data.groupColumns.isEmpty
+        ? "it has none besides score and outcome"
+        : "it has " + data.groupColumns.map { quotedForMessage($0) }.joined(separator: ", ")
       throw .usage(.other("'--band-column \(bandColumn)': the file has no such column (\(columns)).\(hint)"), spec)
     }
     if expected != nil && bands == nil {
-      throw .usage(.other("'--expected-rates' needs a '\(bandColumn)' column with each person's band (see '--band-column')."), spec)
+      throw .usage(
+        .other("'--expected-rates' needs a '\(bandColumn)' column with each person's band (see '--band-column')."), spec
+      )
     }
 
     let report: ValidationReport
@@ -64,15 +82,18 @@ enum ValidateRiskCommand: Subcommand {
       var rates: [BandRate]? = nil
       var calibration: CalibrationResult? = nil
       if let bands {
-        rates = try RiskValidation.outcomeRates(bands: bands, outcomes: data.outcomes, bandOrder: bandOrder).map(BandRate.init)
+        rates = try RiskValidation.outcomeRates(bands: bands, outcomes: data.outcomes, bandOrder: bandOrder).map(
+          BandRate.init)
         if let expected {
-          calibration = try RiskValidation.calibration(bands: bands, outcomes: data.outcomes, expectedRates: expected, bandOrder: bandOrder, z: z)
+          calibration = try RiskValidation.calibration(
+            bands: bands, outcomes: data.outcomes, expectedRates: expected, bandOrder: bandOrder, z: z)
         }
       }
       var subgroups: [SubgroupColumn] = []
       for column in data.groupColumns where column != bandColumn {
         let groups = data.groups[column] ?? []
-        let results = try RiskValidation.subgroupAUCs(scores: data.scores, outcomes: data.outcomes, groups: groups, z: z)
+        let results = try RiskValidation.subgroupAUCs(
+          scores: data.scores, outcomes: data.outcomes, groups: groups, z: z)
         subgroups.append(SubgroupColumn(column: column, groups: results.map(SubgroupRow.init), results: results))
       }
       report = ValidationReport(
@@ -83,21 +104,27 @@ enum ValidateRiskCommand: Subcommand {
     }
     let out = format == "json" ? json(report) : textReport(report)
     try RiskCommand.write(out, to: args.value("output"), inputs: args.inputFiles, io: io)
-    io.stderr.write("bapas validate-risk: \(report.people) people analysed, \(issues.count) row\(issues.count == 1 ? "" : "s") left out.\n")
+    io.stderr.write(
+      "bapas validate-risk: \(report.people) people analysed, \(issues.count) row\(issues.count == 1 ? "" : "s") left out.\n"
+    )
     return issues.isEmpty ? .success : .someRowsRejected
   }
 
-  static func confidenceLevel(_ args: ParsedArguments) -> Double { args.value("confidence").flatMap(Double.init) ?? 0.95 }
+  static func confidenceLevel(_ args: ParsedArguments) -> Double {
+    args.value("confidence").flatMap(Double.init) ?? 0.95
+  }
 
   /// z for the confidence level (`Distributions.twoSidedNormalQuantile`); exactly
   /// `Distributions.normalQuantile975` for 95%.
   static func quantile(_ args: ParsedArguments) throws(CommandFailure) -> Double {
     guard let text = args.value("confidence") else { return Distributions.normalQuantile975 }
     guard let level = Double(text), level > 0, level < 1 else {
-      throw .usage(.invalidValue(option: "confidence", value: text, expected: "a level between 0 and 1, e.g. 0.95"), spec)
+      throw .usage(
+        .invalidValue(option: "confidence", value: text, expected: "a level between 0 and 1, e.g. 0.95"), spec)
     }
     guard let z = Distributions.twoSidedNormalQuantile(confidence: level) else {
-      throw .usage(.invalidValue(option: "confidence", value: text, expected: "a level between 0 and 1, e.g. 0.95"), spec)
+      throw .usage(
+        .invalidValue(option: "confidence", value: text, expected: "a level between 0 and 1, e.g. 0.95"), spec)
     }
     return z
   }
@@ -108,7 +135,9 @@ enum ValidateRiskCommand: Subcommand {
     for part in text.split(separator: ",") {
       let pair = part.split(separator: "=", maxSplits: 1).map { String($0).trimmingWhitespace() }
       guard pair.count == 2, !pair[0].isEmpty, let rate = Double(pair[1]), rate >= 0, rate <= 1 else {
-        throw .usage(.invalidValue(option: "expected-rates", value: String(part), expected: "BAND=RATE with a rate between 0 and 1"), spec)
+        throw .usage(
+          .invalidValue(
+            option: "expected-rates", value: String(part), expected: "BAND=RATE with a rate between 0 and 1"), spec)
       }
       guard rates[pair[0]] == nil else {
         throw .usage(.invalidValue(option: "expected-rates", value: String(part), expected: "each band once"), spec)
@@ -126,7 +155,8 @@ enum ValidateRiskCommand: Subcommand {
     func render(_ p: RiskValidationCSVError.Problem, leftOut: Bool) -> String {
       let what = p.column.map { "column \(quotedForMessage($0)): " } ?? ""
       let value = p.value.isEmpty ? "" : " (\(Redaction.quote(p.value)))"
-      return "\(path):\(p.row):\(p.columnNumber ?? 1): error: \(what)\(p.why)\(value)" + (leftOut ? "; the row is left out." : ".")
+      return "\(path):\(p.row):\(p.columnNumber ?? 1): error: \(what)\(p.why)\(value)"
+        + (leftOut ? "; the row is left out." : ".")
     }
     if !read.headerProblems.isEmpty {
       throw .failed(.invalidDefinition, read.headerProblems.map { render($0, leftOut: false) })
@@ -157,8 +187,12 @@ enum ValidateRiskCommand: Subcommand {
       group = s.group
       count = s.count
       switch s.outcome {
-      case .computed(let a): auc = a; notComputed = nil
-      case .notComputed(let e): auc = nil; notComputed = e.description
+      case .computed(let a):
+        auc = a
+        notComputed = nil
+      case .notComputed(let e):
+        auc = nil
+        notComputed = e.description
       }
     }
   }
@@ -194,20 +228,28 @@ enum ValidateRiskCommand: Subcommand {
   static func textReport(_ r: ValidationReport) -> String {
     let level = "\(RiskReportWriter.number(r.confidence * 100))%"
     let a = r.auc
-    var out = "Local validation of \(r.file): \(r.people) people, \(a.positives) with the outcome, \(a.negatives) without.\n\n"
+    var out =
+      "Local validation of \(r.file): \(r.people) people, \(a.positives) with the outcome, \(a.negatives) without.\n\n"
     out += "AUC: \(f(a.auc))\n"
     out += "  DeLong \(level) CI: \(f(a.deLong.lower))–\(f(a.deLong.upper)) (SE \(f(a.deLong.standardError)))\n"
-    out += "  Hanley–McNeil \(level) CI: \(f(a.hanleyMcNeil.lower))–\(f(a.hanleyMcNeil.upper)) (SE \(f(a.hanleyMcNeil.standardError)))\n"
+    out +=
+      "  Hanley–McNeil \(level) CI: \(f(a.hanleyMcNeil.lower))–\(f(a.hanleyMcNeil.upper)) (SE \(f(a.hanleyMcNeil.standardError)))\n"
     if let rates = r.bandRates {
       out += "\nObserved outcome rate per band:\n"
       for b in rates {
-        out += "  \(RiskReportWriter.pad(b.band, 12)) \(b.events) of \(b.count)" + (b.rate.map { " (\(f($0 * 100, 1))%)" } ?? " (no people)") + "\n"
+        out +=
+          "  \(RiskReportWriter.pad(b.band, 12)) \(b.events) of \(b.count)"
+          + (b.rate.map { " (\(f($0 * 100, 1))%)" } ?? " (no people)") + "\n"
       }
     }
     if let c = r.calibration {
-      out += "\nCalibration: expected \(f(c.expected, 2)), observed \(c.observed), E/O \(f(c.ratio, 3)) (\(level) CI \(f(c.lower, 3))–\(f(c.upper, 3)))\n"
+      out +=
+        "\nCalibration: expected \(f(c.expected, 2)), observed \(c.observed), E/O \(f(c.ratio, 3)) (\(level) CI \(f(c.lower, 3))–\(f(c.upper, 3)))\n"
       for b in c.bands {
-        out += "  \(RiskReportWriter.pad(b.band, 12)) expected rate \(f(b.expectedRate * 100, 1))%, observed " + (b.observedRate.map { "\(f($0 * 100, 1))%" } ?? "–") + "; expected \(f(b.expected, 2)), observed \(b.observed)\n"
+        out +=
+          "  \(RiskReportWriter.pad(b.band, 12)) expected rate \(f(b.expectedRate * 100, 1))%, observed "
+          + (b.observedRate.map { "\(f($0 * 100, 1))%" } ?? "–")
+          + "; expected \(f(b.expected, 2)), observed \(b.observed)\n"
       }
     }
     for column in r.subgroups {
@@ -215,7 +257,8 @@ enum ValidateRiskCommand: Subcommand {
       for g in column.results {
         switch g.outcome {
         case .computed(let s):
-          out += "  \(RiskReportWriter.pad(g.group, 12)) n \(g.count): AUC \(f(s.auc)), DeLong \(level) CI \(f(s.deLong.lower))–\(f(s.deLong.upper))\n"
+          out +=
+            "  \(RiskReportWriter.pad(g.group, 12)) n \(g.count): AUC \(f(s.auc)), DeLong \(level) CI \(f(s.deLong.lower))–\(f(s.deLong.upper))\n"
         case .notComputed(let e):
           out += "  \(RiskReportWriter.pad(g.group, 12)) n \(g.count): not computed. \(e.description)\n"
         }

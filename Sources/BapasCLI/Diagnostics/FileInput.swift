@@ -15,7 +15,9 @@ struct ChunkedFile {
     if let identity = Platform.identity(path), identity.isDirectory {
       return .failure(FileOpenError(path: path, reason: "it is a directory"))
     }
-    guard let fd = Platform.openForReading(path) else { return .failure(FileOpenError(path: path, reason: Platform.lastErrorText)) }
+    guard let fd = Platform.openForReading(path) else {
+      return .failure(FileOpenError(path: path, reason: Platform.lastErrorText))
+    }
     return .success(ChunkedFile(path: path, fd: fd, ownsDescriptor: true))
   }
 

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 
 /// A small delimited table read whole: a header and string fields per record, each with its line.
@@ -46,18 +46,25 @@ struct LongTable {
     for record in rows.records {
       if record.fields.count == 1, record.fields[0].isEmpty { continue }
       guard record.fields.count == header.fields.count else {
-        problems.append("\(path):\(record.line):1: error: the record has \(record.fields.count) fields; the header has \(header.fields.count). The record is skipped.")
+        problems.append(
+          "\(path):\(record.line):1: error: the record has \(record.fields.count) fields; the header has \(header.fields.count). The record is skipped."
+        )
         continue
       }
       records.append(record)
     }
-    return .success(LongTable(header: header.fields.map { $0.trimmingCharacters(in: .whitespaces) }, records: records, problems: problems))
+    return .success(
+      LongTable(
+        header: header.fields.map { $0.trimmingCharacters(in: .whitespaces) }, records: records, problems: problems))
   }
 
   /// The 0-based index of column `name`, or a sentence naming the columns there are.
   func column(_ name: String) -> Result<Int, CommandFailure> {
     if let index = header.firstIndex(of: name) { return .success(index) }
-    return .failure(.failed(.invalidDefinition, ["error: there is no column '\(name)'; the header has \(header.map { "'\($0)'" }.joined(separator: ", "))."]))
+    return .failure(
+      .failed(
+        .invalidDefinition,
+        ["error: there is no column '\(name)'; the header has \(header.map { "'\($0)'" }.joined(separator: ", "))."]))
   }
 
   private struct Problem {
@@ -121,7 +128,12 @@ struct LongTable {
         quoted = true
       } else {
         if afterQuote {
-          problems.append(Problem(line: line, column: column, message: "text after a closing quote in the field starting at column \(fieldStartColumn); it is kept as written."))
+          problems.append(
+            Problem(
+              line: line, column: column,
+              message:
+                "text after a closing quote in the field starting at column \(fieldStartColumn); it is kept as written."
+            ))
           afterQuote = false
         }
         field.unicodeScalars.append(c)
@@ -130,7 +142,10 @@ struct LongTable {
       i += 1
     }
     if quoted {
-      problems.append(Problem(line: recordLine, column: fieldStartColumn, message: "a quoted field is never closed; the rest of the file was read as that field."))
+      problems.append(
+        Problem(
+          line: recordLine, column: fieldStartColumn,
+          message: "a quoted field is never closed; the rest of the file was read as that field."))
     }
     return (records, problems)
   }

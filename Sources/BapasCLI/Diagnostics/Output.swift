@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// A buffered byte sink: a file descriptor (stdout, stderr), an output file written atomically, or,
 /// in tests, memory.
@@ -131,7 +132,10 @@ package final class OutputSink {
       if temporary == nil, !failed {
         for _ in 0..<100 {
           guard let name = Self.temporaryName(for: atomic.target) else { break }
-          if Platform.link(unnamed: fd, to: name) { temporary = name; break }
+          if Platform.link(unnamed: fd, to: name) {
+            temporary = name
+            break
+          }
           if Platform.identity(name) == nil { break }
         }
         if temporary == nil { failed = true }
@@ -178,7 +182,8 @@ extension OutputSink {
   func writeStatisticsJSON(_ document: some Encodable) throws(CommandFailure) {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Inf", negativeInfinity: "-Inf", nan: "NaN")
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: "Inf", negativeInfinity: "-Inf", nan: "NaN")
     do {
       append(Array(try encoder.encode(document)))
       write("\n")

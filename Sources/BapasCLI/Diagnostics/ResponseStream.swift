@@ -13,7 +13,9 @@ func streamResponses(
   var batch = ResponseBatch(columns: columns, scale: scale)
   do {
     if let inMemory {
-      try inMemory.withUnsafeBufferPointer { (b) throws(InputIssue) in try parser.consume(b, isFinal: true, into: &batch) }
+      try inMemory.withUnsafeBufferPointer { (b) throws(InputIssue) in
+        try parser.consume(b, isFinal: true, into: &batch)
+      }
       body(&batch)
       return
     }

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The seed corpus: the files under `Tests/BapasCLITests/FuzzCorpus/<kind>/`, the kept crashers,
 /// and seeds made in code (built-in definitions as JSON, command lines). `package`: used by
@@ -14,7 +15,9 @@ package enum FuzzCorpus {
     var seeds: [FuzzHarness.Kind: [[UInt8]]] = [:]
     for kind in FuzzHarness.Kind.allCases {
       for name in files(corpus + "/" + kind.rawValue) {
-        if let data = FileManager.default.contents(atPath: corpus + "/" + kind.rawValue + "/" + name) { seeds[kind, default: []].append(Array(data)) }
+        if let data = FileManager.default.contents(atPath: corpus + "/" + kind.rawValue + "/" + name) {
+          seeds[kind, default: []].append(Array(data))
+        }
       }
     }
     let encoder = JSONEncoder()
@@ -27,7 +30,9 @@ package enum FuzzCorpus {
     if let rnr8 = try? IllustrativeInstruments.rnr8(), let data = try? encoder.encode(rnr8) {
       seeds[.riskInstrumentJSON, default: []].append(Array(data))
     }
-    for command in FuzzMutator.commandSeeds { seeds[.flags, default: []].append(Array(command.joined(separator: "\u{0}").utf8)) }
+    for command in FuzzMutator.commandSeeds {
+      seeds[.flags, default: []].append(Array(command.joined(separator: "\u{0}").utf8))
+    }
     return seeds
   }
 
@@ -61,6 +66,8 @@ package enum FuzzCorpus {
   }
 
   private static func files(_ directory: String) -> [String] {
-    ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !$0.hasPrefix(".") && !$0.hasSuffix(".md") }.sorted()
+    ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter {
+      !$0.hasPrefix(".") && !$0.hasSuffix(".md")
+    }.sorted()
   }
 }

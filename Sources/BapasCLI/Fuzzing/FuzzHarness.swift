@@ -1,10 +1,11 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
 import Pemasyarakatan
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The in-process fuzz harness behind `bapas-fuzz` (and the corpus replay test): it runs one input
 /// against the library entry points and the `bapas` command line and returns every broken
@@ -71,11 +72,15 @@ package struct FuzzHarness {
       _ = CaseFileImport.decodeBatch(Data(input.bytes))
       return []
     case .flags:
-      let arguments = input.bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+      let arguments = input.bytes.split(separator: 0, omittingEmptySubsequences: false).map {
+        String(decoding: $0, as: UTF8.self)
+      }
       // Never destroy a user's file: the seed files a command line reads must be unchanged after it.
       let before = seedFiles()
       var problems = runCLI(arguments.map { $0.replacingOccurrences(of: "@DIR", with: directory) }).problems
-      for (name, bytes) in seedFiles() where before[name] != bytes { problems.append("the input file \(name) was changed") }
+      for (name, bytes) in seedFiles() where before[name] != bytes {
+        problems.append("the input file \(name) was changed")
+      }
       return problems
     }
   }
@@ -90,10 +95,14 @@ package struct FuzzHarness {
     for name in header where !name.isEmpty && !names.contains(name) && names.count < 4 { names.append(name) }
     let id = names.count > 1 && random.chance(2) ? names.removeFirst() : nil
     let columns = names.isEmpty ? ["a"] : names
-    let scales = [ResponseScale(min: 1, max: 5), ResponseScale(min: 0, max: 6), ResponseScale(min: -3, max: 3, excluded: [0]), ResponseScale(min: 1, max: 255)]
+    let scales = [
+      ResponseScale(min: 1, max: 5), ResponseScale(min: 0, max: 6), ResponseScale(min: -3, max: 3, excluded: [0]),
+      ResponseScale(min: 1, max: 255),
+    ]
     let scale = scales[random.below(scales.count)]
     let options = ResponseCSVOptions(
-      missingTokens: random.chance(2) ? ["NA"] : ["NA", ".", "-9"], outOfRange: random.chance(2) ? .reject : .missing, idColumn: id)
+      missingTokens: random.chance(2) ? ["NA"] : ["NA", ".", "-9"], outOfRange: random.chance(2) ? .reject : .missing,
+      idColumn: id)
 
     let whole = Self.read(bytes, columns: columns, scale: scale, options: options, fast: true, chunk: nil)
     let slow = Self.read(bytes, columns: columns, scale: scale, options: options, fast: false, chunk: nil)
@@ -101,8 +110,12 @@ package struct FuzzHarness {
     // (that costs chunks × record length by design: production chunks are 1 MiB).
     let chunk = Swift.max(1 + random.below(64), bytes.count / 256)
     let chunked = Self.read(bytes, columns: columns, scale: scale, options: options, fast: true, chunk: chunk)
-    if whole != slow { problems.append("the fast path and the tokenizer disagree: \(whole.summary) vs \(slow.summary)") }
-    if whole != chunked { problems.append("whole and \(chunk)-byte chunked reads disagree: \(whole.summary) vs \(chunked.summary)") }
+    if whole != slow {
+      problems.append("the fast path and the tokenizer disagree: \(whole.summary) vs \(slow.summary)")
+    }
+    if whole != chunked {
+      problems.append("whole and \(chunk)-byte chunked reads disagree: \(whole.summary) vs \(chunked.summary)")
+    }
     if case .rows(let b) = whole {
       if b.rowsRead != b.matrix.rowCount + b.rowsRejected {
         problems.append("rows read \(b.rowsRead) ≠ accepted \(b.matrix.rowCount) + rejected \(b.rowsRejected)")
@@ -114,7 +127,10 @@ package struct FuzzHarness {
 
     // The command line: score in 1 MiB chunks and in small chunks; the two runs must print the same.
     let path = write(bytes, name: "in.csv")
-    var arguments = ["score", path, "--scale", "X=" + columns.joined(separator: ","), "--min", String(scale.min), "--max", String(scale.max)]
+    var arguments = [
+      "score", path, "--scale", "X=" + columns.joined(separator: ","), "--min", String(scale.min), "--max",
+      String(scale.max),
+    ]
     if let id { arguments += ["--id-column", id] }
     if random.chance(3) { arguments += ["--impute", ["none", "mean", "median"][random.below(3)]] }
     if random.chance(4) { arguments += ["--out-of-range", "missing"] }
@@ -125,24 +141,31 @@ package struct FuzzHarness {
     let small = runCLI(arguments)
     ChunkedFile.chunkSize = saved
     if big.status != small.status || big.stdout != small.stdout || big.stderr != small.stderr {
-      let a = big.stdout + big.stderr, b = small.stdout + small.stderr
+      let a = big.stdout + big.stderr
+      let b = small.stdout + small.stderr
       let common = zip(a, b).prefix { $0 == $1 }.count
       problems.append(
         "bapas score differs between 1 MiB and \(chunk)-byte file chunks (\(arguments.dropFirst(2).joined(separator: " "))): "
-          + "\(escapingControlCharacters(String(a.dropFirst(common).prefix(120)))) vs \(escapingControlCharacters(String(b.dropFirst(common).prefix(120))))")
+          + "\(escapingControlCharacters(String(a.dropFirst(common).prefix(120)))) vs \(escapingControlCharacters(String(b.dropFirst(common).prefix(120))))"
+      )
     }
     if let counts = Self.summaryCounts(big.stderr, prefix: "bapas score: ") {
       if counts.done + counts.rejected != counts.total {
         problems.append("bapas score: \(counts.done) scored + \(counts.rejected) rejected ≠ \(counts.total) read")
       }
       let records = CSVDocument(Array(big.stdout.utf8)).records.count
-      if records != counts.done + 1 { problems.append("bapas score wrote \(records - 1) rows for \(counts.done) scored") }
+      if records != counts.done + 1 {
+        problems.append("bapas score wrote \(records - 1) rows for \(counts.done) scored")
+      }
     }
     // The other readers of response files must not trap or fail internally on the same text.
-    let quick = ["--scale", "X=" + columns.joined(separator: ","), "--min", String(scale.min), "--max", String(scale.max)]
+    let quick = [
+      "--scale", "X=" + columns.joined(separator: ","), "--min", String(scale.min), "--max", String(scale.max),
+    ]
     problems += runCLI(["reliability", path] + quick).problems
     if let id {
-      problems += runCLI(["change", path, path, "--id-column", id, "--reliability", "0.8", "--sd", "2"] + quick).problems
+      problems +=
+        runCLI(["change", path, path, "--id-column", id, "--reliability", "0.8", "--sd", "2"] + quick).problems
       if let session = header.first(where: { $0 != id && !columns.contains($0) && !$0.isEmpty }) {
         problems += runCLI(["alliance", path, "--id-column", id, "--session-column", session] + quick).problems
       }
@@ -166,14 +189,17 @@ package struct FuzzHarness {
       switch (a, b) {
       case (.failed(let x), .failed(let y)): return x == y
       case (.rows(let x), .rows(let y)):
-        return x.matrix.codes == y.matrix.codes && x.matrix.rowCount == y.matrix.rowCount && x.ids == y.ids && x.lines == y.lines
+        return x.matrix.codes == y.matrix.codes && x.matrix.rowCount == y.matrix.rowCount && x.ids == y.ids
+          && x.lines == y.lines
           && x.issues == y.issues && x.rowsRead == y.rowsRead && x.rowsRejected == y.rowsRejected
       default: return false
       }
     }
   }
 
-  static func read(_ bytes: [UInt8], columns: [String], scale: ResponseScale, options: ResponseCSVOptions, fast: Bool, chunk: Int?) -> ReadResult {
+  static func read(
+    _ bytes: [UInt8], columns: [String], scale: ResponseScale, options: ResponseCSVOptions, fast: Bool, chunk: Int?
+  ) -> ReadResult {
     var parser = ResponseCSVParser(columns: columns, scale: scale, options: options)
     parser.fastPathEnabled = fast
     var batch = ResponseBatch(columns: columns, scale: scale)
@@ -182,12 +208,17 @@ package struct FuzzHarness {
         var start = 0
         while start < bytes.count {
           let end = Swift.min(bytes.count, start + chunk)
-          try bytes[start..<end].withUnsafeBufferPointer { (b) throws(InputIssue) in try parser.consume(b, isFinal: false, into: &batch) }
+          try bytes[start..<end].withUnsafeBufferPointer { (b) throws(InputIssue) in
+            try parser.consume(b, isFinal: false, into: &batch)
+          }
           start = end
         }
-        try [UInt8]().withUnsafeBufferPointer { (b) throws(InputIssue) in try parser.consume(b, isFinal: true, into: &batch) }
+        try [UInt8]().withUnsafeBufferPointer { (b) throws(InputIssue) in
+          try parser.consume(b, isFinal: true, into: &batch)
+        }
       } else {
-        try bytes.withUnsafeBufferPointer { (b) throws(InputIssue) in try parser.consume(b, isFinal: true, into: &batch) }
+        try bytes.withUnsafeBufferPointer { (b) throws(InputIssue) in try parser.consume(b, isFinal: true, into: &batch)
+        }
       }
       return .rows(batch)
     } catch {
@@ -204,7 +235,9 @@ package struct FuzzHarness {
     if random.chance(2) { arguments.append("--plan") }
     let run = runCLI(arguments)
     var problems = run.problems
-    if let counts = Self.summaryCounts(run.stderr, prefix: "bapas risk: "), counts.done + counts.rejected != counts.total {
+    if let counts = Self.summaryCounts(run.stderr, prefix: "bapas risk: "),
+      counts.done + counts.rejected != counts.total
+    {
       problems.append("bapas risk: \(counts.done) scored + \(counts.rejected) rejected ≠ \(counts.total) read")
     }
     return problems
@@ -213,7 +246,9 @@ package struct FuzzHarness {
   private mutating func checkValidation(_ bytes: [UInt8]) -> [String] {
     let read = RiskValidationData.readCSV(bytes)
     var problems: [String] = []
-    if read.data.scores.count != read.data.outcomes.count || read.data.groups.values.contains(where: { $0.count != read.data.scores.count }) {
+    if read.data.scores.count != read.data.outcomes.count
+      || read.data.groups.values.contains(where: { $0.count != read.data.scores.count })
+    {
       problems.append("validation data columns of different lengths")
     }
     let path = write(bytes, name: "validation.csv")
@@ -227,11 +262,14 @@ package struct FuzzHarness {
     guard let definition = try? InstrumentDefinition(jsonData: Data(bytes)) else { return [] }
     // A definition that loads must be usable: score a small file with it.
     let header = definition.items.map(\.id)
-    let rows = (0..<3).map { r in definition.items.indices.map { i in String(definition.responseScale.min + (r + i) % 3) }.joined(separator: ",") }
+    let rows = (0..<3).map { r in
+      definition.items.indices.map { i in String(definition.responseScale.min + (r + i) % 3) }.joined(separator: ",")
+    }
     let csv = ([header.map(csvField).joined(separator: ",")] + rows).joined(separator: "\n") + "\n"
     let path = write(bytes, name: "definition.json")
     let data = write(Array(csv.utf8), name: "data.csv")
-    return runCLI(["score", data, "--instrument", path]).problems + runCLI(["reliability", data, "--instrument", path]).problems
+    return runCLI(["score", data, "--instrument", path]).problems
+      + runCLI(["reliability", data, "--instrument", path]).problems
   }
 
   private mutating func checkAssertive(_ bytes: [UInt8]) -> [String] {
@@ -272,7 +310,9 @@ package struct FuzzHarness {
 
   private func seedFiles() -> [String: Data] {
     var files: [String: Data] = [:]
-    for name in ["seed-in.csv", "seed-post.csv", "seed-alliance.csv", "seed-risk.csv", "seed-validation.csv", "seed-group.json"] {
+    for name in [
+      "seed-in.csv", "seed-post.csv", "seed-alliance.csv", "seed-risk.csv", "seed-validation.csv", "seed-group.json",
+    ] {
       files[name] = FileManager.default.contents(atPath: directory + "/" + name)
     }
     return files

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Seeded mutations of seed inputs, aimed at what broke before: line ends (CR, LF CR), quotes, byte
 /// order marks, separators, huge and negative numbers, control characters, repetition and
@@ -15,10 +16,15 @@ package struct FuzzMutator {
 
   package init(seed: UInt64) { random = FuzzRandom(seed: seed) }
 
-  static let interestingBytes: [UInt8] = [0x22, 0x2C, 0x0D, 0x0A, 0x3B, 0x09, 0x20, 0x00, 0x1B, 0xFF, 0xEF, 0x2D, 0x30, 0x39, 0x7B, 0x7D, 0x5B, 0x5D, 0x3A, 0x5C]
+  static let interestingBytes: [UInt8] = [
+    0x22, 0x2C, 0x0D, 0x0A, 0x3B, 0x09, 0x20, 0x00, 0x1B, 0xFF, 0xEF, 0x2D, 0x30, 0x39, 0x7B, 0x7D, 0x5B, 0x5D, 0x3A,
+    0x5C,
+  ]
   static let interestingTexts: [String] = [
-    "\"", "\"\"", "\r", "\n\r", "\r\n", "\u{FEFF}", ";", "9223372036854775807", "-9223372036854775808", "1e19", "1e999", "-0",
-    "NaN", "NA", "\u{1B}[2J", "\\u0000", "\\ud800", "{", "[", "}", "]", "null", "true", "\"a\":1,\"a\":2", "0.5", "999999999999999999999",
+    "\"", "\"\"", "\r", "\n\r", "\r\n", "\u{FEFF}", ";", "9223372036854775807", "-9223372036854775808", "1e19", "1e999",
+    "-0",
+    "NaN", "NA", "\u{1B}[2J", "\\u0000", "\\ud800", "{", "[", "}", "]", "null", "true", "\"a\":1,\"a\":2", "0.5",
+    "999999999999999999999",
     ",,,,,,,,", "\"x\ny\"", "é", "\u{202E}",
   ]
 
@@ -41,7 +47,8 @@ package struct FuzzMutator {
     case 1:  // insert an interesting byte
       b.insert(Self.interestingBytes[random.below(Self.interestingBytes.count)], at: position(b))
     case 2:  // insert an interesting text
-      b.insert(contentsOf: Array(Self.interestingTexts[random.below(Self.interestingTexts.count)].utf8), at: position(b))
+      b.insert(
+        contentsOf: Array(Self.interestingTexts[random.below(Self.interestingTexts.count)].utf8), at: position(b))
     case 3 where !b.isEmpty:  // delete a range
       let i = random.below(b.count)
       b.removeSubrange(i..<Swift.min(b.count, i + 1 + random.below(16)))
@@ -64,7 +71,8 @@ package struct FuzzMutator {
       }
       b = out
     case 6:  // a byte-order mark (UTF-8, or UTF-16 which is not UTF-8)
-      b.insert(contentsOf: random.chance(3) ? [0xFF, 0xFE] : [0xEF, 0xBB, 0xBF], at: random.chance(4) ? position(b) : 0)
+      b.insert(
+        contentsOf: random.chance(3) ? [0xFF, 0xFE] : [0xEF, 0xBB, 0xBF], at: random.chance(4) ? position(b) : 0)
     case 7 where !b.isEmpty:  // quote a field: wrap a run without separators in quotes
       var i = random.below(b.count)
       while i > 0, b[i - 1] != 0x2C, b[i - 1] != 0x0A { i -= 1 }
@@ -80,7 +88,8 @@ package struct FuzzMutator {
       b = Array(b[..<cut]) + Array(other[from...])
     case 10 where !b.isEmpty:  // repeat one line many times
       let i = random.below(b.count)
-      var s = i, e = i
+      var s = i
+      var e = i
       while s > 0, b[s - 1] != 0x0A { s -= 1 }
       while e < b.count, b[e] != 0x0A { e += 1 }
       let line = Array(b[s..<Swift.min(b.count, e + 1)])
@@ -90,7 +99,9 @@ package struct FuzzMutator {
       if b[i] >= 0x30 && b[i] <= 0x39 {
         var e = i
         while e < b.count, b[e] >= 0x30, b[e] <= 0x39 { e += 1 }
-        b.replaceSubrange(i..<e, with: Array(["9223372036854775807", "-1", "1e19", "4294967296", "255", "256", "1000"][random.below(7)].utf8))
+        b.replaceSubrange(
+          i..<e,
+          with: Array(["9223372036854775807", "-1", "1e19", "4294967296", "255", "256", "1000"][random.below(7)].utf8))
       }
     case 12:  // separators: commas become semicolons (or tabs)
       let to: UInt8 = random.chance(2) ? 0x3B : 0x09
@@ -104,20 +115,35 @@ package struct FuzzMutator {
   // MARK: Command lines
 
   static let interestingValues = [
-    "0", "-1", "1", "2", "0.5", "1e19", "1e300", "-1e300", "9223372036854775807", "-9223372036854775808", "nan", "inf", "-inf", "",
-    " ", "1e-320", "7", "100000", "100001", "NA", "3", "\u{1B}[31m", "Goal=item4,item6", "X=", "=a", "X=a,,b", "X=-a,a", "Total=0.85",
-    "functional=1,2", "dysfunctional=3,0", "rendah=0.1,tinggi=2", "@DIR/seed-in.csv", "@DIR/out.csv", "-", "--", "@DIR", "/nonexistent/x.csv",
+    "0", "-1", "1", "2", "0.5", "1e19", "1e300", "-1e300", "9223372036854775807", "-9223372036854775808", "nan", "inf",
+    "-inf", "",
+    " ", "1e-320", "7", "100000", "100001", "NA", "3", "\u{1B}[31m", "Goal=item4,item6", "X=", "=a", "X=a,,b", "X=-a,a",
+    "Total=0.85",
+    "functional=1,2", "dysfunctional=3,0", "rendah=0.1,tinggi=2", "@DIR/seed-in.csv", "@DIR/out.csv", "-", "--", "@DIR",
+    "/nonexistent/x.csv",
   ]
 
   /// Command lines of every subcommand over the harness's seed files (`@DIR/seed-…`).
   package static let commandSeeds: [[String]] = [
     ["score", "@DIR/seed-in.csv", "--instrument", "wai-sr", "--id-column", "respondent", "--output", "@DIR/out.csv"],
-    ["score", "@DIR/seed-in.csv", "--scale", "Goal=item4,item6,-item8,item11", "--min", "1", "--max", "5", "--prorate", "2", "--format", "json"],
+    [
+      "score", "@DIR/seed-in.csv", "--scale", "Goal=item4,item6,-item8,item11", "--min", "1", "--max", "5", "--prorate",
+      "2", "--format", "json",
+    ],
     ["reliability", "@DIR/seed-in.csv", "--instrument", "wai-sr", "--use", "impute-mean", "--format", "json"],
-    ["change", "@DIR/seed-in.csv", "@DIR/seed-post.csv", "--id-column", "respondent", "--instrument", "wai-sr", "--reliability", "Total=0.85", "--sd", "Total=6.2", "--metric", "sum"],
-    ["alliance", "@DIR/seed-alliance.csv", "--instrument", "wai-sr", "--id-column", "client", "--session-column", "session", "--rater-column", "rater", "--decline-sessions", "3", "--early", "2"],
+    [
+      "change", "@DIR/seed-in.csv", "@DIR/seed-post.csv", "--id-column", "respondent", "--instrument", "wai-sr",
+      "--reliability", "Total=0.85", "--sd", "Total=6.2", "--metric", "sum",
+    ],
+    [
+      "alliance", "@DIR/seed-alliance.csv", "--instrument", "wai-sr", "--id-column", "client", "--session-column",
+      "session", "--rater-column", "rater", "--decline-sessions", "3", "--early", "2",
+    ],
     ["risk", "@DIR/seed-risk.csv", "--instrument", "rnr8", "--plan", "--format", "csv"],
-    ["validate-risk", "@DIR/seed-validation.csv", "--band-column", "band", "--expected-rates", "rendah=0.1,sedang=0.3,tinggi=0.6", "--confidence", "0.9"],
+    [
+      "validate-risk", "@DIR/seed-validation.csv", "--band-column", "band", "--expected-rates",
+      "rendah=0.1,sedang=0.3,tinggi=0.6", "--confidence", "0.9",
+    ],
     ["assertive", "report", "@DIR/seed-group.json", "--language", "en", "--format", "json"],
     ["instruments"],
   ]
@@ -137,7 +163,10 @@ package struct FuzzMutator {
         a.remove(at: 1 + random.below(a.count - 1))
       default:
         let option = options[random.below(options.count)]
-        a += ["--" + option + (random.chance(2) ? "=" : ""), Self.interestingValues[random.below(Self.interestingValues.count)]]
+        a += [
+          "--" + option + (random.chance(2) ? "=" : ""),
+          Self.interestingValues[random.below(Self.interestingValues.count)],
+        ]
         if a[a.count - 2].hasSuffix("=") {
           let value = a.removeLast()
           a[a.count - 1] += value

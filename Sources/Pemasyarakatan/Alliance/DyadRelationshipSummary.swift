@@ -77,7 +77,8 @@ public struct DyadRelationshipSummary: Sendable, Hashable, Codable {
     series: [AllianceSeries], contacts: [Contact], measure: AllianceMeasure = .total, metric: AllianceMetric = .percent,
     falling: FallingCriterion = .default, basis: ReliabilityBasis? = nil
   ) throws(DyadAllianceError) {
-    let report = try DyadAllianceReport(series: series, options: AllianceAnalysisOptions(measure: measure, falling: falling, reliability: basis))
+    let report = try DyadAllianceReport(
+      series: series, options: AllianceAnalysisOptions(measure: measure, falling: falling, reliability: basis))
     // The domain's own timeline: phases in date order, contacts without one skipped.
     let phased = contacts.relationshipTimeline
     var rows: [Row] = []
@@ -85,14 +86,17 @@ public struct DyadRelationshipSummary: Sendable, Hashable, Codable {
       var previous: CivilDate? = nil
       for o in s.sessions {
         let day = o.date.flatMap { try? CivilDate(year: $0.year, month: $0.month, day: $0.day) }
-        var row = Row(rater: s.rater, session: o.session, date: o.date, score: o.scores[measure]?.value(metric), phase: nil, phaseRecordedOn: nil, phaseContactID: nil, phasesSincePrevious: [])
+        var row = Row(
+          rater: s.rater, session: o.session, date: o.date, score: o.scores[measure]?.value(metric), phase: nil,
+          phaseRecordedOn: nil, phaseContactID: nil, phasesSincePrevious: [])
         if let day {
           if let latest = phased.last(where: { $0.date <= day }) {
             row.phase = latest.phase
             row.phaseRecordedOn = latest.date
             row.phaseContactID = latest.contactID
           }
-          row.phasesSincePrevious = Self.counts(phased.filter { c in c.date <= day && (previous.map { c.date > $0 } ?? true) })
+          row.phasesSincePrevious = Self.counts(
+            phased.filter { c in c.date <= day && (previous.map { c.date > $0 } ?? true) })
           previous = day
         }
         rows.append(row)

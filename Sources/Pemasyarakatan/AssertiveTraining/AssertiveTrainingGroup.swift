@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// A group-guidance programme (*bimbingan kelompok*) using the assertive-training technique: its
 /// clients, sessions, the five-step records of each client's target behaviours, outcome measures,
@@ -49,7 +50,8 @@ public struct AssertiveTrainingGroup: Sendable, Hashable, Codable {
   public init(
     id: String, name: LocalizedText, bapas: String? = nil, programme: Programme, facilitators: [OfficerID],
     partners: [PartnerID] = [], enrolled: [ClientID], rules: TrainingRules = .default, sessions: [GroupSession] = [],
-    clients: [ClientTrainingRecord] = [], outcomeMeasures: [OutcomeMeasure] = [], administrations: [OutcomeAdministration] = [],
+    clients: [ClientTrainingRecord] = [], outcomeMeasures: [OutcomeMeasure] = [],
+    administrations: [OutcomeAdministration] = [],
     observations: [ObservationChecklist] = [], indicators: [SuccessIndicator] = []
   ) {
     self.id = id
@@ -100,7 +102,9 @@ public struct AssertiveTrainingGroup: Sendable, Hashable, Codable {
   public static func decode(jsonData: Data) throws(AssertiveGroupFileError) -> AssertiveTrainingGroup {
     // The strict reader first: syntax errors with line and column, repeated keys refused.
     if let syntax = JSONText.check(Array(jsonData)) {
-      throw AssertiveGroupFileError(path: syntax.path ?? "$", reason: syntax.path == nil ? "the file is not valid JSON (\(syntax))" : syntax.description)
+      throw AssertiveGroupFileError(
+        path: syntax.path ?? "$",
+        reason: syntax.path == nil ? "the file is not valid JSON (\(syntax))" : syntax.description)
     }
     do {
       return try JSONDecoder().decode(AssertiveTrainingGroup.self, from: jsonData)
@@ -148,7 +152,10 @@ public struct GroupSession: Sendable, Hashable, Codable {
   public var topic: String?
 
   /// Creates a session.
-  public init(number: Int, date: CivilDate, facilitator: OfficerID, partner: PartnerID? = nil, attendance: [ClientID], topic: String? = nil) {
+  public init(
+    number: Int, date: CivilDate, facilitator: OfficerID, partner: PartnerID? = nil, attendance: [ClientID],
+    topic: String? = nil
+  ) {
     self.number = number
     self.date = date
     self.facilitator = facilitator

@@ -61,7 +61,9 @@ public struct AssertiveTrainingIssue: Error, Hashable, Codable, Sendable, Redact
   public var problem: Problem
 
   /// Creates an issue.
-  public init(path: String, client: ClientID? = nil, target: String? = nil, step: AssertiveTrainingStep? = nil, problem: Problem) {
+  public init(
+    path: String, client: ClientID? = nil, target: String? = nil, step: AssertiveTrainingStep? = nil, problem: Problem
+  ) {
     self.path = path
     self.client = client
     self.target = target
@@ -95,49 +97,82 @@ public struct AssertiveTrainingIssue: Error, Hashable, Codable, Sendable, Redact
     case .stepRule(let violation):
       return violation.message(in: language)
     case .clientNotEnrolled:
-      return en ? "the client is not enrolled in this group; the record is left out." : "klien tidak terdaftar dalam kelompok ini; catatan tidak diolah."
+      return en
+        ? "the client is not enrolled in this group; the record is left out."
+        : "klien tidak terdaftar dalam kelompok ini; catatan tidak diolah."
     case .duplicateClientRecord:
-      return en ? "a second training record for the same client; only the first is used." : "catatan latihan kedua untuk klien yang sama; hanya yang pertama dipakai."
+      return en
+        ? "a second training record for the same client; only the first is used."
+        : "catatan latihan kedua untuk klien yang sama; hanya yang pertama dipakai."
     case .duplicateTarget:
-      return en ? "the target id is used twice for this client; the second is left out." : "id target dipakai dua kali untuk klien ini; yang kedua tidak diolah."
+      return en
+        ? "the target id is used twice for this client; the second is left out."
+        : "id target dipakai dua kali untuk klien ini; yang kedua tidak diolah."
     case .unknownFacilitator(let id):
-      return en ? "the facilitator \(Redaction.quote(id.rawValue)) is not listed among the group's facilitators." : "fasilitator \(Redaction.quote(id.rawValue)) tidak tercantum sebagai fasilitator kelompok."
+      return en
+        ? "the facilitator \(Redaction.quote(id.rawValue)) is not listed among the group's facilitators."
+        : "fasilitator \(Redaction.quote(id.rawValue)) tidak tercantum sebagai fasilitator kelompok."
     case .unknownPartner(let id):
-      return en ? "the partner \(Redaction.quote(id.rawValue)) is not listed among the group's partners." : "mitra \(Redaction.quote(id.rawValue)) tidak tercantum sebagai mitra kelompok."
+      return en
+        ? "the partner \(Redaction.quote(id.rawValue)) is not listed among the group's partners."
+        : "mitra \(Redaction.quote(id.rawValue)) tidak tercantum sebagai mitra kelompok."
     case .unknownSession(let n):
       return en ? "there is no session number \(n)." : "tidak ada sesi nomor \(n)."
     case .duplicateSession(let n):
-      return en ? "session number \(n) is recorded twice; the second is left out." : "sesi nomor \(n) tercatat dua kali; yang kedua tidak diolah."
+      return en
+        ? "session number \(n) is recorded twice; the second is left out."
+        : "sesi nomor \(n) tercatat dua kali; yang kedua tidak diolah."
     case .occasionBeforeBaseline(let occasion, let date, let baseline):
       return en
         ? "the \(occasion.label.english.lowercased()) measure is dated \(date), before the baseline (\(baseline)); it is left out."
         : "pengukuran \(occasion.label.indonesian.lowercased()) bertanggal \(date), sebelum pengukuran awal (\(baseline)); tidak diolah."
     case .duplicateAdministration:
-      return en ? "the same instrument was recorded twice for this client and occasion; the second is left out." : "instrumen yang sama tercatat dua kali untuk klien dan waktu ini; yang kedua tidak diolah."
+      return en
+        ? "the same instrument was recorded twice for this client and occasion; the second is left out."
+        : "instrumen yang sama tercatat dua kali untuk klien dan waktu ini; yang kedua tidak diolah."
     case .duplicateChecklist:
-      return en ? "a second checklist for this client and occasion; only the first is used." : "daftar periksa kedua untuk klien dan waktu ini; hanya yang pertama dipakai."
+      return en
+        ? "a second checklist for this client and occasion; only the first is used."
+        : "daftar periksa kedua untuk klien dan waktu ini; hanya yang pertama dipakai."
     case .unknownInstrument(let id):
-      return en ? "'\(id)' is not a built-in outcome instrument (use 'icq' or 'ras')." : "'\(id)' bukan instrumen hasil bawaan (gunakan 'icq' atau 'ras')."
+      return en
+        ? "'\(id)' is not a built-in outcome instrument (use 'icq' or 'ras')."
+        : "'\(id)' bukan instrumen hasil bawaan (gunakan 'icq' atau 'ras')."
     case .unknownScale(let instrument, let scale):
-      return en ? "the instrument '\(instrument)' has no scale '\(scale)'." : "instrumen '\(instrument)' tidak memiliki skala '\(scale)'."
+      return en
+        ? "the instrument '\(instrument)' has no scale '\(scale)'."
+        : "instrumen '\(instrument)' tidak memiliki skala '\(scale)'."
     case .responseCount(let expected, let found):
-      return en ? "\(found) responses were given; the instrument has \(expected) items." : "terdapat \(found) jawaban; instrumen memiliki \(expected) butir."
+      return en
+        ? "\(found) responses were given; the instrument has \(expected) items."
+        : "terdapat \(found) jawaban; instrumen memiliki \(expected) butir."
     case .responseOutOfScale(let item, let value, let min, let max, let excluded):
-      let ex = excluded.isEmpty ? "" : (en ? " except " : " kecuali ") + excluded.map(String.init).joined(separator: ", ")
-      return en ? "'\(item)' is \(Redaction.bare(String(value))), not a response on the scale \(min) to \(max)\(ex)." : "'\(item)' bernilai \(Redaction.bare(String(value))), bukan jawaban pada skala \(min) sampai \(max)\(ex)."
+      let ex =
+        excluded.isEmpty ? "" : (en ? " except " : " kecuali ") + excluded.map(String.init).joined(separator: ", ")
+      return en
+        ? "'\(item)' is \(Redaction.bare(String(value))), not a response on the scale \(min) to \(max)\(ex)."
+        : "'\(item)' bernilai \(Redaction.bare(String(value))), bukan jawaban pada skala \(min) sampai \(max)\(ex)."
     case .tooManyMissingItems(let instrument, let scale, let answered, let required):
       return en
         ? "\(instrument.uppercased()) \(scale) cannot be scored: only \(answered) items answered, \(required) required; the measure is left out for this scale."
         : "\(instrument.uppercased()) \(scale) tidak dapat diskor: hanya \(answered) butir dijawab, diperlukan \(required); skala ini tidak diolah."
     case .invalidReference(let field, let value):
-      return en ? "'\(field)' is \(value); a reliability must be in [0, 1) and an SD positive." : "'\(field)' bernilai \(value); reliabilitas harus dalam [0, 1) dan SD positif."
+      return en
+        ? "'\(field)' is \(value); a reliability must be in [0, 1) and an SD positive."
+        : "'\(field)' bernilai \(value); reliabilitas harus dalam [0, 1) dan SD positif."
     case .invalidIndicator(let field, let value):
       if field == "weight" {
-        return en ? "'weight' (ketuntasan) is \(value); it must be zero or more, or left out. The indicator is left out." : "'weight' (ketuntasan) bernilai \(value); harus nol atau lebih, atau dikosongkan. Indikator tidak diolah."
+        return en
+          ? "'weight' (ketuntasan) is \(value); it must be zero or more, or left out. The indicator is left out."
+          : "'weight' (ketuntasan) bernilai \(value); harus nol atau lebih, atau dikosongkan. Indikator tidak diolah."
       }
-      return en ? "'\(field)' is \(value); it must be positive. The indicator is left out." : "'\(field)' bernilai \(value); harus positif. Indikator tidak diolah."
+      return en
+        ? "'\(field)' is \(value); it must be positive. The indicator is left out."
+        : "'\(field)' bernilai \(value); harus positif. Indikator tidak diolah."
     case .invalidRules(let field, let reason):
-      return en ? "rule '\(field)': \(reason); the default rules are used." : "aturan '\(field)': \(reason); aturan bawaan dipakai."
+      return en
+        ? "rule '\(field)': \(reason); the default rules are used."
+        : "aturan '\(field)': \(reason); aturan bawaan dipakai."
     case .unreadableRecord(let reason):
       return en ? "the record cannot be read: \(reason)." : "catatan tidak dapat dibaca: \(reason)."
     }

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// A report on an assertive-training group in one language, for a Litmas or a sidang TPP: per client
 /// the steps reached, the attempts and the outcome change with whether it is reliable; per group the
@@ -237,7 +238,8 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
         TargetLine(
           id: t.id, behaviour: t.behaviour, domain: t.domain.label.text(in: language), domainID: t.domain,
           stepsCompleted: t.highestCompleted?.number ?? 0,
-          currentStep: t.currentStep.map { "\($0.number) — \($0.label.text(in: language))" } ?? (en ? "completed" : "tuntas"),
+          currentStep: t.currentStep.map { "\($0.number) — \($0.label.text(in: language))" }
+            ?? (en ? "completed" : "tuntas"),
           currentStepID: t.currentStep,
           completed: t.isCompleted, rehearsals: t.totals.rehearsals, repetitions: t.totals.repetitions,
           attempts: t.totals.attempts, successfulAttempts: t.totals.successfulAttempts,
@@ -249,13 +251,16 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
       for instrument in outcomes.instruments {
         guard let co = instrument.clients.first(where: { $0.client == cp.client }) else { continue }
         for s in co.scales where s.baseline != nil || s.post != nil || s.followUp != nil {
-          lines.append(ClientOutcomeLine(
-            measure: measureName(instrument, s.scale), instrument: instrument.instrument, scale: s.scale,
-            baseline: s.baseline, post: s.post, followUp: s.followUp,
-            changeToPost: s.changeToPost?.change, rciToPost: s.changeToPost?.reliableChange?.index, reliableToPost: verdict(s.changeToPost),
-            categoryToPost: s.changeToPost?.reliableChange?.category,
-            changeToFollowUp: s.changeToFollowUp?.change, rciToFollowUp: s.changeToFollowUp?.reliableChange?.index,
-            reliableToFollowUp: verdict(s.changeToFollowUp), categoryToFollowUp: s.changeToFollowUp?.reliableChange?.category))
+          lines.append(
+            ClientOutcomeLine(
+              measure: measureName(instrument, s.scale), instrument: instrument.instrument, scale: s.scale,
+              baseline: s.baseline, post: s.post, followUp: s.followUp,
+              changeToPost: s.changeToPost?.change, rciToPost: s.changeToPost?.reliableChange?.index,
+              reliableToPost: verdict(s.changeToPost),
+              categoryToPost: s.changeToPost?.reliableChange?.category,
+              changeToFollowUp: s.changeToFollowUp?.change, rciToFollowUp: s.changeToFollowUp?.reliableChange?.index,
+              reliableToFollowUp: verdict(s.changeToFollowUp),
+              categoryToFollowUp: s.changeToFollowUp?.reliableChange?.category))
         }
       }
       let latest = outcomes.checklists.filter { $0.client == cp.client }.max { $0.date < $1.date }
@@ -271,12 +276,18 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
     for instrument in outcomes.instruments {
       for ref in instrument.references {
         let name = measureName(instrument, ref.scale)
-        let r = ref.reliability.map { "r = \(Self.number($0, 2, language))" + (ref.reliabilitySource.map { " (\($0))" } ?? "") }
+        let r =
+          ref.reliability.map {
+            "r = \(Self.number($0, 2, language))" + (ref.reliabilitySource.map { " (\($0))" } ?? "")
+          }
           ?? (en ? "no reliability stated" : "reliabilitas tidak dinyatakan")
         let sd: String
         if let value = ref.sd {
-          let source = ref.sdFromGroup
-            ? (en ? "SD of the group's baseline scores, n = \(ref.groupBaselineCount ?? 0)" : "SD skor awal kelompok, n = \(ref.groupBaselineCount ?? 0)")
+          let source =
+            ref.sdFromGroup
+            ? (en
+              ? "SD of the group's baseline scores, n = \(ref.groupBaselineCount ?? 0)"
+              : "SD skor awal kelompok, n = \(ref.groupBaselineCount ?? 0)")
             : (ref.sdSource ?? (en ? "stated" : "dinyatakan"))
           sd = "SD = \(Self.number(value, 2, language)) (\(source))"
         } else {
@@ -289,12 +300,16 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
             return (effect.occasion == .post ? s?.changeToPost : s?.changeToFollowUp)?.reliableChange
           }
           let e = effect.effect
-          groupLines.append(GroupOutcomeLine(
-            measure: name, instrument: instrument.instrument, scale: ref.scale, occasion: effect.occasion.label.text(in: language),
-            occasionID: effect.occasion, pairs: effect.pairs, meanChange: e?.meanDifference,
-            dz: e?.dz, dzLower: e?.dzLower, dzUpper: e?.dzUpper, gav: e?.gav, gavLower: e?.gavLower, gavUpper: e?.gavUpper,
-            t: e?.t, df: e?.df, p: e?.p, reliablyImproved: changes.filter { $0.category == .improved }.count, withIndex: changes.count,
-            unavailable: effect.unavailable.map { en ? $0 : Self.translate($0) }))
+          groupLines.append(
+            GroupOutcomeLine(
+              measure: name, instrument: instrument.instrument, scale: ref.scale,
+              occasion: effect.occasion.label.text(in: language),
+              occasionID: effect.occasion, pairs: effect.pairs, meanChange: e?.meanDifference,
+              dz: e?.dz, dzLower: e?.dzLower, dzUpper: e?.dzUpper, gav: e?.gav, gavLower: e?.gavLower,
+              gavUpper: e?.gavUpper,
+              t: e?.t, df: e?.df, p: e?.p, reliablyImproved: changes.filter { $0.category == .improved }.count,
+              withIndex: changes.count,
+              unavailable: effect.unavailable.map { en ? $0 : Self.translate($0) }))
         }
       }
     }
@@ -320,16 +335,19 @@ public struct AssertiveTrainingReport: Sendable, Hashable, Codable {
   /// Indonesian for the few English reasons produced by the statistics layer.
   static func translate(_ text: String) -> String {
     if text.hasPrefix("At least 3 complete pre–post pairs are needed") {
-      return "diperlukan sedikitnya 3 pasangan skor awal–akhir yang lengkap; tersedia " + (text.split(separator: " ").last.map(String.init) ?? "")
+      return "diperlukan sedikitnya 3 pasangan skor awal–akhir yang lengkap; tersedia "
+        + (text.split(separator: " ").last.map(String.init) ?? "")
     }
     let table: [String: String] = [
       "no reliability stated for this scale": "reliabilitas skala ini tidak dinyatakan",
-      "no SD: none stated and the group's baseline SD needs at least 2 varying scores": "tidak ada SD: tidak dinyatakan dan SD awal kelompok memerlukan sedikitnya 2 skor yang bervariasi",
+      "no SD: none stated and the group's baseline SD needs at least 2 varying scores":
+        "tidak ada SD: tidak dinyatakan dan SD awal kelompok memerlukan sedikitnya 2 skor yang bervariasi",
       "no sessions or no enrolled clients": "tidak ada sesi atau klien terdaftar",
       "no enrolled clients": "tidak ada klien terdaftar",
       "no checklist after the programme": "tidak ada daftar periksa setelah program",
       "not measured yet": "belum diukur",
-      "measured only from an assertive-training group's records": "hanya dapat diukur dari catatan kelompok latihan asertif",
+      "measured only from an assertive-training group's records":
+        "hanya dapat diukur dari catatan kelompok latihan asertif",
       "the value is not a number": "nilainya bukan angka",
     ]
     return table[text] ?? text

@@ -52,7 +52,9 @@ public enum AssertiveTrainingStep: String, WireEnum, Comparable {
   public var label: LocalizedText {
     switch self {
     case .identifyTarget: LocalizedText(id: "Mengidentifikasi perilaku target", en: "Identify the target behaviour")
-    case .setPriorities: LocalizedText(id: "Menetapkan prioritas situasi dan perilaku", en: "Set priorities among situations and behaviours")
+    case .setPriorities:
+      LocalizedText(
+        id: "Menetapkan prioritas situasi dan perilaku", en: "Set priorities among situations and behaviours")
     case .rolePlay: LocalizedText(id: "Memerankan situasi", en: "Role-play the situation")
     case .repetition: LocalizedText(id: "Pengulangan", en: "Repetition")
     case .transfer: LocalizedText(id: "Memindahkan pada situasi nyata", en: "Transfer to real situations")
@@ -143,10 +145,14 @@ public enum ObservableOutcome: String, WireEnum {
   /// The display name.
   public var label: LocalizedText {
     switch self {
-    case .interactsInCommunity: LocalizedText(id: "Berinteraksi lebih baik di masyarakat", en: "Interacts better in the community")
-    case .expressesOpinionsAndFeelings: LocalizedText(id: "Berani mengungkapkan pendapat dan perasaan", en: "Dares to voice opinions and feelings")
-    case .appearsBeforeOthers: LocalizedText(id: "Berani tampil di depan orang lain", en: "Dares to appear before others")
-    case .respondsWellToOthers: LocalizedText(id: "Menanggapi pendapat orang lain dengan baik", en: "Responds well to others' opinions")
+    case .interactsInCommunity:
+      LocalizedText(id: "Berinteraksi lebih baik di masyarakat", en: "Interacts better in the community")
+    case .expressesOpinionsAndFeelings:
+      LocalizedText(id: "Berani mengungkapkan pendapat dan perasaan", en: "Dares to voice opinions and feelings")
+    case .appearsBeforeOthers:
+      LocalizedText(id: "Berani tampil di depan orang lain", en: "Dares to appear before others")
+    case .respondsWellToOthers:
+      LocalizedText(id: "Menanggapi pendapat orang lain dengan baik", en: "Responds well to others' opinions")
     case .encouragesOthers: LocalizedText(id: "Saling menyemangati", en: "Encourages others")
     }
   }

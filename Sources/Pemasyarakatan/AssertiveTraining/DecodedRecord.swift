@@ -60,7 +60,10 @@ func describeDecodingError(_ error: DecodingError) -> (path: String, reason: Str
     return (jsonPath(context.codingPath), "expected \(expectedName(type)), found null")
   case .dataCorrupted(let context):
     if let wire = context.underlyingError as? UnknownWireValue {
-      return (jsonPath(context.codingPath), "'\(wire.value)' is not one of \(wire.allowed.map { "'\($0)'" }.joined(separator: ", "))")
+      return (
+        jsonPath(context.codingPath),
+        "'\(wire.value)' is not one of \(wire.allowed.map { "'\($0)'" }.joined(separator: ", "))"
+      )
     }
     if let date = context.underlyingError as? CivilDateError { return (jsonPath(context.codingPath), date.description) }
     return (jsonPath(context.codingPath), plainDecodingText(context.debugDescription))
@@ -88,7 +91,9 @@ private func expectedName(_ type: Any.Type) -> String {
 /// A decoder's own sentence with Swift internals (type names, `numberIsNotRepresentableInSwift`)
 /// replaced by plain words.
 func plainDecodingText(_ text: String) -> String {
-  if text.contains("numberIsNotRepresentableInSwift") || text.contains("not representable") { return "the number is too large or too precise to represent" }
+  if text.contains("numberIsNotRepresentableInSwift") || text.contains("not representable") {
+    return "the number is too large or too precise to represent"
+  }
   if text.contains("Swift.") || text.contains("Dictionary<") || text.contains("Array<") || text.contains("Optional<") {
     return "the value is not of the expected kind"
   }

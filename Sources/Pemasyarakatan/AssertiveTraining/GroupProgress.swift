@@ -57,7 +57,9 @@ public struct GroupProgress: Sendable, Hashable, Codable {
   public init(group: AssertiveTrainingGroup) {
     var issues: [AssertiveTrainingIssue] = []
     let problems = group.rules.problems()
-    for p in problems { issues.append(.init(path: "$.rules.\(p.field)", problem: .invalidRules(field: p.field, reason: p.reason))) }
+    for p in problems {
+      issues.append(.init(path: "$.rules.\(p.field)", problem: .invalidRules(field: p.field, reason: p.reason)))
+    }
     let rules = problems.isEmpty ? group.rules : .default
     let enrolled = Set(group.enrolled)
     let facilitators = Set(group.facilitators)
@@ -69,7 +71,9 @@ public struct GroupProgress: Sendable, Hashable, Codable {
     for (i, record) in group.sessions.enumerated() {
       let path = "$.sessions[\(i)]"
       guard let session = record.value else {
-        if case .invalid(_, let p, let reason) = record { issues.append(.init(path: p, problem: .unreadableRecord(reason: reason))) }
+        if case .invalid(_, let p, let reason) = record {
+          issues.append(.init(path: p, problem: .unreadableRecord(reason: reason)))
+        }
         continue
       }
       guard numbers.insert(session.number).inserted else {
@@ -100,7 +104,9 @@ public struct GroupProgress: Sendable, Hashable, Codable {
     for (i, record) in group.clients.enumerated() {
       let path = "$.clients[\(i)]"
       guard let training = record.value else {
-        if case .invalid(_, let p, let reason) = record { issues.append(.init(path: p, problem: .unreadableRecord(reason: reason))) }
+        if case .invalid(_, let p, let reason) = record {
+          issues.append(.init(path: p, problem: .unreadableRecord(reason: reason)))
+        }
         continue
       }
       guard enrolled.contains(training.client) else {
@@ -115,10 +121,13 @@ public struct GroupProgress: Sendable, Hashable, Codable {
       for (t, target) in training.targets.enumerated() {
         let targetPath = "\(path).targets[\(t)]"
         guard !targets.contains(where: { $0.id == target.id }) else {
-          issues.append(.init(path: "\(targetPath).id", client: training.client, target: target.id, problem: .duplicateTarget))
+          issues.append(
+            .init(path: "\(targetPath).id", client: training.client, target: target.id, problem: .duplicateTarget))
           continue
         }
-        targets.append(Self.track(target, client: training.client, path: targetPath, rules: rules, sessions: numbers, issues: &issues))
+        targets.append(
+          Self.track(
+            target, client: training.client, path: targetPath, rules: rules, sessions: numbers, issues: &issues))
       }
       records[training.client] = targets
     }
@@ -127,7 +136,8 @@ public struct GroupProgress: Sendable, Hashable, Codable {
     self.sessions = sessions
     self.clients = group.enrolled.reduce(into: [ClientProgress]()) { out, client in
       guard !out.contains(where: { $0.client == client }) else { return }
-      out.append(ClientProgress(client: client, sessionsAttended: attended[client] ?? 0, targets: records[client] ?? []))
+      out.append(
+        ClientProgress(client: client, sessionsAttended: attended[client] ?? 0, targets: records[client] ?? []))
     }
     self.issues = issues
   }
@@ -150,14 +160,19 @@ public struct GroupProgress: Sendable, Hashable, Codable {
       }
       let step = event.kind.step ?? event.to
       if let n = event.session, !sessions.contains(n) {
-        issues.append(.init(path: "\(eventPath).session", client: client, target: target.id, step: step, problem: .unknownSession(n)))
+        issues.append(
+          .init(
+            path: "\(eventPath).session", client: client, target: target.id, step: step, problem: .unknownSession(n)))
         rejected += 1
         continue
       }
       do {
         try tracker.apply(event)
       } catch {
-        issues.append(.init(path: "\(eventPath).\(error.field)", client: client, target: target.id, step: step, problem: .stepRule(error)))
+        issues.append(
+          .init(
+            path: "\(eventPath).\(error.field)", client: client, target: target.id, step: step,
+            problem: .stepRule(error)))
         rejected += 1
       }
     }

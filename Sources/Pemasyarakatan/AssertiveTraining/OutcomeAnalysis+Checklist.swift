@@ -43,7 +43,9 @@ extension OutcomeAnalysis {
     for (o, record) in group.observations.enumerated() {
       let path = "$.observations[\(o)]"
       guard let c = record.value else {
-        if case .invalid(_, let p, let reason) = record { issues.append(.init(path: p, problem: .unreadableRecord(reason: reason))) }
+        if case .invalid(_, let p, let reason) = record {
+          issues.append(.init(path: p, problem: .unreadableRecord(reason: reason)))
+        }
         continue
       }
       guard enrolled.contains(c.client) else {
@@ -55,15 +57,19 @@ extension OutcomeAnalysis {
         continue
       }
       let observed = ObservableOutcome.allCases.filter { c.observed.contains($0) }
-      records.append(ChecklistRecord(client: c.client, occasion: c.occasion, date: c.date, rater: c.rater, observed: observed))
+      records.append(
+        ChecklistRecord(client: c.client, occasion: c.occasion, date: c.date, rater: c.rater, observed: observed))
       indices.append(o)
     }
     var kept: [ChecklistRecord] = []
     for (r, index) in zip(records, indices) {
-      if r.occasion != .baseline, let base = records.first(where: { $0.client == r.client && $0.occasion == .baseline }), r.date < base.date {
-        issues.append(.init(
-          path: "$.observations[\(index)].date", client: r.client,
-          problem: .occasionBeforeBaseline(occasion: r.occasion, date: r.date, baseline: base.date)))
+      if r.occasion != .baseline,
+        let base = records.first(where: { $0.client == r.client && $0.occasion == .baseline }), r.date < base.date
+      {
+        issues.append(
+          .init(
+            path: "$.observations[\(index)].date", client: r.client,
+            problem: .occasionBeforeBaseline(occasion: r.occasion, date: r.date, baseline: base.date)))
         continue
       }
       kept.append(r)

@@ -141,7 +141,9 @@ public struct OutcomeAnalysis: Sendable, Hashable, Codable {
     for (m, record) in group.outcomeMeasures.enumerated() {
       let path = "$.outcomeMeasures[\(m)]"
       guard let measure = record.value else {
-        if case .invalid(_, let p, let reason) = record { issues.append(.init(path: p, problem: .unreadableRecord(reason: reason))) }
+        if case .invalid(_, let p, let reason) = record {
+          issues.append(.init(path: p, problem: .unreadableRecord(reason: reason)))
+        }
         continue
       }
       guard let definition = library.definition(id: measure.instrument) else {
@@ -152,12 +154,14 @@ public struct OutcomeAnalysis: Sendable, Hashable, Codable {
       for (r, ref) in measure.references.enumerated() {
         let rpath = "\(path).references[\(r)]"
         guard definition.scale(ref.scale) != nil else {
-          issues.append(.init(path: "\(rpath).scale", problem: .unknownScale(instrument: definition.id, scale: ref.scale)))
+          issues.append(
+            .init(path: "\(rpath).scale", problem: .unknownScale(instrument: definition.id, scale: ref.scale)))
           continue
         }
         var ref = ref
         if let rel = ref.reliability, !(rel >= 0 && rel < 1) {
-          issues.append(.init(path: "\(rpath).reliability", problem: .invalidReference(field: "reliability", value: rel)))
+          issues.append(
+            .init(path: "\(rpath).reliability", problem: .invalidReference(field: "reliability", value: rel)))
           ref.reliability = nil
         }
         if let sd = ref.sd, !(sd > 0 && sd.isFinite) {
@@ -166,7 +170,9 @@ public struct OutcomeAnalysis: Sendable, Hashable, Codable {
         }
         refs.append(ref)
       }
-      if measure.references.isEmpty { refs = definition.scales.map { ChangeReference(scale: $0.id, reliability: nil, reliabilitySource: nil) } }
+      if measure.references.isEmpty {
+        refs = definition.scales.map { ChangeReference(scale: $0.id, reliability: nil, reliabilitySource: nil) }
+      }
       measures.append((definition, refs))
     }
 
@@ -175,7 +181,9 @@ public struct OutcomeAnalysis: Sendable, Hashable, Codable {
     for (a, record) in group.administrations.enumerated() {
       let path = "$.administrations[\(a)]"
       guard let admin = record.value else {
-        if case .invalid(_, let p, let reason) = record { issues.append(.init(path: p, problem: .unreadableRecord(reason: reason))) }
+        if case .invalid(_, let p, let reason) = record {
+          issues.append(.init(path: p, problem: .unreadableRecord(reason: reason)))
+        }
         continue
       }
       guard enrolled.contains(admin.client) else {
@@ -184,10 +192,15 @@ public struct OutcomeAnalysis: Sendable, Hashable, Codable {
       }
       if !measures.contains(where: { $0.definition.id == admin.instrument }) {
         guard let definition = library.definition(id: admin.instrument) else {
-          issues.append(.init(path: "\(path).instrument", client: admin.client, problem: .unknownInstrument(admin.instrument)))
+          issues.append(
+            .init(path: "\(path).instrument", client: admin.client, problem: .unknownInstrument(admin.instrument)))
           continue
         }
-        measures.append((definition, definition.scales.map { ChangeReference(scale: $0.id, reliability: nil, reliabilitySource: nil) }))
+        measures.append(
+          (
+            definition,
+            definition.scales.map { ChangeReference(scale: $0.id, reliability: nil, reliabilitySource: nil) }
+          ))
       }
       guard let measure = measures.first(where: { $0.definition.id == admin.instrument }) else { continue }
       let definition = measure.definition
@@ -196,14 +209,21 @@ public struct OutcomeAnalysis: Sendable, Hashable, Codable {
         continue
       }
       guard admin.responses.count == definition.items.count else {
-        issues.append(.init(path: "\(path).responses", client: admin.client, problem: .responseCount(expected: definition.items.count, found: admin.responses.count)))
+        issues.append(
+          .init(
+            path: "\(path).responses", client: admin.client,
+            problem: .responseCount(expected: definition.items.count, found: admin.responses.count)))
         continue
       }
       let scale = definition.responseScale
-      if let j = admin.responses.firstIndex(where: { $0.map { !scale.contains($0) } ?? false }), let v = admin.responses[j] {
-        issues.append(.init(
-          path: "\(path).responses[\(j)]", client: admin.client,
-          problem: .responseOutOfScale(item: definition.items[j].id, value: v, min: scale.min, max: scale.max, excluded: scale.excluded)))
+      if let j = admin.responses.firstIndex(where: { $0.map { !scale.contains($0) } ?? false }),
+        let v = admin.responses[j]
+      {
+        issues.append(
+          .init(
+            path: "\(path).responses[\(j)]", client: admin.client,
+            problem: .responseOutOfScale(
+              item: definition.items[j].id, value: v, min: scale.min, max: scale.max, excluded: scale.excluded)))
         continue
       }
       let plan = ScoringPlan(definition)
@@ -218,12 +238,15 @@ public struct OutcomeAnalysis: Sendable, Hashable, Codable {
           let k = plan.definition.scales[s].items.count
           let required: Int
           if case .prorate(let minimum) = plan.policy { required = minimum.required(of: k) } else { required = 1 }
-          issues.append(.init(
-            path: "\(path).responses", client: admin.client,
-            problem: .tooManyMissingItems(instrument: definition.id, scale: ref.scale, answered: score.answered, required: required)))
+          issues.append(
+            .init(
+              path: "\(path).responses", client: admin.client,
+              problem: .tooManyMissingItems(
+                instrument: definition.id, scale: ref.scale, answered: score.answered, required: required)))
         }
       }
-      scored[admin.instrument, default: [:]][admin.client, default: [:]][admin.occasion] = Scored(index: a, date: admin.date, scores: values)
+      scored[admin.instrument, default: [:]][admin.client, default: [:]][admin.occasion] = Scored(
+        index: a, date: admin.date, scores: values)
     }
 
     // Later occasions must not precede the baseline.
@@ -232,23 +255,26 @@ public struct OutcomeAnalysis: Sendable, Hashable, Codable {
         guard let baseline = byOccasion[.baseline] else { continue }
         for occasion in [OutcomeOccasion.post, .followUp] {
           guard let later = byOccasion[occasion], later.date < baseline.date else { continue }
-          issues.append(.init(
-            path: "$.administrations[\(later.index)].date", client: client,
-            problem: .occasionBeforeBaseline(occasion: occasion, date: later.date, baseline: baseline.date)))
+          issues.append(
+            .init(
+              path: "$.administrations[\(later.index)].date", client: client,
+              problem: .occasionBeforeBaseline(occasion: occasion, date: later.date, baseline: baseline.date)))
           scored[instrument]?[client]?[occasion] = nil
         }
       }
     }
 
     instruments = measures.map { measure in
-      Self.summarise(measure.definition, refs: measure.refs, scored: scored[measure.definition.id] ?? [:], enrolled: group.enrolled)
+      Self.summarise(
+        measure.definition, refs: measure.refs, scored: scored[measure.definition.id] ?? [:], enrolled: group.enrolled)
     }
     let (checklists, counts) = Self.checklists(group, enrolled: enrolled, issues: &issues)
     self.checklists = checklists
     self.checklistCounts = counts
     // File order (section, then record), with the order found as the tie-breaker: the date checks
     // above run over dictionaries, whose order is not deterministic.
-    self.issues = issues.enumerated().sorted { Self.fileOrder($0).lexicographicallyPrecedes(Self.fileOrder($1)) }.map(\.element)
+    self.issues = issues.enumerated().sorted { Self.fileOrder($0).lexicographicallyPrecedes(Self.fileOrder($1)) }.map(
+      \.element)
   }
 
   private static func fileOrder(_ entry: (offset: Int, element: AssertiveTrainingIssue)) -> [Int] {
@@ -259,14 +285,16 @@ public struct OutcomeAnalysis: Sendable, Hashable, Codable {
   }
 
   private static func summarise(
-    _ definition: InstrumentDefinition, refs: [ChangeReference], scored: [ClientID: [OutcomeOccasion: Scored]], enrolled: [ClientID]
+    _ definition: InstrumentDefinition, refs: [ChangeReference], scored: [ClientID: [OutcomeOccasion: Scored]],
+    enrolled: [ClientID]
   ) -> InstrumentOutcomes {
     let clients = enrolled.filter { scored[$0] != nil }
     var references: [ScaleReference] = []
     for ref in refs {
       var used = ScaleReference(
         scale: ref.scale, label: definition.scale(ref.scale)?.label, reliability: ref.reliability,
-        reliabilitySource: ref.reliabilitySource, sd: ref.sd, sdSource: ref.sdSource, sdFromGroup: false, groupBaselineCount: nil)
+        reliabilitySource: ref.reliabilitySource, sd: ref.sd, sdSource: ref.sdSource, sdFromGroup: false,
+        groupBaselineCount: nil)
       if ref.sd == nil {
         let baselines = clients.compactMap { scored[$0]?[.baseline]?.scores[ref.scale] }
         used.sdFromGroup = true
@@ -289,46 +317,62 @@ public struct OutcomeAnalysis: Sendable, Hashable, Codable {
         let f = occ[.followUp]?.scores[ref.scale]
         return ScaleOutcome(
           scale: ref.scale, baseline: b, post: p, followUp: f,
-          changeToPost: change(.post, from: b, to: p, ref: ref), changeToFollowUp: change(.followUp, from: b, to: f, ref: ref))
+          changeToPost: change(.post, from: b, to: p, ref: ref),
+          changeToFollowUp: change(.followUp, from: b, to: f, ref: ref))
       }
-      return ClientOutcome(client: client, baselineDate: occ[.baseline]?.date, postDate: occ[.post]?.date, followUpDate: occ[.followUp]?.date, scales: scales)
+      return ClientOutcome(
+        client: client, baselineDate: occ[.baseline]?.date, postDate: occ[.post]?.date,
+        followUpDate: occ[.followUp]?.date, scales: scales)
     }
 
     var effects: [GroupEffect] = []
     for ref in references {
       for occasion in [OutcomeOccasion.post, .followUp] {
         let pairs = clients.compactMap { c -> (Double, Double)? in
-          guard let b = scored[c]?[.baseline]?.scores[ref.scale], let l = scored[c]?[occasion]?.scores[ref.scale] else { return nil }
+          guard let b = scored[c]?[.baseline]?.scores[ref.scale], let l = scored[c]?[occasion]?.scores[ref.scale] else {
+            return nil
+          }
           return (b, l)
         }
         guard !pairs.isEmpty else { continue }
         do {
           let effect = try PairedEffectSize(pre: pairs.map(\.0), post: pairs.map(\.1))
-          effects.append(GroupEffect(scale: ref.scale, occasion: occasion, pairs: pairs.count, effect: effect, unavailable: nil))
+          effects.append(
+            GroupEffect(scale: ref.scale, occasion: occasion, pairs: pairs.count, effect: effect, unavailable: nil))
         } catch {
-          effects.append(GroupEffect(scale: ref.scale, occasion: occasion, pairs: pairs.count, effect: nil, unavailable: error.description))
+          effects.append(
+            GroupEffect(
+              scale: ref.scale, occasion: occasion, pairs: pairs.count, effect: nil, unavailable: error.description))
         }
       }
     }
     let policy = ScoringPlan(definition).policy
     return InstrumentOutcomes(
-      instrument: definition.id, name: definition.name, citation: definition.citation.source, missingDataPolicy: policy.summary,
+      instrument: definition.id, name: definition.name, citation: definition.citation.source,
+      missingDataPolicy: policy.summary,
       references: references, clients: outcomes, groupEffects: effects)
   }
 
-  private static func change(_ occasion: OutcomeOccasion, from pre: Double?, to post: Double?, ref: ScaleReference) -> ChangeFromBaseline? {
+  private static func change(_ occasion: OutcomeOccasion, from pre: Double?, to post: Double?, ref: ScaleReference)
+    -> ChangeFromBaseline?
+  {
     guard let pre, let post else { return nil }
     guard let reliability = ref.reliability else {
-      return ChangeFromBaseline(occasion: occasion, change: post - pre, reliableChange: nil, unavailable: "no reliability stated for this scale")
+      return ChangeFromBaseline(
+        occasion: occasion, change: post - pre, reliableChange: nil, unavailable: "no reliability stated for this scale"
+      )
     }
     guard let sd = ref.sd else {
-      return ChangeFromBaseline(occasion: occasion, change: post - pre, reliableChange: nil, unavailable: "no SD: none stated and the group's baseline SD needs at least 2 varying scores")
+      return ChangeFromBaseline(
+        occasion: occasion, change: post - pre, reliableChange: nil,
+        unavailable: "no SD: none stated and the group's baseline SD needs at least 2 varying scores")
     }
     do {
       let rc = try ReliableChange(pre: pre, post: post, sd: sd, reliability: reliability, direction: .higherIsBetter)
       return ChangeFromBaseline(occasion: occasion, change: post - pre, reliableChange: rc, unavailable: nil)
     } catch {
-      return ChangeFromBaseline(occasion: occasion, change: post - pre, reliableChange: nil, unavailable: error.description)
+      return ChangeFromBaseline(
+        occasion: occasion, change: post - pre, reliableChange: nil, unavailable: error.description)
     }
   }
 }

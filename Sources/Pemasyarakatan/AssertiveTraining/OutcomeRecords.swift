@@ -44,7 +44,9 @@ public struct ChangeReference: Sendable, Hashable, Codable {
   public var sdSource: String?
 
   /// Creates a reference.
-  public init(scale: String, reliability: Double?, reliabilitySource: String?, sd: Double? = nil, sdSource: String? = nil) {
+  public init(
+    scale: String, reliability: Double?, reliabilitySource: String?, sd: Double? = nil, sdSource: String? = nil
+  ) {
     self.scale = scale
     self.reliability = reliability
     self.reliabilitySource = reliabilitySource
@@ -98,7 +100,9 @@ public struct ObservationChecklist: Sendable, Hashable, Codable {
   public var observed: [ObservableOutcome]
 
   /// Creates a checklist.
-  public init(client: ClientID, occasion: OutcomeOccasion, date: CivilDate, rater: OfficerID, observed: [ObservableOutcome]) {
+  public init(
+    client: ClientID, occasion: OutcomeOccasion, date: CivilDate, rater: OfficerID, observed: [ObservableOutcome]
+  ) {
     self.client = client
     self.occasion = occasion
     self.date = date

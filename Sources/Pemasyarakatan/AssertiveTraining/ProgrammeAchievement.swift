@@ -29,12 +29,16 @@ public struct ProgrammeAchievement: Sendable, Hashable, Codable {
     self.weightCovered = evaluation.weightCovered
     self.totalWeight = evaluation.totalWeight
     self.issues = evaluation.problems.map { p in
-      if p.field == "record" { return AssertiveTrainingIssue(path: p.path, problem: .unreadableRecord(reason: p.reason ?? "")) }
+      if p.field == "record" {
+        return AssertiveTrainingIssue(path: p.path, problem: .unreadableRecord(reason: p.reason ?? ""))
+      }
       return AssertiveTrainingIssue(path: p.path, problem: .invalidIndicator(field: p.field, value: p.value ?? .nan))
     }
   }
 
-  static func measure(_ measure: IndicatorMeasure, progress: GroupProgress, outcomes: OutcomeAnalysis) -> (Double?, String?) {
+  static func measure(_ measure: IndicatorMeasure, progress: GroupProgress, outcomes: OutcomeAnalysis) -> (
+    Double?, String?
+  ) {
     switch measure {
     case .attendanceRate:
       return progress.attendanceRate.map { ($0, nil) } ?? (nil, "no sessions or no enrolled clients")
@@ -43,9 +47,12 @@ public struct ProgrammeAchievement: Sendable, Hashable, Codable {
       let reached = progress.clients.filter { ($0.highestCompleted.map { $0 >= step }) ?? false }.count
       return (Double(reached) / Double(progress.clients.count), nil)
     case .reliableImprovement(let instrument, let scale):
-      let changes = outcomes.instruments.first { $0.instrument == instrument }?.clients
+      let changes =
+        outcomes.instruments.first { $0.instrument == instrument }?.clients
         .compactMap { $0.scales.first { $0.scale == scale }?.changeToPost?.reliableChange } ?? []
-      guard !changes.isEmpty else { return (nil, "no client has a reliable change index on \(instrument.uppercased()) \(scale)") }
+      guard !changes.isEmpty else {
+        return (nil, "no client has a reliable change index on \(instrument.uppercased()) \(scale)")
+      }
       return (Double(changes.filter { $0.category == .improved }.count) / Double(changes.count), nil)
     case .observedOutcome(let outcome):
       let post = outcomes.checklists.filter { $0.occasion == .post }

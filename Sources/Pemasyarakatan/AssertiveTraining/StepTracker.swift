@@ -115,18 +115,22 @@ public struct StepTracker: Sendable, Hashable, Codable {
       if let behaviours = event.behaviours {
         guard !behaviours.isEmpty else { throw .missingField("behaviours") }
         let ranks = behaviours.map(\.rank).sorted()
-        guard ranks == Array(1...behaviours.count) else { throw .invalidBehaviourRanking(ranks: behaviours.map(\.rank)) }
+        guard ranks == Array(1...behaviours.count) else {
+          throw .invalidBehaviourRanking(ranks: behaviours.map(\.rank))
+        }
       }
     case .rolePlay, .repetition:
       guard let rating = event.rating else { throw .missingField("rating") }
       guard rules.pkRatingScale.contains(rating) else {
-        throw .ratingOutOfScale(field: "rating", value: rating, min: rules.pkRatingScale.min, max: rules.pkRatingScale.max)
+        throw .ratingOutOfScale(
+          field: "rating", value: rating, min: rules.pkRatingScale.min, max: rules.pkRatingScale.max)
       }
     case .transfer:
       guard event.outcome != nil else { throw .missingField("outcome") }
       guard let rating = event.selfRating else { throw .missingField("selfRating") }
       guard rules.selfRatingScale.contains(rating) else {
-        throw .ratingOutOfScale(field: "selfRating", value: rating, min: rules.selfRatingScale.min, max: rules.selfRatingScale.max)
+        throw .ratingOutOfScale(
+          field: "selfRating", value: rating, min: rules.selfRatingScale.min, max: rules.selfRatingScale.max)
       }
     }
   }
@@ -154,7 +158,8 @@ public struct StepTracker: Sendable, Hashable, Codable {
     switch step {
     case .identifyTarget: true
     case .setPriorities: counts.situations >= rules.minimumSituations && counts.behaviours >= rules.minimumBehaviours
-    case .rolePlay: counts.rehearsals >= rules.minimumRehearsals && counts.passingRehearsals >= rules.minimumPassingRehearsals
+    case .rolePlay:
+      counts.rehearsals >= rules.minimumRehearsals && counts.passingRehearsals >= rules.minimumPassingRehearsals
     case .repetition: counts.passingRepetitions >= rules.minimumPassingRepetitions
     case .transfer: counts.successfulAttempts >= rules.minimumSuccessfulAttempts
     }
@@ -231,23 +236,35 @@ public enum StepRuleViolation: Error, Hashable, Codable, Sendable, CustomStringC
         ? "an event of step \(step(recorded)) was recorded while the target is at step \(step(current)); steps advance in order, and going back needs a 'regress' event with a reason."
         : "kegiatan langkah \(step(recorded)) dicatat saat target berada pada langkah \(step(current)); langkah maju berurutan, dan kembali ke langkah sebelumnya memerlukan catatan 'regress' beserta alasannya."
     case .missingRegressionReason(let to):
-      return en ? "the step back to step \(step(to)) has no reason; please state why." : "kembali ke langkah \(step(to)) tanpa alasan; mohon tuliskan alasannya."
+      return en
+        ? "the step back to step \(step(to)) has no reason; please state why."
+        : "kembali ke langkah \(step(to)) tanpa alasan; mohon tuliskan alasannya."
     case .regressionNotBackward(let current, let to):
       return en
         ? "a step back must go to an earlier step, but step \(step(to)) is not before the current step \(step(current))."
         : "kembali harus ke langkah sebelumnya, tetapi langkah \(step(to)) tidak sebelum langkah saat ini \(step(current))."
     case .ratingOutOfScale(let field, let value, let min, let max):
-      return en ? "'\(field)' is \(value), outside the scale \(min)–\(max)." : "'\(field)' bernilai \(value), di luar skala \(min)–\(max)."
+      return en
+        ? "'\(field)' is \(value), outside the scale \(min)–\(max)."
+        : "'\(field)' bernilai \(value), di luar skala \(min)–\(max)."
     case .missingField(let field):
-      return en ? "the field '\(field)' is required for this kind of event." : "kolom '\(field)' wajib untuk jenis kegiatan ini."
+      return en
+        ? "the field '\(field)' is required for this kind of event."
+        : "kolom '\(field)' wajib untuk jenis kegiatan ini."
     case .invalidRanking(let ranks):
       let list = ranks.map(String.init).joined(separator: ", ")
-      return en ? "the situation ranks (\(list)) must be 1, 2, … each once." : "peringkat situasi (\(list)) harus 1, 2, … masing-masing satu kali."
+      return en
+        ? "the situation ranks (\(list)) must be 1, 2, … each once."
+        : "peringkat situasi (\(list)) harus 1, 2, … masing-masing satu kali."
     case .invalidBehaviourRanking(let ranks):
       let list = ranks.map(String.init).joined(separator: ", ")
-      return en ? "the behaviour ranks (\(list)) must be 1, 2, … each once." : "peringkat perilaku (\(list)) harus 1, 2, … masing-masing satu kali."
+      return en
+        ? "the behaviour ranks (\(list)) must be 1, 2, … each once."
+        : "peringkat perilaku (\(list)) harus 1, 2, … masing-masing satu kali."
     case .dateBeforePreviousEvent(let date, let previous):
-      return en ? "the event is dated \(date), before the previous event (\(previous))." : "kegiatan bertanggal \(date), sebelum kegiatan sebelumnya (\(previous))."
+      return en
+        ? "the event is dated \(date), before the previous event (\(previous))."
+        : "kegiatan bertanggal \(date), sebelum kegiatan sebelumnya (\(previous))."
     }
   }
 

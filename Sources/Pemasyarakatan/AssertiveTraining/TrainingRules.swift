@@ -63,8 +63,10 @@ public struct TrainingRules: Sendable, Hashable, Codable {
 
   /// Creates rules; omitted values take the defaults.
   public init(
-    pkRatingScale: RatingScale = RatingScale(min: 1, max: 5), selfRatingScale: RatingScale = RatingScale(min: 1, max: 5),
-    minimumSituations: Int = 1, minimumBehaviours: Int = 1, minimumRehearsals: Int = 2, rehearsalPassRating: Int = 4, minimumPassingRehearsals: Int = 1,
+    pkRatingScale: RatingScale = RatingScale(min: 1, max: 5),
+    selfRatingScale: RatingScale = RatingScale(min: 1, max: 5),
+    minimumSituations: Int = 1, minimumBehaviours: Int = 1, minimumRehearsals: Int = 2, rehearsalPassRating: Int = 4,
+    minimumPassingRehearsals: Int = 1,
     minimumPassingRepetitions: Int = 2, repetitionPassRating: Int = 4, minimumSuccessfulAttempts: Int = 1
   ) {
     self.pkRatingScale = pkRatingScale
@@ -95,10 +97,13 @@ public struct TrainingRules: Sendable, Hashable, Codable {
       minimumBehaviours: try c.decodeIfPresent(Int.self, forKey: .minimumBehaviours) ?? d.minimumBehaviours,
       minimumRehearsals: try c.decodeIfPresent(Int.self, forKey: .minimumRehearsals) ?? d.minimumRehearsals,
       rehearsalPassRating: try c.decodeIfPresent(Int.self, forKey: .rehearsalPassRating) ?? d.rehearsalPassRating,
-      minimumPassingRehearsals: try c.decodeIfPresent(Int.self, forKey: .minimumPassingRehearsals) ?? d.minimumPassingRehearsals,
-      minimumPassingRepetitions: try c.decodeIfPresent(Int.self, forKey: .minimumPassingRepetitions) ?? d.minimumPassingRepetitions,
+      minimumPassingRehearsals: try c.decodeIfPresent(Int.self, forKey: .minimumPassingRehearsals)
+        ?? d.minimumPassingRehearsals,
+      minimumPassingRepetitions: try c.decodeIfPresent(Int.self, forKey: .minimumPassingRepetitions)
+        ?? d.minimumPassingRepetitions,
       repetitionPassRating: try c.decodeIfPresent(Int.self, forKey: .repetitionPassRating) ?? d.repetitionPassRating,
-      minimumSuccessfulAttempts: try c.decodeIfPresent(Int.self, forKey: .minimumSuccessfulAttempts) ?? d.minimumSuccessfulAttempts)
+      minimumSuccessfulAttempts: try c.decodeIfPresent(Int.self, forKey: .minimumSuccessfulAttempts)
+        ?? d.minimumSuccessfulAttempts)
   }
 
   /// Problems with the rules themselves, as (field, reason) pairs: scales with `min ≥ max`, pass
@@ -113,7 +118,8 @@ public struct TrainingRules: Sendable, Hashable, Codable {
       out.append((name, "\(v) is not on the PK rating scale \(pkRatingScale.min)–\(pkRatingScale.max)"))
     }
     let minimums = [
-      ("minimumSituations", minimumSituations), ("minimumBehaviours", minimumBehaviours), ("minimumRehearsals", minimumRehearsals),
+      ("minimumSituations", minimumSituations), ("minimumBehaviours", minimumBehaviours),
+      ("minimumRehearsals", minimumRehearsals),
       ("minimumPassingRehearsals", minimumPassingRehearsals), ("minimumPassingRepetitions", minimumPassingRepetitions),
       ("minimumSuccessfulAttempts", minimumSuccessfulAttempts),
     ]

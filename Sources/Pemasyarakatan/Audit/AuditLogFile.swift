@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// An audit log on disk as JSON Lines, appended safely.
 ///
@@ -68,7 +69,8 @@ public enum AuditLogError: Error, Sendable, Hashable, RedactableDescription {
     case .unreadable(let p): "\(p): the audit log cannot be read."
     case .unwritable(let p): "\(p): the audit log cannot be written."
     case .broken(let b): "the audit log is broken at \(b.description)"
-    case .doesNotContinue(let s, let h): "the entry does not continue the log: expected sequence \(s) after hash \(h.prefix(12))…; re-read the log and append again."
+    case .doesNotContinue(let s, let h):
+      "the entry does not continue the log: expected sequence \(s) after hash \(h.prefix(12))…; re-read the log and append again."
     }
   }
 }

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// One state-changing step: who, in what role, did what to which case, when, and the state before and
 /// after; chained to the previous entry by its SHA-256.
@@ -45,7 +46,8 @@ public struct AuditEntry: Sendable, Hashable, Codable {
   /// The line without `hash`, whose SHA-256 is ``hash``.
   var unsealedLine: String {
     func opt(_ s: String?) -> String { s.map(jsonString) ?? "null" }
-    return "{\"sequence\":\(sequence),\"at\":\(jsonString(at.text)),\"officerID\":\(jsonString(officerID.rawValue)),\"role\":\(jsonString(role.rawValue)),"
+    return
+      "{\"sequence\":\(sequence),\"at\":\(jsonString(at.text)),\"officerID\":\(jsonString(officerID.rawValue)),\"role\":\(jsonString(role.rawValue)),"
       + "\"action\":\(jsonString(action)),\"subject\":\(jsonString(subject)),\"before\":\(opt(before)),\"after\":\(opt(after)),"
       + "\"previousHash\":\(jsonString(previousHash))}"
   }
@@ -111,7 +113,9 @@ public struct AuditTrail: Sendable, Hashable {
   /// ``verify()``, and then that the log ends where `anchor` says (it was not cut short).
   public func verify(expecting anchor: AuditAnchor) -> AuditBreak? {
     if let b = verify() { return b }
-    if count < anchor.count { return AuditBreak(index: count, reason: .truncated(expectedCount: anchor.count, found: count)) }
+    if count < anchor.count {
+      return AuditBreak(index: count, reason: .truncated(expectedCount: anchor.count, found: count))
+    }
     guard anchor.count >= 1 else { return nil }
     let e = entries[anchor.count - 1]
     return e.hash == anchor.headHash ? nil : AuditBreak(index: anchor.count - 1, reason: .headMismatch)
@@ -130,7 +134,10 @@ public struct AuditTrail: Sendable, Hashable {
     let decoder = JSONDecoder()
     while start < bytes.count {
       guard let end = bytes[start...].firstIndex(of: 0x0a) else {
-        return .failure(AuditBreak(index: index, reason: .malformedLine(detail: "the last line has no newline: the log was cut off mid-entry")))
+        return .failure(
+          AuditBreak(
+            index: index, reason: .malformedLine(detail: "the last line has no newline: the log was cut off mid-entry"))
+        )
       }
       let line = bytes[start..<end]
       start = end + 1
@@ -186,13 +193,15 @@ public struct AuditBreak: Error, Sendable, Hashable, Codable, RedactableDescript
     let why: String
     switch reason {
     case .contentChanged: why = "its content does not match its hash; it was changed after it was written."
-    case .chainBroken: why = "its previous-entry hash does not match the entry before it; an entry was removed, reordered or rewritten."
-    case .sequenceMismatch(let expected, let found): why = "its sequence number is \(found), expected \(expected); entries were removed or reordered."
-    case .truncated(let expected, let found): why = "the log has \(found) entries but \(expected) were recorded; entries were cut off the end."
+    case .chainBroken:
+      why = "its previous-entry hash does not match the entry before it; an entry was removed, reordered or rewritten."
+    case .sequenceMismatch(let expected, let found):
+      why = "its sequence number is \(found), expected \(expected); entries were removed or reordered."
+    case .truncated(let expected, let found):
+      why = "the log has \(found) entries but \(expected) were recorded; entries were cut off the end."
     case .headMismatch: why = "its hash is not the recorded head hash; the log was rewritten."
     case .malformedLine(let detail): why = "\(detail)."
     }
     return "entry \(index) (line \(index + 1)): \(why)"
   }
 }
-

@@ -41,16 +41,21 @@ extension CaseFile {
     do { try matrix.authorize(ProtectedAction(event), by: actor, on: self) } catch { throw .unauthorized(error) }
     let before = stage
     do { try apply(event, on: date, decision: decision) } catch { throw .lifecycle(error) }
-    audit.append(at: time, actor: actor, action: ProtectedAction(event).rawValue, subject: id.rawValue, before: before.rawValue, after: stage.rawValue)
+    audit.append(
+      at: time, actor: actor, action: ProtectedAction(event).rawValue, subject: id.rawValue, before: before.rawValue,
+      after: stage.rawValue)
   }
 
   /// Checks that `actor` may record the sidang TPP `decision` for this case, logs it, and returns it for
   /// use in ``apply(_:on:decision:by:at:matrix:audit:)``.
   public func recordTPPDecision(
-    _ decision: TPPDecision, by actor: Actor, at time: AuditTimestamp, matrix: RoleMatrix = .standard, audit: inout AuditTrail
+    _ decision: TPPDecision, by actor: Actor, at time: AuditTimestamp, matrix: RoleMatrix = .standard,
+    audit: inout AuditTrail
   ) throws(AuthorizedStepError) -> TPPDecision {
     do { try matrix.authorize(.recordTPPDecision, by: actor, on: self) } catch { throw .unauthorized(error) }
-    audit.append(at: time, actor: actor, action: ProtectedAction.recordTPPDecision.rawValue, subject: id.rawValue, before: nil, after: decision.outcome.rawValue)
+    audit.append(
+      at: time, actor: actor, action: ProtectedAction.recordTPPDecision.rawValue, subject: id.rawValue, before: nil,
+      after: decision.outcome.rawValue)
     return decision
   }
 
@@ -60,9 +65,13 @@ extension CaseFile {
     _ step: RevocationStep, grounds: [ComplianceFlagKind] = [], by actor: Actor, at time: AuditTimestamp,
     matrix: RoleMatrix = .standard, audit: inout AuditTrail
   ) throws(AuthorizedStepError) {
-    guard let action = ProtectedAction(step.state) else { throw .revocation(.outOfOrder(current: revocation?.state ?? .notStarted, attempted: step.state)) }
+    guard let action = ProtectedAction(step.state) else {
+      throw .revocation(.outOfOrder(current: revocation?.state ?? .notStarted, attempted: step.state))
+    }
     do { try matrix.authorize(action, by: actor, on: self) } catch { throw .unauthorized(error) }
-    guard step.actorID == actor.officerID else { throw .unauthorized(.actorMismatch(recorded: step.actorID, actor: actor.officerID)) }
+    guard step.actorID == actor.officerID else {
+      throw .unauthorized(.actorMismatch(recorded: step.actorID, actor: actor.officerID))
+    }
     let before = revocation?.state ?? .notStarted
     do {
       if var proceeding = revocation {
@@ -72,7 +81,9 @@ extension CaseFile {
         revocation = try RevocationProceeding(grounds: grounds, bap: step)
       }
     } catch { throw .revocation(error) }
-    audit.append(at: time, actor: actor, action: action.rawValue, subject: id.rawValue, before: before.rawValue, after: step.state.rawValue)
+    audit.append(
+      at: time, actor: actor, action: action.rawValue, subject: id.rawValue, before: before.rawValue,
+      after: step.state.rawValue)
   }
 
   /// Adds an assessment recorded by `assessor` and approved by `approver`, and logs both steps.
@@ -86,8 +97,12 @@ extension CaseFile {
     } catch { throw .unauthorized(error) }
     let before = assessments.count
     assessments.append(record)
-    audit.append(at: time, actor: assessor, action: ProtectedAction.recordAssessment.rawValue, subject: id.rawValue, before: String(before), after: String(assessments.count))
-    audit.append(at: time, actor: approver, action: ProtectedAction.approveAssessment.rawValue, subject: id.rawValue, before: nil, after: "approved")
+    audit.append(
+      at: time, actor: assessor, action: ProtectedAction.recordAssessment.rawValue, subject: id.rawValue,
+      before: String(before), after: String(assessments.count))
+    audit.append(
+      at: time, actor: approver, action: ProtectedAction.approveAssessment.rawValue, subject: id.rawValue, before: nil,
+      after: "approved")
   }
 }
 
@@ -108,7 +123,8 @@ extension OverridePolicy {
   /// checked against `matrix`, then the policy's own rules apply (levels, reason, approver level), and
   /// the approval is logged with the computed and final bands.
   public func override(
-    _ assessment: RiskAssessment, to band: String, reason: OverrideReason?, proposedBy proposer: Actor, approvedBy approver: Actor,
+    _ assessment: RiskAssessment, to band: String, reason: OverrideReason?, proposedBy proposer: Actor,
+    approvedBy approver: Actor,
     on date: CivilDate, instrument: RiskInstrumentDefinition, case file: CaseFile, at time: AuditTimestamp,
     matrix: RoleMatrix = .standard, audit: inout AuditTrail
   ) throws(AuthorizedStepError) -> RiskOverride {
@@ -119,10 +135,13 @@ extension OverridePolicy {
     let result: RiskOverride
     do {
       result = try override(
-        assessment, to: band, reason: reason, approval: BapasApprover(approver.role).approval(by: approver.officerID, on: date),
+        assessment, to: band, reason: reason,
+        approval: BapasApprover(approver.role).approval(by: approver.officerID, on: date),
         officerID: proposer.officerID.rawValue, instrument: instrument)
     } catch { throw .override(error) }
-    audit.append(at: time, actor: approver, action: ProtectedAction.approveOverride.rawValue, subject: file.id.rawValue, before: result.computed.band, after: result.final.band)
+    audit.append(
+      at: time, actor: approver, action: ProtectedAction.approveOverride.rawValue, subject: file.id.rawValue,
+      before: result.computed.band, after: result.final.band)
     return result
   }
 }

@@ -127,9 +127,11 @@ public enum ProtectedAction: String, WireEnum {
     case .approveOverride: LocalizedText(id: "Menyetujui override", en: "Approve an override")
     case .revocationBAP: LocalizedText(id: "Membuat BAP pencabutan", en: "Record the revocation complaint")
     case .revocationExamination: LocalizedText(id: "Memeriksa klien", en: "Examine the client")
-    case .revocationTPPRecommendation: LocalizedText(id: "Rekomendasi TPP pencabutan sementara", en: "TPP recommends suspension")
+    case .revocationTPPRecommendation:
+      LocalizedText(id: "Rekomendasi TPP pencabutan sementara", en: "TPP recommends suspension")
     case .revocationDismissal: LocalizedText(id: "Rekomendasi TPP tidak dilanjutkan", en: "TPP recommends dismissal")
-    case .revocationSuspension: LocalizedText(id: "Pencabutan sementara oleh Kepala Bapas", en: "Suspension by the head of Bapas")
+    case .revocationSuspension:
+      LocalizedText(id: "Pencabutan sementara oleh Kepala Bapas", en: "Suspension by the head of Bapas")
     case .revocationReport: LocalizedText(id: "Laporan kepada Menteri", en: "Report to the Minister")
     case .recordAssessment: LocalizedText(id: "Mencatat asesmen", en: "Record an assessment")
     case .approveAssessment: LocalizedText(id: "Menyetujui asesmen", en: "Approve an assessment")
@@ -179,14 +181,18 @@ public struct RoleMatrix: Sendable, Hashable, Codable {
   public var pkOnlyOnOwnCases: Bool
 
   /// Creates a matrix.
-  public init(grants: [ProtectedAction: RoleGrant], childCasesRequireBKAForPK: Bool = true, pkOnlyOnOwnCases: Bool = true) {
+  public init(
+    grants: [ProtectedAction: RoleGrant], childCasesRequireBKAForPK: Bool = true, pkOnlyOnOwnCases: Bool = true
+  ) {
     self.grants = grants
     self.childCasesRequireBKAForPK = childCasesRequireBKAForPK
     self.pkOnlyOnOwnCases = pkOnlyOnOwnCases
   }
 
   /// Whether `role` may take `action` (the grant only, before the child and own-case rules).
-  public func allows(_ role: BapasRole, _ action: ProtectedAction) -> Bool { grants[action]?.roles.contains(role) ?? false }
+  public func allows(_ role: BapasRole, _ action: ProtectedAction) -> Bool {
+    grants[action]?.roles.contains(role) ?? false
+  }
 
   /// This matrix with the grants of `sop` replacing those it lists, and its two rules.
   public func overriding(with sop: RoleMatrix) -> RoleMatrix {
@@ -202,7 +208,8 @@ public struct RoleMatrix: Sendable, Hashable, Codable {
   /// - Throws: ``AuthorizationError`` naming the rule broken: the role, the child rule, or the own-case rule.
   public func authorize(_ action: ProtectedAction, by actor: Actor, on file: CaseFile) throws(AuthorizationError) {
     guard allows(actor.role, action) else {
-      throw .roleNotAllowed(action: action, role: actor.role, allowed: (grants[action]?.roles ?? []).sorted { $0.rawValue < $1.rawValue })
+      throw .roleNotAllowed(
+        action: action, role: actor.role, allowed: (grants[action]?.roles ?? []).sorted { $0.rawValue < $1.rawValue })
     }
     guard actor.role == .pk else { return }
     if childCasesRequireBKAForPK, file.ageCategoryAtReception == .child, actor.section != .bka {
@@ -219,24 +226,63 @@ public struct RoleMatrix: Sendable, Hashable, Codable {
 
   /// The SDK's default matrix; see `Documentation/ProtectingClientData.md` for the table.
   public static let standard = RoleMatrix(grants: [
-    .beginGuidance: g([.pk, .kasubsiKasi], "Stage changes are decided in a sidang TPP (PP 31/1999 Pasal 33(2)); the PK records the decision in the case (Bapas Jakarta Selatan SOP: buku tahapan bimbingan). Who enters it: unconfirmed.", .unconfirmed),
-    .advanceToLanjutan: g([.pk, .kasubsiKasi], "PP 31/1999 Pasal 33(2) via field-facts B3; who enters it: unconfirmed.", .unconfirmed),
-    .advanceToAkhir: g([.pk, .kasubsiKasi], "PP 31/1999 Pasal 33(2) via field-facts B3; who enters it: unconfirmed.", .unconfirmed),
-    .close: g([.kepalaBapas], "The certificate that ends guidance (surat keterangan akhir pembimbingan) is signed by the Kabapas (seeds 003, 004 via domain.md).", .confirmed),
-    .suspend: g([.kepalaBapas], "The head of Bapas suspends (cabut sementara) PB, CMB or CB (Permenkumham 3/2018 via Kanwil service standards, sippn.menpan.go.id; field-facts B6).", .confirmed),
-    .reinstate: g([.kepalaBapas], "By symmetry with suspension; no source read names who lifts a suspension.", .unconfirmed),
-    .revoke: g([.kanwil], "Final revocation follows the head of Bapas's report up the chain to the Minister; the Kanwil runs the revocation service (maluku.kemenkumham.go.id; field-facts B6). Whether the Kanwil or Ditjenpas records it: unconfirmed.", .partlyConfirmed),
-    .recordTPPDecision: g([.tppSecretary], "The TPP decides in session (PP 31/1999 Pasal 33(2)); its secretary keeps the minutes: unconfirmed.", .unconfirmed),
-    .proposeOverride: g([.pk], "The assessing officer proposes an override with documented reasons (LS/CMI Section 6; NCCD SDM; field-facts A6).", .partlyConfirmed),
-    .approveOverride: g([.kasubsiKasi, .kepalaBapas, .tppMember, .tppSecretary], "Overrides need supervisor approval (NCCD SDM; county practice, field-facts A6); the Bapas mapping is BapasApprover (Kasie/Kasubsi, Kabapas, sidang TPP), a policy default. OverridePolicy then checks the level.", .partlyConfirmed),
-    .revocationBAP: g([.pk], "Step 1: a complaint recorded in a BAP by Bapas staff (sippn.menpan.go.id; field-facts B6).", .confirmed),
-    .revocationExamination: g([.pk], "Step 2: Bapas staff examine the client (sippn.menpan.go.id; field-facts B6).", .confirmed),
-    .revocationTPPRecommendation: g([.tppMember, .tppSecretary], "Step 3: the Bapas TPP holds a sidang and recommends (sippn.menpan.go.id; field-facts B6).", .confirmed),
-    .revocationDismissal: g([.tppMember, .tppSecretary], "Step 3': the TPP recommends against suspension (sippn.menpan.go.id; field-facts B6).", .confirmed),
-    .revocationSuspension: g([.kepalaBapas], "Step 4: the head of Bapas suspends (sippn.menpan.go.id; field-facts B6).", .confirmed),
-    .revocationReport: g([.kepalaBapas], "Step 5: the head reports up the chain to the Minister (sippn.menpan.go.id; field-facts B6).", .confirmed),
-    .recordAssessment: g([.pk], "Assessments are done by trained assessors (Permenkumham 12/2013; field-facts B4); in a Bapas, the PK. Which PK: unconfirmed.", .partlyConfirmed),
-    .approveAssessment: g([.kasubsiKasi], "Permenkumham 12/2013 appoints assessment supervisors (field-facts B4); that the Kasubsi/Kasi is the supervisor at a Bapas: unconfirmed.", .unconfirmed),
+    .beginGuidance: g(
+      [.pk, .kasubsiKasi],
+      "Stage changes are decided in a sidang TPP (PP 31/1999 Pasal 33(2)); the PK records the decision in the case (Bapas Jakarta Selatan SOP: buku tahapan bimbingan). Who enters it: unconfirmed.",
+      .unconfirmed),
+    .advanceToLanjutan: g(
+      [.pk, .kasubsiKasi], "PP 31/1999 Pasal 33(2) via field-facts B3; who enters it: unconfirmed.", .unconfirmed),
+    .advanceToAkhir: g(
+      [.pk, .kasubsiKasi], "PP 31/1999 Pasal 33(2) via field-facts B3; who enters it: unconfirmed.", .unconfirmed),
+    .close: g(
+      [.kepalaBapas],
+      "The certificate that ends guidance (surat keterangan akhir pembimbingan) is signed by the Kabapas (seeds 003, 004 via domain.md).",
+      .confirmed),
+    .suspend: g(
+      [.kepalaBapas],
+      "The head of Bapas suspends (cabut sementara) PB, CMB or CB (Permenkumham 3/2018 via Kanwil service standards, sippn.menpan.go.id; field-facts B6).",
+      .confirmed),
+    .reinstate: g(
+      [.kepalaBapas], "By symmetry with suspension; no source read names who lifts a suspension.", .unconfirmed),
+    .revoke: g(
+      [.kanwil],
+      "Final revocation follows the head of Bapas's report up the chain to the Minister; the Kanwil runs the revocation service (maluku.kemenkumham.go.id; field-facts B6). Whether the Kanwil or Ditjenpas records it: unconfirmed.",
+      .partlyConfirmed),
+    .recordTPPDecision: g(
+      [.tppSecretary],
+      "The TPP decides in session (PP 31/1999 Pasal 33(2)); its secretary keeps the minutes: unconfirmed.", .unconfirmed
+    ),
+    .proposeOverride: g(
+      [.pk],
+      "The assessing officer proposes an override with documented reasons (LS/CMI Section 6; NCCD SDM; field-facts A6).",
+      .partlyConfirmed),
+    .approveOverride: g(
+      [.kasubsiKasi, .kepalaBapas, .tppMember, .tppSecretary],
+      "Overrides need supervisor approval (NCCD SDM; county practice, field-facts A6); the Bapas mapping is BapasApprover (Kasie/Kasubsi, Kabapas, sidang TPP), a policy default. OverridePolicy then checks the level.",
+      .partlyConfirmed),
+    .revocationBAP: g(
+      [.pk], "Step 1: a complaint recorded in a BAP by Bapas staff (sippn.menpan.go.id; field-facts B6).", .confirmed),
+    .revocationExamination: g(
+      [.pk], "Step 2: Bapas staff examine the client (sippn.menpan.go.id; field-facts B6).", .confirmed),
+    .revocationTPPRecommendation: g(
+      [.tppMember, .tppSecretary],
+      "Step 3: the Bapas TPP holds a sidang and recommends (sippn.menpan.go.id; field-facts B6).", .confirmed),
+    .revocationDismissal: g(
+      [.tppMember, .tppSecretary],
+      "Step 3': the TPP recommends against suspension (sippn.menpan.go.id; field-facts B6).", .confirmed),
+    .revocationSuspension: g(
+      [.kepalaBapas], "Step 4: the head of Bapas suspends (sippn.menpan.go.id; field-facts B6).", .confirmed),
+    .revocationReport: g(
+      [.kepalaBapas], "Step 5: the head reports up the chain to the Minister (sippn.menpan.go.id; field-facts B6).",
+      .confirmed),
+    .recordAssessment: g(
+      [.pk],
+      "Assessments are done by trained assessors (Permenkumham 12/2013; field-facts B4); in a Bapas, the PK. Which PK: unconfirmed.",
+      .partlyConfirmed),
+    .approveAssessment: g(
+      [.kasubsiKasi],
+      "Permenkumham 12/2013 appoints assessment supervisors (field-facts B4); that the Kasubsi/Kasi is the supervisor at a Bapas: unconfirmed.",
+      .unconfirmed),
   ])
 
   /// The matrix as Markdown: one row per action, one column per role (✓ allowed), then the evidence
@@ -248,12 +294,15 @@ public struct RoleMatrix: Sendable, Hashable, Codable {
     for action in ProtectedAction.allCases {
       let grant = grants[action]
       let marks = roles.map { grant?.roles.contains($0) == true ? "✓" : "" }
-      let evidence = switch grant?.evidence {
-      case .confirmed: "[C]"
-      case .partlyConfirmed: "[C~]"
-      case .unconfirmed, nil: "[R] unconfirmed"
-      }
-      out += "| `\(action.rawValue)` | " + marks.joined(separator: " | ") + " | \(evidence) | \(grant?.citation ?? "no grant: nobody") |\n"
+      let evidence =
+        switch grant?.evidence {
+        case .confirmed: "[C]"
+        case .partlyConfirmed: "[C~]"
+        case .unconfirmed, nil: "[R] unconfirmed"
+        }
+      out +=
+        "| `\(action.rawValue)` | " + marks.joined(separator: " | ")
+        + " | \(evidence) | \(grant?.citation ?? "no grant: nobody") |\n"
     }
     return out
   }
@@ -267,8 +316,11 @@ public struct RoleMatrix: Sendable, Hashable, Codable {
     var grants: [ProtectedAction: RoleGrant] = [:]
     for (key, grant) in raw {
       guard let action = ProtectedAction(rawValue: key) else {
-        throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.grants], debugDescription: "unknown action '\(key)'",
-          underlyingError: UnknownWireValue(type: "ProtectedAction", value: key, allowed: ProtectedAction.allCases.map(\.rawValue))))
+        throw DecodingError.dataCorrupted(
+          .init(
+            codingPath: c.codingPath + [CodingKeys.grants], debugDescription: "unknown action '\(key)'",
+            underlyingError: UnknownWireValue(
+              type: "ProtectedAction", value: key, allowed: ProtectedAction.allCases.map(\.rawValue))))
       }
       grants[action] = grant
     }
@@ -301,14 +353,17 @@ public enum AuthorizationError: Error, Equatable, Hashable, Codable, Sendable, R
   public var description: String {
     switch self {
     case .roleNotAllowed(let action, let role, let allowed):
-      let who = allowed.isEmpty ? "nobody under this role matrix" : allowed.map { $0.label.english }.joined(separator: " or ")
+      let who =
+        allowed.isEmpty ? "nobody under this role matrix" : allowed.map { $0.label.english }.joined(separator: " or ")
       return "'\(action.label.english)' may be done by \(who), not by the \(role.label.english)."
     case .childCaseNeedsBKA(let action, let officer):
-      return "'\(action.label.english)' on a child's case needs a PK of the BKA section (UU 11/2012); officer \(Redaction.quote(officer.rawValue)) is not recorded as BKA."
+      return
+        "'\(action.label.english)' on a child's case needs a PK of the BKA section (UU 11/2012); officer \(Redaction.quote(officer.rawValue)) is not recorded as BKA."
     case .notTheCasePK(let action, let officer):
       return "'\(action.label.english)': officer \(Redaction.quote(officer.rawValue)) is not the PK of this case."
     case .actorMismatch(let recorded, let actor):
-      return "The step names officer \(Redaction.quote(recorded.rawValue)) but is taken by \(Redaction.quote(actor.rawValue))."
+      return
+        "The step names officer \(Redaction.quote(recorded.rawValue)) but is taken by \(Redaction.quote(actor.rawValue))."
     }
   }
 }

@@ -28,7 +28,8 @@ public struct ParoleRule: VersionedRule, Hashable {
 
   /// Permenkumham 3/2018 Pasal 82 with old KUHP Pasal 15.
   public static let permenkumham3of2018 = ParoleRule(
-    source: .year(2018, "Permenkumham 3/2018 Pasal 82 (as amended by Permenkumham 7/2022); KUHP (old) Pasal 15", .confirmed),
+    source: .year(
+      2018, "Permenkumham 3/2018 Pasal 82 (as amended by Permenkumham 7/2022); KUHP (old) Pasal 15", .confirmed),
     fraction: .twoThirds, minimumServed: CivilDuration(months: 9), minimumSentence: nil,
     probationExtension: CivilDuration(years: 1), goodBehaviourBefore: CivilDuration(months: 9),
     revocationLimitAfterProbation: nil)
@@ -57,7 +58,8 @@ public struct ParoleRule: VersionedRule, Hashable {
     var blockers: [IntegrationBlocker] = []
     // Exact: 2·days ≥ 3·days(nine months); comparing the rounded-up 2/3 date would let 272.67 days pass as 273.
     if !term.fraction(fraction, isAtLeast: minimumServed, convention: convention, remission: remission) {
-      blockers.append(.fractionShorterThanMinimum(fractionDate: date, minimumDate: Self.minimumDate(term, minimumServed, convention)))
+      blockers.append(
+        .fractionShorterThanMinimum(fractionDate: date, minimumDate: Self.minimumDate(term, minimumServed, convention)))
     }
     if let minimumSentence, !minimumSentence.isAtMost(term.length, from: term.countingStart) {
       blockers.append(.sentenceTooShort(minimum: minimumSentence))
@@ -69,11 +71,13 @@ public struct ParoleRule: VersionedRule, Hashable {
   }
 
   /// The day the minimum time served is reached, under the convention's own month length.
-  static func minimumDate(_ term: SentenceTerm, _ minimum: CivilDuration, _ convention: DayCountConvention) -> CivilDate {
+  static func minimumDate(_ term: SentenceTerm, _ minimum: CivilDuration, _ convention: DayCountConvention) -> CivilDate
+  {
     switch convention {
     case .calendarDays: term.countingStart.adding(minimum)
     case .thirtyDayMonths:
-      term.countingStart.adding(months: SentenceTerm.thirtyDayMonthDays(minimum) / 30).adding(days: SentenceTerm.thirtyDayMonthDays(minimum) % 30)
+      term.countingStart.adding(months: SentenceTerm.thirtyDayMonthDays(minimum) / 30).adding(
+        days: SentenceTerm.thirtyDayMonthDays(minimum) % 30)
     }
   }
 
@@ -130,7 +134,9 @@ public struct ConditionalLeaveRule: VersionedRule, Hashable {
     maximumLeave: CivilDuration(months: 6), fraction: .twoThirds)
 
   /// Oldest first.
-  public static let versions: [ConditionalLeaveRule] = [.permenkumham21of2013, .permenkumham21of2016, .permenkumham3of2018]
+  public static let versions: [ConditionalLeaveRule] = [
+    .permenkumham21of2013, .permenkumham21of2016, .permenkumham3of2018,
+  ]
 
   /// CB eligibility: the 2/3 date, and the leave period from then to the expiry, cut at the maximum.
   ///
@@ -149,7 +155,9 @@ public struct ConditionalLeaveRule: VersionedRule, Hashable {
     }
     if date >= term.expiry { blockers.append(.noTimeLeftBeforeExpiry(expiry: term.expiry)) }
     let end = min(term.expiry, date.adding(maximumLeave))
-    return IntegrationEligibility(earliestDate: date, expiry: term.expiry, blockers: blockers, source: source, programmeEnd: end, goodBehaviourSince: date.subtracting(goodBehaviourBefore))
+    return IntegrationEligibility(
+      earliestDate: date, expiry: term.expiry, blockers: blockers, source: source, programmeEnd: end,
+      goodBehaviourSince: date.subtracting(goodBehaviourBefore))
   }
 }
 
@@ -185,13 +193,17 @@ public struct LeaveBeforeReleaseRule: VersionedRule, Hashable {
     let twoThirds = term.date(whenServed: fraction, convention: convention, remission: remission)
     var blockers: [IntegrationBlocker] = []
     if !term.fraction(fraction, isAtLeast: minimumServed, convention: convention, remission: remission) {
-      blockers.append(.fractionShorterThanMinimum(fractionDate: twoThirds, minimumDate: ParoleRule.minimumDate(term, minimumServed, convention)))
+      blockers.append(
+        .fractionShorterThanMinimum(
+          fractionDate: twoThirds, minimumDate: ParoleRule.minimumDate(term, minimumServed, convention)))
     }
     let byRemission = term.expiry.subtracting(lastRemission)
     let byMaximum = term.expiry.subtracting(maximumLeave)
     let start = max(twoThirds, byRemission, byMaximum)
     if start >= term.expiry { blockers.append(.noTimeLeftBeforeExpiry(expiry: term.expiry)) }
-    return IntegrationEligibility(earliestDate: start, expiry: term.expiry, blockers: blockers, source: source, programmeEnd: term.expiry, goodBehaviourSince: nil)
+    return IntegrationEligibility(
+      earliestDate: start, expiry: term.expiry, blockers: blockers, source: source, programmeEnd: term.expiry,
+      goodBehaviourSince: nil)
   }
 }
 
@@ -208,7 +220,8 @@ public struct AssimilationRule: VersionedRule, Hashable {
 
   /// Permenkumham 3/2018.
   public static let permenkumham3of2018 = AssimilationRule(
-    source: .year(2018, "Permenkumham 3/2018 (asimilasi)", .confirmed), fraction: .half, integrationFraction: .twoThirds)
+    source: .year(2018, "Permenkumham 3/2018 (asimilasi)", .confirmed), fraction: .half, integrationFraction: .twoThirds
+  )
   /// Oldest first.
   public static let versions: [AssimilationRule] = [.permenkumham3of2018]
 
@@ -221,7 +234,9 @@ public struct AssimilationRule: VersionedRule, Hashable {
     let date = term.date(whenServed: fraction, convention: convention, remission: remission)
     let end = term.date(whenServed: integrationFraction, convention: convention, remission: remission)
     let blockers: [IntegrationBlocker] = date >= term.expiry ? [.noTimeLeftBeforeExpiry(expiry: term.expiry)] : []
-    return IntegrationEligibility(earliestDate: date, expiry: term.expiry, blockers: blockers, source: source, programmeEnd: end, goodBehaviourSince: date.subtracting(CivilDuration(months: 6)))
+    return IntegrationEligibility(
+      earliestDate: date, expiry: term.expiry, blockers: blockers, source: source, programmeEnd: end,
+      goodBehaviourSince: date.subtracting(CivilDuration(months: 6)))
   }
 }
 

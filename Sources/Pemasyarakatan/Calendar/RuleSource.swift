@@ -34,7 +34,9 @@ public struct RuleSource: Sendable, Hashable, Codable {
   }
 
   static func year(_ y: Int, _ citation: String, _ evidence: Evidence) -> RuleSource {
-    RuleSource(citation: citation, effectiveFrom: CivilDate(dayNumber: CivilDate.jan1DayNumber(y)), effectiveDateIsExact: false, evidence: evidence)
+    RuleSource(
+      citation: citation, effectiveFrom: CivilDate(dayNumber: CivilDate.jan1DayNumber(y)), effectiveDateIsExact: false,
+      evidence: evidence)
   }
 
   static func exact(_ y: Int, _ m: Int, _ d: Int, _ citation: String, _ evidence: Evidence) -> RuleSource {

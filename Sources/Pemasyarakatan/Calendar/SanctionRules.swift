@@ -76,8 +76,12 @@ public struct JuvenileSanctionRule: VersionedRule, Hashable {
   /// Problems with a child's pidana pengawasan of `term` (empty when lawful).
   public func supervisionViolations(term: CivilDuration, start: CivilDate) -> [SanctionLimitViolation] {
     var out: [SanctionLimitViolation] = []
-    if !supervisionMinimum.isAtMost(term, from: start) { out.append(.termTooShort(term: term, minimum: supervisionMinimum)) }
-    if !term.isAtMost(supervisionMaximum, from: start) { out.append(.termTooLong(term: term, maximum: supervisionMaximum)) }
+    if !supervisionMinimum.isAtMost(term, from: start) {
+      out.append(.termTooShort(term: term, minimum: supervisionMinimum))
+    }
+    if !term.isAtMost(supervisionMaximum, from: start) {
+      out.append(.termTooLong(term: term, maximum: supervisionMaximum))
+    }
     return out
   }
 

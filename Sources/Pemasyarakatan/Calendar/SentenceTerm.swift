@@ -93,13 +93,16 @@ public struct SentenceTerm: Sendable, Hashable, Codable {
   ///
   /// The end date is the first day of freedom (see ``expiry``), so this is the number of days served
   /// when the sentence runs to its end.
-  public func dayCount(convention: DayCountConvention = .calendarDays, remission treatment: RemissionTreatment = .reducesSentence) -> Int {
+  public func dayCount(
+    convention: DayCountConvention = .calendarDays, remission treatment: RemissionTreatment = .reducesSentence
+  ) -> Int {
     switch convention {
     case .calendarDays:
       return countingStart.days(to: treatment == .reducesSentence ? expiry : nominalEnd)
     case .thirtyDayMonths:
       let base = Self.thirtyDayMonthDays(length)
-      return treatment == .reducesSentence ? saturatingAdd(base, saturatingNegate(Self.thirtyDayMonthDays(remission))) : base
+      return treatment == .reducesSentence
+        ? saturatingAdd(base, saturatingNegate(Self.thirtyDayMonthDays(remission))) : base
     }
   }
 
@@ -124,7 +127,9 @@ public struct SentenceTerm: Sendable, Hashable, Codable {
     return saturatingMultiply(fraction.numerator, days) >= saturatingMultiply(fraction.denominator, minimumDays)
   }
 
-  static func thirtyDayMonthDays(_ d: CivilDuration) -> Int { saturatingAdd(saturatingMultiply(d.totalMonths, 30), d.days) }
+  static func thirtyDayMonthDays(_ d: CivilDuration) -> Int {
+    saturatingAdd(saturatingMultiply(d.totalMonths, 30), d.days)
+  }
 
   /// The first day on which `fraction` of the sentence has been served.
   ///

@@ -55,7 +55,9 @@ public struct CaseloadReport: Sendable, Hashable, Codable {
     officer: OfficerID, cases: [CaseFile], asOf: CivilDate, policy: CompliancePolicy = .standard,
     stageRule: GuidanceStageRule = .thirds, reassessment: ReassessmentRule = .permenkumham12of2013
   ) {
-    self.init(cases: cases.filter { $0.officerID == officer }, asOf: asOf, policy: policy, stageRule: stageRule, reassessment: reassessment)
+    self.init(
+      cases: cases.filter { $0.officerID == officer }, asOf: asOf, policy: policy, stageRule: stageRule,
+      reassessment: reassessment)
   }
 
   /// A Bapas caseload: the open cases whose ``CaseFile/bapasCode`` is `bapas`.
@@ -63,10 +65,15 @@ public struct CaseloadReport: Sendable, Hashable, Codable {
     bapas: BapasCode, cases: [CaseFile], asOf: CivilDate, policy: CompliancePolicy = .standard,
     stageRule: GuidanceStageRule = .thirds, reassessment: ReassessmentRule = .permenkumham12of2013
   ) {
-    self.init(cases: cases.filter { $0.bapasCode == bapas }, asOf: asOf, policy: policy, stageRule: stageRule, reassessment: reassessment)
+    self.init(
+      cases: cases.filter { $0.bapasCode == bapas }, asOf: asOf, policy: policy, stageRule: stageRule,
+      reassessment: reassessment)
   }
 
-  init(cases: [CaseFile], asOf: CivilDate, policy: CompliancePolicy, stageRule: GuidanceStageRule, reassessment: ReassessmentRule) {
+  init(
+    cases: [CaseFile], asOf: CivilDate, policy: CompliancePolicy, stageRule: GuidanceStageRule,
+    reassessment: ReassessmentRule
+  ) {
     self.asOf = asOf
     entries = cases.filter { !$0.stage.isFinal }.sorted { $0.id < $1.id }.map { file in
       CaseloadEntry(
@@ -89,7 +96,9 @@ public struct CaseloadReport: Sendable, Hashable, Codable {
   /// Cases whose reassessment is due on or before `asOf` + `withinDays`, soonest first.
   public func dueReassessments(withinDays: Int = 0) -> [CaseloadEntry] {
     let limit = asOf.adding(days: withinDays)
-    return entries.filter { $0.reassessmentDue <= limit }.sorted { ($0.reassessmentDue, $0.caseID) < ($1.reassessmentDue, $1.caseID) }
+    return entries.filter { $0.reassessmentDue <= limit }.sorted {
+      ($0.reassessmentDue, $0.caseID) < ($1.reassessmentDue, $1.caseID)
+    }
   }
 
   /// Cases with at least one completed reporting period without a report.

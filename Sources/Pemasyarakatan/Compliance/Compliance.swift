@@ -20,8 +20,10 @@ public enum ComplianceFlagKind: String, WireEnum {
     switch self {
     case .missedReports: LocalizedText(id: "Tidak wajib lapor berturut-turut", en: "Consecutive missed reports")
     case .unreportedAddressChange: LocalizedText(id: "Pindah alamat tanpa melapor", en: "Unreported change of address")
-    case .newSuspectOrConvictStatus: LocalizedText(id: "Ditetapkan tersangka/terpidana", en: "New suspect or convict status")
-    case .programmeNonParticipation: LocalizedText(id: "Tidak mengikuti program Bapas", en: "Not taking part in the programme")
+    case .newSuspectOrConvictStatus:
+      LocalizedText(id: "Ditetapkan tersangka/terpidana", en: "New suspect or convict status")
+    case .programmeNonParticipation:
+      LocalizedText(id: "Tidak mengikuti program Bapas", en: "Not taking part in the programme")
     }
   }
 }
@@ -149,7 +151,8 @@ extension CaseFile {
       let inPeriod = reports[cursor..<end]
       cursor = end
       let status: AttendanceStatus =
-        inPeriod.contains { $0.attendance == .attended } ? .attended
+        inPeriod.contains { $0.attendance == .attended }
+        ? .attended
         : inPeriod.contains { $0.attendance == .excused } ? .excused : .missed
       periods.append(ReportingPeriod(start: pStart, end: pEnd, status: status, contactIDs: inPeriod.map(\.id)))
       k += 1
@@ -167,7 +170,9 @@ extension CaseFile {
     var run: [ComplianceEvidence] = []
     func closeRun() {
       if run.count >= max(1, policy.missedReportThreshold) {
-        flags.append(ComplianceFlag(kind: .missedReports, raisedOn: run[max(1, policy.missedReportThreshold) - 1].date, evidence: run))
+        flags.append(
+          ComplianceFlag(
+            kind: .missedReports, raisedOn: run[max(1, policy.missedReportThreshold) - 1].date, evidence: run))
       }
       run = []
     }
@@ -182,12 +187,17 @@ extension CaseFile {
 
     for (index, a) in client.addresses.enumerated() where index > 0 && a.reportedOn == nil {
       if a.from >= receivedOn && a.from <= asOf {
-        flags.append(ComplianceFlag(kind: .unreportedAddressChange, raisedOn: a.from, evidence: [.address(index: index, movedOn: a.from)]))
+        flags.append(
+          ComplianceFlag(
+            kind: .unreportedAddressChange, raisedOn: a.from, evidence: [.address(index: index, movedOn: a.from)]))
       }
     }
 
     for e in legalEvents where e.date >= receivedOn && e.date <= asOf {
-      flags.append(ComplianceFlag(kind: .newSuspectOrConvictStatus, raisedOn: e.date, evidence: [.legalStatus(date: e.date, status: e.status, reference: e.reference)]))
+      flags.append(
+        ComplianceFlag(
+          kind: .newSuspectOrConvictStatus, raisedOn: e.date,
+          evidence: [.legalStatus(date: e.date, status: e.status, reference: e.reference)]))
     }
 
     for enrolment in enrolments {
@@ -199,7 +209,10 @@ extension CaseFile {
           missed.append(.session(programmeID: enrolment.programmeID, date: s.date, attendance: s.status))
         case .attended:
           if missed.count >= max(1, policy.missedSessionThreshold) {
-            flags.append(ComplianceFlag(kind: .programmeNonParticipation, raisedOn: missed[max(1, policy.missedSessionThreshold) - 1].date, evidence: missed))
+            flags.append(
+              ComplianceFlag(
+                kind: .programmeNonParticipation, raisedOn: missed[max(1, policy.missedSessionThreshold) - 1].date,
+                evidence: missed))
             flagged = true
           }
           missed = []
@@ -207,12 +220,18 @@ extension CaseFile {
         }
       }
       if missed.count >= max(1, policy.missedSessionThreshold) {
-        flags.append(ComplianceFlag(kind: .programmeNonParticipation, raisedOn: missed[max(1, policy.missedSessionThreshold) - 1].date, evidence: missed))
+        flags.append(
+          ComplianceFlag(
+            kind: .programmeNonParticipation, raisedOn: missed[max(1, policy.missedSessionThreshold) - 1].date,
+            evidence: missed))
         flagged = true
       }
       if enrolment.status == .droppedOut && !flagged {
         let date = enrolment.attendance.map(\.date).max() ?? enrolment.enrolledOn
-        flags.append(ComplianceFlag(kind: .programmeNonParticipation, raisedOn: date, evidence: [.droppedOut(programmeID: enrolment.programmeID, enrolledOn: enrolment.enrolledOn)]))
+        flags.append(
+          ComplianceFlag(
+            kind: .programmeNonParticipation, raisedOn: date,
+            evidence: [.droppedOut(programmeID: enrolment.programmeID, enrolledOn: enrolment.enrolledOn)]))
       }
     }
 

@@ -91,7 +91,10 @@ public struct RevocationStep: Sendable, Hashable, Codable {
   /// Free text.
   public var note: String?
   /// Creates a step.
-  public init(state: RevocationState, date: CivilDate, actorID: OfficerID, actorRole: RevocationActorRole, reference: String? = nil, note: String? = nil) {
+  public init(
+    state: RevocationState, date: CivilDate, actorID: OfficerID, actorRole: RevocationActorRole,
+    reference: String? = nil, note: String? = nil
+  ) {
     self.state = state
     self.date = date
     self.actorID = actorID
@@ -151,7 +154,8 @@ public enum RevocationState: String, WireEnum {
     case .examined: LocalizedText(id: "Klien diperiksa", en: "Client examined")
     case .tppRecommendedSuspension: LocalizedText(id: "Rekomendasi sidang TPP", en: "TPP recommends suspension")
     case .dismissed: LocalizedText(id: "Tidak dilanjutkan", en: "Dismissed")
-    case .suspendedByHead: LocalizedText(id: "Dicabut sementara oleh Kepala Bapas", en: "Suspended by the head of Bapas")
+    case .suspendedByHead:
+      LocalizedText(id: "Dicabut sementara oleh Kepala Bapas", en: "Suspended by the head of Bapas")
     case .reportedUpward: LocalizedText(id: "Dilaporkan kepada Menteri", en: "Reported to the Minister")
     }
   }
@@ -194,12 +198,14 @@ public enum RevocationError: Error, Equatable, Hashable, Codable, Sendable, Reda
     switch self {
     case .outOfOrder(let current, let attempted):
       let next = current.allowedNext.map { "'\($0.label.english)'" }.joined(separator: " or ")
-      return "'\(attempted.label.english)' cannot follow '\(current.label.english)'; the next step is \(next.isEmpty ? "none (the proceeding is over)" : next)."
+      return
+        "'\(attempted.label.english)' cannot follow '\(current.label.english)'; the next step is \(next.isEmpty ? "none (the proceeding is over)" : next)."
     case .wrongActor(let step, let role):
       let roles = step.requiredRoles.map { $0.label.english.lowercased() }.joined(separator: " or ")
       return "'\(step.label.english)' must be recorded by the \(roles), not by the \(role.label.english.lowercased())."
     case .dateBeforePrevious(let p, let d):
-      return "The step on \(Redaction.bare(d.description)) is dated before the previous step on \(Redaction.bare(p.description))."
+      return
+        "The step on \(Redaction.bare(d.description)) is dated before the previous step on \(Redaction.bare(p.description))."
     }
   }
 }

@@ -18,7 +18,9 @@ public struct PreReleaseSession: Sendable, Hashable, Codable {
   /// The PK's notes.
   public var notes: String?
   /// Creates a session record.
-  public init(date: CivilDate, kind: PreReleaseSessionKind, officerID: OfficerID, participants: Int? = nil, notes: String? = nil) {
+  public init(
+    date: CivilDate, kind: PreReleaseSessionKind, officerID: OfficerID, participants: Int? = nil, notes: String? = nil
+  ) {
     self.date = date
     self.kind = kind
     self.officerID = officerID
@@ -40,9 +42,11 @@ public enum PreReleaseSessionKind: String, WireEnum {
   /// The display name in Indonesian and English.
   public var label: LocalizedText {
     switch self {
-    case .clientConsolidation: LocalizedText(id: "Bimbingan pemantapan klien", en: "Consolidating guidance for the client")
+    case .clientConsolidation:
+      LocalizedText(id: "Bimbingan pemantapan klien", en: "Consolidating guidance for the client")
     case .family: LocalizedText(id: "Arahan kepada keluarga", en: "Guidance for the family")
-    case .community: LocalizedText(id: "Penyuluhan sosial di lingkungan klien", en: "Social counselling in the neighbourhood")
+    case .community:
+      LocalizedText(id: "Penyuluhan sosial di lingkungan klien", en: "Social counselling in the neighbourhood")
     }
   }
 }

@@ -155,8 +155,10 @@ public struct CaseFile: Sendable, Hashable, Codable, Identifiable {
       case .tppDecisionAfterTransition: tail = ["tppDecision", "date"]
       case .transitionBeforePrevious: tail = ["date"]
       }
-      let path: [any CodingKey] = c.codingPath + [CodingKeys.transitions, PathKey(index: error.index)] + tail.map { PathKey(name: $0) }
-      throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: error.description, underlyingError: error.error))
+      let path: [any CodingKey] =
+        c.codingPath + [CodingKeys.transitions, PathKey(index: error.index)] + tail.map { PathKey(name: $0) }
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: path, debugDescription: error.description, underlyingError: error.error))
     }
   }
 }

@@ -59,19 +59,26 @@ public struct CaseFileError: Error, Equatable, Hashable, Codable, Sendable, Reda
   public var description: String {
     let why: String
     switch reason {
-    case .malformedJSON(let detail): why = "the text is not a valid case file (\(Redaction.detail == .redacted ? Redaction.placeholder : detail))."
+    case .malformedJSON(let detail):
+      why = "the text is not a valid case file (\(Redaction.detail == .redacted ? Redaction.placeholder : detail))."
     case .missingField(let name): why = "the required field '\(name)' is missing; please add it."
     case .wrongType(let expected): why = "the value has the wrong type; expected \(expected)."
     case .unknownValue(let value, let type, let allowed):
-      let list = allowed.count <= 8 ? allowed.map { "'\($0)'" }.joined(separator: ", ") : "\(allowed.count) values listed in the documentation"
+      let list =
+        allowed.count <= 8
+        ? allowed.map { "'\($0)'" }.joined(separator: ", ") : "\(allowed.count) values listed in the documentation"
       why = "\(Redaction.quote(value)) is not a known \(type); please use one of \(list)."
-    case .invalidDate(let text): why = "\(Redaction.quote(text)) is not a valid date; please write an existing day as YYYY-MM-DD."
+    case .invalidDate(let text):
+      why = "\(Redaction.quote(text)) is not a valid date; please write an existing day as YYYY-MM-DD."
     case .datesOutOfOrder(let ef, let ed, let lf, let ld):
-      why = "\(lf) (\(Redaction.bare(ld.description))) is before \(ef) (\(Redaction.bare(ed.description))); please check both dates."
+      why =
+        "\(lf) (\(Redaction.bare(ld.description))) is before \(ef) (\(Redaction.bare(ed.description))); please check both dates."
     case .ageCategoryContradictsBirthDate(let declared, let derived, let age, let on):
-      why = "the client is recorded as \(declared.rawValue) but was \(Redaction.bare(String(age))) years old on \(Redaction.bare(on.description)), which makes them \(derived.rawValue) by the birth date."
+      why =
+        "the client is recorded as \(declared.rawValue) but was \(Redaction.bare(String(age))) years old on \(Redaction.bare(on.description)), which makes them \(derived.rawValue) by the birth date."
     case .legalBasisNotForAge(let basis, let age):
-      why = "'\(basis.label.english)' (\(basis.label.indonesian)) does not apply to a client who is \(age == .child ? "a child" : "an adult") on the day of reception."
+      why =
+        "'\(basis.label.english)' (\(basis.label.indonesian)) does not apply to a client who is \(age == .child ? "a child" : "an adult") on the day of reception."
     case .stageChangeWithoutTPPDecision:
       why = "the stage change has no sidang TPP decision; PP 31/1999 Pasal 33 requires one for every change."
     case .lifecycle(let e): why = e.description
@@ -79,10 +86,12 @@ public struct CaseFileError: Error, Equatable, Hashable, Codable, Sendable, Reda
     case .sentence(let e): why = e.description
     case .reportingLessThanMonthly(let every, let unit):
       why = "reporting every \(every) \(unit.rawValue)(s) is less often than the legal minimum of once a month."
-    case .excusedWithoutReason: why = "the absence is marked excused but no reason is given; please add the reason or mark it missed."
+    case .excusedWithoutReason:
+      why = "the absence is marked excused but no reason is given; please add the reason or mark it missed."
     case .duplicateID(let id): why = "the id \(Redaction.quote(id)) is used more than once."
     case .closingCertificateWithoutClosing(let stage):
-      why = "a closing certificate (surat keterangan akhir) is recorded, but the case is in '\(stage.label.english)' (\(stage.label.indonesian)), not closed; record the 'close' stage change first."
+      why =
+        "a closing certificate (surat keterangan akhir) is recorded, but the case is in '\(stage.label.english)' (\(stage.label.indonesian)), not closed; record the 'close' stage change first."
     }
     return "\(path): \(why)"
   }
@@ -110,21 +119,29 @@ extension CaseFileError {
     switch error {
     case .keyNotFound(let key, let ctx):
       let path = jsonPath(ctx.codingPath, appending: key)
-      self.init(path: path, reason: key.stringValue == "tppDecision" ? .stageChangeWithoutTPPDecision : .missingField(name: key.stringValue))
+      self.init(
+        path: path,
+        reason: key.stringValue == "tppDecision" ? .stageChangeWithoutTPPDecision : .missingField(name: key.stringValue)
+      )
     case .valueNotFound(_, let ctx):
       let name = ctx.codingPath.last?.stringValue ?? "value"
-      self.init(path: jsonPath(ctx.codingPath), reason: name == "tppDecision" ? .stageChangeWithoutTPPDecision : .missingField(name: name))
+      self.init(
+        path: jsonPath(ctx.codingPath),
+        reason: name == "tppDecision" ? .stageChangeWithoutTPPDecision : .missingField(name: name))
     case .typeMismatch(let type, let ctx):
       self.init(path: jsonPath(ctx.codingPath), reason: .wrongType(expected: CaseFileError.jsonTypeName(type)))
     case .dataCorrupted(let ctx):
       if let unknown = ctx.underlyingError as? UnknownWireValue {
-        self.init(path: jsonPath(ctx.codingPath), reason: .unknownValue(value: unknown.value, type: unknown.type, allowed: unknown.allowed))
+        self.init(
+          path: jsonPath(ctx.codingPath),
+          reason: .unknownValue(value: unknown.value, type: unknown.type, allowed: unknown.allowed))
       } else if let lifecycle = ctx.underlyingError as? LifecycleError {
         self.init(path: jsonPath(ctx.codingPath), reason: .lifecycle(lifecycle))
       } else if let date = ctx.underlyingError as? CivilDateError {
         self.init(path: jsonPath(ctx.codingPath), reason: .invalidDate(text: date.text))
       } else {
-        self.init(path: jsonPath(ctx.codingPath), reason: .malformedJSON(detail: plainDecodingText(ctx.debugDescription)))
+        self.init(
+          path: jsonPath(ctx.codingPath), reason: .malformedJSON(detail: plainDecodingText(ctx.debugDescription)))
       }
     @unknown default:
       self.init(path: "$", reason: .malformedJSON(detail: String(describing: error)))

@@ -1,8 +1,8 @@
 #if canImport(FoundationEssentials)
-import AssessmentEngine
-import FoundationEssentials
+  import AssessmentEngine
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 
 /// Reads case files written by other tools, with typed errors that name the JSON path and the reason.
@@ -48,14 +48,19 @@ public enum CaseFileImport {
   public static func decodeBatch(_ data: Data) -> CaseFileBatch {
     let slots: [Slot]
     if let syntax = JSONText.check(Array(data)) {
-      return CaseFileBatch(records: [], errors: [CaseFileError(path: syntax.path ?? "$", reason: .malformedJSON(detail: syntax.description))], rejectedIndices: [])
+      return CaseFileBatch(
+        records: [],
+        errors: [CaseFileError(path: syntax.path ?? "$", reason: .malformedJSON(detail: syntax.description))],
+        rejectedIndices: [])
     }
     do {
       slots = try JSONDecoder().decode([Slot].self, from: data)
     } catch let error as DecodingError {
       return CaseFileBatch(records: [], errors: [CaseFileError(decoding: error)], rejectedIndices: [])
     } catch {
-      return CaseFileBatch(records: [], errors: [CaseFileError(path: "$", reason: .malformedJSON(detail: String(describing: error)))], rejectedIndices: [])
+      return CaseFileBatch(
+        records: [], errors: [CaseFileError(path: "$", reason: .malformedJSON(detail: String(describing: error)))],
+        rejectedIndices: [])
     }
     var batch = CaseFileBatch(records: [], errors: [], rejectedIndices: [])
     for (index, slot) in slots.enumerated() {
@@ -85,7 +90,8 @@ public enum CaseFileImport {
       } catch let error as DecodingError {
         result = .failure(CaseFileError(decoding: error))
       } catch {
-        result = .failure(CaseFileError(path: jsonPath(decoder.codingPath), reason: .malformedJSON(detail: String(describing: error))))
+        result = .failure(
+          CaseFileError(path: jsonPath(decoder.codingPath), reason: .malformedJSON(detail: String(describing: error))))
       }
     }
   }

@@ -55,7 +55,9 @@ public enum CaseLifecycle {
   ///
   /// - Throws: ``LifecycleIssue`` naming the index of the first bad transition.
   /// - Complexity: O(*n*) for *n* transitions.
-  public static func replay(_ transitions: [StageTransition], receivedOn: CivilDate) throws(LifecycleIssue) -> [CaseStage] {
+  public static func replay(_ transitions: [StageTransition], receivedOn: CivilDate) throws(LifecycleIssue)
+    -> [CaseStage]
+  {
     var stages: [CaseStage] = []
     var stage = CaseStage.tahapAwal
     var resume: CaseStage?

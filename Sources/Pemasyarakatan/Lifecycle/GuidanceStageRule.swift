@@ -26,7 +26,9 @@ public struct GuidanceStageRule: Sendable, Hashable, Codable {
   /// Default: 1/3 and 2/3 (unconfirmed).
   public static let thirds = GuidanceStageRule(
     lanjutanFrom: .oneThird, akhirFrom: .twoThirds,
-    source: .year(1987, "Juklak/Juknis E.39-PR.05.03 and E.40-PR.05.03 (1987); Standar Bimbingan Klien (2016) — unconfirmed", .unconfirmed))
+    source: .year(
+      1987, "Juklak/Juknis E.39-PR.05.03 and E.40-PR.05.03 (1987); Standar Bimbingan Klien (2016) — unconfirmed",
+      .unconfirmed))
 
   /// Alternative mirroring PP 31/1999 Pasal 7–10 for narapidana: 1/3 and 1/2 (unconfirmed for Klien).
   public static let narapidanaMirror = GuidanceStageRule(

@@ -22,7 +22,8 @@ public struct Bapas: Sendable, Hashable, Codable {
   public var outposts: [PosBapas]
 
   /// Creates a Bapas record.
-  public init(code: BapasCode, name: String, bapasClass: BapasClass, workArea: [Region] = [], outposts: [PosBapas] = []) {
+  public init(code: BapasCode, name: String, bapasClass: BapasClass, workArea: [Region] = [], outposts: [PosBapas] = [])
+  {
     self.code = code
     self.name = name
     self.bapasClass = bapasClass
@@ -31,7 +32,9 @@ public struct Bapas: Sendable, Hashable, Codable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case code, name, bapasClass = "class", workArea, outposts
+    case code, name
+    case bapasClass = "class"
+    case workArea, outposts
   }
 }
 

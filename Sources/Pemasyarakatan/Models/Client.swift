@@ -71,7 +71,9 @@ public struct Client: Sendable, Hashable, Codable, Identifiable {
     education: EducationLevel?, employment: EmploymentRecord? = nil, family: FamilySituation? = nil,
     isRecidivist: Bool? = nil, offence: Offence? = nil
   ) {
-    self.init(id: id, name: name, birthDate: birthDate, sex: sex, legalBasis: legalBasis, sentence: sentence, addresses: addresses, contactPersons: contactPersons)
+    self.init(
+      id: id, name: name, birthDate: birthDate, sex: sex, legalBasis: legalBasis, sentence: sentence,
+      addresses: addresses, contactPersons: contactPersons)
     self.education = education
     self.employment = employment
     self.family = family
@@ -225,7 +227,8 @@ public enum LegalBasis: String, WireEnum {
     case .anakPidanaDenganSyarat, .diversi, .anakDikembalikanKeOrangTua, .anakDiserahkanPutusanPengadilan,
       .anakDiserahkanKeputusanMenteri:
       [.child]
-    case .pembebasanBersyarat, .cutiBersyarat, .cutiMenjelangBebas, .asimilasi, .asimilasiDiRumah, .prosesPeradilanPidana:
+    case .pembebasanBersyarat, .cutiBersyarat, .cutiMenjelangBebas, .asimilasi, .asimilasiDiRumah,
+      .prosesPeradilanPidana:
       [.adult, .child]
     }
   }
@@ -251,11 +254,16 @@ public enum LegalBasis: String, WireEnum {
     case .pidanaPengawasan: LocalizedText(id: "Pidana pengawasan", en: "Supervision sentence")
     case .anakPidanaDenganSyarat: LocalizedText(id: "Pidana dengan syarat (anak)", en: "Conditional sentence (child)")
     case .diversi: LocalizedText(id: "Diversi", en: "Diversion")
-    case .anakDikembalikanKeOrangTua: LocalizedText(id: "Dikembalikan kepada orang tua/wali", en: "Returned to parents or guardian")
+    case .anakDikembalikanKeOrangTua:
+      LocalizedText(id: "Dikembalikan kepada orang tua/wali", en: "Returned to parents or guardian")
     case .anakDiserahkanPutusanPengadilan:
-      LocalizedText(id: "Diserahkan kepada orang tua asuh/badan sosial (putusan pengadilan)", en: "Placed with foster parents or a social body (court decision)")
+      LocalizedText(
+        id: "Diserahkan kepada orang tua asuh/badan sosial (putusan pengadilan)",
+        en: "Placed with foster parents or a social body (court decision)")
     case .anakDiserahkanKeputusanMenteri:
-      LocalizedText(id: "Diserahkan kepada orang tua asuh/badan sosial (keputusan menteri)", en: "Placed with foster parents or a social body (ministerial decision)")
+      LocalizedText(
+        id: "Diserahkan kepada orang tua asuh/badan sosial (keputusan menteri)",
+        en: "Placed with foster parents or a social body (ministerial decision)")
     case .prosesPeradilanPidana: LocalizedText(id: "Dalam proses peradilan pidana", en: "In criminal proceedings")
     }
   }
@@ -279,7 +287,10 @@ public struct SentenceData: Sendable, Hashable, Codable {
   public var releasedOn: CivilDate?
 
   /// Creates sentence data.
-  public init(decisionNumber: String, length: CivilDuration, countingStart: CivilDate, remission: CivilDuration = CivilDuration(), releasedOn: CivilDate? = nil) {
+  public init(
+    decisionNumber: String, length: CivilDuration, countingStart: CivilDate, remission: CivilDuration = CivilDuration(),
+    releasedOn: CivilDate? = nil
+  ) {
     self.decisionNumber = decisionNumber
     self.length = length
     self.countingStart = countingStart

@@ -120,7 +120,10 @@ public struct FamilySituation: Sendable, Hashable, Codable {
   /// How the family stands towards the client.
   public var familySupport: FamilySupport?
   /// Creates a family record.
-  public init(maritalStatus: MaritalStatus? = nil, dependants: Int? = nil, livesWith: String? = nil, familySupport: FamilySupport? = nil) {
+  public init(
+    maritalStatus: MaritalStatus? = nil, dependants: Int? = nil, livesWith: String? = nil,
+    familySupport: FamilySupport? = nil
+  ) {
     self.maritalStatus = maritalStatus
     self.dependants = dependants
     self.livesWith = livesWith

@@ -30,7 +30,11 @@ public struct Contact: Sendable, Hashable, Codable, Identifiable {
   public var relationshipPhase: RelationshipPhase?
 
   /// Creates a contact record.
-  public init(id: ContactID, date: CivilDate, officerID: OfficerID, modality: ContactModality, purpose: ContactPurpose, attendance: AttendanceStatus, excuseReason: String? = nil, notes: String? = nil, relationshipPhase: RelationshipPhase? = nil) {
+  public init(
+    id: ContactID, date: CivilDate, officerID: OfficerID, modality: ContactModality, purpose: ContactPurpose,
+    attendance: AttendanceStatus, excuseReason: String? = nil, notes: String? = nil,
+    relationshipPhase: RelationshipPhase? = nil
+  ) {
     self.id = id
     self.date = date
     self.officerID = officerID
@@ -128,7 +132,8 @@ public enum BapasFunction: String, WireEnum {
   /// The display name in Indonesian and English.
   public var label: LocalizedText {
     switch self {
-    case .penelitianKemasyarakatan: LocalizedText(id: "Penelitian kemasyarakatan (Litmas)", en: "Social inquiry (Litmas)")
+    case .penelitianKemasyarakatan:
+      LocalizedText(id: "Penelitian kemasyarakatan (Litmas)", en: "Social inquiry (Litmas)")
     case .pendampingan: LocalizedText(id: "Pendampingan", en: "Accompaniment")
     case .pembimbingan: LocalizedText(id: "Pembimbingan", en: "Guidance")
     case .pengawasan: LocalizedText(id: "Pengawasan", en: "Supervision")
@@ -181,7 +186,9 @@ extension Sequence where Element == Contact {
   ///
   /// - Complexity: O(*n* log *n*) for *n* contacts.
   public var relationshipTimeline: [PhaseObservation] {
-    enumerated().compactMap { (i, c) in c.relationshipPhase.map { (i, PhaseObservation(date: c.date, phase: $0, contactID: c.id)) } }
-      .sorted { ($0.1.date, $0.0) < ($1.1.date, $1.0) }.map(\.1)
+    enumerated().compactMap { (i, c) in
+      c.relationshipPhase.map { (i, PhaseObservation(date: c.date, phase: $0, contactID: c.id)) }
+    }
+    .sorted { ($0.1.date, $0.0) < ($1.1.date, $1.0) }.map(\.1)
   }
 }

@@ -21,7 +21,9 @@ public struct InstitutionalObstacle: Sendable, Hashable, Codable {
   /// Who reported it.
   public var reportedBy: OfficerID?
   /// Creates an obstacle record.
-  public init(bapasCode: BapasCode, reportedOn: CivilDate, kind: ObstacleKind, description: String, reportedBy: OfficerID? = nil) {
+  public init(
+    bapasCode: BapasCode, reportedOn: CivilDate, kind: ObstacleKind, description: String, reportedBy: OfficerID? = nil
+  ) {
     self.bapasCode = bapasCode
     self.reportedOn = reportedOn
     self.kind = kind

@@ -39,7 +39,10 @@ public struct Litmas: Sendable, Hashable, Codable, Identifiable {
   public var sections: LitmasSections?
 
   /// Creates a Litmas record.
-  public init(id: LitmasID, type: LitmasType, purpose: LitmasPurpose, requester: LitmasRequester, dataSources: [LitmasDataSource], recommendation: String, authorID: OfficerID, date: CivilDate) {
+  public init(
+    id: LitmasID, type: LitmasType, purpose: LitmasPurpose, requester: LitmasRequester, dataSources: [LitmasDataSource],
+    recommendation: String, authorID: OfficerID, date: CivilDate
+  ) {
     self.id = id
     self.type = type
     self.purpose = purpose
@@ -56,7 +59,9 @@ public struct Litmas: Sendable, Hashable, Codable, Identifiable {
     recommendation: String, authorID: OfficerID, date: CivilDate, requestedOn: CivilDate?, dueOn: CivilDate? = nil,
     sections: LitmasSections? = nil
   ) {
-    self.init(id: id, type: type, purpose: purpose, requester: requester, dataSources: dataSources, recommendation: recommendation, authorID: authorID, date: date)
+    self.init(
+      id: id, type: type, purpose: purpose, requester: requester, dataSources: dataSources,
+      recommendation: recommendation, authorID: authorID, date: date)
     self.requestedOn = requestedOn
     self.dueOn = dueOn
     self.sections = sections
@@ -121,7 +126,10 @@ public struct LitmasSections: Sendable, Hashable, Codable {
       ("identity", LocalizedText(id: "Identitas", en: "Identity"), identity),
       ("family", LocalizedText(id: "Keluarga", en: "Family"), family),
       ("socialBackground", LocalizedText(id: "Latar belakang sosial", en: "Social background"), socialBackground),
-      ("offenceAndReasons", LocalizedText(id: "Tindak pidana dan latar belakangnya", en: "The offence and why"), offenceAndReasons),
+      (
+        "offenceAndReasons", LocalizedText(id: "Tindak pidana dan latar belakangnya", en: "The offence and why"),
+        offenceAndReasons
+      ),
       ("clientView", LocalizedText(id: "Tanggapan klien", en: "The client's view"), clientView),
       ("familyView", LocalizedText(id: "Tanggapan keluarga", en: "The family's view"), familyView),
       ("communityResponse", LocalizedText(id: "Tanggapan masyarakat", en: "Community response"), communityResponse),
@@ -170,15 +178,19 @@ public enum LitmasType: String, WireEnum {
     case .pembinaanAwal: LocalizedText(id: "Litmas pembinaan awal", en: "Report for the initial prison programme")
     case .diversi: LocalizedText(id: "Litmas diversi", en: "Report for diversion")
     case .anakDibawah12Tahun: LocalizedText(id: "Litmas anak usia di bawah 12 tahun", en: "Report on a child under 12")
-    case .perawatanLPASLPKA: LocalizedText(id: "Litmas perawatan di LPAS/LPKA", en: "Report for care in a juvenile facility")
-    case .pemindahanWargaBinaan: LocalizedText(id: "Litmas pemindahan warga binaan", en: "Report for an inmate transfer")
+    case .perawatanLPASLPKA:
+      LocalizedText(id: "Litmas perawatan di LPAS/LPKA", en: "Report for care in a juvenile facility")
+    case .pemindahanWargaBinaan:
+      LocalizedText(id: "Litmas pemindahan warga binaan", en: "Report for an inmate transfer")
     case .pembimbingan: LocalizedText(id: "Litmas pembimbingan", en: "Report for guidance")
     case .penempatanAwal: LocalizedText(id: "Litmas penempatan awal", en: "Report for initial placement")
     case .integrasi: LocalizedText(id: "Litmas integrasi (PB, CB, CMB)", en: "Report for parole or leave")
     case .sidangPengadilan: LocalizedText(id: "Litmas sidang pengadilan", en: "Pre-sentence report")
-    case .saksiKorbanAnak: LocalizedText(id: "Litmas saksi dan/atau korban anak", en: "Report on a child witness or victim")
+    case .saksiKorbanAnak:
+      LocalizedText(id: "Litmas saksi dan/atau korban anak", en: "Report on a child witness or victim")
     case .asimilasi: LocalizedText(id: "Litmas asimilasi", en: "Report for assimilation")
-    case .cutiMengunjungiKeluarga: LocalizedText(id: "Litmas cuti mengunjungi keluarga", en: "Report for family-visit leave")
+    case .cutiMengunjungiKeluarga:
+      LocalizedText(id: "Litmas cuti mengunjungi keluarga", en: "Report for family-visit leave")
     }
   }
 }
@@ -198,9 +210,11 @@ public enum LitmasPurpose: String, WireEnum {
   /// The display name in Indonesian and English.
   public var label: LocalizedText {
     switch self {
-    case .assistJudicialProcess: LocalizedText(id: "Membantu penyidik, penuntut umum dan hakim", en: "Assist the justice process")
+    case .assistJudicialProcess:
+      LocalizedText(id: "Membantu penyidik, penuntut umum dan hakim", en: "Assist the justice process")
     case .pembinaanProgramme: LocalizedText(id: "Menentukan program pembinaan", en: "Set the custodial programme")
-    case .perawatanProgramme: LocalizedText(id: "Menentukan program perawatan tahanan", en: "Set the detainee care programme")
+    case .perawatanProgramme:
+      LocalizedText(id: "Menentukan program perawatan tahanan", en: "Set the detainee care programme")
     case .pembimbinganProgramme: LocalizedText(id: "Menentukan program pembimbingan", en: "Set the guidance programme")
     }
   }
@@ -278,8 +292,10 @@ public enum LitmasDataSource: String, WireEnum {
     switch self {
     case .clientInterview: LocalizedText(id: "Wawancara klien", en: "Client interview")
     case .familyInterview: LocalizedText(id: "Wawancara keluarga/penjamin", en: "Family or guarantor interview")
-    case .communityInterview: LocalizedText(id: "Tetangga, tokoh masyarakat, aparat setempat", en: "Neighbours and local officials")
-    case .institutionInterview: LocalizedText(id: "Petugas dan sesama warga binaan", en: "Prison staff and fellow inmates")
+    case .communityInterview:
+      LocalizedText(id: "Tetangga, tokoh masyarakat, aparat setempat", en: "Neighbours and local officials")
+    case .institutionInterview:
+      LocalizedText(id: "Petugas dan sesama warga binaan", en: "Prison staff and fellow inmates")
     case .verdict: LocalizedText(id: "Salinan putusan", en: "Copy of the verdict")
     case .bap: LocalizedText(id: "Berita acara pemeriksaan (BAP)", en: "Police examination report")
     case .assessmentResults: LocalizedText(id: "Hasil asesmen", en: "Assessment results")

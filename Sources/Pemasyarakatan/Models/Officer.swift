@@ -33,7 +33,10 @@ public struct Officer: Sendable, Hashable, Codable, Identifiable {
   public var approachStyle: ApproachStyle?
 
   /// Creates an officer record.
-  public init(id: OfficerID, name: String, rank: OfficerRank, section: BapasSection, bapasCode: BapasCode, isHeadOfBapas: Bool = false) {
+  public init(
+    id: OfficerID, name: String, rank: OfficerRank, section: BapasSection, bapasCode: BapasCode,
+    isHeadOfBapas: Bool = false
+  ) {
     self.id = id
     self.name = name
     self.rank = rank
@@ -46,7 +49,8 @@ public struct Officer: Sendable, Hashable, Codable, Identifiable {
 
   /// Creates an officer record with training and approach style.
   public init(
-    id: OfficerID, name: String, rank: OfficerRank, section: BapasSection, bapasCode: BapasCode, isHeadOfBapas: Bool = false,
+    id: OfficerID, name: String, rank: OfficerRank, section: BapasSection, bapasCode: BapasCode,
+    isHeadOfBapas: Bool = false,
     trainings: [OfficerTraining], approachStyle: ApproachStyle? = nil
   ) {
     self.init(id: id, name: name, rank: rank, section: section, bapasCode: bapasCode, isHeadOfBapas: isHeadOfBapas)
@@ -54,7 +58,9 @@ public struct Officer: Sendable, Hashable, Codable, Identifiable {
     self.approachStyle = approachStyle
   }
 
-  enum CodingKeys: String, CodingKey { case id, name, rank, section, bapasCode, isHeadOfBapas, trainings, approachStyle }
+  enum CodingKeys: String, CodingKey {
+    case id, name, rank, section, bapasCode, isHeadOfBapas, trainings, approachStyle
+  }
 
   /// Decodes the documented JSON form; optional keys may be absent.
   public init(from decoder: any Decoder) throws {

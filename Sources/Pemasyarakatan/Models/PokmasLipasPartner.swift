@@ -41,7 +41,10 @@ public struct PokmasLipasPartner: Sendable, Hashable, Codable, Identifiable {
   public var activities: [PartnerActivity]
 
   /// Creates a partner record.
-  public init(id: PartnerID, name: String, partnerType: PartnerType, focusAreas: [PartnerFocus], services: [PartnerService] = [], programmeCategories: [ProgrammeCategory] = [], bapasCodes: [BapasCode] = []) {
+  public init(
+    id: PartnerID, name: String, partnerType: PartnerType, focusAreas: [PartnerFocus], services: [PartnerService] = [],
+    programmeCategories: [ProgrammeCategory] = [], bapasCodes: [BapasCode] = []
+  ) {
     self.id = id
     self.name = name
     self.partnerType = partnerType
@@ -55,7 +58,8 @@ public struct PokmasLipasPartner: Sendable, Hashable, Codable, Identifiable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, name, partnerType, focusAreas, services, programmeCategories, bapasCodes, targetGroups, agreements, activities
+    case id, name, partnerType, focusAreas, services, programmeCategories, bapasCodes, targetGroups, agreements,
+      activities
   }
 
   /// Decodes the documented JSON form; the lists other than `focusAreas` may be absent.
@@ -113,11 +117,13 @@ public enum PartnerType: String, WireEnum {
     case .individualOrFamily: LocalizedText(id: "Perorangan dan keluarga", en: "Individual or family")
     case .concernedPerson: LocalizedText(id: "Pemerhati pemasyarakatan", en: "Person concerned with corrections")
     case .academic: LocalizedText(id: "Akademisi", en: "Academic")
-    case .businessOrEconomicCommunity: LocalizedText(id: "Pelaku usaha dan komunitas ekonomi", en: "Business or economic community")
+    case .businessOrEconomicCommunity:
+      LocalizedText(id: "Pelaku usaha dan komunitas ekonomi", en: "Business or economic community")
     case .religiousCommunity: LocalizedText(id: "Komunitas keagamaan", en: "Religious community")
     case .professionalCommunity: LocalizedText(id: "Komunitas profesi", en: "Professional community")
     case .legalAid: LocalizedText(id: "Komunitas hukum dan bantuan hukum", en: "Legal community or legal aid")
-    case .socialOrganisation: LocalizedText(id: "Organisasi kemasyarakatan dan kelompok sosial", en: "Civil-society or social organisation")
+    case .socialOrganisation:
+      LocalizedText(id: "Organisasi kemasyarakatan dan kelompok sosial", en: "Civil-society or social organisation")
     case .governmentBody: LocalizedText(id: "Instansi pemerintah", en: "Government body")
     }
   }
@@ -234,7 +240,10 @@ public struct CooperationAgreement: Sendable, Hashable, Codable {
   /// The Bapas that signed it, when the partner works with several.
   public var bapasCode: BapasCode?
   /// Creates an agreement.
-  public init(number: String, signedOn: CivilDate, validFrom: CivilDate? = nil, validUntil: CivilDate? = nil, bapasCode: BapasCode? = nil) {
+  public init(
+    number: String, signedOn: CivilDate, validFrom: CivilDate? = nil, validUntil: CivilDate? = nil,
+    bapasCode: BapasCode? = nil
+  ) {
     self.number = number
     self.signedOn = signedOn
     self.validFrom = validFrom
@@ -263,7 +272,9 @@ public struct PartnerActivity: Sendable, Hashable, Codable {
   /// The programme it belongs to.
   public var programmeID: ProgrammeID?
   /// Creates an activity record.
-  public init(date: CivilDate, description: String, clients: Int? = nil, hours: Double? = nil, programmeID: ProgrammeID? = nil) {
+  public init(
+    date: CivilDate, description: String, clients: Int? = nil, hours: Double? = nil, programmeID: ProgrammeID? = nil
+  ) {
     self.date = date
     self.description = description
     self.clients = clients

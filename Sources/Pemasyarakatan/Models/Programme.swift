@@ -26,7 +26,10 @@ public struct Programme: Sendable, Hashable, Codable, Identifiable {
   public var capacity: Int
 
   /// Creates a programme.
-  public init(id: ProgrammeID, name: String, category: ProgrammeCategory, method: GuidanceMethod, partnerID: PartnerID? = nil, schedule: ProgrammeSchedule, capacity: Int) {
+  public init(
+    id: ProgrammeID, name: String, category: ProgrammeCategory, method: GuidanceMethod, partnerID: PartnerID? = nil,
+    schedule: ProgrammeSchedule, capacity: Int
+  ) {
     self.id = id
     self.name = name
     self.category = category
@@ -264,7 +267,10 @@ public struct Enrolment: Sendable, Hashable, Codable {
   public var attendance: [SessionAttendance]
 
   /// Creates an enrolment.
-  public init(programmeID: ProgrammeID, enrolledOn: CivilDate, status: EnrolmentStatus = .active, attendance: [SessionAttendance] = []) {
+  public init(
+    programmeID: ProgrammeID, enrolledOn: CivilDate, status: EnrolmentStatus = .active,
+    attendance: [SessionAttendance] = []
+  ) {
     self.programmeID = programmeID
     self.enrolledOn = enrolledOn
     self.status = status

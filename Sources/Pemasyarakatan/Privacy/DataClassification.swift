@@ -72,109 +72,192 @@ public struct FieldClassification: Sendable, Hashable {
 ///
 /// To tag a new field, add one line to ``fields`` in its model's block.
 public enum DataClassification {
-  private static func tag(_ model: String, _ entries: [(String, DataCategory)], contains: [String: String] = [:], swiftNames: [String: String] = [:]) -> [FieldClassification] {
-    entries.map { FieldClassification(model: model, field: $0.0, swiftName: swiftNames[$0.0], category: $0.1, contains: contains[$0.0]) }
+  private static func tag(
+    _ model: String, _ entries: [(String, DataCategory)], contains: [String: String] = [:],
+    swiftNames: [String: String] = [:]
+  ) -> [FieldClassification] {
+    entries.map {
+      FieldClassification(
+        model: model, field: $0.0, swiftName: swiftNames[$0.0], category: $0.1, contains: contains[$0.0])
+    }
   }
 
   /// Every tagged field, model by model.
   public static let fields: [FieldClassification] =
-    tag("CaseFile", [
-      ("id", .directIdentifier), ("bapasCode", .quasiIdentifier), ("officerID", .directIdentifier),
-      ("client", .directIdentifier), ("receivedOn", .quasiIdentifier), ("guidancePeriod", .quasiIdentifier),
-      ("reportingSchedule", .ordinary), ("transitions", .directIdentifier), ("contacts", .directIdentifier),
-      ("enrolments", .quasiIdentifier), ("litmas", .directIdentifier), ("assessments", .quasiIdentifier),
-      ("legalEvents", .directIdentifier), ("revocation", .directIdentifier), ("preReleaseSessions", .directIdentifier),
-      ("closingCertificate", .directIdentifier),
-    ], contains: [
-      "preReleaseSessions": "PreReleaseSession", "closingCertificate": "ClosingCertificate",
-      "client": "Client", "reportingSchedule": "ReportingSchedule", "transitions": "StageTransition", "contacts": "Contact",
-      "enrolments": "Enrolment", "litmas": "Litmas", "assessments": "AssessmentRecord", "legalEvents": "LegalStatusEvent",
-      "revocation": "RevocationProceeding",
-    ])
-    + tag("Client", [
-      ("id", .directIdentifier), ("name", .directIdentifier), ("birthDate", .quasiIdentifier), ("sex", .quasiIdentifier),
-      ("legalBasis", .quasiIdentifier), ("sentence", .directIdentifier), ("addresses", .directIdentifier),
-      ("contactPersons", .directIdentifier), ("education", .quasiIdentifier), ("employment", .quasiIdentifier),
-      ("family", .quasiIdentifier), ("isRecidivist", .specialCategory), ("offence", .specialCategory),
-    ], contains: [
-      "sentence": "SentenceData", "addresses": "AddressRecord", "contactPersons": "ContactPerson", "employment": "EmploymentRecord",
-      "family": "FamilySituation", "offence": "Offence",
-    ])
+    tag(
+      "CaseFile",
+      [
+        ("id", .directIdentifier), ("bapasCode", .quasiIdentifier), ("officerID", .directIdentifier),
+        ("client", .directIdentifier), ("receivedOn", .quasiIdentifier), ("guidancePeriod", .quasiIdentifier),
+        ("reportingSchedule", .ordinary), ("transitions", .directIdentifier), ("contacts", .directIdentifier),
+        ("enrolments", .quasiIdentifier), ("litmas", .directIdentifier), ("assessments", .quasiIdentifier),
+        ("legalEvents", .directIdentifier), ("revocation", .directIdentifier),
+        ("preReleaseSessions", .directIdentifier),
+        ("closingCertificate", .directIdentifier),
+      ],
+      contains: [
+        "preReleaseSessions": "PreReleaseSession", "closingCertificate": "ClosingCertificate",
+        "client": "Client", "reportingSchedule": "ReportingSchedule", "transitions": "StageTransition",
+        "contacts": "Contact",
+        "enrolments": "Enrolment", "litmas": "Litmas", "assessments": "AssessmentRecord",
+        "legalEvents": "LegalStatusEvent",
+        "revocation": "RevocationProceeding",
+      ])
+    + tag(
+      "Client",
+      [
+        ("id", .directIdentifier), ("name", .directIdentifier), ("birthDate", .quasiIdentifier),
+        ("sex", .quasiIdentifier),
+        ("legalBasis", .quasiIdentifier), ("sentence", .directIdentifier), ("addresses", .directIdentifier),
+        ("contactPersons", .directIdentifier), ("education", .quasiIdentifier), ("employment", .quasiIdentifier),
+        ("family", .quasiIdentifier), ("isRecidivist", .specialCategory), ("offence", .specialCategory),
+      ],
+      contains: [
+        "sentence": "SentenceData", "addresses": "AddressRecord", "contactPersons": "ContactPerson",
+        "employment": "EmploymentRecord",
+        "family": "FamilySituation", "offence": "Offence",
+      ])
     // Background for the Litmas and RNR: an occupation or a household can single a client out in a small
     // town (quasi-identifiers); a previous conviction and the offence are criminal records, data of a
     // specific kind under UU 27/2022 Pasal 4(2).
     + tag("EmploymentRecord", [("status", .ordinary), ("occupation", .quasiIdentifier), ("skills", .ordinary)])
-    + tag("FamilySituation", [("maritalStatus", .quasiIdentifier), ("dependants", .quasiIdentifier), ("livesWith", .quasiIdentifier), ("familySupport", .ordinary)])
+    + tag(
+      "FamilySituation",
+      [
+        ("maritalStatus", .quasiIdentifier), ("dependants", .quasiIdentifier), ("livesWith", .quasiIdentifier),
+        ("familySupport", .ordinary),
+      ])
     + tag("Offence", [("article", .specialCategory), ("category", .specialCategory)])
-    + tag("SentenceData", [
-      ("decisionNumber", .directIdentifier), ("length", .specialCategory), ("countingStart", .quasiIdentifier),
-      ("remission", .specialCategory), ("releasedOn", .quasiIdentifier),
-    ])
-    + tag("AddressRecord", [("address", .directIdentifier), ("from", .quasiIdentifier), ("reportedOn", .quasiIdentifier)])
+    + tag(
+      "SentenceData",
+      [
+        ("decisionNumber", .directIdentifier), ("length", .specialCategory), ("countingStart", .quasiIdentifier),
+        ("remission", .specialCategory), ("releasedOn", .quasiIdentifier),
+      ])
+    + tag(
+      "AddressRecord", [("address", .directIdentifier), ("from", .quasiIdentifier), ("reportedOn", .quasiIdentifier)])
     + tag("ContactPerson", [("name", .directIdentifier), ("relationship", .ordinary), ("phone", .directIdentifier)])
     + tag("ReportingSchedule", [("every", .ordinary), ("unit", .ordinary)])
-    + tag("StageTransition", [("event", .ordinary), ("date", .quasiIdentifier), ("tppDecision", .directIdentifier)],
+    + tag(
+      "StageTransition", [("event", .ordinary), ("date", .quasiIdentifier), ("tppDecision", .directIdentifier)],
       contains: ["tppDecision": "TPPDecision"])
-    + tag("TPPDecision", [("date", .quasiIdentifier), ("reference", .directIdentifier), ("outcome", .ordinary), ("basis", .specialCategory)])
-    + tag("Contact", [
-      ("id", .directIdentifier), ("date", .quasiIdentifier), ("officerID", .directIdentifier), ("modality", .ordinary),
-      ("purpose", .ordinary), ("attendance", .ordinary), ("excuseReason", .specialCategory), ("notes", .specialCategory),
-      ("relationshipPhase", .ordinary),
-    ])
-    + tag("Enrolment", [("programmeID", .ordinary), ("enrolledOn", .quasiIdentifier), ("status", .ordinary), ("attendance", .quasiIdentifier)],
+    + tag(
+      "TPPDecision",
+      [
+        ("date", .quasiIdentifier), ("reference", .directIdentifier), ("outcome", .ordinary),
+        ("basis", .specialCategory),
+      ])
+    + tag(
+      "Contact",
+      [
+        ("id", .directIdentifier), ("date", .quasiIdentifier), ("officerID", .directIdentifier),
+        ("modality", .ordinary),
+        ("purpose", .ordinary), ("attendance", .ordinary), ("excuseReason", .specialCategory),
+        ("notes", .specialCategory),
+        ("relationshipPhase", .ordinary),
+      ])
+    + tag(
+      "Enrolment",
+      [
+        ("programmeID", .ordinary), ("enrolledOn", .quasiIdentifier), ("status", .ordinary),
+        ("attendance", .quasiIdentifier),
+      ],
       contains: ["attendance": "SessionAttendance"])
     + tag("SessionAttendance", [("date", .quasiIdentifier), ("status", .ordinary), ("hours", .ordinary)])
-    + tag("Litmas", [
-      ("id", .directIdentifier), ("type", .specialCategory), ("purpose", .ordinary), ("requester", .quasiIdentifier),
-      ("dataSources", .ordinary), ("recommendation", .specialCategory), ("authorID", .directIdentifier), ("date", .quasiIdentifier),
-      ("requestedOn", .quasiIdentifier), ("dueOn", .quasiIdentifier), ("sections", .directIdentifier),
-    ], contains: ["requester": "LitmasRequester", "sections": "LitmasSections"])
+    + tag(
+      "Litmas",
+      [
+        ("id", .directIdentifier), ("type", .specialCategory), ("purpose", .ordinary), ("requester", .quasiIdentifier),
+        ("dataSources", .ordinary), ("recommendation", .specialCategory), ("authorID", .directIdentifier),
+        ("date", .quasiIdentifier),
+        ("requestedOn", .quasiIdentifier), ("dueOn", .quasiIdentifier), ("sections", .directIdentifier),
+      ], contains: ["requester": "LitmasRequester", "sections": "LitmasSections"])
     // The Litmas text: the identity section names the client and family; the others are free text about
     // the offence, the family and health — never exported, redacted with the rest of the record.
-    + tag("LitmasSections", [
-      ("identity", .directIdentifier), ("family", .directIdentifier), ("socialBackground", .specialCategory),
-      ("offenceAndReasons", .specialCategory), ("clientView", .specialCategory), ("familyView", .specialCategory),
-      ("communityResponse", .specialCategory), ("analysis", .specialCategory), ("conclusion", .specialCategory),
-    ])
-    + tag("PreReleaseSession", [
-      ("date", .quasiIdentifier), ("kind", .ordinary), ("officerID", .directIdentifier), ("participants", .ordinary), ("notes", .specialCategory),
-    ])
-    + tag("ClosingCertificate", [("number", .directIdentifier), ("date", .quasiIdentifier), ("signedBy", .directIdentifier), ("reason", .ordinary)])
+    + tag(
+      "LitmasSections",
+      [
+        ("identity", .directIdentifier), ("family", .directIdentifier), ("socialBackground", .specialCategory),
+        ("offenceAndReasons", .specialCategory), ("clientView", .specialCategory), ("familyView", .specialCategory),
+        ("communityResponse", .specialCategory), ("analysis", .specialCategory), ("conclusion", .specialCategory),
+      ])
+    + tag(
+      "PreReleaseSession",
+      [
+        ("date", .quasiIdentifier), ("kind", .ordinary), ("officerID", .directIdentifier), ("participants", .ordinary),
+        ("notes", .specialCategory),
+      ])
+    + tag(
+      "ClosingCertificate",
+      [
+        ("number", .directIdentifier), ("date", .quasiIdentifier), ("signedBy", .directIdentifier),
+        ("reason", .ordinary),
+      ])
     + tag("LitmasRequester", [("kind", .ordinary), ("name", .quasiIdentifier)])
     + tag("AssessmentRecord", [("date", .quasiIdentifier), ("instrument", .ordinary), ("result", .specialCategory)])
-    + tag("LegalStatusEvent", [("date", .quasiIdentifier), ("status", .specialCategory), ("reference", .directIdentifier)])
-    + tag("RevocationProceeding", [("grounds", .specialCategory), ("steps", .directIdentifier)], contains: ["steps": "RevocationStep"])
-    + tag("RevocationStep", [
-      ("state", .specialCategory), ("date", .quasiIdentifier), ("actorID", .directIdentifier), ("actorRole", .ordinary),
-      ("reference", .directIdentifier), ("note", .specialCategory),
-    ])
-    + tag("Officer", [
-      ("id", .directIdentifier), ("name", .directIdentifier), ("rank", .ordinary), ("section", .ordinary),
-      ("bapasCode", .ordinary), ("isHeadOfBapas", .ordinary), ("trainings", .ordinary), ("approachStyle", .ordinary),
-    ], contains: ["trainings": "OfficerTraining"])
-    + tag("OfficerTraining", [("name", .ordinary), ("completedOn", .ordinary), ("kind", .ordinary), ("provider", .ordinary)])
-    + tag("Bapas", [("code", .ordinary), ("name", .ordinary), ("class", .ordinary), ("workArea", .ordinary), ("outposts", .ordinary)],
+    + tag(
+      "LegalStatusEvent", [("date", .quasiIdentifier), ("status", .specialCategory), ("reference", .directIdentifier)])
+    + tag(
+      "RevocationProceeding", [("grounds", .specialCategory), ("steps", .directIdentifier)],
+      contains: ["steps": "RevocationStep"])
+    + tag(
+      "RevocationStep",
+      [
+        ("state", .specialCategory), ("date", .quasiIdentifier), ("actorID", .directIdentifier),
+        ("actorRole", .ordinary),
+        ("reference", .directIdentifier), ("note", .specialCategory),
+      ])
+    + tag(
+      "Officer",
+      [
+        ("id", .directIdentifier), ("name", .directIdentifier), ("rank", .ordinary), ("section", .ordinary),
+        ("bapasCode", .ordinary), ("isHeadOfBapas", .ordinary), ("trainings", .ordinary), ("approachStyle", .ordinary),
+      ], contains: ["trainings": "OfficerTraining"])
+    + tag(
+      "OfficerTraining",
+      [("name", .ordinary), ("completedOn", .ordinary), ("kind", .ordinary), ("provider", .ordinary)])
+    + tag(
+      "Bapas",
+      [
+        ("code", .ordinary), ("name", .ordinary), ("class", .ordinary), ("workArea", .ordinary),
+        ("outposts", .ordinary),
+      ],
       contains: ["workArea": "Region", "outposts": "PosBapas"], swiftNames: ["class": "bapasClass"])
     + tag("Region", [("name", .ordinary), ("kind", .ordinary)])
-    + tag("PosBapas", [("code", .ordinary), ("name", .ordinary), ("serves", .ordinary)], contains: ["serves": "Region"])
-    + tag("PokmasLipasPartner", [
-      // A partner may be an individual or a family (PartnerType.individualOrFamily): its name is personal data.
-      ("id", .ordinary), ("name", .directIdentifier), ("partnerType", .ordinary), ("focusAreas", .ordinary),
-      ("services", .ordinary), ("programmeCategories", .ordinary), ("bapasCodes", .ordinary), ("targetGroups", .ordinary),
-      ("agreements", .ordinary), ("activities", .specialCategory),
-    ], contains: ["agreements": "CooperationAgreement", "activities": "PartnerActivity"])
-    + tag("CooperationAgreement", [
-      ("number", .ordinary), ("signedOn", .ordinary), ("validFrom", .ordinary), ("validUntil", .ordinary), ("bapasCode", .ordinary),
-    ])
+    + tag(
+      "PosBapas", [("code", .ordinary), ("name", .ordinary), ("serves", .ordinary)], contains: ["serves": "Region"])
+    + tag(
+      "PokmasLipasPartner",
+      [
+        // A partner may be an individual or a family (PartnerType.individualOrFamily): its name is personal data.
+        ("id", .ordinary), ("name", .directIdentifier), ("partnerType", .ordinary), ("focusAreas", .ordinary),
+        ("services", .ordinary), ("programmeCategories", .ordinary), ("bapasCodes", .ordinary),
+        ("targetGroups", .ordinary),
+        ("agreements", .ordinary), ("activities", .specialCategory),
+      ], contains: ["agreements": "CooperationAgreement", "activities": "PartnerActivity"])
+    + tag(
+      "CooperationAgreement",
+      [
+        ("number", .ordinary), ("signedOn", .ordinary), ("validFrom", .ordinary), ("validUntil", .ordinary),
+        ("bapasCode", .ordinary),
+      ])
     // An activity record's description is free text that may tell of the clients who took part.
-    + tag("PartnerActivity", [
-      ("date", .ordinary), ("description", .specialCategory), ("clients", .ordinary), ("hours", .ordinary), ("programmeID", .ordinary),
-    ])
-    + tag("Programme", [
-      ("id", .ordinary), ("name", .ordinary), ("category", .ordinary), ("method", .ordinary), ("partnerID", .ordinary),
-      ("schedule", .ordinary), ("capacity", .ordinary),
-    ], contains: ["schedule": "ProgrammeSchedule"])
-    + tag("ProgrammeSchedule", [("start", .ordinary), ("end", .ordinary), ("recurrence", .ordinary), ("hoursPerSession", .ordinary)])
+    + tag(
+      "PartnerActivity",
+      [
+        ("date", .ordinary), ("description", .specialCategory), ("clients", .ordinary), ("hours", .ordinary),
+        ("programmeID", .ordinary),
+      ])
+    + tag(
+      "Programme",
+      [
+        ("id", .ordinary), ("name", .ordinary), ("category", .ordinary), ("method", .ordinary),
+        ("partnerID", .ordinary),
+        ("schedule", .ordinary), ("capacity", .ordinary),
+      ], contains: ["schedule": "ProgrammeSchedule"])
+    + tag(
+      "ProgrammeSchedule",
+      [("start", .ordinary), ("end", .ordinary), ("recurrence", .ordinary), ("hoursPerSession", .ordinary)])
 
   /// The classified models, in the order of ``fields``.
   public static var models: [String] {

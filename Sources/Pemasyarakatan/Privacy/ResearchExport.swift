@@ -46,7 +46,9 @@ public struct ResearchExport: Sendable, Hashable {
   ///
   /// - Throws: ``ResearchExportError`` for a key shorter than ``minimumKeyLength`` or k below 2.
   public init(cases: [CaseFile], options: ResearchExportOptions) throws(ResearchExportError) {
-    guard options.key.count >= Self.minimumKeyLength else { throw .keyTooShort(bytes: options.key.count, minimum: Self.minimumKeyLength) }
+    guard options.key.count >= Self.minimumKeyLength else {
+      throw .keyTooShort(bytes: options.key.count, minimum: Self.minimumKeyLength)
+    }
     guard options.k >= 2 else { throw .kTooSmall(options.k) }
     var candidates: [ResearchRow] = []
     var suppressed = SuppressionCounts()
@@ -216,12 +218,15 @@ public struct ResearchRow: Sendable, Hashable, Codable {
     var legalBasis: LegalBasis
   }
 
-  var group: QuasiIdentifierGroup { QuasiIdentifierGroup(ageBand: ageBand, sex: sex, bapasCode: bapasCode, legalBasis: legalBasis) }
+  var group: QuasiIdentifierGroup {
+    QuasiIdentifierGroup(ageBand: ageBand, sex: sex, bapasCode: bapasCode, legalBasis: legalBasis)
+  }
 
   /// The CSV header, in column order.
   public static let columns = [
     "pseudonym", "ageBand", "sex", "bapasCode", "legalBasis", "stage", "receivedMonth", "guidanceStartMonth",
-    "guidanceEndMonth", "contactsAttended", "contactsMissed", "contactsExcused", "programmeEnrolments", "programmeHours",
+    "guidanceEndMonth", "contactsAttended", "contactsMissed", "contactsExcused", "programmeEnrolments",
+    "programmeHours",
     "assessments", "latestAssessmentMonth", "latestBand", "flags", "revocationState",
   ]
 
@@ -260,11 +265,14 @@ public struct ResearchRow: Sendable, Hashable, Codable {
   /// The stage on `date`: the transitions dated on or before it replayed from reception (the case's
   /// current stage when its record does not replay).
   static func stage(of file: CaseFile, asOf date: CivilDate) -> CaseStage {
-    let fresh = CaseFile(id: file.id, bapasCode: file.bapasCode, officerID: file.officerID, client: file.client,
+    let fresh = CaseFile(
+      id: file.id, bapasCode: file.bapasCode, officerID: file.officerID, client: file.client,
       receivedOn: file.receivedOn, guidancePeriod: file.guidancePeriod, reportingSchedule: file.reportingSchedule)
     let past = file.transitions.filter { $0.date <= date }
     guard past.count < file.transitions.count else { return file.stage }
-    do { return try CaseLifecycle.replay(past, receivedOn: file.receivedOn).last ?? fresh.stage } catch { return file.stage }
+    do { return try CaseLifecycle.replay(past, receivedOn: file.receivedOn).last ?? fresh.stage } catch {
+      return file.stage
+    }
   }
 
   static func month(_ date: CivilDate) -> String { String(date.description.prefix(7)) }

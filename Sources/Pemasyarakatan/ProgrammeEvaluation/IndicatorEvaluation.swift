@@ -57,7 +57,9 @@ public struct IndicatorEvaluation: Sendable, Hashable, Codable {
     for (i, record) in records.enumerated() {
       let path = "\(listPath)[\(i)]"
       guard let indicator = record.value else {
-        if case .invalid(_, let p, let reason) = record { problems.append(IndicatorProblem(path: p, field: "record", value: nil, reason: reason)) }
+        if case .invalid(_, let p, let reason) = record {
+          problems.append(IndicatorProblem(path: p, field: "record", value: nil, reason: reason))
+        }
         continue
       }
       if let w = indicator.weight, !(w >= 0 && w.isFinite) {
@@ -69,21 +71,26 @@ public struct IndicatorEvaluation: Sendable, Hashable, Codable {
         continue
       }
       guard let m = indicator.measure else {
-        results.append(IndicatorResult(indicator: indicator, achieved: nil, achievement: nil, met: nil, unavailable: "not measured yet"))
+        results.append(
+          IndicatorResult(
+            indicator: indicator, achieved: nil, achievement: nil, met: nil, unavailable: "not measured yet"))
         continue
       }
       let (value, reason) = measure(m)
       let full = indicator.target ?? m.fullScale
       let achievement = value.map { Swift.min(1, Swift.max(0, $0 / full)) }
-      results.append(IndicatorResult(
-        indicator: indicator, achieved: value, achievement: achievement, met: value.map { $0 >= full }, unavailable: reason))
+      results.append(
+        IndicatorResult(
+          indicator: indicator, achieved: value, achievement: achievement, met: value.map { $0 >= full },
+          unavailable: reason))
     }
     let measured = results.filter { $0.achievement != nil && ($0.indicator.weight ?? 0) > 0 }
     let covered = measured.reduce(0) { $0 + ($1.indicator.weight ?? 0) }
     self.results = results
     self.totalWeight = results.reduce(0) { $0 + ($1.indicator.weight ?? 0) }
     self.weightCovered = covered
-    self.weightedAchievement = covered > 0 ? measured.reduce(0) { $0 + ($1.indicator.weight ?? 0) * ($1.achievement ?? 0) } / covered : nil
+    self.weightedAchievement =
+      covered > 0 ? measured.reduce(0) { $0 + ($1.indicator.weight ?? 0) * ($1.achievement ?? 0) } / covered : nil
     self.problems = problems
   }
 }
@@ -129,28 +136,41 @@ public struct IndicatorLine: Sendable, Hashable, Codable {
 
 enum IndicatorTable {
   /// Seed 002's table, *Kriteria | Ketuntasan | Cara mengukur*, followed by what the SDK measured.
-  static func markdown(_ lines: [IndicatorLine], weighted: Double?, covered: Double, total: Double, language: DisplayLanguage) -> [String] {
+  static func markdown(
+    _ lines: [IndicatorLine], weighted: Double?, covered: Double, total: Double, language: DisplayLanguage
+  ) -> [String] {
     let en = language == .english
     func t(_ id: String, _ english: String) -> String { en ? english : id }
     func num(_ v: Double, _ d: Int) -> String { AssertiveTrainingReport.number(v, d, language) }
     func score(_ v: Double) -> String { v == v.rounded() ? num(v, 0) : num(v, 1) }
     func percent(_ v: Double?) -> String { v.map { num($0 * 100, 0) + "%" } ?? "—" }
-    func cell(_ s: String) -> String { s.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
+    func cell(_ s: String) -> String {
+      s.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+    }
     var out: [String] = []
-    out.append("| " + [t("Kriteria", "Criterion"), t("Ketuntasan", "Weight (ketuntasan)"), t("Cara mengukur", "How it is measured"),
-                        t("Capaian", "Achieved"), t("Ketercapaian", "Achievement"), t("Tercapai?", "Met?")].joined(separator: " | ") + " |")
+    out.append(
+      "| "
+        + [
+          t("Kriteria", "Criterion"), t("Ketuntasan", "Weight (ketuntasan)"), t("Cara mengukur", "How it is measured"),
+          t("Capaian", "Achieved"), t("Ketercapaian", "Achievement"), t("Tercapai?", "Met?"),
+        ].joined(separator: " | ") + " |")
     out.append("|---|---|---|---|---|---|")
     for l in lines {
       var how = l.howMeasured
       if let m = l.measure, m != l.howMeasured { how += " (\(m))" }
       if let target = l.target { how += " — " + t("target", "target") + " \(num(target, 2))" }
       let met = l.met.map { $0 ? t("ya", "yes") : t("belum", "not yet") } ?? cell(l.unavailable ?? "—")
-      out.append("| " + [cell("\(l.id) \(l.criterion)"), l.weight.map { score($0) + "%" } ?? "—", cell(how),
-                          l.achieved.map { num($0, 2) } ?? "—", percent(l.achievement), met].joined(separator: " | ") + " |")
+      out.append(
+        "| "
+          + [
+            cell("\(l.id) \(l.criterion)"), l.weight.map { score($0) + "%" } ?? "—", cell(how),
+            l.achieved.map { num($0, 2) } ?? "—", percent(l.achievement), met,
+          ].joined(separator: " | ") + " |")
     }
     out.append("")
-    out.append("**" + t("Ketercapaian tertimbang", "Weighted achievement") + ":** \(percent(weighted)) (" +
-      t("bobot terukur", "weight measured") + " \(score(covered)) " + t("dari", "of") + " \(score(total))).")
+    out.append(
+      "**" + t("Ketercapaian tertimbang", "Weighted achievement") + ":** \(percent(weighted)) ("
+        + t("bobot terukur", "weight measured") + " \(score(covered)) " + t("dari", "of") + " \(score(total))).")
     return out
   }
 }

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// A community programme evaluated through its cycle, as seed 002 (Wijata et al. 2024, the AKSALARASA
 /// programme of Bapas Kelas I Denpasar) runs one: social assessment (line 156), social planning
@@ -50,7 +51,8 @@ public struct ProgrammeEvaluation: Sendable, Hashable, Codable {
 
   /// Creates an evaluation.
   public init(
-    id: String, name: LocalizedText, bapas: String? = nil, category: ProgrammeCategory? = nil, partners: [PartnerID] = [],
+    id: String, name: LocalizedText, bapas: String? = nil, category: ProgrammeCategory? = nil,
+    partners: [PartnerID] = [],
     targetGroup: String? = nil, cycle: [ProgrammeCyclePhaseRecord] = [], swot: SWOTAnalysis? = nil,
     referrals: [SocialReferral] = [], indicators: [SuccessIndicator] = []
   ) {
@@ -66,7 +68,9 @@ public struct ProgrammeEvaluation: Sendable, Hashable, Codable {
     self.indicators = indicators.map { .valid($0) }
   }
 
-  enum CodingKeys: String, CodingKey { case id, name, bapas, category, partners, targetGroup, cycle, swot, referrals, indicators }
+  enum CodingKeys: String, CodingKey {
+    case id, name, bapas, category, partners, targetGroup, cycle, swot, referrals, indicators
+  }
 
   /// Decodes the documented JSON form; lists may be absent.
   public init(from decoder: any Decoder) throws {
@@ -99,7 +103,9 @@ public struct ProgrammeEvaluation: Sendable, Hashable, Codable {
     // The strict reader first, as for group and case files: syntax errors with line and column,
     // repeated keys refused (Foundation would keep one silently).
     if let syntax = JSONText.check(Array(data)) {
-      throw ProgrammeEvaluationError(path: syntax.path ?? "$", reason: syntax.path == nil ? "the file is not valid JSON (\(syntax))" : syntax.description)
+      throw ProgrammeEvaluationError(
+        path: syntax.path ?? "$",
+        reason: syntax.path == nil ? "the file is not valid JSON (\(syntax))" : syntax.description)
     }
     do {
       return try JSONDecoder().decode(ProgrammeEvaluation.self, from: data)
@@ -172,7 +178,9 @@ public struct ProgrammeCyclePhaseRecord: Sendable, Hashable, Codable {
   /// What was done or found, one point per entry.
   public var summary: [String]?
   /// Creates a phase record.
-  public init(phase: ProgrammeCyclePhase, from: CivilDate, to: CivilDate? = nil, method: String? = nil, summary: [String]? = nil) {
+  public init(
+    phase: ProgrammeCyclePhase, from: CivilDate, to: CivilDate? = nil, method: String? = nil, summary: [String]? = nil
+  ) {
     self.phase = phase
     self.from = from
     self.to = to
@@ -193,7 +201,8 @@ public struct SWOTAnalysis: Sendable, Hashable, Codable {
   /// Threats.
   public var threats: [String]
   /// Creates an analysis.
-  public init(strengths: [String] = [], weaknesses: [String] = [], opportunities: [String] = [], threats: [String] = []) {
+  public init(strengths: [String] = [], weaknesses: [String] = [], opportunities: [String] = [], threats: [String] = [])
+  {
     self.strengths = strengths
     self.weaknesses = weaknesses
     self.opportunities = opportunities

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// The evaluation of a community programme in one language: the cycle, the SWOT analysis, the
 /// referrals and the success indicators in seed 002's layout. Titled as a programme evaluation —
@@ -61,11 +62,17 @@ public struct ProgrammeEvaluationReport: Sendable, Hashable, Codable {
     weightCovered = ev.weightCovered
     totalWeight = ev.totalWeight
     problems = ev.problems.map { p in
-      if p.field == "record" { return "\(p.path): " + (en ? "the record cannot be read (\(p.reason ?? ""))." : "catatan tidak dapat dibaca (\(p.reason ?? "")).") }
+      if p.field == "record" {
+        return "\(p.path): "
+          + (en ? "the record cannot be read (\(p.reason ?? ""))." : "catatan tidak dapat dibaca (\(p.reason ?? "")).")
+      }
       let v = p.value.map { "\($0)" } ?? "?"
-      return "\(p.path): " + (p.field == "weight"
-        ? (en ? "'weight' (ketuntasan) is \(v); it must be zero or more, or left out." : "'weight' (ketuntasan) bernilai \(v); harus nol atau lebih, atau dikosongkan.")
-        : (en ? "'\(p.field)' is \(v); it must be positive." : "'\(p.field)' bernilai \(v); harus positif."))
+      return "\(p.path): "
+        + (p.field == "weight"
+          ? (en
+            ? "'weight' (ketuntasan) is \(v); it must be zero or more, or left out."
+            : "'weight' (ketuntasan) bernilai \(v); harus nol atau lebih, atau dikosongkan.")
+          : (en ? "'\(p.field)' is \(v); it must be positive." : "'\(p.field)' bernilai \(v); harus positif."))
     }
   }
 
@@ -75,27 +82,41 @@ public struct ProgrammeEvaluationReport: Sendable, Hashable, Codable {
   public func markdown() -> String {
     let en = language == .english
     func t(_ id: String, _ english: String) -> String { en ? english : id }
-    func cell(_ s: String) -> String { s.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
+    func cell(_ s: String) -> String {
+      s.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|")
+    }
     var out: [String] = ["# " + t("Laporan evaluasi program", "Programme evaluation report") + ": \(name)", ""]
     var facts: [String] = []
     if let bapas { facts.append("**Bapas:** \(bapas)") }
     facts.append("**\(t("Program", "Programme")):** \(id)" + (category.map { " (\($0))" } ?? ""))
     if let targetGroup { facts.append("**\(t("Sasaran", "Target group")):** \(targetGroup)") }
-    if !partners.isEmpty { facts.append("**\(t("Mitra Pokmas Lipas", "Pokmas Lipas partners")):** \(partners.joined(separator: ", "))") }
+    if !partners.isEmpty {
+      facts.append("**\(t("Mitra Pokmas Lipas", "Pokmas Lipas partners")):** \(partners.joined(separator: ", "))")
+    }
     out.append(facts.joined(separator: "  \n"))
     if !cycle.isEmpty {
       out += ["", "## " + t("Siklus program", "Programme cycle"), ""]
-      out.append("| " + [t("Tahap", "Phase"), t("Tanggal", "Dates"), t("Metode", "Method"), t("Ringkasan", "Summary")].joined(separator: " | ") + " |")
+      out.append(
+        "| "
+          + [t("Tahap", "Phase"), t("Tanggal", "Dates"), t("Metode", "Method"), t("Ringkasan", "Summary")].joined(
+            separator: " | ") + " |")
       out.append("|---|---|---|---|")
       for p in cycle {
         let dates = p.to.map { "\(p.from) – \($0)" } ?? p.from.description
-        out.append("| " + [p.phase.label.text(in: language), dates, cell(p.method ?? "—"), cell((p.summary ?? []).joined(separator: "; "))].joined(separator: " | ") + " |")
+        out.append(
+          "| "
+            + [
+              p.phase.label.text(in: language), dates, cell(p.method ?? "—"),
+              cell((p.summary ?? []).joined(separator: "; ")),
+            ].joined(separator: " | ") + " |")
       }
     }
     if let swot {
       out += ["", "## " + t("Analisis SWOT", "SWOT analysis"), ""]
-      for (title, items) in [(t("Kekuatan", "Strengths"), swot.strengths), (t("Kelemahan", "Weaknesses"), swot.weaknesses),
-                             (t("Peluang", "Opportunities"), swot.opportunities), (t("Ancaman", "Threats"), swot.threats)] {
+      for (title, items) in [
+        (t("Kekuatan", "Strengths"), swot.strengths), (t("Kelemahan", "Weaknesses"), swot.weaknesses),
+        (t("Peluang", "Opportunities"), swot.opportunities), (t("Ancaman", "Threats"), swot.threats),
+      ] {
         out.append("- **\(title):** " + (items.isEmpty ? "—" : items.joined(separator: "; ")))
       }
     }
@@ -105,7 +126,8 @@ public struct ProgrammeEvaluationReport: Sendable, Hashable, Codable {
     }
     if !indicators.isEmpty {
       out += ["", "## " + t("Indikator keberhasilan", "Success indicators"), ""]
-      out += IndicatorTable.markdown(indicators, weighted: weightedAchievement, covered: weightCovered, total: totalWeight, language: language)
+      out += IndicatorTable.markdown(
+        indicators, weighted: weightedAchievement, covered: weightCovered, total: totalWeight, language: language)
     }
     if !problems.isEmpty {
       out += ["", "## " + t("Masalah pada catatan", "Problems in the records"), ""]

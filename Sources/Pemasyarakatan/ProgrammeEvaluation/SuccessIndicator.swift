@@ -85,14 +85,23 @@ public enum IndicatorMeasure: Sendable, Hashable, Codable, BilingualLabelled {
     case "attendanceRate": self = .attendanceRate
     case "clientsReachingStep": self = .clientsReachingStep(try c.decode(AssertiveTrainingStep.self, forKey: .step))
     case "reliableImprovement":
-      self = .reliableImprovement(instrument: try c.decode(String.self, forKey: .instrument), scale: try c.decode(String.self, forKey: .scale))
+      self = .reliableImprovement(
+        instrument: try c.decode(String.self, forKey: .instrument), scale: try c.decode(String.self, forKey: .scale))
     case "observedOutcome": self = .observedOutcome(try c.decode(ObservableOutcome.self, forKey: .outcome))
     case "meanObservedOutcomes": self = .meanObservedOutcomes
-    case "manual": self = .manual(achieved: try c.decode(Double.self, forKey: .achieved), source: try c.decodeIfPresent(String.self, forKey: .source))
+    case "manual":
+      self = .manual(
+        achieved: try c.decode(Double.self, forKey: .achieved),
+        source: try c.decodeIfPresent(String.self, forKey: .source))
     default:
-      let allowed = ["attendanceRate", "clientsReachingStep", "reliableImprovement", "observedOutcome", "meanObservedOutcomes", "manual"]
-      throw DecodingError.dataCorrupted(.init(
-        codingPath: c.codingPath + [CodingKeys.kind], debugDescription: "'\(kind)' is not one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))"))
+      let allowed = [
+        "attendanceRate", "clientsReachingStep", "reliableImprovement", "observedOutcome", "meanObservedOutcomes",
+        "manual",
+      ]
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: c.codingPath + [CodingKeys.kind],
+          debugDescription: "'\(kind)' is not one of \(allowed.map { "'\($0)'" }.joined(separator: ", "))"))
     }
   }
 
@@ -141,12 +150,18 @@ public enum IndicatorMeasure: Sendable, Hashable, Codable, BilingualLabelled {
     switch self {
     case .attendanceRate: return en ? "mean attendance rate" : "rata-rata tingkat kehadiran"
     case .clientsReachingStep(let step):
-      return en ? "share of clients completing step \(step.number)" : "proporsi klien yang menuntaskan langkah \(step.number)"
+      return en
+        ? "share of clients completing step \(step.number)" : "proporsi klien yang menuntaskan langkah \(step.number)"
     case .reliableImprovement(let instrument, let scale):
-      return en ? "share reliably improved on \(instrument.uppercased()) \(scale)" : "proporsi yang membaik secara reliabel pada \(instrument.uppercased()) \(scale)"
+      return en
+        ? "share reliably improved on \(instrument.uppercased()) \(scale)"
+        : "proporsi yang membaik secara reliabel pada \(instrument.uppercased()) \(scale)"
     case .observedOutcome(let outcome):
-      return en ? "share observed: \(outcome.label.english.lowercased())" : "proporsi teramati: \(outcome.label.indonesian.lowercased())"
-    case .meanObservedOutcomes: return en ? "mean number of observable outcomes (of 5)" : "rata-rata jumlah hasil teramati (dari 5)"
+      return en
+        ? "share observed: \(outcome.label.english.lowercased())"
+        : "proporsi teramati: \(outcome.label.indonesian.lowercased())"
+    case .meanObservedOutcomes:
+      return en ? "mean number of observable outcomes (of 5)" : "rata-rata jumlah hasil teramati (dari 5)"
     case .manual(_, let source):
       let s = source.map { ": \($0)" } ?? ""
       return (en ? "measured outside the SDK" : "diukur di luar SDK") + s

@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// What a periodic report is computed from: a batch of case files and, optionally, the officers, the
 /// Pokmas Lipas partners and the obstacles the Bapas reported.
@@ -17,7 +18,10 @@ public struct PeriodicReportInput: Sendable, Hashable {
   /// Obstacles reported by the Bapas.
   public var obstacles: [InstitutionalObstacle]
   /// Creates an input.
-  public init(cases: [CaseFile], officers: [Officer] = [], partners: [PokmasLipasPartner] = [], obstacles: [InstitutionalObstacle] = []) {
+  public init(
+    cases: [CaseFile], officers: [Officer] = [], partners: [PokmasLipasPartner] = [],
+    obstacles: [InstitutionalObstacle] = []
+  ) {
     self.cases = cases
     self.officers = officers
     self.partners = partners
@@ -78,14 +82,16 @@ public struct PeriodicReport: Sendable, Hashable, Codable {
     codes.formUnion(input.officers.map(\.bapasCode))
     codes.formUnion(input.obstacles.map(\.bapasCode))
     bapas = codes.sorted().map { code in
-      var f = PeriodicFigures(scope: .bapas, id: code.rawValue, cases: byBapas[code] ?? [], period: interval, policy: policy)
+      var f = PeriodicFigures(
+        scope: .bapas, id: code.rawValue, cases: byBapas[code] ?? [], period: interval, policy: policy)
       let officers = input.officers.filter { $0.bapasCode == code && !$0.isHeadOfBapas }
       let holding = Set((byBapas[code] ?? []).filter { $0.isUnderGuidance(on: interval.end) }.map(\.officerID))
       let pks = officers.isEmpty ? holding.count : officers.count
       f.officerCount = pks
       f.officerCountSource = officers.isEmpty ? .officersHoldingCases : .officerRecords
       f.clientsPerOfficer = pks > 0 ? Double(f.clientsUnderGuidance.total) / Double(pks) : nil
-      f.activePartners = input.partners.filter { $0.bapasCodes.contains(code) && $0.isActive(in: interval) }.map(\.id).sorted()
+      f.activePartners = input.partners.filter { $0.bapasCodes.contains(code) && $0.isActive(in: interval) }.map(\.id)
+        .sorted()
       let obstacles = input.obstacles.filter { $0.bapasCode == code && interval.contains($0.reportedOn) }
       f.obstacles = ObstacleKind.allCases.compactMap { kind in
         let n = obstacles.filter { $0.kind == kind }.count
@@ -304,7 +310,11 @@ public struct PeriodicFigures: Sendable, Hashable, Codable {
       for t in file.transitions where period.contains(t.date) {
         switch t.event {
         case .close:
-          if let c = file.closingCertificate { closingReasons[c.reason, default: 0] += 1 } else { withoutCertificate += 1 }
+          if let c = file.closingCertificate {
+            closingReasons[c.reason, default: 0] += 1
+          } else {
+            withoutCertificate += 1
+          }
         case .revoke: revocations.revoked += 1
         default: break
         }
@@ -358,15 +368,20 @@ public struct PeriodicFigures: Sendable, Hashable, Codable {
       return a < b
     }
     self.receptions = receptions
-    closings = ClosingReason.allCases.compactMap { r in closingReasons[r].map { KindCount(kind: r.rawValue, label: r.label, count: $0) } }
+    closings = ClosingReason.allCases.compactMap { r in
+      closingReasons[r].map { KindCount(kind: r.rawValue, label: r.label, count: $0) }
+    }
     closingsWithoutCertificate = withoutCertificate
     self.revocations = revocations
     self.litmas = LitmasType.allCases.compactMap { type in
       guard let list = litmas[type] else { return nil }
       let turnaround = list.compactMap(\.turnaroundDays).sorted()
-      let median: Double? = turnaround.isEmpty ? nil
-        : turnaround.count % 2 == 1 ? Double(turnaround[turnaround.count / 2])
-        : (Double(turnaround[turnaround.count / 2 - 1]) + Double(turnaround[turnaround.count / 2])) / 2
+      let median: Double? =
+        turnaround.isEmpty
+        ? nil
+        : turnaround.count % 2 == 1
+          ? Double(turnaround[turnaround.count / 2])
+          : (Double(turnaround[turnaround.count / 2 - 1]) + Double(turnaround[turnaround.count / 2])) / 2
       return LitmasFigures(
         type: type, finished: list.count, withRequestDate: turnaround.count, medianTurnaroundDays: median,
         withDueDate: list.filter { $0.dueOn != nil }.count, overdue: list.filter { $0.isOverdue == true }.count)

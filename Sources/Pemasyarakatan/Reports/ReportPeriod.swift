@@ -55,8 +55,14 @@ public enum ReportPeriod: Sendable, Hashable, Codable, CustomStringConvertible {
     let en = language == .english
     switch self {
     case .month(let y, let m):
-      let id = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
-      let english = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+      let id = [
+        "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November",
+        "Desember",
+      ]
+      let english = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+      ]
       return "\((en ? english : id)[min(max(m, 1), 12) - 1]) \(y)"
     case .quarter(let y, let q):
       return en ? "Q\(q) \(y)" : "Triwulan \(["I", "II", "III", "IV"][min(max(q, 1), 4) - 1]) \(y)"
@@ -71,23 +77,28 @@ public enum ReportPeriod: Sendable, Hashable, Codable, CustomStringConvertible {
     let kind = try c.decode(String.self, forKey: .kind)
     let year = try c.decode(Int.self, forKey: .year)
     guard (1...9999).contains(year) else {
-      throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.year], debugDescription: "the year \(year) is not 1…9999"))
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: c.codingPath + [CodingKeys.year], debugDescription: "the year \(year) is not 1…9999"))
     }
     switch kind {
     case "month":
       let m = try c.decode(Int.self, forKey: .month)
       guard (1...12).contains(m) else {
-        throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.month], debugDescription: "the month \(m) is not 1…12"))
+        throw DecodingError.dataCorrupted(
+          .init(codingPath: c.codingPath + [CodingKeys.month], debugDescription: "the month \(m) is not 1…12"))
       }
       self = .month(year: year, month: m)
     case "quarter":
       let q = try c.decode(Int.self, forKey: .quarter)
       guard (1...4).contains(q) else {
-        throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.quarter], debugDescription: "the quarter \(q) is not 1…4"))
+        throw DecodingError.dataCorrupted(
+          .init(codingPath: c.codingPath + [CodingKeys.quarter], debugDescription: "the quarter \(q) is not 1…4"))
       }
       self = .quarter(year: year, quarter: q)
     default:
-      throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.kind], debugDescription: "'\(kind)' is not one of 'month', 'quarter'"))
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: c.codingPath + [CodingKeys.kind], debugDescription: "'\(kind)' is not one of 'month', 'quarter'"))
     }
   }
 

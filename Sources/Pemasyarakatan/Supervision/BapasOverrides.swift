@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import AssessmentEngine
+
+#if canImport(FoundationEssentials)
+  import FoundationEssentials
+#else
+  import Foundation
+#endif
 
 /// Who at a Bapas approves a professional override, mapped onto the engine's generic `ApproverRole`.
 ///
@@ -65,7 +66,8 @@ public enum BapasApprover: String, WireEnum {
 
   /// An approval by this Bapas role, for `OverridePolicy/override(_:to:reason:approval:officerID:instrument:)`.
   public func approval(by approverID: OfficerID, on date: CivilDate) -> OverrideApproval {
-    OverrideApproval(role: approverRole, approverID: approverID.rawValue, approvedAt: date.startOfDayWIB, utcOffsetSeconds: 7 * 3_600)
+    OverrideApproval(
+      role: approverRole, approverID: approverID.rawValue, approvedAt: date.startOfDayWIB, utcOffsetSeconds: 7 * 3_600)
   }
 }
 

@@ -22,6 +22,7 @@ extension ReassessmentPolicy {
   /// reassessed every year, law) and within **30 days** of any triggering event (policy default: the
   /// regulation says only "earlier").
   public static let bapas = ReassessmentPolicy(
-    intervalMonths: ReassessmentRule.permenkumham12of2013.interval.totalMonths, triggers: Set(ReassessmentEvent.allCases),
+    intervalMonths: ReassessmentRule.permenkumham12of2013.interval.totalMonths,
+    triggers: Set(ReassessmentEvent.allCases),
     daysAfterEvent: 30)
 }

@@ -36,7 +36,8 @@ public struct BapasSupervisionPlan: Sendable, Hashable, Codable {
   /// Creates a plan (normally through ``BapasSupervisionPlanner``).
   public init(
     caseID: CaseID, clientID: ClientID, bapasCode: BapasCode, officerID: OfficerID, asOf: CivilDate,
-    generic: SupervisionPlan, needs: [NeedServiceMatch], modalities: [BapasModalityOption], legalFloor: LegalReportingFloor,
+    generic: SupervisionPlan, needs: [NeedServiceMatch], modalities: [BapasModalityOption],
+    legalFloor: LegalReportingFloor,
     reassessment: BapasReassessmentDue, overrideApprover: BapasApprover?, enrolIn: [ProgrammeID]
   ) {
     self.caseID = caseID
@@ -122,7 +123,10 @@ public struct PartnerMatch: Sendable, Hashable, Codable {
   public var reason: LocalizedText
 
   /// Creates a match.
-  public init(partnerID: PartnerID, name: String, focus: [PartnerFocus], services: [PartnerService], categories: [ProgrammeCategory], reason: LocalizedText) {
+  public init(
+    partnerID: PartnerID, name: String, focus: [PartnerFocus], services: [PartnerService],
+    categories: [ProgrammeCategory], reason: LocalizedText
+  ) {
     self.partnerID = partnerID
     self.name = name
     self.focus = focus
@@ -146,7 +150,10 @@ public struct NeedServiceMatch: Sendable, Hashable, Codable {
   public var partners: [PartnerMatch]
 
   /// Creates a match.
-  public init(need: CriminogenicNeed, rule: NeedServiceRule?, programmes: [ProgrammeMatch], fullProgrammes: [ProgrammeID], partners: [PartnerMatch]) {
+  public init(
+    need: CriminogenicNeed, rule: NeedServiceRule?, programmes: [ProgrammeMatch], fullProgrammes: [ProgrammeID],
+    partners: [PartnerMatch]
+  ) {
     self.need = need
     self.rule = rule
     self.programmes = programmes
@@ -204,9 +211,14 @@ public struct LegalReportingFloor: Sendable, Hashable, Codable {
     LegalReportingFloor(
       minimumPerMonth: floor, plannedFaceToFacePerMonth: planned,
       statement: LocalizedText(
-        id: "Wajib lapor sekurang-kurangnya \(floor) kali sebulan (batas hukum); rencana ini: \(planned) kali tatap muka sebulan. Tidak lapor 3 kali berturut-turut dapat menjadi dasar pencabutan.",
-        en: "Mandatory reporting at least \(floor) time\(floor == 1 ? "" : "s") a month (legal floor); this plan: \(planned) face-to-face contact\(planned == 1 ? "" : "s") a month. Missing 3 reports in a row is a ground for revocation."),
-      source: "Wajib lapor at least monthly (Bapas practice, journalist.co.id; tribunx.id); revocation after 3 consecutive missed reports (Permenkumham 3/2018 via Kanwil service standards)")
+        id:
+          "Wajib lapor sekurang-kurangnya \(floor) kali sebulan (batas hukum); rencana ini: \(planned) kali tatap muka sebulan. Tidak lapor 3 kali berturut-turut dapat menjadi dasar pencabutan.",
+        en:
+          "Mandatory reporting at least \(floor) time\(floor == 1 ? "" : "s") a month (legal floor); this plan: \(planned) face-to-face contact\(planned == 1 ? "" : "s") a month. Missing 3 reports in a row is a ground for revocation."
+      ),
+      source:
+        "Wajib lapor at least monthly (Bapas practice, journalist.co.id; tribunx.id); revocation after 3 consecutive missed reports (Permenkumham 3/2018 via Kanwil service standards)"
+    )
   }
 }
 

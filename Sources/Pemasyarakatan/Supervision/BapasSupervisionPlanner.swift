@@ -65,10 +65,12 @@ public struct BapasSupervisionPlanner: Sendable, Hashable {
   public func plan(
     for caseFile: CaseFile, at bapas: Bapas, assessment: RiskAssessment, instrument: RiskInstrumentDefinition,
     assessedOn: CivilDate, asOf: CivilDate, override: RiskOverride? = nil, responsivity: [ResponsivityFactor] = [],
-    programmes: [Programme] = [], partners: [PokmasLipasPartner] = [], caseload: [CaseFile] = [], enrolIn: [ProgrammeID] = []
+    programmes: [Programme] = [], partners: [PokmasLipasPartner] = [], caseload: [CaseFile] = [],
+    enrolIn: [ProgrammeID] = []
   ) throws(BapasSupervisionError) -> BapasSupervisionPlan {
     guard caseFile.bapasCode == bapas.code else {
-      throw .clientOfAnotherBapas(caseID: caseFile.id.rawValue, caseBapas: caseFile.bapasCode.rawValue, bapas: bapas.code.rawValue)
+      throw .clientOfAnotherBapas(
+        caseID: caseFile.id.rawValue, caseBapas: caseFile.bapasCode.rawValue, bapas: bapas.code.rawValue)
     }
     guard caseFile.stage.isActive else { throw .caseNotActive(caseID: caseFile.id.rawValue, stage: caseFile.stage) }
     guard caseFile.reportingSchedule.meetsMonthlyMinimum else {
@@ -84,7 +86,8 @@ public struct BapasSupervisionPlanner: Sendable, Hashable {
           throw .unknownPartner(programme: p.id.rawValue, partner: partnerID.rawValue)
         }
         guard partner.bapasCodes.contains(bapas.code) else {
-          throw .partnerOfAnotherBapas(programme: p.id.rawValue, partner: partnerID.rawValue, bapas: bapas.code.rawValue)
+          throw .partnerOfAnotherBapas(
+            programme: p.id.rawValue, partner: partnerID.rawValue, bapas: bapas.code.rawValue)
         }
       }
     }
@@ -94,7 +97,8 @@ public struct BapasSupervisionPlanner: Sendable, Hashable {
     let generic: SupervisionPlan
     do {
       generic = try supervisionPolicy.plan(
-        for: assessment, override: override, instrument: instrument, responsivity: factors, responsivityPolicy: responsivityPolicy)
+        for: assessment, override: override, instrument: instrument, responsivity: factors,
+        responsivityPolicy: responsivityPolicy)
     } catch { throw .plan(error) }
 
     let running = programmes.filter { $0.schedule.end >= asOf }
@@ -104,16 +108,20 @@ public struct BapasSupervisionPlanner: Sendable, Hashable {
     for id in enrolIn {
       guard let p = programmes.first(where: { $0.id == id }) else { throw .unknownProgramme(id.rawValue) }
       let left = p.remainingPlaces(in: caseload)
-      guard left > 0 else { throw .programmeFull(programme: id.rawValue, capacity: p.capacity, enrolled: p.activeEnrolments(in: caseload)) }
+      guard left > 0 else {
+        throw .programmeFull(programme: id.rawValue, capacity: p.capacity, enrolled: p.activeEnrolments(in: caseload))
+      }
       guard needs.contains(where: { $0.programmes.contains { $0.programmeID == id } }) else {
         throw .programmeFitsNoTarget(programme: id.rawValue, targets: generic.targets.map(\.domain))
       }
     }
 
     return BapasSupervisionPlan(
-      caseID: caseFile.id, clientID: caseFile.client.id, bapasCode: bapas.code, officerID: caseFile.officerID, asOf: asOf,
+      caseID: caseFile.id, clientID: caseFile.client.id, bapasCode: bapas.code, officerID: caseFile.officerID,
+      asOf: asOf,
       generic: generic, needs: needs, modalities: modalities(generic.responsivity, bapas: bapas),
-      legalFloor: .make(floor: supervisionPolicy.legalFloorContactsPerMonth, planned: generic.contactStandard.faceToFacePerMonth),
+      legalFloor: .make(
+        floor: supervisionPolicy.legalFloorContactsPerMonth, planned: generic.contactStandard.faceToFacePerMonth),
       reassessment: reassessmentDue(caseFile, assessedOn: assessedOn, asOf: asOf),
       overrideApprover: override.map { BapasApprover($0.approval.role) }, enrolIn: enrolIn)
   }
@@ -121,7 +129,9 @@ public struct BapasSupervisionPlanner: Sendable, Hashable {
   /// The programmes and partners that fit one need under ``needServices``.
   ///
   /// - Complexity: O(*p* + *q*) plus the place count over `caseload`.
-  public func match(_ need: CriminogenicNeed, programmes: [Programme], partners: [PokmasLipasPartner], caseload: [CaseFile]) -> NeedServiceMatch {
+  public func match(
+    _ need: CriminogenicNeed, programmes: [Programme], partners: [PokmasLipasPartner], caseload: [CaseFile]
+  ) -> NeedServiceMatch {
     guard let factor = need.centralEight, let rule = needServices.rule(for: factor) else {
       return NeedServiceMatch(need: need, rule: nil, programmes: [], fullProgrammes: [], partners: [])
     }
@@ -136,19 +146,33 @@ public struct BapasSupervisionPlanner: Sendable, Hashable {
       } else if rule.programmeKinds.contains(p.kind) {
         basis = .kind
         order = rule.programmeCategories.count
-      } else { continue }
+      } else {
+        continue
+      }
       let left = p.remainingPlaces(in: caseload)
-      guard left > 0 else { full.append(p.id); continue }
-      let reason = basis == .category
+      guard left > 0 else {
+        full.append(p.id)
+        continue
+      }
+      let reason =
+        basis == .category
         ? LocalizedText(
-          id: "Kategori '\(p.category.label.indonesian)' (\(p.kind.label.indonesian)) menjawab kebutuhan '\(need.label.indonesian)'.",
-          en: "Category '\(p.category.label.english)' (\(p.kind.label.english.lowercased())) answers the need '\(need.label.english)'.")
+          id:
+            "Kategori '\(p.category.label.indonesian)' (\(p.kind.label.indonesian)) menjawab kebutuhan '\(need.label.indonesian)'.",
+          en:
+            "Category '\(p.category.label.english)' (\(p.kind.label.english.lowercased())) answers the need '\(need.label.english)'."
+        )
         : LocalizedText(
-          id: "\(p.kind.label.indonesian) ('\(p.category.label.indonesian)') menjawab kebutuhan '\(need.label.indonesian)'.",
+          id:
+            "\(p.kind.label.indonesian) ('\(p.category.label.indonesian)') menjawab kebutuhan '\(need.label.indonesian)'.",
           en: "\(p.kind.label.english) ('\(p.category.label.english)') answers the need '\(need.label.english)'.")
-      found.append((order, ProgrammeMatch(
-        programmeID: p.id, name: p.name, kind: p.kind, category: p.category, basis: basis, remainingPlaces: left,
-        partnerID: p.partnerID, reason: reason)))
+      found.append(
+        (
+          order,
+          ProgrammeMatch(
+            programmeID: p.id, name: p.name, kind: p.kind, category: p.category, basis: basis, remainingPlaces: left,
+            partnerID: p.partnerID, reason: reason)
+        ))
     }
     found.sort { ($0.order, $0.match.programmeID) < ($1.order, $1.match.programmeID) }
 
@@ -172,12 +196,18 @@ public struct BapasSupervisionPlanner: Sendable, Hashable {
       }
       id += " — untuk kebutuhan '\(need.label.indonesian)'."
       en += " — for the need '\(need.label.english)'."
-      partnerMatches.append((order, PartnerMatch(
-        partnerID: partner.id, name: partner.name, focus: focus, services: services, categories: categories,
-        reason: LocalizedText(id: id, en: en))))
+      partnerMatches.append(
+        (
+          order,
+          PartnerMatch(
+            partnerID: partner.id, name: partner.name, focus: focus, services: services, categories: categories,
+            reason: LocalizedText(id: id, en: en))
+        ))
     }
     partnerMatches.sort { ($0.order, $0.match.partnerID) < ($1.order, $1.match.partnerID) }
-    return NeedServiceMatch(need: need, rule: rule, programmes: found.map(\.match), fullProgrammes: full.sorted(), partners: partnerMatches.map(\.match))
+    return NeedServiceMatch(
+      need: need, rule: rule, programmes: found.map(\.match), fullProgrammes: full.sorted(),
+      partners: partnerMatches.map(\.match))
   }
 
   /// Maps the engine's modalities and delivery format onto Bapas contact modalities (seed 001: office,
@@ -188,29 +218,56 @@ public struct BapasSupervisionPlanner: Sendable, Hashable {
     for m in responsivity.modalities {
       switch m {
       case .officeVisit:
-        out.append(BapasModalityOption(modality: .officeVisit, adjustment: nil, note: LocalizedText(
-          id: "Wajib lapor tatap muka di kantor \(bapas.name).", en: "Face-to-face reporting at the \(bapas.name) office.")))
+        out.append(
+          BapasModalityOption(
+            modality: .officeVisit, adjustment: nil,
+            note: LocalizedText(
+              id: "Wajib lapor tatap muka di kantor \(bapas.name).",
+              en: "Face-to-face reporting at the \(bapas.name) office.")))
       case .homeVisit:
-        out.append(BapasModalityOption(modality: .homeVisit, adjustment: .homeVisit, note: LocalizedText(
-          id: "PK mengunjungi rumah klien bila klien tidak dapat datang.", en: "The PK visits the client at home when the client cannot come.")))
+        out.append(
+          BapasModalityOption(
+            modality: .homeVisit, adjustment: .homeVisit,
+            note: LocalizedText(
+              id: "PK mengunjungi rumah klien bila klien tidak dapat datang.",
+              en: "The PK visits the client at home when the client cannot come.")))
       case .videoCall:
-        out.append(BapasModalityOption(modality: .videoCall, adjustment: .videoCall, note: LocalizedText(
-          id: "Panggilan video bila jarak atau biaya menghalangi.", en: "Video call when distance or cost stands in the way.")))
+        out.append(
+          BapasModalityOption(
+            modality: .videoCall, adjustment: .videoCall,
+            note: LocalizedText(
+              id: "Panggilan video bila jarak atau biaya menghalangi.",
+              en: "Video call when distance or cost stands in the way.")))
       case .mobileCounselling:
-        out.append(BapasModalityOption(modality: .mobileCounselling, adjustment: .mobileCounselling, note: LocalizedText(
-          id: "Konseling keliling setiap Sabtu kedua di kelurahan yang berganti.", en: "Mobile counselling every second Saturday in a different kelurahan.")))
+        out.append(
+          BapasModalityOption(
+            modality: .mobileCounselling, adjustment: .mobileCounselling,
+            note: LocalizedText(
+              id: "Konseling keliling setiap Sabtu kedua di kelurahan yang berganti.",
+              en: "Mobile counselling every second Saturday in a different kelurahan.")))
       case .outpost:
         let names = bapas.outposts.map(\.name)
-        out.append(BapasModalityOption(modality: .officeVisit, adjustment: .reportAtNearerOutpost, note: names.isEmpty
-          ? LocalizedText(id: "Lapor di kantor pemerintah terdekat (tidak ada Pos Bapas tercatat).", en: "Report at a nearer government office (no Pos Bapas on record).")
-          : LocalizedText(id: "Lapor di \(names.joined(separator: ", ")).", en: "Report at \(names.joined(separator: ", "))."))) 
+        out.append(
+          BapasModalityOption(
+            modality: .officeVisit, adjustment: .reportAtNearerOutpost,
+            note: names.isEmpty
+              ? LocalizedText(
+                id: "Lapor di kantor pemerintah terdekat (tidak ada Pos Bapas tercatat).",
+                en: "Report at a nearer government office (no Pos Bapas on record).")
+              : LocalizedText(
+                id: "Lapor di \(names.joined(separator: ", ")).", en: "Report at \(names.joined(separator: ", ")).")))
       }
     }
     if responsivity.format != .individual {
       let classical = responsivity.format == .classical
-      out.append(BapasModalityOption(modality: .groupSession, adjustment: nil, note: classical
-        ? LocalizedText(id: "Bimbingan klasikal bersama klien dengan masalah serupa.", en: "Classical guidance with clients who share the problem.")
-        : LocalizedText(id: "Bimbingan kelompok.", en: "Group guidance.")))
+      out.append(
+        BapasModalityOption(
+          modality: .groupSession, adjustment: nil,
+          note: classical
+            ? LocalizedText(
+              id: "Bimbingan klasikal bersama klien dengan masalah serupa.",
+              en: "Classical guidance with clients who share the problem.")
+            : LocalizedText(id: "Bimbingan kelompok.", en: "Group guidance.")))
     }
     return out
   }
@@ -223,7 +280,8 @@ public struct BapasSupervisionPlanner: Sendable, Hashable {
   public func reassessmentDue(_ caseFile: CaseFile, assessedOn: CivilDate, asOf: CivilDate) -> BapasReassessmentDue {
     let last = max(assessedOn, caseFile.lastAssessmentDate ?? assessedOn)
     var due = BapasReassessmentDue(
-      date: reassessmentRule.nextDue(lastAssessment: last, receivedOn: caseFile.receivedOn), reason: .scheduled, eventDate: nil,
+      date: reassessmentRule.nextDue(lastAssessment: last, receivedOn: caseFile.receivedOn), reason: .scheduled,
+      eventDate: nil,
       source: reassessmentRule.source)
     var events: [(ReassessmentEvent, CivilDate)] = caseFile.legalEvents.map { (.newOffenceInformation, $0.date) }
     events += caseFile.compliance(asOf: asOf, policy: compliancePolicy).flags
@@ -231,10 +289,13 @@ public struct BapasSupervisionPlanner: Sendable, Hashable {
     events += caseFile.transitions.map { (.stageChange, $0.date) }
     // Stable sort by date: of two events on the same day the one listed first (legal, compliance,
     // stage) is named, and a strict comparison keeps the schedule on a tie.
-    for (event, date) in events.enumerated().sorted(by: { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }).map(\.element)
+    for (event, date) in events.enumerated().sorted(by: { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }).map(
+      \.element)
     where reassessmentPolicy.triggers.contains(event) && date > last && date <= asOf {
       let d = date.adding(days: reassessmentPolicy.daysAfterEvent)
-      if d < due.date { due = BapasReassessmentDue(date: d, reason: .event(event), eventDate: date, source: reassessmentRule.source) }
+      if d < due.date {
+        due = BapasReassessmentDue(date: d, reason: .event(event), eventDate: date, source: reassessmentRule.source)
+      }
     }
     return due
   }
@@ -280,7 +341,8 @@ public enum BapasSupervisionError: Error, Equatable, Hashable, Codable, Sendable
     case .duplicateProgramme(let p): "Programme id '\(p)' is used twice."
     case .invalidCapacity(let p, let c): "Programme '\(p)' has capacity \(c); a capacity cannot be negative."
     case .unknownPartner(let p, let q): "Programme '\(p)' names partner '\(q)', which is not in the partner list."
-    case .partnerOfAnotherBapas(let p, let q, let b): "Programme '\(p)' is delivered by partner '\(q)', which does not partner with Bapas '\(b)'."
+    case .partnerOfAnotherBapas(let p, let q, let b):
+      "Programme '\(p)' is delivered by partner '\(q)', which does not partner with Bapas '\(b)'."
     case .plan(let e): e.description
     case .unknownProgramme(let p): "Programme '\(p)' is not one of this Bapas's programmes."
     case .programmeFull(let p, let c, let n): "Programme '\(p)' is full: \(n) active enrolments for \(c) places."

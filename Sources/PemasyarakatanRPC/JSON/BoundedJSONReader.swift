@@ -49,7 +49,8 @@ package struct BoundedJSONReader: Sendable {
   /// Parses one JSON document (surrounding white space allowed).
   package func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
     guard bytes.count <= maximumBytes else {
-      throw JSONSyntaxError(offset: maximumBytes, line: 1, column: 1, why: "the text is longer than the limit of \(maximumBytes) bytes")
+      throw JSONSyntaxError(
+        offset: maximumBytes, line: 1, column: 1, why: "the text is longer than the limit of \(maximumBytes) bytes")
     }
     var state = ReaderState(bytes: bytes, maximumDepth: maximumDepth)
     do {
@@ -143,7 +144,9 @@ private struct ReaderState {
       var completed: JSONValue
       switch bytes[p] {
       case UInt8(ascii: "["):
-        if stack.count + 1 > maximumDepth { throw RawSyntaxError(offset: p, why: "nesting is deeper than \(maximumDepth) levels") }
+        if stack.count + 1 > maximumDepth {
+          throw RawSyntaxError(offset: p, why: "nesting is deeper than \(maximumDepth) levels")
+        }
         p += 1
         skipSpace()
         if p < bytes.count, bytes[p] == UInt8(ascii: "]") {
@@ -154,7 +157,9 @@ private struct ReaderState {
           continue
         }
       case UInt8(ascii: "{"):
-        if stack.count + 1 > maximumDepth { throw RawSyntaxError(offset: p, why: "nesting is deeper than \(maximumDepth) levels") }
+        if stack.count + 1 > maximumDepth {
+          throw RawSyntaxError(offset: p, why: "nesting is deeper than \(maximumDepth) levels")
+        }
         p += 1
         skipSpace()
         if p < bytes.count, bytes[p] == UInt8(ascii: "}") {
@@ -172,7 +177,9 @@ private struct ReaderState {
       while true {
         guard let top = stack.popLast() else { return completed }
         skipSpace()
-        guard p < bytes.count else { throw RawSyntaxError(offset: p, why: "the text ends inside an unclosed \(top.isArray ? "array" : "object")") }
+        guard p < bytes.count else {
+          throw RawSyntaxError(offset: p, why: "the text ends inside an unclosed \(top.isArray ? "array" : "object")")
+        }
         switch top {
         case .array(var elements):
           elements.append(completed)
@@ -211,13 +218,18 @@ private struct ReaderState {
   /// `"key" :` — returns the key and its offset.
   mutating func memberKey() throws(RawSyntaxError) -> (String, Int) {
     guard p < bytes.count, bytes[p] == UInt8(ascii: "\"") else {
-      throw RawSyntaxError(offset: p, why: p < bytes.count ? "expected a quoted key, found \(describe(bytes[p]))" : "the text ends inside an object")
+      throw RawSyntaxError(
+        offset: p,
+        why: p < bytes.count ? "expected a quoted key, found \(describe(bytes[p]))" : "the text ends inside an object")
     }
     let at = p
     let key = try string()
     skipSpace()
     guard p < bytes.count, bytes[p] == UInt8(ascii: ":") else {
-      throw RawSyntaxError(offset: p, why: p < bytes.count ? "expected ':' after a key, found \(describe(bytes[p]))" : "the text ends inside an object")
+      throw RawSyntaxError(
+        offset: p,
+        why: p < bytes.count
+          ? "expected ':' after a key, found \(describe(bytes[p]))" : "the text ends inside an object")
     }
     p += 1
     return (key, at)
@@ -227,9 +239,15 @@ private struct ReaderState {
     let b = bytes[p]
     switch b {
     case UInt8(ascii: "\""): return .string(try string())
-    case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-    case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-    case UInt8(ascii: "n"): try literal("null"); return .null
+    case UInt8(ascii: "t"):
+      try literal("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try literal("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try literal("null")
+      return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
     default: throw RawSyntaxError(offset: p, why: "unexpected \(describe(b)); expected a JSON value")
     }
@@ -309,7 +327,9 @@ private struct ReaderState {
         if c == 0x22 || c == 0x5C || c < 0x20 { break }
         p += 1
       }
-      guard p < bytes.count else { throw RawSyntaxError(offset: open, why: "a string is not closed before the end of the text") }
+      guard p < bytes.count else {
+        throw RawSyntaxError(offset: open, why: "a string is not closed before the end of the text")
+      }
       let c = bytes[p]
       if c == 0x22 {
         let result: String?
@@ -319,11 +339,16 @@ private struct ReaderState {
           scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<p]))
           result = String(validating: scratch, as: UTF8.self)
         }
-        guard let result else { throw RawSyntaxError(offset: firstInvalidUTF8(from: open + 1, to: p), why: "the string is not valid UTF-8") }
+        guard let result else {
+          throw RawSyntaxError(offset: firstInvalidUTF8(from: open + 1, to: p), why: "the string is not valid UTF-8")
+        }
         p += 1
         return result
       }
-      if c < 0x20 { throw RawSyntaxError(offset: p, why: "a control character (0x\(String(c, radix: 16))) must be escaped inside a string") }
+      if c < 0x20 {
+        throw RawSyntaxError(
+          offset: p, why: "a control character (0x\(String(c, radix: 16))) must be escaped inside a string")
+      }
       // A backslash escape.
       escaped = true
       scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<p]))
@@ -354,7 +379,9 @@ private struct ReaderState {
         } else if scalar >= 0xDC00 && scalar < 0xE000 {
           throw RawSyntaxError(offset: p, why: "a low surrogate escape without a high surrogate")
         }
-        guard let u = Unicode.Scalar(scalar) else { throw RawSyntaxError(offset: p, why: "an escape that is not a Unicode scalar") }
+        guard let u = Unicode.Scalar(scalar) else {
+          throw RawSyntaxError(offset: p, why: "an escape that is not a Unicode scalar")
+        }
         scratch.append(contentsOf: UTF8.encode(u).map { Array($0) } ?? [])
         p += length
         runStart = p
@@ -373,7 +400,17 @@ private struct ReaderState {
     while i < to {
       let b = bytes[i]
       let n: Int
-      if b < 0x80 { n = 1 } else if b & 0xE0 == 0xC0, b >= 0xC2 { n = 2 } else if b & 0xF0 == 0xE0 { n = 3 } else if b & 0xF8 == 0xF0, b <= 0xF4 { n = 4 } else { return i }
+      if b < 0x80 {
+        n = 1
+      } else if b & 0xE0 == 0xC0, b >= 0xC2 {
+        n = 2
+      } else if b & 0xF0 == 0xE0 {
+        n = 3
+      } else if b & 0xF8 == 0xF0, b <= 0xF4 {
+        n = 4
+      } else {
+        return i
+      }
       if i + n > to { return i }
       for k in 1..<max(n, 1) where bytes[i + k] & 0xC0 != 0x80 { return i }
       if String(validating: UnsafeBufferPointer(rebasing: bytes[i..<(i + n)]), as: UTF8.self) == nil { return i }

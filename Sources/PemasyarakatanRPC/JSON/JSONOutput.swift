@@ -92,7 +92,11 @@ enum JSONOut: Sendable {
       while i < u.count {
         let c = u[i]
         var escape: [UInt8]? = nil
-        if c == 0x22 { escape = [0x5C, 0x22] } else if c == 0x5C { escape = [0x5C, 0x5C] } else if c < 0x20 {
+        if c == 0x22 {
+          escape = [0x5C, 0x22]
+        } else if c == 0x5C {
+          escape = [0x5C, 0x5C]
+        } else if c < 0x20 {
           switch c {
           case 0x0A: escape = [0x5C, UInt8(ascii: "n")]
           case 0x0D: escape = [0x5C, UInt8(ascii: "r")]

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+  import FoundationEssentials
 #else
-import Foundation
+  import Foundation
 #endif
 
 /// Encodes any `Encodable` library type into a ``JSONOut`` tree, so that the protocol writes the
@@ -109,7 +109,8 @@ private struct TreeEncoderImpl: Encoder {
     let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
     func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
     let year = String(y)
-    return "\(String(repeating: "0", count: max(0, 4 - year.count)))\(year)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))Z"
+    return
+      "\(String(repeating: "0", count: max(0, 4 - year.count)))\(year)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))Z"
   }
 }
 
@@ -138,7 +139,9 @@ private struct KeyedTree<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let child = node.keyedChild(key.stringValue)
     try TreeEncoderImpl(node: child, codingPath: codingPath + [key]).encodeValue(value)
   }
-  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key)
+    -> KeyedEncodingContainer<NestedKey>
+  {
     let child = node.keyedChild(key.stringValue)
     child.ensureKeyed()
     return KeyedEncodingContainer(KeyedTree<NestedKey>(node: child, codingPath: codingPath + [key]))
@@ -148,15 +151,25 @@ private struct KeyedTree<Key: CodingKey>: KeyedEncodingContainerProtocol {
     child.ensureUnkeyed()
     return UnkeyedTree(node: child, codingPath: codingPath + [key])
   }
-  mutating func superEncoder() -> any Encoder { TreeEncoderImpl(node: node.keyedChild("super"), codingPath: codingPath) }
-  mutating func superEncoder(forKey key: Key) -> any Encoder { TreeEncoderImpl(node: node.keyedChild(key.stringValue), codingPath: codingPath + [key]) }
+  mutating func superEncoder() -> any Encoder {
+    TreeEncoderImpl(node: node.keyedChild("super"), codingPath: codingPath)
+  }
+  mutating func superEncoder(forKey key: Key) -> any Encoder {
+    TreeEncoderImpl(node: node.keyedChild(key.stringValue), codingPath: codingPath + [key])
+  }
 }
 
 private struct IndexKey: CodingKey {
   var stringValue: String
   var intValue: Int?
-  init(_ i: Int) { stringValue = String(i); intValue = i }
-  init?(stringValue: String) { self.stringValue = stringValue; intValue = Int(stringValue) }
+  init(_ i: Int) {
+    stringValue = String(i)
+    intValue = i
+  }
+  init?(stringValue: String) {
+    self.stringValue = stringValue
+    intValue = Int(stringValue)
+  }
   init?(intValue: Int) { self.init(intValue) }
 }
 
@@ -180,7 +193,9 @@ private struct UnkeyedTree: UnkeyedEncodingContainer {
     let child = node.appendChild()
     try TreeEncoderImpl(node: child, codingPath: codingPath + [IndexKey(count - 1)]).encodeValue(value)
   }
-  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<
+    NestedKey
+  > {
     let child = node.appendChild()
     child.ensureKeyed()
     return KeyedEncodingContainer(KeyedTree<NestedKey>(node: child, codingPath: codingPath + [IndexKey(count - 1)]))

@@ -24,8 +24,11 @@ enum AllianceMethod {
     let raterColumn = params.string("raterColumn")
     let raterText = params.choice("rater", ["client", "klien", "pk"])
     let formColumn = params.string("formColumn")
-    let measure = params.choice("measure", AllianceMeasure.allCases.map(\.rawValue)).flatMap(AllianceMeasure.init(rawValue:)) ?? .total
-    let metric = params.choice("metric", AllianceMetric.allCases.map(\.rawValue)).flatMap(AllianceMetric.init(rawValue:)) ?? .sum
+    let measure =
+      params.choice("measure", AllianceMeasure.allCases.map(\.rawValue)).flatMap(AllianceMeasure.init(rawValue:))
+      ?? .total
+    let metric =
+      params.choice("metric", AllianceMetric.allCases.map(\.rawValue)).flatMap(AllianceMetric.init(rawValue:)) ?? .sum
     let early = params.integer("early") ?? 3
     let reliability = params.number("reliability")
     let sd = params.number("sd")
@@ -46,7 +49,9 @@ enum AllianceMethod {
     if !(1...10_000).contains(declines) { params.fail("declineSessions", "expected a count between 1 and 10000") }
     if !(points >= 0) { params.fail("declinePoints", "expected a number of at least 0") }
     if sd != nil, reliability == nil { params.fail("sd", "'sd' goes with 'reliability'") }
-    if published, reliability != nil { params.fail("publishedReliability", "give either 'publishedReliability' or 'reliability', not both") }
+    if published, reliability != nil {
+      params.fail("publishedReliability", "give either 'publishedReliability' or 'reliability', not both")
+    }
     guard let definition, let idColumn = options.idColumn, let sessionColumn else {
       _ = ResponseData.Source.take(&params)
       try params.check()
@@ -56,7 +61,8 @@ enum AllianceMethod {
     do { scorer = try AllianceScorer(definition, policy: policy) } catch {
       throw .invalidParams(params.member("instrument"), "notAnAllianceForm", "\(error)")
     }
-    let columns = AllianceColumns(dyad: idColumn, session: sessionColumn, date: dateColumn, rater: raterColumn, form: formColumn)
+    let columns = AllianceColumns(
+      dyad: idColumn, session: sessionColumn, date: dateColumn, rater: raterColumn, form: formColumn)
     let carried = [sessionColumn, dateColumn, raterColumn, formColumn].compactMap { $0 }
     let source = ResponseData.Source.take(&params)
     try params.check()
@@ -67,7 +73,9 @@ enum AllianceMethod {
 
     let table: ScoreTable
     do { table = try scorer.plan.score(data.batch.matrix) } catch {
-      throw RPCError(code: RPCError.internalErrorCode, message: "Internal error", problems: [.at(params.path, "scoring", error.description)])
+      throw RPCError(
+        code: RPCError.internalErrorCode, message: "Internal error",
+        problems: [.at(params.path, "scoring", error.description)])
     }
     let defaultRater = raterText.flatMap(AllianceRater.init(parsing:)) ?? .client
     var rows: [AllianceRow] = []
@@ -75,21 +83,33 @@ enum AllianceMethod {
     for r in 0..<table.rowCount {
       func cell(_ column: String?) -> String? { column.flatMap { data.passthrough[$0]?[r] ?? nil } }
       do {
-        rows.append(try AllianceRow(
-          dyad: data.ids[r] ?? "", session: cell(sessionColumn) ?? "", date: cell(dateColumn), rater: cell(raterColumn), form: cell(formColumn),
-          defaultRater: defaultRater, instrument: definition.id, line: data.batch.lines[r], columns: columns, scores: scorer.scores(table, row: r)))
+        rows.append(
+          try AllianceRow(
+            dyad: data.ids[r] ?? "", session: cell(sessionColumn) ?? "", date: cell(dateColumn),
+            rater: cell(raterColumn), form: cell(formColumn),
+            defaultRater: defaultRater, instrument: definition.id, line: data.batch.lines[r], columns: columns,
+            scores: scorer.scores(table, row: r)))
       } catch {
-        rowErrors.append(.object([("what", .string(error.kind.rawValue)), ("where", .object([("line", .int(error.line)), ("columnName", .string(error.column))])), ("why", .string(error.description))]))
+        rowErrors.append(
+          .object([
+            ("what", .string(error.kind.rawValue)),
+            ("where", .object([("line", .int(error.line)), ("columnName", .string(error.column))])),
+            ("why", .string(error.description)),
+          ]))
       }
     }
     let grouped = AllianceRow.series(rows)
     var analysis = AllianceAnalysisOptions(
       measure: measure, metric: metric, earlyCount: early,
-      rupture: RuptureCriterion(dropInSDs: ruptureSDs, fixedSD: ruptureSD, repairWithin: within, repairFraction: fraction),
+      rupture: RuptureCriterion(
+        dropInSDs: ruptureSDs, fixedSD: ruptureSD, repairWithin: within, repairFraction: fraction),
       falling: FallingCriterion(consecutiveDeclines: declines, minimumDecline: points))
     if published {
       guard let basis = ReliabilityBasis.published(in: definition, measure: measure) else {
-        throw .invalidParams(params.member("publishedReliability"), "invalidValue", "the instrument '\(definition.id)' carries no published reliability and SD for \(measure.rawValue); give 'reliability' and 'sd'.")
+        throw .invalidParams(
+          params.member("publishedReliability"), "invalidValue",
+          "the instrument '\(definition.id)' carries no published reliability and SD for \(measure.rawValue); give 'reliability' and 'sd'."
+        )
       }
       analysis.reliability = basis
     }
@@ -98,10 +118,13 @@ enum AllianceMethod {
         if let sd {
           analysis.reliability = try ReliabilityBasis(
             reliability: reliability, sd: sd, metric: metric, source: .user,
-            note: "reliability \(ShortestDecimal.string(reliability)) and SD \(ShortestDecimal.string(sd)): given in the request")
+            note:
+              "reliability \(ShortestDecimal.string(reliability)) and SD \(ShortestDecimal.string(sd)): given in the request"
+          )
         } else {
           analysis.reliability = try ReliabilityBasis.fromSample(
-            grouped.series.filter { $0.rater == .client }, measure: measure, metric: metric, reliability: reliability, reliabilityOrigin: "given in the request")
+            grouped.series.filter { $0.rater == .client }, measure: measure, metric: metric, reliability: reliability,
+            reliabilityOrigin: "given in the request")
         }
       } catch { throw .invalidParams(params.member("reliability"), "invalidValue", error.description) }
     }
@@ -115,13 +138,18 @@ enum AllianceMethod {
       }
     }
     let seriesErrors: [JSONOut] = grouped.errors.map { e in
-      .object([("what", .string("series")), ("where", .object([("dyad", .string(e.dyad)), ("lines", .array(e.lines.map { .int($0) }))])), ("why", .string(e.description))])
+      .object([
+        ("what", .string("series")),
+        ("where", .object([("dyad", .string(e.dyad)), ("lines", .array(e.lines.map { .int($0) }))])),
+        ("why", .string(e.description)),
+      ])
     }
-    return .value(.object([
-      ("instrument", .string(definition.id)), ("policy", .string(scorer.plan.policy.name)),
-      ("reliability", analysis.reliability.map { (try? encodeDocument($0)) ?? .null } ?? .null),
-      ("dyads", .array(reports)), ("rowErrors", .array(rowErrors)), ("seriesErrors", .array(seriesErrors)),
-      ("problems", .array(data.problems.map(\.json))),
-    ]))
+    return .value(
+      .object([
+        ("instrument", .string(definition.id)), ("policy", .string(scorer.plan.policy.name)),
+        ("reliability", analysis.reliability.map { (try? encodeDocument($0)) ?? .null } ?? .null),
+        ("dyads", .array(reports)), ("rowErrors", .array(rowErrors)), ("seriesErrors", .array(seriesErrors)),
+        ("problems", .array(data.problems.map(\.json))),
+      ]))
   }
 }

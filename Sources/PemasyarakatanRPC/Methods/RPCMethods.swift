@@ -28,10 +28,11 @@ enum RPCMethods {
   static func version(_ params: RPCParams) throws(RPCError) -> RPCMethodResult {
     var params = params
     try params.check()
-    return .value(.object([
-      ("sdk", .string(sdkVersion)), ("protocol", .string(RPCDispatcher.protocolVersion)), ("jsonrpc", .string("2.0")),
-      ("methods", .array(RPCDispatcher.methodNames.map { .string($0) })),
-    ]))
+    return .value(
+      .object([
+        ("sdk", .string(sdkVersion)), ("protocol", .string(RPCDispatcher.protocolVersion)), ("jsonrpc", .string("2.0")),
+        ("methods", .array(RPCDispatcher.methodNames.map { .string($0) })),
+      ]))
   }
 }
 
@@ -60,11 +61,12 @@ enum InstrumentMethods {
     }
     var risk: [JSONOut] = []
     if let r = builtInRisk("rnr8") {
-      risk.append(.object([
-        ("id", .string(r.id)), ("kind", .string("risk")), ("version", .string(r.version)),
-        ("name", .object([("id", .string(r.name.indonesian)), ("en", .string(r.name.english))])),
-        ("items", .int(r.allItems.count)), ("status", .string(r.status.rawValue)),
-      ]))
+      risk.append(
+        .object([
+          ("id", .string(r.id)), ("kind", .string("risk")), ("version", .string(r.version)),
+          ("name", .object([("id", .string(r.name.indonesian)), ("en", .string(r.name.english))])),
+          ("items", .int(r.allItems.count)), ("status", .string(r.status.rawValue)),
+        ]))
     }
     return .value(.object([("instruments", .array(questionnaires + risk))]))
   }
@@ -83,7 +85,9 @@ enum InstrumentMethods {
     let ids = library.ids + ["rnr8"]
     let best = ids.map { ($0, editDistance($0, id)) }.min { $0.1 < $1.1 }
     let hint = best.flatMap { $0.1 <= 3 ? " Did you mean '\($0.0)'?" : nil } ?? ""
-    throw .invalidParams(params.member("id"), "unknownInstrument", "no built-in instrument has the id '\(id.prefix(80))'.\(hint) Built-in: \(ids.joined(separator: ", ")).")
+    throw .invalidParams(
+      params.member("id"), "unknownInstrument",
+      "no built-in instrument has the id '\(id.prefix(80))'.\(hint) Built-in: \(ids.joined(separator: ", ")).")
   }
 
   /// `{"definition": {…}, "kind": "questionnaire"|"risk"}` → `{"valid": Bool, "problems": […]}`:
@@ -93,7 +97,9 @@ enum InstrumentMethods {
     let definition = params.value("definition", required: true)
     let kind = params.choice("kind", ["questionnaire", "risk"]) ?? "questionnaire"
     try params.check()
-    guard let definition else { throw .invalidParams(params.member("definition"), "missingKey", "the definition is required.") }
+    guard let definition else {
+      throw .invalidParams(params.member("definition"), "missingKey", "the definition is required.")
+    }
     let base = params.member("definition")
     var problems: [RPCProblem] = []
     if kind == "risk" {
@@ -108,16 +114,22 @@ enum InstrumentMethods {
         problems = [.at(base, "invalidValue", "\(error)")]
       }
     } else {
-      do { _ = try InstrumentDefinition(json: definition) } catch { problems = error.issues.map { $0.problem(under: base) } }
+      do { _ = try InstrumentDefinition(json: definition) } catch {
+        problems = error.issues.map { $0.problem(under: base) }
+      }
     }
-    return .value(.object([("valid", .bool(problems.isEmpty)), ("kind", .string(kind)), ("problems", .array(problems.map(\.json)))]))
+    return .value(
+      .object([("valid", .bool(problems.isEmpty)), ("kind", .string(kind)), ("problems", .array(problems.map(\.json)))])
+    )
   }
 
   /// The largest response magnitude accepted: sums of many items stay far from `Int` overflow.
   static let responseBound = 1_000_000
 
   /// `definition`, or `nil` with a problem when its response scale lies outside ±``responseBound``.
-  static func bounded(_ definition: InstrumentDefinition, _ params: inout RPCParams, _ key: String) -> InstrumentDefinition? {
+  static func bounded(_ definition: InstrumentDefinition, _ params: inout RPCParams, _ key: String)
+    -> InstrumentDefinition?
+  {
     let scale = definition.responseScale
     guard abs(scale.min) <= responseBound, abs(scale.max) <= responseBound else {
       params.fail(key, "the response scale \(scale.min)…\(scale.max) lies outside ±\(responseBound)")
@@ -130,30 +142,39 @@ enum InstrumentMethods {
   static func resolve(_ params: inout RPCParams) throws(RPCError) -> InstrumentDefinition? {
     let instrument = params.value("instrument")
     let scales = params.value("scales")
-    let min = params.integer("min"), max = params.integer("max")
+    let min = params.integer("min")
+    let max = params.integer("max")
     if instrument != nil, scales != nil {
       params.fail("scales", "give either 'instrument' or 'scales', not both")
       return nil
     }
     switch instrument {
     case .string(let id)?:
-      if min != nil || max != nil { params.fail("min", "'min' and 'max' go with 'scales'; an instrument gives its own response scale") }
+      if min != nil || max != nil {
+        params.fail("min", "'min' and 'max' go with 'scales'; an instrument gives its own response scale")
+      }
       guard let d = library.definition(id: id) else {
         let best = library.ids.map { ($0, editDistance($0, id)) }.min { $0.1 < $1.1 }
         let hint = best.flatMap { $0.1 <= 3 ? " Did you mean '\($0.0)'?" : nil } ?? ""
-        params.fail("instrument", "no built-in questionnaire has the id '\(id.prefix(80))'.\(hint) Built-in: \(library.ids.joined(separator: ", "))")
+        params.fail(
+          "instrument",
+          "no built-in questionnaire has the id '\(id.prefix(80))'.\(hint) Built-in: \(library.ids.joined(separator: ", "))"
+        )
         return nil
       }
       return d
     case .object?:
-      if min != nil || max != nil { params.fail("min", "'min' and 'max' go with 'scales'; an instrument gives its own response scale") }
+      if min != nil || max != nil {
+        params.fail("min", "'min' and 'max' go with 'scales'; an instrument gives its own response scale")
+      }
       guard let instrument else { return nil }
       do { return try bounded(InstrumentDefinition(json: instrument), &params, "instrument") } catch {
         params.absorb(error.issues, under: "instrument")
         return nil
       }
     case let other?:
-      params.fail("instrument", "expected a built-in id (a string) or a definition (an object), found \(other.typeName)")
+      params.fail(
+        "instrument", "expected a built-in id (a string) or a definition (an object), found \(other.typeName)")
       return nil
     case nil:
       break
@@ -175,7 +196,9 @@ enum InstrumentMethods {
       return nil
     }
     guard min < max, max - min <= ResponseScale.maximumWidth else {
-      params.fail("max", "the response scale \(min)…\(max) must have min < max and at most \(ResponseScale.maximumWidth + 1) values")
+      params.fail(
+        "max",
+        "the response scale \(min)…\(max) must have min < max and at most \(ResponseScale.maximumWidth + 1) values")
       return nil
     }
     // Object members have no order in JSON: scales are taken in name order.

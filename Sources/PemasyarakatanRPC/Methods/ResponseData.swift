@@ -30,7 +30,9 @@ struct ResponseData {
       }
       if let csv { return .csv(csv, path: params.member("csv")) }
       if let rows { return .rows(rows, path: params.member("rows")) }
-      params.fail("csv", "the responses are required: 'csv' (CSV text with a header) or 'rows' (an array of {item: value} objects)")
+      params.fail(
+        "csv",
+        "the responses are required: 'csv' (CSV text with a header) or 'rows' (an array of {item: value} objects)")
       return nil
     }
 
@@ -46,24 +48,32 @@ struct ResponseData {
     ) throws(RPCError) -> ResponseData {
       switch self {
       case .csv(let text, let path):
-        return try ResponseData.readCSV(text, path: path, columns: columns, scale: scale, idColumn: idColumn, missingTokens: missingTokens, outOfRange: outOfRange, passthrough: passthrough)
+        return try ResponseData.readCSV(
+          text, path: path, columns: columns, scale: scale, idColumn: idColumn, missingTokens: missingTokens,
+          outOfRange: outOfRange, passthrough: passthrough)
       case .rows(let rows, let path):
-        return ResponseData.readRows(rows, path: path, columns: columns, scale: scale, idColumn: idColumn, missingTokens: missingTokens, outOfRange: outOfRange, passthrough: passthrough)
+        return ResponseData.readRows(
+          rows, path: path, columns: columns, scale: scale, idColumn: idColumn, missingTokens: missingTokens,
+          outOfRange: outOfRange, passthrough: passthrough)
       }
     }
   }
 
   /// Reads the data of a nested object such as `pre` or `post` of `change`.
   static func read(
-    object value: JSONValue?, path: String, columns: [String], scale: ResponseScale, idColumn: String?, missingTokens: [String],
+    object value: JSONValue?, path: String, columns: [String], scale: ResponseScale, idColumn: String?,
+    missingTokens: [String],
     outOfRange: OutOfRangePolicy
   ) throws(RPCError) -> ResponseData {
-    guard let value else { throw .invalidParams(path, "missingKey", "the responses are required: {\"csv\": …} or {\"rows\": […]}.") }
+    guard let value else {
+      throw .invalidParams(path, "missingKey", "the responses are required: {\"csv\": …} or {\"rows\": […]}.")
+    }
     var nested = try RPCParams(value, path: path)
     let source = Source.take(&nested)
     try nested.check()
     guard let source else { throw .invalidParams(path, "missingKey", "the responses are required.") }
-    return try source.load(columns: columns, scale: scale, idColumn: idColumn, missingTokens: missingTokens, outOfRange: outOfRange)
+    return try source.load(
+      columns: columns, scale: scale, idColumn: idColumn, missingTokens: missingTokens, outOfRange: outOfRange)
   }
 
   static func readCSV(
@@ -86,12 +96,14 @@ struct ResponseData {
     var carried: [String: [String?]] = [:]
     for column in passthrough { carried[column] = try parse(column).ids.map { Optional($0) } }
     return ResponseData(
-      batch: main, ids: idColumn == nil ? Array(repeating: nil, count: main.matrix.rowCount) : main.ids.map { Optional($0) },
+      batch: main,
+      ids: idColumn == nil ? Array(repeating: nil, count: main.matrix.rowCount) : main.ids.map { Optional($0) },
       passthrough: carried, problems: main.issues.map { $0.problem(in: path) }, rowsRead: main.rowsRead)
   }
 
   static func readRows(
-    _ rows: [JSONValue], path: String, columns: [String], scale: ResponseScale, idColumn: String?, missingTokens: [String],
+    _ rows: [JSONValue], path: String, columns: [String], scale: ResponseScale, idColumn: String?,
+    missingTokens: [String],
     outOfRange: OutOfRangePolicy, passthrough: [String]
   ) -> ResponseData {
     var batch = ResponseBatch(columns: columns, scale: scale)
@@ -111,7 +123,10 @@ struct ResponseData {
     for (r, row) in rows.enumerated() {
       let rowPath = "\(path)[\(r)]"
       guard case .object(let cells) = row else {
-        problems.append(.at(rowPath, "wrongType", "a row must be an object {\"item\": value, …}, not \(row.typeName). The row is rejected."))
+        problems.append(
+          .at(
+            rowPath, "wrongType",
+            "a row must be an object {\"item\": value, …}, not \(row.typeName). The row is rejected."))
         batch.rowsRejected += 1
         continue
       }
@@ -122,7 +137,12 @@ struct ResponseData {
         case nil, .null?: break
         case .number(let n)?:
           guard n == n.rounded(), abs(n) < 1e9 else {
-            problems.append(RPCProblem(what: "notAnInteger", location: .init(path: "\(rowPath).\(column)"), why: "column '\(column)': the value \(ShortestDecimal.string(n)) is not a whole number. The row is rejected.", value: ShortestDecimal.string(n)))
+            problems.append(
+              RPCProblem(
+                what: "notAnInteger", location: .init(path: "\(rowPath).\(column)"),
+                why:
+                  "column '\(column)': the value \(ShortestDecimal.string(n)) is not a whole number. The row is rejected.",
+                value: ShortestDecimal.string(n)))
             rejected = true
             continue
           }
@@ -130,14 +150,24 @@ struct ResponseData {
           if scale.contains(v) {
             values[j] = v
           } else {
-            let issue = InputIssue(line: 0, column: 0, columnName: column, value: String(v), kind: .outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded))
-            problems.append(RPCProblem(what: "outOfRange", location: .init(path: "\(rowPath).\(column)"), why: issue.description, value: String(v)))
+            let issue = InputIssue(
+              line: 0, column: 0, columnName: column, value: String(v),
+              kind: .outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded))
+            problems.append(
+              RPCProblem(
+                what: "outOfRange", location: .init(path: "\(rowPath).\(column)"), why: issue.description,
+                value: String(v)))
             if outOfRange == .reject { rejected = true }
           }
         case .string(let s)? where missingTokens.contains(s) || s.isEmpty:
           break
         case let other?:
-          problems.append(RPCProblem(what: "notAnInteger", location: .init(path: "\(rowPath).\(column)"), why: "column '\(column)': expected a whole number, null or a missing-value token, found \(other.typeName). The row is rejected."))
+          problems.append(
+            RPCProblem(
+              what: "notAnInteger", location: .init(path: "\(rowPath).\(column)"),
+              why:
+                "column '\(column)': expected a whole number, null or a missing-value token, found \(other.typeName). The row is rejected."
+            ))
           rejected = true
         }
       }
@@ -168,7 +198,8 @@ struct DataOptions {
   static func read(_ params: inout RPCParams) -> DataOptions {
     let idColumn = params.string("idColumn")
     let missing = params.strings("missing") ?? ["NA"]
-    let outOfRange = OutOfRangePolicy(rawValue: params.choice("outOfRange", ["reject", "missing"]) ?? "reject") ?? .reject
+    let outOfRange =
+      OutOfRangePolicy(rawValue: params.choice("outOfRange", ["reject", "missing"]) ?? "reject") ?? .reject
     return DataOptions(idColumn: idColumn, missingTokens: missing, outOfRange: outOfRange)
   }
 }
@@ -183,7 +214,9 @@ func readPolicy(_ params: inout RPCParams) -> MissingDataPolicy? {
   }
   if let n = prorate {
     guard n > 0, n.isFinite, n < 1 || (n == n.rounded() && n < 1e6) else {
-      params.fail("prorate", "expected a whole number of items ≥ 1 or a fraction between 0 and 1, found \(ShortestDecimal.string(n))")
+      params.fail(
+        "prorate",
+        "expected a whole number of items ≥ 1 or a fraction between 0 and 1, found \(ShortestDecimal.string(n))")
       return nil
     }
     return .prorate(minimum: n < 1 ? .fraction(n) : .count(Int(n)))

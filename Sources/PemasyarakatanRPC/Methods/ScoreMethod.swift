@@ -1,6 +1,7 @@
 import AssessmentEngine
+
 #if canImport(Dispatch)
-import Dispatch
+  import Dispatch
 #endif
 
 /// `score`: per-respondent scale scores.
@@ -33,7 +34,9 @@ enum ScoreMethod {
       missingTokens: options.missingTokens, outOfRange: options.outOfRange)
     let table: ScoreTable
     do { table = try plan.score(data.batch.matrix) } catch {
-      throw RPCError(code: RPCError.internalErrorCode, message: "Internal error", problems: [.at(params.path, "scoring", error.description)])
+      throw RPCError(
+        code: RPCError.internalErrorCode, message: "Internal error",
+        problems: [.at(params.path, "scoring", error.description)])
     }
     return .stream { sink in write(table, data: data, plan: plan, to: sink) }
   }
@@ -57,12 +60,14 @@ enum ScoreMethod {
       let end = min(table.rowCount, start + block)
       let rows = end - start
       if workers == 1 {
-        formatRows(start..<end, table: table, ids: data.ids, names: names, writer: &slots.writers[0], out: &slots.outputs[0])
+        formatRows(
+          start..<end, table: table, ids: data.ids, names: names, writer: &slots.writers[0], out: &slots.outputs[0])
       } else {
         let first = start
         DispatchQueue.concurrentPerform(iterations: workers) { w in
           let range = (first + rows * w / workers)..<(first + rows * (w + 1) / workers)
-          formatRows(range, table: table, ids: data.ids, names: names, writer: &slots.writers[w], out: &slots.outputs[w])
+          formatRows(
+            range, table: table, ids: data.ids, names: names, writer: &slots.writers[w], out: &slots.outputs[w])
         }
       }
       for w in 0..<workers {
@@ -95,7 +100,8 @@ enum ScoreMethod {
   static let scalesKey = Array(#","scales":{"#.utf8)
   /// Formats `rows` (a comma before each but the very first row of the table).
   static func formatRows(
-    _ rows: Range<Int>, table: ScoreTable, ids: [String?], names: [[UInt8]], writer: inout ScoreCellWriter, out: inout [UInt8]
+    _ rows: Range<Int>, table: ScoreTable, ids: [String?], names: [[UInt8]], writer: inout ScoreCellWriter,
+    out: inout [UInt8]
   ) {
     out.reserveCapacity(out.count + rows.count * (24 + table.scaleCount * 48))
     for row in rows {

@@ -30,32 +30,50 @@ enum ReliabilityMethod {
       missingTokens: options.missingTokens, outOfRange: options.outOfRange)
     let index = definition.itemIndex
     let scales = definition.scales.map { scale in
-      ReliabilityScale(name: scale.id, columns: scale.items.compactMap { index[$0] }, reversed: Set(scale.reversed.compactMap { index[$0] }))
+      ReliabilityScale(
+        name: scale.id, columns: scale.items.compactMap { index[$0] },
+        reversed: Set(scale.reversed.compactMap { index[$0] }))
     }
     var accumulator: ItemMomentAccumulator
     do {
       accumulator = try ItemMomentAccumulator(
-        itemCount: columns.count, coding: ResponseCoding(minimum: definition.responseScale.min, maximum: definition.responseScale.max),
+        itemCount: columns.count,
+        coding: ResponseCoding(minimum: definition.responseScale.min, maximum: definition.responseScale.max),
         scales: scales, columnNames: columns)
       if data.batch.matrix.rowCount > 0 { try accumulator.add(rows: data.batch.matrix.codes) }
     } catch {
       throw .invalidParams(params.path, "reliability", error.description)
     }
-    let report = accumulator.reliabilityReport(options: ReliabilityOptions(
-      missingData: useChoices[use] ?? .pairwise, confidenceSampleSize: ciRows == "complete" ? .completeRows : .allRows))
+    let report = accumulator.reliabilityReport(
+      options: ReliabilityOptions(
+        missingData: useChoices[use] ?? .pairwise, confidenceSampleSize: ciRows == "complete" ? .completeRows : .allRows
+      ))
     var entries: [(String, JSONOut)] = []
     for outcome in report.scales {
       if let r = outcome.reliability {
         entries.append((outcome.name, try encodeDocument(r)))
       } else if let e = outcome.error {
-        entries.append((outcome.name, .object([("error", .object([("what", .string("notComputed")), ("why", .string(e.description)), ("detail", try encodeDocument(e))]))])))
+        entries.append(
+          (
+            outcome.name,
+            .object([
+              (
+                "error",
+                .object([
+                  ("what", .string("notComputed")), ("why", .string(e.description)), ("detail", try encodeDocument(e)),
+                ])
+              )
+            ])
+          ))
       }
     }
-    return .value(.object([
-      ("instrument", .string(definition.id)), ("rowsRead", .int(data.rowsRead)), ("rowsAnalysed", .int(Int(report.rowCount))),
-      ("rowsRejected", .int(data.batch.rowsRejected)), ("missingData", .string(report.options.missingData.rawValue)),
-      ("scales", .object(entries)), ("problems", .array(data.problems.map(\.json))),
-    ]))
+    return .value(
+      .object([
+        ("instrument", .string(definition.id)), ("rowsRead", .int(data.rowsRead)),
+        ("rowsAnalysed", .int(Int(report.rowCount))),
+        ("rowsRejected", .int(data.batch.rowsRejected)), ("missingData", .string(report.options.missingData.rawValue)),
+        ("scales", .object(entries)), ("problems", .array(data.problems.map(\.json))),
+      ]))
   }
 }
 
@@ -87,12 +105,17 @@ enum ChangeMethod {
     let reliabilityValue = params.value("reliability")
     let sdValue = params.value("sd")
     let criterion = params.number("criterion") ?? 1.96
-    let direction: ScoreDirection = params.choice("direction", ["higher", "lower"]) == "lower" ? .lowerIsBetter : .higherIsBetter
+    let direction: ScoreDirection =
+      params.choice("direction", ["higher", "lower"]) == "lower" ? .lowerIsBetter : .higherIsBetter
     let metricChoice = params.choice("metric", ["sum", "mean"]).flatMap(ScaleDefinition.Score.init(rawValue:))
-    if options.idColumn == nil { params.fail("idColumn", "the column naming each respondent in both administrations is required") }
+    if options.idColumn == nil {
+      params.fail("idColumn", "the column naming each respondent in both administrations is required")
+    }
     if !(criterion > 0 && criterion.isFinite) { params.fail("criterion", "expected a positive number") }
     try params.check()
-    guard let definition, let idColumn = options.idColumn else { throw .invalidParams(params.path, "invalidValue", "no instrument.") }
+    guard let definition, let idColumn = options.idColumn else {
+      throw .invalidParams(params.path, "invalidValue", "no instrument.")
+    }
     let ids = definition.scales.map(\.id)
     let reliabilities = try perScale(reliabilityValue, path: params.member("reliability"), scales: ids)
     let sds = try perScale(sdValue, path: params.member("sd"), scales: ids)
@@ -100,12 +123,17 @@ enum ChangeMethod {
     for scale in definition.scales {
       let metric = metricChoice ?? scale.score
       let published = definition.norms(for: scale.id).filter { $0.metric == metric }
-      let reference = published.first { $0.reliability != nil && $0.group == .general } ?? published.first { $0.reliability != nil }
+      let reference =
+        published.first { $0.reliability != nil && $0.group == .general } ?? published.first { $0.reliability != nil }
       guard let r = reliabilities[scale.id] ?? reference?.reliability else {
-        throw .invalidParams(params.member("reliability"), "missingKey", "scale '\(scale.id)' needs a reliability (a number for every scale, or {\"\(scale.id)\": r}).")
+        throw .invalidParams(
+          params.member("reliability"), "missingKey",
+          "scale '\(scale.id)' needs a reliability (a number for every scale, or {\"\(scale.id)\": r}).")
       }
       guard let sd = sds[scale.id] ?? (reliabilities[scale.id] == nil ? reference?.sd : nil) else {
-        throw .invalidParams(params.member("sd"), "missingKey", "scale '\(scale.id)' needs the reference SD of its \(metric.rawValue) score.")
+        throw .invalidParams(
+          params.member("sd"), "missingKey",
+          "scale '\(scale.id)' needs the reference SD of its \(metric.rawValue) score.")
       }
       do { _ = try standardErrorOfMeasurement(sd: sd, reliability: r) } catch {
         throw .invalidParams(params.member("reliability"), "invalidValue", "scale '\(scale.id)': \(error.description)")
@@ -115,10 +143,13 @@ enum ChangeMethod {
     let plan = ScoringPlan(definition, policy: policyArgument ?? definition.missingData ?? .default)
     func administration(_ value: JSONValue?, _ name: String) throws(RPCError) -> (ResponseData, ScoreTable) {
       let data = try ResponseData.read(
-        object: value, path: params.member(name), columns: plan.columns, scale: definition.responseScale, idColumn: idColumn,
+        object: value, path: params.member(name), columns: plan.columns, scale: definition.responseScale,
+        idColumn: idColumn,
         missingTokens: options.missingTokens, outOfRange: options.outOfRange)
       do { return (data, try plan.score(data.batch.matrix)) } catch {
-        throw RPCError(code: RPCError.internalErrorCode, message: "Internal error", problems: [.at(params.member(name), "scoring", error.description)])
+        throw RPCError(
+          code: RPCError.internalErrorCode, message: "Internal error",
+          problems: [.at(params.member(name), "scoring", error.description)])
       }
     }
     let (preData, preTable) = try administration(pre, "pre")
@@ -128,7 +159,12 @@ enum ChangeMethod {
       for (row, id) in data.ids.enumerated() {
         let key = id ?? ""
         if let first = seen[key] {
-          throw .unusable([.at(params.member(name), "duplicateID", "the id '\(key.prefix(60))' appears in rows \(first + 1) and \(row + 1) of the accepted rows; each respondent must have one row.")])
+          throw .unusable([
+            .at(
+              params.member(name), "duplicateID",
+              "the id '\(key.prefix(60))' appears in rows \(first + 1) and \(row + 1) of the accepted rows; each respondent must have one row."
+            )
+          ])
         }
         seen[key] = row
       }
@@ -140,11 +176,20 @@ enum ChangeMethod {
     var matched = Set<String>()
     for (row, id) in preData.ids.enumerated() {
       let key = id ?? ""
-      guard let later = postRow[key] else { onlyInPre.append(.string(key)); continue }
+      guard let later = postRow[key] else {
+        onlyInPre.append(.string(key))
+        continue
+      }
       matched.insert(key)
       var scales: [(String, JSONOut)] = []
       for (s, p) in parameters.enumerated() {
-        scales.append((p.scale, scaleChange(preTable.score(row: row, scale: s), postTable.score(row: later, scale: s), p, direction: direction, criterion: criterion)))
+        scales.append(
+          (
+            p.scale,
+            scaleChange(
+              preTable.score(row: row, scale: s), postTable.score(row: later, scale: s), p, direction: direction,
+              criterion: criterion)
+          ))
       }
       respondents.append(.object([("id", .string(key)), ("scales", .object(scales))]))
     }
@@ -152,18 +197,25 @@ enum ChangeMethod {
     let scaleParameters: [JSONOut] = parameters.map { p in
       let sem = (try? standardErrorOfMeasurement(sd: p.sd, reliability: p.reliability)) ?? .nan
       return .object([
-        ("scale", .string(p.scale)), ("metric", .string(p.metric.rawValue)), ("reliability", .number(p.reliability)), ("sd", .number(p.sd)),
-        ("standardErrorOfMeasurement", .number(sem)), ("reliableChangeThreshold", .number(criterion * (2 * sem * sem).squareRoot())),
+        ("scale", .string(p.scale)), ("metric", .string(p.metric.rawValue)), ("reliability", .number(p.reliability)),
+        ("sd", .number(p.sd)),
+        ("standardErrorOfMeasurement", .number(sem)),
+        ("reliableChangeThreshold", .number(criterion * (2 * sem * sem).squareRoot())),
       ])
     }
-    return .value(.object([
-      ("respondents", .array(respondents)), ("onlyInPre", .array(onlyInPre)), ("onlyInPost", .array(onlyInPost)),
-      ("scales", .array(scaleParameters)), ("criterion", .number(criterion)), ("direction", .string(direction.rawValue)),
-      ("policy", .string(plan.policy.name)), ("problems", .array(preData.problems.map(\.json) + postData.problems.map(\.json))),
-    ]))
+    return .value(
+      .object([
+        ("respondents", .array(respondents)), ("onlyInPre", .array(onlyInPre)), ("onlyInPost", .array(onlyInPost)),
+        ("scales", .array(scaleParameters)), ("criterion", .number(criterion)),
+        ("direction", .string(direction.rawValue)),
+        ("policy", .string(plan.policy.name)),
+        ("problems", .array(preData.problems.map(\.json) + postData.problems.map(\.json))),
+      ]))
   }
 
-  static func scaleChange(_ pre: ScaleScore, _ post: ScaleScore, _ p: Parameters, direction: ScoreDirection, criterion: Double) -> JSONOut {
+  static func scaleChange(
+    _ pre: ScaleScore, _ post: ScaleScore, _ p: Parameters, direction: ScoreDirection, criterion: Double
+  ) -> JSONOut {
     let before = p.metric == .sum ? pre.sum : pre.mean
     let after = p.metric == .sum ? post.sum : post.mean
     var members: [(String, JSONOut)] = [("pre", .number(before)), ("post", .number(after))]
@@ -171,12 +223,18 @@ enum ChangeMethod {
       var reasons: [String] = []
       if before == nil { reasons.append("pre: \(pre.absence?.description ?? "no score")") }
       if after == nil { reasons.append("post: \(post.absence?.description ?? "no score")") }
-      return .object(members + [("change", .null), ("rci", .null), ("reliableChange", .null), ("reason", .string(reasons.joined(separator: "; ")))])
+      return .object(
+        members + [
+          ("change", .null), ("rci", .null), ("reliableChange", .null),
+          ("reason", .string(reasons.joined(separator: "; "))),
+        ])
     }
     members.append(("change", .number(after - before)))
     do {
-      let rc = try ReliableChange(pre: before, post: after, sd: p.sd, reliability: p.reliability, direction: direction, criterion: criterion)
-      return .object(members + [("rci", .number(rc.index)), ("reliableChange", .string(rc.category.rawValue)), ("reason", .null)])
+      let rc = try ReliableChange(
+        pre: before, post: after, sd: p.sd, reliability: p.reliability, direction: direction, criterion: criterion)
+      return .object(
+        members + [("rci", .number(rc.index)), ("reliableChange", .string(rc.category.rawValue)), ("reason", .null)])
     } catch {
       return .object(members + [("rci", .null), ("reliableChange", .null), ("reason", .string(error.description))])
     }
@@ -192,13 +250,20 @@ enum ChangeMethod {
     case .object(let o)?:
       var out: [String: Double] = [:]
       for (k, v) in o {
-        guard scales.contains(k) else { throw .invalidParams("\(path).\(k)", "unknownReference", "'\(k)' is not a scale of the instrument (\(scales.joined(separator: ", "))).") }
-        guard case .number(let n) = v, n.isFinite else { throw .invalidParams("\(path).\(k)", "wrongType", "expected a number.") }
+        guard scales.contains(k) else {
+          throw .invalidParams(
+            "\(path).\(k)", "unknownReference",
+            "'\(k)' is not a scale of the instrument (\(scales.joined(separator: ", "))).")
+        }
+        guard case .number(let n) = v, n.isFinite else {
+          throw .invalidParams("\(path).\(k)", "wrongType", "expected a number.")
+        }
         out[k] = n
       }
       return out
     case let other?:
-      throw .invalidParams(path, "wrongType", "expected a number or an object {\"Scale\": number}, found \(other.typeName).")
+      throw .invalidParams(
+        path, "wrongType", "expected a number or an object {\"Scale\": number}, found \(other.typeName).")
     }
   }
 }

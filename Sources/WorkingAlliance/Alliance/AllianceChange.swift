@@ -37,7 +37,9 @@ public struct ReliabilityBasis: Sendable, Hashable, Codable {
   ///
   /// - Throws: ``ReliabilityBasisError`` when the reliability is not in (0, 1) or the SD is not a
   ///   positive finite number.
-  public init(reliability: Double, sd: Double, metric: AllianceMetric, source: Source, note: String) throws(ReliabilityBasisError) {
+  public init(reliability: Double, sd: Double, metric: AllianceMetric, source: Source, note: String)
+    throws(ReliabilityBasisError)
+  {
     guard reliability > 0, reliability < 1 else { throw .reliabilityOutOfRange(reliability) }
     guard sd > 0, sd.isFinite else { throw .nonPositiveSD(sd) }
     self.reliability = reliability
@@ -56,14 +58,17 @@ extension ReliabilityBasis {
   /// - Throws: ``ReliabilityBasisError`` when fewer than two series have a first score, or the SD is 0
   ///   or the reliability is out of range.
   public static func fromSample(
-    _ series: [AllianceSeries], measure: AllianceMeasure = .total, metric: AllianceMetric = .sum, reliability: Double, reliabilityOrigin: String
+    _ series: [AllianceSeries], measure: AllianceMeasure = .total, metric: AllianceMetric = .sum, reliability: Double,
+    reliabilityOrigin: String
   ) throws(ReliabilityBasisError) -> ReliabilityBasis {
     let first = series.compactMap { $0.points(measure, metric).first?.value }
     guard first.count >= 2 else { throw .tooFewSeries(first.count) }
     let sd = sampleSD(first)
     return try ReliabilityBasis(
       reliability: reliability, sd: sd, metric: metric, source: .sample,
-      note: "SD \(sd) = SD of the first scored session of \(first.count) series in the sample; reliability \(reliability): \(reliabilityOrigin)")
+      note:
+        "SD \(sd) = SD of the first scored session of \(first.count) series in the sample; reliability \(reliability): \(reliabilityOrigin)"
+    )
   }
 }
 
@@ -72,13 +77,19 @@ extension ReliabilityBasis {
   /// (`ScaleNorm`) for the measure's scale that states a reliability, on that norm's metric
   /// (`sum` or `mean`). `nil` when the definition has none (the built-ins carry none: no published
   /// alliance SD was confirmed).
-  public static func published(in definition: InstrumentDefinition, measure: AllianceMeasure = .total) -> ReliabilityBasis? {
+  public static func published(in definition: InstrumentDefinition, measure: AllianceMeasure = .total)
+    -> ReliabilityBasis?
+  {
     guard let layout = try? AllianceLayout(definition: definition) else { return nil }
     for norm in definition.norms(for: layout[measure]) {
       guard let r = norm.reliability else { continue }
       let metric: AllianceMetric = norm.metric == .sum ? .sum : .mean
-      let note = "\(definition.id) norm for \(norm.scale) (\(norm.population.english)\(norm.n.map { ", n = \($0)" } ?? "")): \(norm.source)"
-      if let basis = try? ReliabilityBasis(reliability: r, sd: norm.sd, metric: metric, source: .published, note: note) { return basis }
+      let note =
+        "\(definition.id) norm for \(norm.scale) (\(norm.population.english)\(norm.n.map { ", n = \($0)" } ?? "")): \(norm.source)"
+      if let basis = try? ReliabilityBasis(reliability: r, sd: norm.sd, metric: metric, source: .published, note: note)
+      {
+        return basis
+      }
     }
     return nil
   }
@@ -98,7 +109,8 @@ public enum ReliabilityBasisError: Error, Sendable, Hashable, Codable, CustomStr
     switch self {
     case .reliabilityOutOfRange(let r): "The reliability must be between 0 and 1 (exclusive), not \(r)."
     case .nonPositiveSD(let sd): "The SD must be a positive number, not \(sd)."
-    case .tooFewSeries(let n): "The SD cannot be estimated from the sample: \(n) series \(n == 1 ? "has" : "have") a first score, at least 2 are needed; give the SD."
+    case .tooFewSeries(let n):
+      "The SD cannot be estimated from the sample: \(n) series \(n == 1 ? "has" : "have") a first score, at least 2 are needed; give the SD."
     }
   }
 }
@@ -146,7 +158,10 @@ public struct AllianceChangeError: Error, Sendable, Equatable, Codable, Redactab
   public var statistics: ChangeStatisticsError?
 
   /// Creates the error.
-  public init(dyad: String, rater: AllianceRater, unscoredSessions: [Int], measure: AllianceMeasure, statistics: ChangeStatisticsError? = nil) {
+  public init(
+    dyad: String, rater: AllianceRater, unscoredSessions: [Int], measure: AllianceMeasure,
+    statistics: ChangeStatisticsError? = nil
+  ) {
     self.dyad = dyad
     self.rater = rater
     self.unscoredSessions = unscoredSessions
@@ -158,7 +173,8 @@ public struct AllianceChangeError: Error, Sendable, Equatable, Codable, Redactab
   public var description: String {
     let who = "Dyad \(Redaction.quote(dyad)) (\(rater.label.english.lowercased()) ratings)"
     if let statistics { return "\(who): the change cannot be computed: \(statistics)" }
-    return "\(who) has no \(measure.label.english.lowercased()) score for session\(unscoredSessions.count == 1 ? "" : "s") \(unscoredSessions.map(String.init).joined(separator: ", ")); a change needs both administrations scored."
+    return
+      "\(who) has no \(measure.label.english.lowercased()) score for session\(unscoredSessions.count == 1 ? "" : "s") \(unscoredSessions.map(String.init).joined(separator: ", ")); a change needs both administrations scored."
   }
 }
 
@@ -167,15 +183,22 @@ extension AllianceSeries {
   ///
   /// - Throws: ``AllianceChangeError`` when either session is missing from the series or has no score
   ///   on `measure`.
-  public func change(from: Int, to: Int, measure: AllianceMeasure = .total, basis: ReliabilityBasis) throws(AllianceChangeError) -> AllianceChange {
+  public func change(from: Int, to: Int, measure: AllianceMeasure = .total, basis: ReliabilityBasis)
+    throws(AllianceChangeError) -> AllianceChange
+  {
     let p = points(measure, basis.metric)
-    let a = p.first { $0.session == from }, b = p.first { $0.session == to }
+    let a = p.first { $0.session == from }
+    let b = p.first { $0.session == to }
     guard let a, let b else {
-      throw AllianceChangeError(dyad: dyad, rater: rater, unscoredSessions: [from, to].filter { s in !p.contains { $0.session == s } }, measure: measure)
+      throw AllianceChangeError(
+        dyad: dyad, rater: rater, unscoredSessions: [from, to].filter { s in !p.contains { $0.session == s } },
+        measure: measure)
     }
     do {
-      let rc = try ReliableChange(pre: a.value, post: b.value, sd: basis.sd, reliability: basis.reliability, direction: .higherIsBetter)
-      return AllianceChange(measure: measure, fromSession: a.session, toSession: b.session, reliableChange: rc, basis: basis)
+      let rc = try ReliableChange(
+        pre: a.value, post: b.value, sd: basis.sd, reliability: basis.reliability, direction: .higherIsBetter)
+      return AllianceChange(
+        measure: measure, fromSession: a.session, toSession: b.session, reliableChange: rc, basis: basis)
     } catch {
       throw AllianceChangeError(dyad: dyad, rater: rater, unscoredSessions: [], measure: measure, statistics: error)
     }
@@ -183,10 +206,16 @@ extension AllianceSeries {
 
   /// The change between two scored points. Series scores are finite (validated on construction) and
   /// the basis is validated, so `ReliableChange` cannot reject them; `nil` only if that ever changes.
-  static func change(measure: AllianceMeasure, _ a: SeriesPoint, _ b: SeriesPoint, _ basis: ReliabilityBasis) -> AllianceChange? {
-    guard let rc = try? ReliableChange(pre: a.value, post: b.value, sd: basis.sd, reliability: basis.reliability, direction: .higherIsBetter) else {
+  static func change(measure: AllianceMeasure, _ a: SeriesPoint, _ b: SeriesPoint, _ basis: ReliabilityBasis)
+    -> AllianceChange?
+  {
+    guard
+      let rc = try? ReliableChange(
+        pre: a.value, post: b.value, sd: basis.sd, reliability: basis.reliability, direction: .higherIsBetter)
+    else {
       return nil
     }
-    return AllianceChange(measure: measure, fromSession: a.session, toSession: b.session, reliableChange: rc, basis: basis)
+    return AllianceChange(
+      measure: measure, fromSession: a.session, toSession: b.session, reliableChange: rc, basis: basis)
   }
 }

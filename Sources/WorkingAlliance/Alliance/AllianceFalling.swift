@@ -51,11 +51,14 @@ public enum FallingEvidence: Sendable, Hashable, Codable, BilingualLabelled {
   public var summary: String {
     switch self {
     case .successiveDeclines(let sessions, let decline, let threshold):
-      return "fell at each of sessions \(sessions.map(String.init).joined(separator: ", ")): \(fmt(decline)) points of the range in all (threshold \(fmt(threshold)))"
+      return
+        "fell at each of sessions \(sessions.map(String.init).joined(separator: ", ")): \(fmt(decline)) points of the range in all (threshold \(fmt(threshold)))"
     case .reliableDeterioration(let c):
-      return "session \(c.toSession) is reliably below session \(c.fromSession): RCI \(fmt(c.rci)) < −\(fmt(c.reliableChange.criterion)) (r = \(fmt(c.basis.reliability)), SD = \(fmt(c.basis.sd)), \(c.basis.source.rawValue))"
+      return
+        "session \(c.toSession) is reliably below session \(c.fromSession): RCI \(fmt(c.rci)) < −\(fmt(c.reliableChange.criterion)) (r = \(fmt(c.basis.reliability)), SD = \(fmt(c.basis.sd)), \(c.basis.source.rawValue))"
     case .unrepairedRupture(let e):
-      return "rupture at session \(e.ruptureSession): dropped \(fmt(e.drop)) from session \(e.beforeSession) (threshold \(fmt(e.threshold))) and has not returned"
+      return
+        "rupture at session \(e.ruptureSession): dropped \(fmt(e.drop)) from session \(e.beforeSession) (threshold \(fmt(e.threshold))) and has not returned"
     }
   }
 }
@@ -102,7 +105,8 @@ extension AllianceSeries {
       let allDown = zip(window, window.dropFirst()).allSatisfy { $1.value < $0.value }
       let decline = window[0].value - window[k].value
       if allDown, decline >= criterion.minimumDecline {
-        evidence.append(.successiveDeclines(sessions: window.map(\.session), decline: decline, threshold: criterion.minimumDecline))
+        evidence.append(
+          .successiveDeclines(sessions: window.map(\.session), decline: decline, threshold: criterion.minimumDecline))
       }
     }
 
@@ -123,6 +127,8 @@ extension AllianceSeries {
         if !returned { evidence.append(.unrepairedRupture(rupture: event)) }
       }
     }
-    return .value(AllianceFallingFlag(isFalling: !evidence.isEmpty, latestSession: latest.session, evidence: evidence, criterion: criterion))
+    return .value(
+      AllianceFallingFlag(
+        isFalling: !evidence.isEmpty, latestSession: latest.session, evidence: evidence, criterion: criterion))
   }
 }

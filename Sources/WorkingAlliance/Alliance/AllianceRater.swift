@@ -38,5 +38,3 @@ extension CivilDate {
     self = date
   }
 }
-
-

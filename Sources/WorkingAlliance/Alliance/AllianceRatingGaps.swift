@@ -59,7 +59,9 @@ extension AllianceRatingGaps {
   ///   rated by both.
   /// - Throws: ``AllianceGapError`` when the series are not one dyad's client and PK series.
   /// - Complexity: O(*n* + *m*).
-  public static func compare(client: AllianceSeries, pk: AllianceSeries, metric: AllianceMetric = .percent) throws(AllianceGapError) -> AllianceOutcome<AllianceRatingGaps> {
+  public static func compare(client: AllianceSeries, pk: AllianceSeries, metric: AllianceMetric = .percent)
+    throws(AllianceGapError) -> AllianceOutcome<AllianceRatingGaps>
+  {
     guard client.dyad == pk.dyad, client.rater == .client, pk.rater == .pk else {
       throw AllianceGapError(given: ["\(client.dyad)/\(client.rater.rawValue)", "\(pk.dyad)/\(pk.rater.rawValue)"])
     }
@@ -79,13 +81,15 @@ extension AllianceRatingGaps {
     }
     guard !sessions.isEmpty else {
       let pts = client.observations
-      return .notEnoughData(NotEnoughData(
-        dyad: client.dyad, rater: .client, analysis: .ratingGaps, available: 0, required: 1,
-        sessions: pts.map(\.session), lines: pts.compactMap(\.line)))
+      return .notEnoughData(
+        NotEnoughData(
+          dyad: client.dyad, rater: .client, analysis: .ratingGaps, available: 0, required: 1,
+          sessions: pts.map(\.session), lines: pts.compactMap(\.line)))
     }
     let means = AllianceMeasure.allCases.compactMap { m -> MeasureGap? in
       guard let s = sums[m], s.n > 0 else { return nil }
-      let c = s.client / Double(s.n), p = s.pk / Double(s.n)
+      let c = s.client / Double(s.n)
+      let p = s.pk / Double(s.n)
       return MeasureGap(measure: m, client: c, pk: p, gap: c - p)
     }
     return .value(AllianceRatingGaps(dyad: client.dyad, metric: metric, sessions: sessions, meanGap: means))

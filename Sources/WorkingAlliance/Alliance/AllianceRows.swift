@@ -54,7 +54,9 @@ public struct AllianceRow: Sendable, Hashable, Codable {
       who = r
     }
     let formID = form.map { $0.trimmingWhitespace() }.flatMap { $0.isEmpty ? nil : $0 } ?? instrument
-    self.init(dyad: id, rater: who, observation: AllianceObservation(session: s, date: day, instrument: formID, line: line, scores: scores))
+    self.init(
+      dyad: id, rater: who,
+      observation: AllianceObservation(session: s, date: day, instrument: formID, line: line, scores: scores))
   }
 
   /// Groups rows into one series per dyad and rater, in order of first appearance, validating each.
@@ -72,10 +74,13 @@ public struct AllianceRow: Sendable, Hashable, Codable {
       }
       groups[key]?.observations.append(r.observation)
     }
-    var series: [AllianceSeries] = [], errors: [AllianceSeriesError] = []
+    var series: [AllianceSeries] = []
+    var errors: [AllianceSeriesError] = []
     for key in order {
       guard let g = groups[key] else { continue }
-      do { series.append(try AllianceSeries(dyad: g.dyad, rater: g.rater, observations: g.observations)) } catch { errors.append(error) }
+      do { series.append(try AllianceSeries(dyad: g.dyad, rater: g.rater, observations: g.observations)) } catch {
+        errors.append(error)
+      }
     }
     return (series, errors)
   }
@@ -142,7 +147,8 @@ public struct AllianceRowError: Error, Sendable, Hashable, Codable, RedactableDe
     case .emptyDyad: why = "the dyad id is empty"
     case .invalidSession: why = "\(Redaction.quote(value)) is not a whole session number"
     case .invalidDate: why = "\(Redaction.quote(value)) is not a date written YYYY-MM-DD"
-    case .unknownRater: why = "\(Redaction.quote(value)) is neither a client rating (client, klien) nor a PK rating (pk)"
+    case .unknownRater:
+      why = "\(Redaction.quote(value)) is neither a client rating (client, klien) nor a PK rating (pk)"
     }
     return "column '\(column)': \(why). The row is left out."
   }

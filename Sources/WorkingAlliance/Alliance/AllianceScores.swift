@@ -115,7 +115,10 @@ public struct AllianceScores: Sendable, Hashable, Codable {
   }
 
   /// Creates scores.
-  public init(goal: DimensionScore?, task: DimensionScore?, bond: DimensionScore?, total: DimensionScore?, absences: [Absence] = []) {
+  public init(
+    goal: DimensionScore?, task: DimensionScore?, bond: DimensionScore?, total: DimensionScore?,
+    absences: [Absence] = []
+  ) {
     self.goal = goal
     self.task = task
     self.bond = bond
@@ -197,7 +200,8 @@ public struct AllianceLayoutError: Error, Sendable, Hashable, Codable, CustomStr
   /// A sentence naming the instrument and the missing scales.
   public var description: String {
     let names = missing.map { "'\($0.label.english)'" }.joined(separator: ", ")
-    return "The instrument '\(instrument)' has no scale for \(names); an alliance instrument needs scales named Goal, Task, Bond and Total (it has \(available.joined(separator: ", ")))."
+    return
+      "The instrument '\(instrument)' has no scale for \(names); an alliance instrument needs scales named Goal, Task, Bond and Total (it has \(available.joined(separator: ", ")))."
   }
 }
 
@@ -233,7 +237,8 @@ public struct AllianceScorer: Sendable {
         continue
       }
       let score = DimensionScore(
-        sum: sum, mean: mean, percentOfRange: (mean - Double(scale.min)) / width * 100, answered: s.answered, missing: s.missing)
+        sum: sum, mean: mean, percentOfRange: (mean - Double(scale.min)) / width * 100, answered: s.answered,
+        missing: s.missing)
       switch measure {
       case .goal: result.goal = score
       case .task: result.task = score

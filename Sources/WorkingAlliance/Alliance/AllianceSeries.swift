@@ -54,10 +54,13 @@ public struct AllianceSeries: Sendable, Hashable, Codable {
       throw fail(.mixedForms(instruments: forms), observations.filter { $0.instrument != first.instrument }.map(\.line))
     }
     for o in observations {
-      let values = AllianceMeasure.allCases.compactMap { o.scores[$0] }.flatMap { [$0.sum, $0.mean, $0.percentOfRange] }
+      let values = AllianceMeasure.allCases.compactMap { o.scores[$0] }.flatMap {
+        [$0.sum, $0.mean, $0.percentOfRange]
+      }
       if values.contains(where: { !$0.isFinite }) { throw fail(.nonFiniteScore(session: o.session), [o.line]) }
     }
-    let sorted = observations.enumerated().sorted { ($0.element.session, $0.offset) < ($1.element.session, $1.offset) }.map(\.element)
+    let sorted = observations.enumerated().sorted { ($0.element.session, $0.offset) < ($1.element.session, $1.offset) }
+      .map(\.element)
     for (a, b) in zip(sorted, sorted.dropFirst()) where a.session == b.session {
       throw fail(.duplicateSession(session: a.session), sorted.filter { $0.session == a.session }.map(\.line))
     }
@@ -65,7 +68,9 @@ public struct AllianceSeries: Sendable, Hashable, Codable {
     for o in sorted {
       guard let date = o.date else { continue }
       if let prev = lastDated, let prevDate = prev.date, date < prevDate {
-        throw fail(.datesOutOfOrder(session: prev.session, date: prevDate, laterSession: o.session, laterDate: date), [prev.line, o.line])
+        throw fail(
+          .datesOutOfOrder(session: prev.session, date: prevDate, laterSession: o.session, laterDate: date),
+          [prev.line, o.line])
       }
       lastDated = o
     }
@@ -91,12 +96,17 @@ public struct AllianceSeries: Sendable, Hashable, Codable {
     do {
       try self.init(dyad: dyad, rater: rater, observations: observations)
     } catch {
-      throw DecodingError.dataCorrupted(.init(codingPath: c.codingPath + [CodingKeys.observations], debugDescription: error.description, underlyingError: error))
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: c.codingPath + [CodingKeys.observations], debugDescription: error.description,
+          underlyingError: error))
     }
     guard self.instrument == instrument else {
-      throw DecodingError.dataCorrupted(.init(
-        codingPath: c.codingPath + [CodingKeys.instrument],
-        debugDescription: "the series names the form '\(instrument)' but its administrations used '\(self.instrument)'"))
+      throw DecodingError.dataCorrupted(
+        .init(
+          codingPath: c.codingPath + [CodingKeys.instrument],
+          debugDescription:
+            "the series names the form '\(instrument)' but its administrations used '\(self.instrument)'"))
     }
   }
 
@@ -151,14 +161,17 @@ public struct AllianceSeriesError: Error, Sendable, Hashable, Codable, Redactabl
   /// A sentence naming the dyad, the rater, the sessions and the lines.
   public var description: String {
     let who = "Dyad \(Redaction.quote(dyad)) (\(rater.label.english.lowercased()) ratings)"
-    let at = lines.isEmpty ? "" : " (line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", ")))"
+    let at =
+      lines.isEmpty ? "" : " (line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", ")))"
     switch kind {
     case .empty:
       return "\(who) has no administrations."
     case .duplicateSession(let session):
-      return "\(who) has more than one administration for session \(session)\(at); give each administration its own session number."
+      return
+        "\(who) has more than one administration for session \(session)\(at); give each administration its own session number."
     case .datesOutOfOrder(let session, let date, let later, let laterDate):
-      return "\(who): session \(later) is dated \(laterDate), before session \(session) on \(date)\(at); check the session numbers or the dates."
+      return
+        "\(who): session \(later) is dated \(laterDate), before session \(session) on \(date)\(at); check the session numbers or the dates."
     case .mixedForms(let forms):
       return "\(who) mixes the forms \(forms.joined(separator: ", "))\(at); analyse each form as its own series."
     case .nonFiniteScore(let session):
@@ -215,7 +228,10 @@ public struct NotEnoughData: Sendable, Hashable, Codable, CustomStringConvertibl
   public var lines: [Int]
 
   /// Creates the result.
-  public init(dyad: String, rater: AllianceRater, analysis: AllianceAnalysis, available: Int, required: Int, sessions: [Int], lines: [Int]) {
+  public init(
+    dyad: String, rater: AllianceRater, analysis: AllianceAnalysis, available: Int, required: Int, sessions: [Int],
+    lines: [Int]
+  ) {
     self.dyad = dyad
     self.rater = rater
     self.analysis = analysis
@@ -227,9 +243,14 @@ public struct NotEnoughData: Sendable, Hashable, Codable, CustomStringConvertibl
 
   /// A sentence such as "Dyad 'K-01' (client ratings): trajectory needs at least 2 scored sessions; there is 1 (session 1, line 2)."
   public var description: String {
-    let listed = sessions.isEmpty ? "" : " (session\(sessions.count == 1 ? "" : "s") \(sessions.map(String.init).joined(separator: ", "))"
-      + (lines.isEmpty ? "" : ", line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", "))") + ")"
-    return "Dyad \(Redaction.quote(dyad)) (\(rater.label.english.lowercased()) ratings): \(analysis.label.english.lowercased()) needs at least \(required) scored session\(required == 1 ? "" : "s"); there \(available == 1 ? "is" : "are") \(available)\(listed)."
+    let listed =
+      sessions.isEmpty
+      ? ""
+      : " (session\(sessions.count == 1 ? "" : "s") \(sessions.map(String.init).joined(separator: ", "))"
+        + (lines.isEmpty
+          ? "" : ", line\(lines.count == 1 ? "" : "s") \(lines.map(String.init).joined(separator: ", "))") + ")"
+    return
+      "Dyad \(Redaction.quote(dyad)) (\(rater.label.english.lowercased()) ratings): \(analysis.label.english.lowercased()) needs at least \(required) scored session\(required == 1 ? "" : "s"); there \(available == 1 ? "is" : "are") \(available)\(listed)."
   }
 }
 

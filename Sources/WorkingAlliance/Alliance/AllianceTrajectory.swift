@@ -54,34 +54,44 @@ extension AllianceSeries {
   /// - Returns: ``NotEnoughData`` (analysis `trajectory`, 2 required) when fewer than two sessions have
   ///   a score.
   /// - Complexity: O(*n*).
-  public func trajectory(_ measure: AllianceMeasure = .total, metric: AllianceMetric = .sum) -> AllianceOutcome<AllianceTrajectory> {
+  public func trajectory(_ measure: AllianceMeasure = .total, metric: AllianceMetric = .sum) -> AllianceOutcome<
+    AllianceTrajectory
+  > {
     let p = points(measure, metric)
     guard p.count >= 2 else { return .notEnoughData(notEnough(.trajectory, p, required: 2)) }
     let fit = olsLine(x: p.map { Double($0.session) }, y: p.map(\.value))
-    return .value(AllianceTrajectory(
-      measure: measure, metric: metric, sessions: p.map(\.session), slope: fit.slope, intercept: fit.intercept,
-      slopeStandardError: fit.slopeSE, n: p.count))
+    return .value(
+      AllianceTrajectory(
+        measure: measure, metric: metric, sessions: p.map(\.session), slope: fit.slope, intercept: fit.intercept,
+        slopeStandardError: fit.slopeSE, n: p.count))
   }
 
   /// The mean of the first `count` scored sessions (default 3).
   ///
   /// - Returns: ``NotEnoughData`` (analysis `earlyAlliance`, `count` required) when fewer sessions are
   ///   scored, or when `count` < 1.
-  public func earlyAlliance(_ measure: AllianceMeasure = .total, metric: AllianceMetric = .sum, count: Int = 3) -> AllianceOutcome<EarlyAlliance> {
+  public func earlyAlliance(_ measure: AllianceMeasure = .total, metric: AllianceMetric = .sum, count: Int = 3)
+    -> AllianceOutcome<EarlyAlliance>
+  {
     let p = points(measure, metric)
-    guard count >= 1, p.count >= count else { return .notEnoughData(notEnough(.earlyAlliance, p, required: max(count, 1))) }
+    guard count >= 1, p.count >= count else {
+      return .notEnoughData(notEnough(.earlyAlliance, p, required: max(count, 1)))
+    }
     let first = p.prefix(count)
-    return .value(EarlyAlliance(
-      measure: measure, metric: metric, count: count, sessions: first.map(\.session),
-      mean: first.map(\.value).reduce(0, +) / Double(count)))
+    return .value(
+      EarlyAlliance(
+        measure: measure, metric: metric, count: count, sessions: first.map(\.session),
+        mean: first.map(\.value).reduce(0, +) / Double(count)))
   }
 }
 
 /// Simple linear regression of y on x (at least two distinct x).
 func olsLine(x: [Double], y: [Double]) -> (slope: Double, intercept: Double, slopeSE: Double?) {
   let n = Double(x.count)
-  let mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
-  var sxx = 0.0, sxy = 0.0
+  let mx = x.reduce(0, +) / n
+  let my = y.reduce(0, +) / n
+  var sxx = 0.0
+  var sxy = 0.0
   for (xi, yi) in zip(x, y) {
     sxx += (xi - mx) * (xi - mx)
     sxy += (xi - mx) * (yi - my)

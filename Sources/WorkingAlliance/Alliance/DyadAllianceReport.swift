@@ -19,7 +19,8 @@ public struct AllianceAnalysisOptions: Sendable, Hashable, Codable {
 
   /// Creates options.
   public init(
-    measure: AllianceMeasure = .total, metric: AllianceMetric = .sum, earlyCount: Int = 3, rupture: RuptureCriterion = .default,
+    measure: AllianceMeasure = .total, metric: AllianceMetric = .sum, earlyCount: Int = 3,
+    rupture: RuptureCriterion = .default,
     falling: FallingCriterion = .default, reliability: ReliabilityBasis? = nil, gapMetric: AllianceMetric = .percent
   ) {
     self.measure = measure
@@ -77,7 +78,9 @@ public struct DyadAllianceReport: Sendable, Hashable, Codable {
     for rater in AllianceRater.allCases where input.filter({ $0.rater == rater }).count > 1 {
       throw DyadAllianceError(kind: .twoSeriesForRater(dyad: first.dyad, rater: rater))
     }
-    let ordered = input.sorted { AllianceRater.allCases.firstIndex(of: $0.rater) ?? 0 < AllianceRater.allCases.firstIndex(of: $1.rater) ?? 0 }
+    let ordered = input.sorted {
+      AllianceRater.allCases.firstIndex(of: $0.rater) ?? 0 < AllianceRater.allCases.firstIndex(of: $1.rater) ?? 0
+    }
     self.dyad = first.dyad
     self.options = options
     self.series = ordered.map { Self.report($0, options) }
@@ -102,7 +105,8 @@ public struct DyadAllianceReport: Sendable, Hashable, Codable {
       earlyAlliance: s.earlyAlliance(o.measure, metric: o.metric, count: o.earlyCount),
       changes: changes,
       ruptures: s.ruptures(o.measure, metric: o.metric, criterion: o.rupture),
-      falling: s.falling(o.measure, criterion: o.falling, basis: o.reliability, ruptures: o.rupture, ruptureMetric: o.metric))
+      falling: s.falling(
+        o.measure, criterion: o.falling, basis: o.reliability, ruptures: o.rupture, ruptureMetric: o.metric))
   }
 }
 
@@ -128,8 +132,10 @@ public struct DyadAllianceError: Error, Sendable, Hashable, Codable, RedactableD
   public var description: String {
     switch kind {
     case .noSeries: "A dyad report needs at least one series."
-    case .differentDyads(let d): "A dyad report takes the series of one dyad; got \(d.map { Redaction.quote($0) }.joined(separator: ", "))."
-    case .twoSeriesForRater(let d, let r): "Dyad \(Redaction.quote(d)) has two \(r.label.english.lowercased()) series; merge them into one."
+    case .differentDyads(let d):
+      "A dyad report takes the series of one dyad; got \(d.map { Redaction.quote($0) }.joined(separator: ", "))."
+    case .twoSeriesForRater(let d, let r):
+      "Dyad \(Redaction.quote(d)) has two \(r.label.english.lowercased()) series; merge them into one."
     }
   }
 }

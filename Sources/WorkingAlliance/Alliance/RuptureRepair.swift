@@ -103,7 +103,9 @@ extension AllianceSeries {
   /// - Returns: ``NotEnoughData`` (analysis `ruptures`) with fewer than 3 scored sessions — a drop and
   ///   a return need three points, and the series' own SD is not meaningful from two.
   /// - Complexity: O(*n* · ``RuptureCriterion/repairWithin``).
-  public func ruptures(_ measure: AllianceMeasure = .total, metric: AllianceMetric = .sum, criterion: RuptureCriterion = .default) -> AllianceOutcome<RuptureAnalysis> {
+  public func ruptures(
+    _ measure: AllianceMeasure = .total, metric: AllianceMetric = .sum, criterion: RuptureCriterion = .default
+  ) -> AllianceOutcome<RuptureAnalysis> {
     let p = points(measure, metric)
     guard p.count >= 3 else { return .notEnoughData(notEnough(.ruptures, p, required: 3)) }
     let v = p.map(\.value)
@@ -128,13 +130,17 @@ extension AllianceSeries {
           }
         }
         if repair == nil, last > p.count - 1 { status = .open }
-        events.append(RuptureEvent(
-          beforeSession: p[i - 1].session, ruptureSession: p[i].session, before: v[i - 1], atRupture: v[i], drop: drop,
-          threshold: threshold, sd: sd, status: status, repairSession: repair?.session, repairedTo: repair?.value))
+        events.append(
+          RuptureEvent(
+            beforeSession: p[i - 1].session, ruptureSession: p[i].session, before: v[i - 1], atRupture: v[i],
+            drop: drop,
+            threshold: threshold, sd: sd, status: status, repairSession: repair?.session, repairedTo: repair?.value))
       }
     }
-    return .value(RuptureAnalysis(
-      measure: measure, metric: metric, criterion: criterion, sd: sd, sdFromSeries: criterion.fixedSD == nil, events: events))
+    return .value(
+      RuptureAnalysis(
+        measure: measure, metric: metric, criterion: criterion, sd: sd, sdFromSeries: criterion.fixedSD == nil,
+        events: events))
   }
 }
 

@@ -62,12 +62,18 @@ public struct DualRoleNorm: Sendable, Hashable, Codable {
 
   /// The three groups of the SSWR 2014 abstract.
   public static let sswr2014: [DualRoleNorm] = [
-    DualRoleNorm(group: LocalizedText(id: "Pengadilan kesehatan jiwa", en: "Mental-health court"), mean: 185.5, sd: 29.27, source: sswrSource),
-    DualRoleNorm(group: LocalizedText(id: "Probasi khusus kesehatan jiwa", en: "Specialised mental-health probation"), mean: 180.4, sd: 35.28, source: sswrSource),
-    DualRoleNorm(group: LocalizedText(id: "Probasi biasa", en: "Standard probation"), mean: 170.3, sd: 41.7, source: sswrSource),
+    DualRoleNorm(
+      group: LocalizedText(id: "Pengadilan kesehatan jiwa", en: "Mental-health court"), mean: 185.5, sd: 29.27,
+      source: sswrSource),
+    DualRoleNorm(
+      group: LocalizedText(id: "Probasi khusus kesehatan jiwa", en: "Specialised mental-health probation"), mean: 180.4,
+      sd: 35.28, source: sswrSource),
+    DualRoleNorm(
+      group: LocalizedText(id: "Probasi biasa", en: "Standard probation"), mean: 170.3, sd: 41.7, source: sswrSource),
   ]
 
-  static let sswrSource = "SSWR 2014 annual conference abstract (probationers with serious mental illness, N = 100), https://sswr.confex.com/sswr/2014/webprogram/Paper20631.html"
+  static let sswrSource =
+    "SSWR 2014 annual conference abstract (probationers with serious mental illness, N = 100), https://sswr.confex.com/sswr/2014/webprogram/Paper20631.html"
 }
 
 /// A DRI-R total beside one published group: the difference and the standard score.
@@ -134,7 +140,8 @@ public struct DualRoleScorer: Sendable {
   /// - Throws: `ScoringError` when the row has the wrong length or a value is off the scale.
   public func score(responses: [Int?]) throws(ScoringError) -> DualRoleScores {
     let all = try plan.score(responses: responses)
-    return DualRoleScores(caringFairness: all[index[0]], trust: all[index[1]], toughness: all[index[2]], total: totalIndex.map { all[$0] })
+    return DualRoleScores(
+      caringFairness: all[index[0]], trust: all[index[1]], toughness: all[index[2]], total: totalIndex.map { all[$0] })
   }
 }
 

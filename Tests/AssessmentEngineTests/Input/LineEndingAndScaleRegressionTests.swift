@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AssessmentEngine
 
 /// Regression tests for the library defects of issue 12 (line ends, the quadratic quoted path, traps
@@ -8,7 +9,9 @@ import Testing
 struct LineEndingAndScaleRegressionTests {
   let scale = ResponseScale(min: 1, max: 5)
 
-  func read(_ bytes: [UInt8], columns: [String] = ["a", "b"], id: String? = "id", fast: Bool = true, chunk: Int? = nil) throws -> ResponseBatch {
+  func read(_ bytes: [UInt8], columns: [String] = ["a", "b"], id: String? = "id", fast: Bool = true, chunk: Int? = nil)
+    throws -> ResponseBatch
+  {
     var parser = ResponseCSVParser(columns: columns, scale: scale, options: .init(idColumn: id))
     parser.fastPathEnabled = fast
     var batch = ResponseBatch(columns: columns, scale: scale)
@@ -19,10 +22,13 @@ struct LineEndingAndScaleRegressionTests {
     var start = 0
     while start < bytes.count {
       let end = min(bytes.count, start + chunk)
-      try bytes[start..<end].withUnsafeBufferPointer { (b) throws(InputIssue) in try parser.consume(b, isFinal: false, into: &batch) }
+      try bytes[start..<end].withUnsafeBufferPointer { (b) throws(InputIssue) in
+        try parser.consume(b, isFinal: false, into: &batch)
+      }
       start = end
     }
-    try [UInt8]().withUnsafeBufferPointer { (b) throws(InputIssue) in try parser.consume(b, isFinal: true, into: &batch) }
+    try [UInt8]().withUnsafeBufferPointer { (b) throws(InputIssue) in try parser.consume(b, isFinal: true, into: &batch)
+    }
     return batch
   }
 
@@ -75,11 +81,18 @@ struct LineEndingAndScaleRegressionTests {
       var text = "id,a,b\n"
       var quoted = 0
       for i in 0..<rows {
-        if i % 200 == 0 { text += "\"q\(i)\",1,2\n"; quoted += 1 } else { text += "r\(i),3,4\n" }
+        if i % 200 == 0 {
+          text += "\"q\(i)\",1,2\n"
+          quoted += 1
+        } else {
+          text += "r\(i),3,4\n"
+        }
       }
       var parser = ResponseCSVParser(columns: ["a", "b"], scale: scale, options: .init(idColumn: "id"))
       var batch = ResponseBatch(columns: ["a", "b"], scale: scale)
-      try Array(text.utf8).withUnsafeBufferPointer { (b) throws(InputIssue) in try parser.consume(b, isFinal: true, into: &batch) }
+      try Array(text.utf8).withUnsafeBufferPointer { (b) throws(InputIssue) in
+        try parser.consume(b, isFinal: true, into: &batch)
+      }
       #expect(batch.matrix.rowCount == rows)
       return (parser.reservedRows, quoted)
     }
@@ -112,7 +125,10 @@ struct LineEndingAndScaleRegressionTests {
   }
 
   @Test func parserWithMinAboveMaxThrowsInsteadOfTrapping() {
-    for scale in [ResponseScale(min: 5, max: 1), ResponseScale(min: 1, max: 1000), ResponseScale(min: 0, max: 1 << 40), ResponseScale(min: -1, max: Int.max)] {
+    for scale in [
+      ResponseScale(min: 5, max: 1), ResponseScale(min: 1, max: 1000), ResponseScale(min: 0, max: 1 << 40),
+      ResponseScale(min: -1, max: Int.max),
+    ] {
       #expect(throws: InputIssue(line: 1, column: 1, kind: .invalidScale(min: scale.min, max: scale.max))) {
         try ResponseCSVParser.read(Array("a\n1\n".utf8), columns: ["a"], scale: scale)
       }
@@ -128,9 +144,12 @@ struct LineEndingAndScaleRegressionTests {
       #expect(error.description.contains("carriage return (CR)"))
     }
     // Found by libFuzzer: the message must not depend on the chunking (it once looked ahead for an LF).
-    let found = Array(",1\",[1Optional,2\r\u{2}\"y \"\"q\"\"id,a,b\r\n\"x,1\",,1\",[1Optional,2\r\n\"y \"\"q\"\"id,a,b\r\n\"x,1\",\u{C}\u{C}\n".utf8)
+    let found = Array(
+      ",1\",[1Optional,2\r\u{2}\"y \"\"q\"\"id,a,b\r\n\"x,1\",,1\",[1Optional,2\r\n\"y \"\"q\"\"id,a,b\r\n\"x,1\",\u{C}\u{C}\n"
+        .utf8)
     #expect(found.count == 83)
-    let whole = FuzzHarness_read(found, chunk: nil), chunked = FuzzHarness_read(found, chunk: 31)
+    let whole = fuzzHarnessRead(found, chunk: nil)
+    let chunked = fuzzHarnessRead(found, chunk: 31)
     #expect(whole == chunked && whole.contains("carriage return (CR)"))
     // A byte-order mark inside the header (two files joined) is named and shown.
     do {
@@ -146,7 +165,7 @@ struct LineEndingAndScaleRegressionTests {
   }
 
   /// The error text of a read of `bytes` (columns a, b, id column `id`), whole or in chunks.
-  func FuzzHarness_read(_ bytes: [UInt8], chunk: Int?) -> String {
+  func fuzzHarnessRead(_ bytes: [UInt8], chunk: Int?) -> String {
     do {
       let batch = try read(bytes, chunk: chunk)
       return "\(batch.matrix.codes) \(batch.ids) \(batch.issues)"
@@ -158,9 +177,15 @@ struct LineEndingAndScaleRegressionTests {
   @Test func matrixWithAScaleTooWideForTheLayoutThrowsInsteadOfTrapping() {
     var matrix = ResponseMatrix(columns: ["a"], scale: ResponseScale(min: 1, max: 1000))
     #expect(throws: ResponseMatrixError.self) { try matrix.append([700]) }
-    #expect(throws: ResponseMatrixError.self) { try ResponseMatrix(columns: ["a"], scale: ResponseScale(min: 0, max: 1 << 40), codes: [1]) }
-    #expect(throws: ResponseMatrixError.self) { try ResponseMatrix(columns: ["a"], scale: ResponseScale(min: Int.max - 1, max: Int.max), codes: [2]) }
-    #expect((try? ResponseMatrix(columns: ["a"], scale: ResponseScale(min: 999_999, max: 1_000_000), codes: [2]))?.value(row: 0, column: 0) == 1_000_000)
+    #expect(throws: ResponseMatrixError.self) {
+      try ResponseMatrix(columns: ["a"], scale: ResponseScale(min: 0, max: 1 << 40), codes: [1])
+    }
+    #expect(throws: ResponseMatrixError.self) {
+      try ResponseMatrix(columns: ["a"], scale: ResponseScale(min: Int.max - 1, max: Int.max), codes: [2])
+    }
+    #expect(
+      (try? ResponseMatrix(columns: ["a"], scale: ResponseScale(min: 999_999, max: 1_000_000), codes: [2]))?.value(
+        row: 0, column: 0) == 1_000_000)
   }
 
   @Test func quickDefinitionWithIntMaxIsATypedError() throws {
@@ -177,7 +202,10 @@ struct LineEndingAndScaleRegressionTests {
   }
 
   @Test func jsonErrorsHaveLineAndColumnAndRepeatedKeysAreRefused() {
-    #expect(throws: JSONIssue(path: "$", kind: .malformedJSON("line 2, column 3: expected ',' or '}' after an object member, found '\"'"))) {
+    #expect(
+      throws: JSONIssue(
+        path: "$", kind: .malformedJSON("line 2, column 3: expected ',' or '}' after an object member, found '\"'"))
+    ) {
       try JSONValue.parse(Data("{\"a\": 1\n  \"b\" \"c\"}".utf8))
     }
     do {
@@ -185,19 +213,26 @@ struct LineEndingAndScaleRegressionTests {
       Issue.record("a repeated key was accepted")
     } catch {
       #expect(error.path == "$.o")
-      #expect(error.description.contains("the key 'k' appears twice in one object, at line 1, column 8 and line 2, column 2 (both $.o.k)"))
+      #expect(
+        error.description.contains(
+          "the key 'k' appears twice in one object, at line 1, column 8 and line 2, column 2 (both $.o.k)"))
     }
     #expect(throws: JSONIssue.self) { try JSONValue.parse(Data((String(repeating: "[", count: 10_000)).utf8)) }
-    #expect(throws: JSONIssue(path: "$", kind: .malformedJSON("line 1, column 1: the number 1e999 is too large to represent"))) {
+    #expect(
+      throws: JSONIssue(path: "$", kind: .malformedJSON("line 1, column 1: the number 1e999 is too large to represent"))
+    ) {
       try JSONValue.parse(Data("1e999".utf8))
     }
-    #expect((try? JSONValue.parse(Data("\u{FEFF}{\"a\": [1, -2.5e3, \"\\u00e9\\ud83d\\ude00\", true, null]}".utf8)))
-      == .object(["a": .array([.number(1), .number(-2500), .string("é😀"), .bool(true), .null])]))
+    #expect(
+      (try? JSONValue.parse(Data("\u{FEFF}{\"a\": [1, -2.5e3, \"\\u00e9\\ud83d\\ude00\", true, null]}".utf8)))
+        == .object(["a": .array([.number(1), .number(-2500), .string("é😀"), .bool(true), .null])]))
   }
 
   @Test func controlCharactersAreWrittenOutInMessages() {
     #expect(quotedForMessage("a\u{1B}[2Jb\r\n\u{FEFF}") == "'a\\e[2Jb\\r\\n\\u{FEFF}'")
     let issue = InputIssue(line: 2, column: 1, field: 1, columnName: "a\u{7}", value: "\u{1B}]0;x", kind: .notAnInteger)
-    #expect(issue.description == "column 'a\\u{7}': the value '\\e]0;x' is not a whole number or a missing-value token. The row is rejected.")
+    #expect(
+      issue.description
+        == "column 'a\\u{7}': the value '\\e]0;x' is not a whole number or a missing-value token. The row is rejected.")
   }
 }

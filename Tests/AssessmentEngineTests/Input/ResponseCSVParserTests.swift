@@ -1,5 +1,5 @@
-import Testing
 import AssessmentEngine
+import Testing
 import _AssessmentTestSupport
 
 /// The response reader: RFC 4180 input, located errors, every good row kept.
@@ -47,13 +47,15 @@ struct ResponseCSVParserTests {
 
   @Test func nonNumericValue() throws {
     let batch = try read("a,b,c\n1,2,3\n1,x2,3\n")
-    #expect(batch.issues == [InputIssue(line: 3, column: 3, field: 2, columnName: "b", value: "x2", kind: .notAnInteger)])
+    #expect(
+      batch.issues == [InputIssue(line: 3, column: 3, field: 2, columnName: "b", value: "x2", kind: .notAnInteger)])
     #expect(batch.matrix.rowCount == 1)
   }
 
   @Test func outOfRangeRejectsOrCountsAsMissing() throws {
     let text = "a,b,c\n1,2,3\n1,2,6\n"
-    let issue = InputIssue(line: 3, column: 5, field: 3, columnName: "c", value: "6", kind: .outOfRange(min: 1, max: 5, excluded: []))
+    let issue = InputIssue(
+      line: 3, column: 5, field: 3, columnName: "c", value: "6", kind: .outOfRange(min: 1, max: 5, excluded: []))
     let rejected = try read(text)
     #expect(rejected.issues == [issue] && rejected.rowsRejected == 1 && rejected.matrix.rowCount == 1)
     let kept = try read(text, options: .init(outOfRange: .missing))
@@ -61,7 +63,8 @@ struct ResponseCSVParserTests {
   }
 
   @Test func wholeNumbersWithDecimalZerosAndSigns() throws {
-    let signed = try ResponseCSVParser.read(Array("a\n-3\n+2\n2.0\n0\n".utf8), columns: ["a"], scale: ResponseScale(min: -3, max: 3, excluded: [0]))
+    let signed = try ResponseCSVParser.read(
+      Array("a\n-3\n+2\n2.0\n0\n".utf8), columns: ["a"], scale: ResponseScale(min: -3, max: 3, excluded: [0]))
     #expect(signed.matrix.rowCount == 3)
     #expect(signed.issues.map(\.kind) == [.outOfRange(min: -3, max: 3, excluded: [0])])
     let fraction = try read("a,b,c\n1,2.5,3\n")
@@ -75,10 +78,16 @@ struct ResponseCSVParserTests {
   }
 
   @Test func headerProblemsAreFatal() {
-    #expect(throws: InputIssue(line: 1, column: 1, kind: .missingColumns(["c"], suggestions: ["c": "cc"]))) { try read("a,b,cc\n1,2,3\n") }
-    #expect(throws: InputIssue(line: 1, column: 5, field: 3, columnName: "a", kind: .duplicateColumn("a"))) { try read("a,b,a,c\n") }
+    #expect(throws: InputIssue(line: 1, column: 1, kind: .missingColumns(["c"], suggestions: ["c": "cc"]))) {
+      try read("a,b,cc\n1,2,3\n")
+    }
+    #expect(throws: InputIssue(line: 1, column: 5, field: 3, columnName: "a", kind: .duplicateColumn("a"))) {
+      try read("a,b,a,c\n")
+    }
     #expect(throws: InputIssue(line: 1, column: 1, kind: .emptyFile)) { try read("") }
-    #expect(throws: InputIssue(line: 1, column: 1, kind: .missingIDColumn("id"))) { try read("a,b,c\n", options: .init(idColumn: "id")) }
+    #expect(throws: InputIssue(line: 1, column: 1, kind: .missingIDColumn("id"))) {
+      try read("a,b,c\n", options: .init(idColumn: "id"))
+    }
   }
 
   @Test func rowsReadAddUp() throws {
@@ -110,8 +119,12 @@ struct ResponseCSVParserTests {
   }
 
   @Test func messagesNameLineColumnAndValue() {
-    let issue = InputIssue(line: 12, column: 7, field: 4, columnName: "item4", value: "8", kind: .outOfRange(min: 1, max: 7, excluded: []))
-    #expect(issue.rendered(file: "wai.csv") == "wai.csv:12:7: error: column 'item4': the value '8' is outside the response scale; please provide one of 1 to 7.")
+    let issue = InputIssue(
+      line: 12, column: 7, field: 4, columnName: "item4", value: "8", kind: .outOfRange(min: 1, max: 7, excluded: []))
+    #expect(
+      issue.rendered(file: "wai.csv")
+        == "wai.csv:12:7: error: column 'item4': the value '8' is outside the response scale; please provide one of 1 to 7."
+    )
   }
 
   /// A chunk large enough for the parallel reader (≥ 512 KiB, no quotes) gives exactly what the
@@ -124,7 +137,8 @@ struct ResponseCSVParserTests {
       case 0: text += "bad\(r),1,2\r\n"
       case 1: text += "x\(r),1,9,2\r\n"
       case 2: text += "\r\n"
-      default: text += "r\(r),\(1 + g.next() % 5),\(g.next() % 3 == 0 ? "" : String(1 + g.next() % 5)),\(1 + g.next() % 5)\r\n"
+      default:
+        text += "r\(r),\(1 + g.next() % 5),\(g.next() % 3 == 0 ? "" : String(1 + g.next() % 5)),\(1 + g.next() % 5)\r\n"
       }
     }
     let bytes = Array(text.utf8)
@@ -136,7 +150,9 @@ struct ResponseCSVParserTests {
     var start = 0
     while start < bytes.count {
       let end = min(bytes.count, start + 65_536)
-      try bytes[start..<end].withUnsafeBufferPointer { try parser.consume($0, isFinal: end == bytes.count, into: &batch) }
+      try bytes[start..<end].withUnsafeBufferPointer {
+        try parser.consume($0, isFinal: end == bytes.count, into: &batch)
+      }
       start = end
     }
     #expect(batch.matrix == whole.matrix)

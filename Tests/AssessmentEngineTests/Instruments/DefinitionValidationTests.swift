@@ -1,6 +1,6 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
 
 /// Loading a definition reports every problem, each with its JSON path and kind.
 @Suite("Instrument definition validation")
@@ -50,18 +50,26 @@ struct DefinitionValidationTests {
   }
 
   @Test func emptyScale() {
-    let text = Self.valid.replacingOccurrences(of: #""items": ["a", "b", "c"], "reversed": ["b"]"#, with: #""items": []"#)
+    let text = Self.valid.replacingOccurrences(
+      of: #""items": ["a", "b", "c"], "reversed": ["b"]"#, with: #""items": []"#)
     #expect(issues(text) == [JSONIssue(path: "$.scales[0].items", kind: .invalidValue("the scale 'S' has no items"))])
   }
 
   @Test func minNotBelowMax() {
     let text = Self.valid.replacingOccurrences(of: #""min": 1, "max": 5"#, with: #""min": 5, "max": 5"#)
-    #expect(issues(text).contains(JSONIssue(path: "$.responseScale", kind: .invalidValue("'min' (5) must be less than 'max' (5)"))))
+    #expect(
+      issues(text).contains(
+        JSONIssue(path: "$.responseScale", kind: .invalidValue("'min' (5) must be less than 'max' (5)"))))
   }
 
   @Test func reverseKeyOutsideTheScale() {
     let text = Self.valid.replacingOccurrences(of: #""reversed": ["b"]"#, with: #""reversed": ["d"]"#)
-    #expect(issues(text) == [JSONIssue(path: "$.scales[0].reversed[0]", kind: .invalidValue("'d' is reverse-keyed but is not one of the scale's items"))])
+    #expect(
+      issues(text) == [
+        JSONIssue(
+          path: "$.scales[0].reversed[0]",
+          kind: .invalidValue("'d' is reverse-keyed but is not one of the scale's items"))
+      ])
   }
 
   @Test func unknownKeysAreReportedWithASuggestion() {
@@ -73,7 +81,8 @@ struct DefinitionValidationTests {
     let text = Self.valid.replacingOccurrences(of: #""year": 2026"#, with: #""year": "2026""#)
       .replacingOccurrences(of: #""version": "1","#, with: "")
     let found = issues(text)
-    #expect(found.contains(JSONIssue(path: "$.citation.year", kind: .wrongType(expected: "a number", found: "a string"))))
+    #expect(
+      found.contains(JSONIssue(path: "$.citation.year", kind: .wrongType(expected: "a number", found: "a string"))))
     #expect(found.contains(JSONIssue(path: "$", kind: .missingKey("version"))))
   }
 
@@ -99,13 +108,22 @@ struct DefinitionValidationTests {
   }
 
   @Test func unknownMissingDataPolicy() {
-    let text = Self.valid.replacingOccurrences(of: #""policy": "prorate", "minimumAnswered": 2"#, with: #""policy": "hotdeck""#)
-    #expect(issues(text) == [JSONIssue(path: "$.missingData.policy", kind: .invalidValue("'hotdeck' is not one of 'none', 'mean', 'median', 'prorate'"))])
+    let text = Self.valid.replacingOccurrences(
+      of: #""policy": "prorate", "minimumAnswered": 2"#, with: #""policy": "hotdeck""#)
+    #expect(
+      issues(text) == [
+        JSONIssue(
+          path: "$.missingData.policy",
+          kind: .invalidValue("'hotdeck' is not one of 'none', 'mean', 'median', 'prorate'"))
+      ])
   }
 
   @Test func errorReadsAsSentences() {
-    let error = InstrumentDefinitionError(issues: [JSONIssue(path: "$.scales[0].items[2]", kind: .unknownReference("zz"))])
-    #expect(error.description == "The instrument definition has 1 problem:\n  $.scales[0].items[2]: 'zz' is not defined.")
+    let error = InstrumentDefinitionError(issues: [
+      JSONIssue(path: "$.scales[0].items[2]", kind: .unknownReference("zz"))
+    ])
+    #expect(
+      error.description == "The instrument definition has 1 problem:\n  $.scales[0].items[2]: 'zz' is not defined.")
   }
 
   @Test func quickKeysAsPsychWritesThem() throws {

@@ -1,6 +1,6 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
 
 /// The example definition in Documentation/ loads and scores as the article says.
 @Suite("Documented definition example")

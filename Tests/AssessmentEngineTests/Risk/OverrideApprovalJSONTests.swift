@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AssessmentEngine
 
 /// `OverrideApproval.approvedAt` is written as ISO 8601 with a UTC offset (issue 16: one date format in
@@ -10,7 +11,8 @@ struct OverrideApprovalJSONTests {
     // 2025-03-01T09:30:00+07:00 = 2025-03-01T02:30:00Z; 2025-03-01 is day 20148 since 1970-01-01
     // (55 years, 13 of them leap: 55·365 + 13 = 20088, + 31 + 28 + 1 = 20148 → 20148·86400 + 9000).
     let instant = Date(timeIntervalSince1970: 20_148 * 86_400 + 2 * 3_600 + 30 * 60)
-    let approval = OverrideApproval(role: .supervisor, approverID: "S-7", approvedAt: instant, utcOffsetSeconds: 7 * 3_600)
+    let approval = OverrideApproval(
+      role: .supervisor, approverID: "S-7", approvedAt: instant, utcOffsetSeconds: 7 * 3_600)
     let text = String(decoding: try JSONEncoder().encode(approval), as: UTF8.self)
     #expect(text.contains(#""approvedAt":"2025-03-01T09:30:00+07:00""#))
     #expect(try JSONDecoder().decode(OverrideApproval.self, from: Data(text.utf8)) == approval)
@@ -27,18 +29,23 @@ struct OverrideApprovalJSONTests {
     #expect(parsed.date == Date(timeIntervalSince1970: 20_148 * 86_400 + 9_000) && parsed.offsetSeconds == offset)
   }
 
-  @Test(arguments: ["2025-03-01T09:30:00", "2025-03-01 09:30:00Z", "2025-02-30T09:30:00Z", "2025-03-01T24:00:00Z", "2025-03-01T09:30:00+7", "x"])
+  @Test(arguments: [
+    "2025-03-01T09:30:00", "2025-03-01 09:30:00Z", "2025-02-30T09:30:00Z", "2025-03-01T24:00:00Z",
+    "2025-03-01T09:30:00+7", "x",
+  ])
   func refusesInstantsWithoutAnOffsetOrImpossible(text: String) {
     #expect(ISO8601Instant.parse(text) == nil)
   }
 
   @Test func legacyNumberStillReadsAndBadTextIsLocated() throws {
     // Foundation's default: seconds since 2001-01-01T00:00:00Z. 0 → 2001-01-01T00:00:00+00:00.
-    let legacy = try JSONDecoder().decode(OverrideApproval.self, from: Data(#"{"role": "supervisor", "approverID": "S", "approvedAt": 0}"#.utf8))
+    let legacy = try JSONDecoder().decode(
+      OverrideApproval.self, from: Data(#"{"role": "supervisor", "approverID": "S", "approvedAt": 0}"#.utf8))
     #expect(legacy.approvedAt == Date(timeIntervalSinceReferenceDate: 0) && legacy.utcOffsetSeconds == 0)
     #expect(String(decoding: try JSONEncoder().encode(legacy), as: UTF8.self).contains("2001-01-01T00:00:00+00:00"))
     do {
-      _ = try JSONDecoder().decode(OverrideApproval.self, from: Data(#"{"role": "supervisor", "approverID": "S", "approvedAt": "kemarin"}"#.utf8))
+      _ = try JSONDecoder().decode(
+        OverrideApproval.self, from: Data(#"{"role": "supervisor", "approverID": "S", "approvedAt": "kemarin"}"#.utf8))
       Issue.record("decoded")
     } catch let DecodingError.dataCorrupted(context) {
       #expect(context.codingPath.map(\.stringValue) == ["approvedAt"])

@@ -1,11 +1,12 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
 
 @Suite("Professional override")
 struct RiskOverrideTests {
   let when = Date(timeIntervalSince1970: 1_790_000_000)
-  let reason = OverrideReason(kind: .discretionary, code: "D01", text: "Recent threats against the victim not captured by the items.")
+  let reason = OverrideReason(
+    kind: .discretionary, code: "D01", text: "Recent threats against the victim not captured by the items.")
 
   func sedangCase() throws -> (RiskInstrumentDefinition, RiskAssessment) {
     let rnr8 = try RiskFixtures.rnr8()
@@ -15,7 +16,8 @@ struct RiskOverrideTests {
   @Test func oneLevelUpWithSupervisorApproval() throws {
     let (rnr8, a) = try sedangCase()
     let o = try OverridePolicy().override(
-      a, to: "tinggi", reason: reason, approval: OverrideApproval(role: .supervisor, approverID: "S-7", approvedAt: when),
+      a, to: "tinggi", reason: reason,
+      approval: OverrideApproval(role: .supervisor, approverID: "S-7", approvedAt: when),
       officerID: "O-1", instrument: rnr8)
     #expect(o.computed.band == "sedang")
     #expect(o.final.band == "tinggi")
@@ -33,14 +35,17 @@ struct RiskOverrideTests {
     let a = try rnr8.assess(answers, population: RiskFixtures.maleAdult)
     let supervisor = OverrideApproval(role: .supervisor, approverID: "S-7", approvedAt: when)
     #expect(throws: OverrideError.approverRoleTooLow(required: .unitHead, actual: .supervisor, levels: 2)) {
-      try OverridePolicy().override(a, to: "rendah", reason: reason, approval: supervisor, officerID: "O-1", instrument: rnr8)
+      try OverridePolicy().override(
+        a, to: "rendah", reason: reason, approval: supervisor, officerID: "O-1", instrument: rnr8)
     }
     let head = OverrideApproval(role: .unitHead, approverID: "H-1", approvedAt: when)
-    let o = try OverridePolicy().override(a, to: "rendah", reason: reason, approval: head, officerID: "O-1", instrument: rnr8)
+    let o = try OverridePolicy().override(
+      a, to: "rendah", reason: reason, approval: head, officerID: "O-1", instrument: rnr8)
     #expect(o.direction == .down)
     #expect(o.levels == 2)
     #expect(throws: OverrideError.tooManyLevels(levels: 2, maximum: 1)) {
-      try OverridePolicy(maximumLevels: 1).override(a, to: "rendah", reason: reason, approval: head, officerID: "O-1", instrument: rnr8)
+      try OverridePolicy(maximumLevels: 1).override(
+        a, to: "rendah", reason: reason, approval: head, officerID: "O-1", instrument: rnr8)
     }
   }
 
@@ -60,8 +65,12 @@ struct RiskOverrideTests {
       _ = try policy.override(a, to: band, reason: reason, approval: approval, officerID: "O-1", instrument: rnr8)
     }
     #expect(throws: OverrideError.missingReason) { try attempt(nil, ok) }
-    #expect(throws: OverrideError.emptyReasonCode) { try attempt(OverrideReason(kind: .policy, code: " ", text: "x"), ok) }
-    #expect(throws: OverrideError.emptyReasonText) { try attempt(OverrideReason(kind: .policy, code: "P01", text: ""), ok) }
+    #expect(throws: OverrideError.emptyReasonCode) {
+      try attempt(OverrideReason(kind: .policy, code: " ", text: "x"), ok)
+    }
+    #expect(throws: OverrideError.emptyReasonText) {
+      try attempt(OverrideReason(kind: .policy, code: "P01", text: ""), ok)
+    }
     #expect(throws: OverrideError.reasonCodeNotAllowed(code: "X9", allowed: ["D01", "P01"])) {
       try attempt(OverrideReason(kind: .policy, code: "X9", text: "x"), ok)
     }
@@ -71,8 +80,9 @@ struct RiskOverrideTests {
     }
     #expect(throws: OverrideError.sameBand("sedang")) { try attempt(reason, ok, band: "sedang") }
     #expect(throws: OverrideError.unknownBand(scheme: "rst", band: "high")) { try attempt(reason, ok, band: "high") }
-    #expect(OverrideError.approverRoleTooLow(required: .unitHead, actual: .supervisor, levels: 2).description
-      == "Override: moving 2 levels needs approval by unit head or higher, not supervisor.")
+    #expect(
+      OverrideError.approverRoleTooLow(required: .unitHead, actual: .supervisor, levels: 2).description
+        == "Override: moving 2 levels needs approval by unit head or higher, not supervisor.")
   }
 
   @Test func withheldTotalCannotBeOverridden() throws {
@@ -80,7 +90,8 @@ struct RiskOverrideTests {
     var withheld = a
     withheld.band = nil
     #expect(throws: OverrideError.noComputedBand) {
-      try OverridePolicy().override(withheld, to: "tinggi", reason: reason, approval: nil, officerID: "O-1", instrument: rnr8)
+      try OverridePolicy().override(
+        withheld, to: "tinggi", reason: reason, approval: nil, officerID: "O-1", instrument: rnr8)
     }
   }
 
@@ -89,9 +100,11 @@ struct RiskOverrideTests {
   @Test func overrideRates() throws {
     let (rnr8, a) = try sedangCase()
     let approval = OverrideApproval(role: .supervisor, approverID: "S-7", approvedAt: when)
-    let up = try OverridePolicy().override(a, to: "tinggi", reason: OverrideReason(kind: .policy, code: "P01", text: "Policy."),
+    let up = try OverridePolicy().override(
+      a, to: "tinggi", reason: OverrideReason(kind: .policy, code: "P01", text: "Policy."),
       approval: approval, officerID: "O-1", instrument: rnr8)
-    let down = try OverridePolicy().override(a, to: "rendah", reason: reason, approval: approval, officerID: "O-1", instrument: rnr8)
+    let down = try OverridePolicy().override(
+      a, to: "rendah", reason: reason, approval: approval, officerID: "O-1", instrument: rnr8)
     let records = [
       OverrideRecord(officerID: "O-1", agencyID: "A", override: up),
       OverrideRecord(officerID: "O-1", agencyID: "A", override: down),
@@ -101,10 +114,13 @@ struct RiskOverrideTests {
       OverrideRecord(officerID: "O-2", agencyID: "B", override: nil),
     ]
     let officers = OverrideRateSummary.byOfficer(records)
-    #expect(officers == [
-      OverrideRateSummary(key: "O-1", assessments: 4, overrides: 2, upward: 1, downward: 1, policy: 1, discretionary: 1),
-      OverrideRateSummary(key: "O-2", assessments: 2, overrides: 0, upward: 0, downward: 0, policy: 0, discretionary: 0),
-    ])
+    #expect(
+      officers == [
+        OverrideRateSummary(
+          key: "O-1", assessments: 4, overrides: 2, upward: 1, downward: 1, policy: 1, discretionary: 1),
+        OverrideRateSummary(
+          key: "O-2", assessments: 2, overrides: 0, upward: 0, downward: 0, policy: 0, discretionary: 0),
+      ])
     #expect(officers[0].rate == 0.5)
     #expect(officers[0].exceeds(0.15))
     #expect(!officers[1].exceeds(0.15))

@@ -1,6 +1,6 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
 
 @Suite("Reassessment scheduling and comparison")
 struct RiskReassessmentTests {
@@ -42,7 +42,10 @@ struct RiskReassessmentTests {
     let rnr8 = try RiskFixtures.rnr8()
     let previous = try rnr8.assess(RiskFixtures.caseA, population: RiskFixtures.maleAdult)
     var answers = RiskFixtures.caseA
-    answers["as1"] = .choice("0"); answers["as2"] = .choice("no"); answers["sw1"] = .choice("no"); answers["sa1"] = .choice("2")
+    answers["as1"] = .choice("0")
+    answers["as2"] = .choice("no")
+    answers["sw1"] = .choice("no")
+    answers["sa1"] = .choice("2")
     let current = try rnr8.assess(answers, population: RiskFixtures.maleAdult)
     let c = try ReassessmentComparison(previous: previous, current: current)
     #expect(c.totalChange == -2)
@@ -55,10 +58,14 @@ struct RiskReassessmentTests {
     #expect(c.domainChanges.map(\.change) == [0, 0, 0, -3, 0, -1, 0, 2])
 
     var lower = RiskFixtures.caseA
-    lower["ch1"] = .count(0); lower["ch2"] = .choice("no"); lower["ch3"] = .choice("0")  // history 4 → 0: 10
-    lower["ac1"] = .choice("3"); lower["ac2"] = .choice("3")  // kognisi 2 → 0: 8, still sedang
+    lower["ch1"] = .count(0)
+    lower["ch2"] = .choice("no")
+    lower["ch3"] = .choice("0")  // history 4 → 0: 10
+    lower["ac1"] = .choice("3")
+    lower["ac2"] = .choice("3")  // kognisi 2 → 0: 8, still sedang
     lower["lr1"] = .choice("no")  // waktuLuang 2 → 1: 7 → rendah
-    let down = try ReassessmentComparison(previous: previous, current: rnr8.assess(lower, population: RiskFixtures.maleAdult))
+    let down = try ReassessmentComparison(
+      previous: previous, current: rnr8.assess(lower, population: RiskFixtures.maleAdult))
     #expect(down.currentTotal == 7)
     #expect(down.bandChange == .down)
     #expect(down.levelsChanged == -1)
@@ -67,7 +74,10 @@ struct RiskReassessmentTests {
   @Test func differentInstrumentsCannotBeCompared() throws {
     let a = try RiskFixtures.rnr8().assess(RiskFixtures.caseA, population: RiskFixtures.maleAdult)
     let b = try RiskFixtures.lsiShaped().assess(RiskFixtures.lsiCase, population: ClientPopulation())
-    #expect(throws: ReassessmentComparisonError.differentInstruments(previous: "rnr8-illustrative", current: "lsi-shaped-test")) {
+    #expect(
+      throws: ReassessmentComparisonError.differentInstruments(
+        previous: "rnr8-illustrative", current: "lsi-shaped-test")
+    ) {
       try ReassessmentComparison(previous: a, current: b)
     }
   }

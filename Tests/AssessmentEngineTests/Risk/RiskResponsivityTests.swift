@@ -1,6 +1,6 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
 
 @Suite("Responsivity factors and adjustments")
 struct RiskResponsivityTests {
@@ -17,9 +17,11 @@ struct RiskResponsivityTests {
   /// home visit become modalities; appointments fall outside working hours; group delivery stays.
   @Test func distantWorkingClient() {
     let plan = ResponsivityPolicy().apply([.workingHours, .distantResidence])
-    #expect(plan.adjustments == [
-      .scheduleOutsideWorkingHours, .mobileCounselling, .videoCall, .coordinateWithEmployer, .homeVisit, .reportAtNearerOutpost,
-    ])
+    #expect(
+      plan.adjustments == [
+        .scheduleOutsideWorkingHours, .mobileCounselling, .videoCall, .coordinateWithEmployer, .homeVisit,
+        .reportAtNearerOutpost,
+      ])
     #expect(plan.modalities == [.officeVisit, .mobileCounselling, .videoCall, .homeVisit, .outpost])
     #expect(plan.outsideWorkingHours)
     #expect(plan.format == .group)
@@ -52,7 +54,8 @@ struct RiskResponsivityTests {
     #expect((object["adjustments"] as? [String: [String]]) == ["travelCost": ["reportAtNearerOutpost"]])
     #expect(try JSONDecoder().decode(ResponsivityPolicy.self, from: data) == policy)
     #expect(throws: DecodingError.self) {
-      try JSONDecoder().decode(ResponsivityPolicy.self, from: Data(#"{"adjustments": {"farAway": []}, "defaultFormat": "group"}"#.utf8))
+      try JSONDecoder().decode(
+        ResponsivityPolicy.self, from: Data(#"{"adjustments": {"farAway": []}, "defaultFormat": "group"}"#.utf8))
     }
   }
 }

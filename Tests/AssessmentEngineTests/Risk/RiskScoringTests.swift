@@ -1,7 +1,7 @@
+import AssessmentEngine
 import Foundation
 import Testing
 import _AssessmentTestSupport
-import AssessmentEngine
 
 @Suite("Risk assessment scoring: totals, bands, needs, strengths")
 struct RiskScoringTests {
@@ -45,11 +45,17 @@ struct RiskScoringTests {
   /// A screening subscore over ch1, ac1, as1 (case A): 2 + 1 + 2 = 5 of 2 + 1 + 2 = 5; with ac1
   /// unanswered: 4 of 5, ac1 listed as missing. The total is unaffected.
   @Test func subscores() throws {
-    let json = RiskFixtures.replacingOnce(IllustrativeInstruments.rnr8JSON, #""bandMappings": ["#,
-      #""subscores": [{"id": "screen", "label": {"id": "Skrining", "en": "Screen"}, "items": ["ch1", "ac1", "as1"]}],\#n  "bandMappings": ["#)
+    let json = RiskFixtures.replacingOnce(
+      IllustrativeInstruments.rnr8JSON, #""bandMappings": ["#,
+      #""subscores": [{"id": "screen", "label": {"id": "Skrining", "en": "Screen"}, "items": ["ch1", "ac1", "as1"]}],\#n  "bandMappings": ["#
+    )
     let rnr8 = try RiskInstrumentDefinition.load(json: Data(json.utf8))
     let r = try rnr8.assess(RiskFixtures.caseA, population: RiskFixtures.maleAdult)
-    #expect(r.subscores == [Subscore(id: "screen", label: LocalizedText(id: "Skrining", en: "Screen"), points: 5, maximum: 5, missingItems: [])])
+    #expect(
+      r.subscores == [
+        Subscore(
+          id: "screen", label: LocalizedText(id: "Skrining", en: "Screen"), points: 5, maximum: 5, missingItems: [])
+      ])
     #expect(r.total == 14)
     var answers = RiskFixtures.caseA
     answers["ac1"] = nil
@@ -61,10 +67,14 @@ struct RiskScoringTests {
 
   @Test func explanationNamesTheDrivingItems() throws {
     let r = try RiskFixtures.rnr8().assess(RiskFixtures.caseA, population: RiskFixtures.maleAdult)
-    #expect(r.domain("pergaulan")?.explanation == LocalizedText(
-      id: "Pergaulan antisosial: 3 dari 3 poin (100%), disumbang oleh as1 (2), as2 (1).",
-      en: "Antisocial associates: 3 of 3 points (100%), from as1 (2), as2 (1)."))
-    #expect(r.domain("keluarga")?.explanation.english == "Family/marital: 0 of 2 points (0%), no item scored; strengths: fm1.")
+    #expect(
+      r.domain("pergaulan")?.explanation
+        == LocalizedText(
+          id: "Pergaulan antisosial: 3 dari 3 poin (100%), disumbang oleh as1 (2), as2 (1).",
+          en: "Antisocial associates: 3 of 3 points (100%), from as1 (2), as2 (1)."))
+    #expect(
+      r.domain("keluarga")?.explanation.english == "Family/marital: 0 of 2 points (0%), no item scored; strengths: fm1."
+    )
   }
 
   /// Case A plus sa1 "2" (+2) = 16: male adult 16+ → tinggi; female adult 9–16 → sedang; child 14+ → tinggi.
@@ -96,7 +106,8 @@ struct RiskScoringTests {
     let r = try RiskFixtures.rnr8().assess(answers, population: RiskFixtures.femaleAdult)
     #expect(r.total == 24)
     #expect(r.band?.band == "tinggi")
-    #expect(r.needs.map(\.domain) == ["kepribadian", "kognisi", "pergaulan", "keluarga", "sekolahKerja", "waktuLuang", "zat"])
+    #expect(
+      r.needs.map(\.domain) == ["kepribadian", "kognisi", "pergaulan", "keluarga", "sekolahKerja", "waktuLuang", "zat"])
     #expect(r.strengths.isEmpty)
   }
 
@@ -104,7 +115,8 @@ struct RiskScoringTests {
   /// (Big Four), sekolahKerja, waktuLuang (definition order). kepribadian (1 point, share .333) stays
   /// out because the need threshold is still a share of .5.
   @Test func rankingByPoints() throws {
-    let json = RiskFixtures.replacingOnce(IllustrativeInstruments.rnr8JSON, #""measure": "shareOfMaximum""#, #""measure": "points""#)
+    let json = RiskFixtures.replacingOnce(
+      IllustrativeInstruments.rnr8JSON, #""measure": "shareOfMaximum""#, #""measure": "points""#)
     let rnr8 = try RiskInstrumentDefinition.load(json: Data(json.utf8))
     let r = try rnr8.assess(RiskFixtures.caseA, population: RiskFixtures.maleAdult)
     #expect(r.needs.map(\.domain) == ["pergaulan", "kognisi", "sekolahKerja", "waktuLuang"])
@@ -126,14 +138,21 @@ struct RiskScoringTests {
     #expect(r.total == 27)
     #expect(r.band?.band == "moderate")
     #expect(r.domains.map(\.points) == [4, 5, 2, 2, 0, 2, 4, 4, 0, 4])
-    #expect(r.needs.map(\.domain) == ["attitudes", "financial", "leisure", "companions", "educationEmployment", "familyMarital"])
+    #expect(
+      r.needs.map(\.domain) == [
+        "attitudes", "financial", "leisure", "companions", "educationEmployment", "familyMarital",
+      ])
     #expect(r.needs[1].centralEight == nil)
     #expect(r.strengths == ["accommodation", "emotional"])
     let band = try #require(r.band)
     #expect(lsi.map(band, to: "rst")?.band == "sedang")
 
-    let byOrder = try RiskFixtures.lsiShaped(tieBreak: "definitionOrder").assess(RiskFixtures.lsiCase, population: ClientPopulation())
-    #expect(byOrder.needs.map(\.domain) == ["financial", "leisure", "attitudes", "companions", "educationEmployment", "familyMarital"])
+    let byOrder = try RiskFixtures.lsiShaped(tieBreak: "definitionOrder").assess(
+      RiskFixtures.lsiCase, population: ClientPopulation())
+    #expect(
+      byOrder.needs.map(\.domain) == [
+        "financial", "leisure", "attitudes", "companions", "educationEmployment", "familyMarital",
+      ])
   }
 
   /// The LSI-R stays valid with up to 5 items unanswered; they score 0. Leaving q53, q54 (attitudes
@@ -151,9 +170,11 @@ struct RiskScoringTests {
   @Test func lsiShapedSixMissingIsRejected() throws {
     var answers = RiskFixtures.lsiCase
     for q in ["q53", "q54", "q4", "q5", "q21", "q46"] { answers[q] = .unanswered }
-    #expect(throws: RiskScoringError(problems: [
-      .tooManyMissing(domain: nil, missing: ["q4", "q5", "q21", "q46", "q53", "q54"], limit: 5)
-    ])) { try RiskFixtures.lsiShaped().assess(answers, population: ClientPopulation()) }
+    #expect(
+      throws: RiskScoringError(problems: [
+        .tooManyMissing(domain: nil, missing: ["q4", "q5", "q21", "q46", "q53", "q54"], limit: 5)
+      ])
+    ) { try RiskFixtures.lsiShaped().assess(answers, population: ClientPopulation()) }
   }
 
   // MARK: Missing items in RNR-8
@@ -168,13 +189,17 @@ struct RiskScoringTests {
     #expect(r.total == 13)
     #expect(r.missingItems == ["ap2", "lr2"])
     #expect(r.needs.map(\.domain) == ["kognisi", "pergaulan", "sekolahKerja", "waktuLuang"])
-    #expect(r.domain("waktuLuang")?.explanation.english == "Leisure/recreation: 1 of 2 points (50%), from lr1 (1); unanswered: lr2.")
+    #expect(
+      r.domain("waktuLuang")?.explanation.english
+        == "Leisure/recreation: 1 of 2 points (50%), from lr1 (1); unanswered: lr2.")
   }
 
   @Test func missingPastInstrumentLimitIsRejected() throws {
     var answers = RiskFixtures.caseA
     for item in ["ap2", "lr2", "sa2"] { answers[item] = nil }
-    #expect(throws: RiskScoringError(problems: [.tooManyMissing(domain: nil, missing: ["ap2", "lr2", "sa2"], limit: 2)])) {
+    #expect(
+      throws: RiskScoringError(problems: [.tooManyMissing(domain: nil, missing: ["ap2", "lr2", "sa2"], limit: 2)])
+    ) {
       try RiskFixtures.rnr8().assess(answers, population: RiskFixtures.maleAdult)
     }
   }
@@ -184,16 +209,20 @@ struct RiskScoringTests {
     answers["ch3"] = nil  // criminal history allows none
     answers["ac1"] = nil
     answers["ac2"] = nil
-    let error = #expect(throws: RiskScoringError.self) { try RiskFixtures.rnr8().assess(answers, population: RiskFixtures.maleAdult) }
-    #expect(error?.problems == [
-      .tooManyMissing(domain: "riwayat", missing: ["ch3"], limit: 0),
-      .tooManyMissing(domain: "kognisi", missing: ["ac1", "ac2"], limit: 1),
-      .tooManyMissing(domain: nil, missing: ["ch3", "ac1", "ac2"], limit: 2),
-    ])
+    let error = #expect(throws: RiskScoringError.self) {
+      try RiskFixtures.rnr8().assess(answers, population: RiskFixtures.maleAdult)
+    }
+    #expect(
+      error?.problems == [
+        .tooManyMissing(domain: "riwayat", missing: ["ch3"], limit: 0),
+        .tooManyMissing(domain: "kognisi", missing: ["ac1", "ac2"], limit: 1),
+        .tooManyMissing(domain: nil, missing: ["ch3", "ac1", "ac2"], limit: 2),
+      ])
   }
 
   @Test func withholdTotalGivesDomainsButNoBand() throws {
-    let json = RiskFixtures.replacingOnce(IllustrativeInstruments.rnr8JSON, #""whenExceeded": "reject""#, #""whenExceeded": "withholdTotal""#)
+    let json = RiskFixtures.replacingOnce(
+      IllustrativeInstruments.rnr8JSON, #""whenExceeded": "reject""#, #""whenExceeded": "withholdTotal""#)
     let rnr8 = try RiskInstrumentDefinition.load(json: Data(json.utf8))
     var answers = RiskFixtures.caseA
     answers["ac1"] = nil
@@ -211,7 +240,9 @@ struct RiskScoringTests {
   @Test func answerOutsideTable() throws {
     var answers = RiskFixtures.caseA
     answers["ap1"] = .choice("3")
-    #expect(throws: RiskScoringError(problems: [.answerNotInTable(item: "ap1", answer: "3", allowed: ["0", "1", "2"])])) {
+    #expect(
+      throws: RiskScoringError(problems: [.answerNotInTable(item: "ap1", answer: "3", allowed: ["0", "1", "2"])])
+    ) {
       try RiskFixtures.rnr8().assess(answers, population: RiskFixtures.maleAdult)
     }
   }
@@ -228,10 +259,12 @@ struct RiskScoringTests {
     var answers = RiskFixtures.caseA
     answers["ch1"] = .choice("many")
     answers["ch2"] = .count(1)
-    #expect(throws: RiskScoringError(problems: [
-      .wrongAnswerType(item: "ch1", expected: "a whole-number count"),
-      .wrongAnswerType(item: "ch2", expected: "one of the answers 'no', 'yes'"),
-    ])) { try RiskFixtures.rnr8().assess(answers, population: RiskFixtures.maleAdult) }
+    #expect(
+      throws: RiskScoringError(problems: [
+        .wrongAnswerType(item: "ch1", expected: "a whole-number count"),
+        .wrongAnswerType(item: "ch2", expected: "one of the answers 'no', 'yes'"),
+      ])
+    ) { try RiskFixtures.rnr8().assess(answers, population: RiskFixtures.maleAdult) }
   }
 
   @Test func itemOfAnotherInstrument() throws {
@@ -244,14 +277,17 @@ struct RiskScoringTests {
 
   @Test func populationWithoutCutoffTable() throws {
     let unknownGender = ClientPopulation(gender: nil, ageGroup: .adult, ageYears: 30)
-    #expect(throws: RiskScoringError(problems: [.noCutoffTable(population: unknownGender, instrument: "rnr8-illustrative")])) {
+    #expect(
+      throws: RiskScoringError(problems: [.noCutoffTable(population: unknownGender, instrument: "rnr8-illustrative")])
+    ) {
       try RiskFixtures.rnr8().assess(RiskFixtures.caseA, population: unknownGender)
     }
     let error = RiskScoringError(problems: [.noCutoffTable(population: unknownGender, instrument: "rnr8-illustrative")])
-    #expect(error.description == """
-      The assessment cannot be scored:
-      - Instrument 'rnr8-illustrative' has no cut-off table for this person (gender unknown, adult, aged 30); the band cannot be determined.
-      """)
+    #expect(
+      error.description == """
+        The assessment cannot be scored:
+        - Instrument 'rnr8-illustrative' has no cut-off table for this person (gender unknown, adult, aged 30); the band cannot be determined.
+        """)
   }
 
   @Test func ageBandSelector() {
@@ -291,4 +327,3 @@ struct RiskScoringTests {
     }
   }
 }
-

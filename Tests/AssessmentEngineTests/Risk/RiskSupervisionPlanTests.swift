@@ -1,6 +1,6 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
 
 @Suite("Supervision plan")
 struct RiskSupervisionPlanTests {
@@ -18,7 +18,8 @@ struct RiskSupervisionPlanTests {
     #expect(neutral.dosageHours == ["low": 0, "moderate": 100, "high": 200])
     #expect(neutral.multipleNeedsDosage == MultipleNeedsDosage(band: "high", minimumNeeds: 3, hours: 300))
     // JSON keeps its keys: a policy written before the move decodes unchanged.
-    let old = #"{"scheme":"rst","contactStandards":{"sedang":{"faceToFacePerMonth":2}},"dosageHours":{"sedang":100},"maximumTargets":3,"legalFloorContactsPerMonth":1}"#
+    let old =
+      #"{"scheme":"rst","contactStandards":{"sedang":{"faceToFacePerMonth":2}},"dosageHours":{"sedang":100},"maximumTargets":3,"legalFloorContactsPerMonth":1}"#
     let decoded = try JSONDecoder().decode(SupervisionPolicy.self, from: Data(old.utf8))
     #expect(decoded.legalFloorContactsPerMonth == 1 && decoded.contactStandards["sedang"]?.faceToFacePerMonth == 2)
   }
@@ -33,7 +34,10 @@ struct RiskSupervisionPlanTests {
     #expect(plan.dosageHours == 100)
     #expect(plan.targets.map(\.domain) == ["kognisi", "pergaulan", "waktuLuang"])
     #expect(plan.targets.map(\.centralEight) == [.antisocialCognition, .antisocialAssociates, .leisureRecreation])
-    #expect(plan.targets.map(\.id) == ["rnr8-illustrative/kognisi", "rnr8-illustrative/pergaulan", "rnr8-illustrative/waktuLuang"])
+    #expect(
+      plan.targets.map(\.id) == [
+        "rnr8-illustrative/kognisi", "rnr8-illustrative/pergaulan", "rnr8-illustrative/waktuLuang",
+      ])
     #expect(plan.strengths == ["keluarga", "zat"])
     #expect(plan.responsivity.outsideWorkingHours)
     #expect(!plan.responsivity.modalities.contains(.videoCall))
@@ -89,11 +93,15 @@ struct RiskSupervisionPlanTests {
 
     var other = Self.rst
     other.scheme = "csg5"
-    #expect(throws: SupervisionPlanError.noMapping(from: "rst", to: "csg5")) { try other.plan(for: a, instrument: rnr8) }
+    #expect(throws: SupervisionPlanError.noMapping(from: "rst", to: "csg5")) {
+      try other.plan(for: a, instrument: rnr8)
+    }
 
     var gap = Self.rst
     gap.contactStandards["sedang"] = nil
-    #expect(throws: SupervisionPlanError.missingContactStandard(band: "sedang")) { try gap.plan(for: a, instrument: rnr8) }
+    #expect(throws: SupervisionPlanError.missingContactStandard(band: "sedang")) {
+      try gap.plan(for: a, instrument: rnr8)
+    }
 
     var noDose = Self.rst
     noDose.dosageHours["sedang"] = nil

@@ -1,6 +1,6 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
 
 /// Shared fixtures for the risk tests: the illustrative RNR-8, an LSI-R-shaped definition of our own
 /// construction, and a helper that edits one exact spot of a JSON text.
@@ -8,7 +8,9 @@ enum RiskFixtures {
   static func rnr8() throws -> RiskInstrumentDefinition { try IllustrativeInstruments.rnr8() }
 
   /// Replaces the single occurrence of `from` in `text`; records an issue when it is not unique.
-  static func replacingOnce(_ text: String, _ from: String, _ to: String, sourceLocation: SourceLocation = #_sourceLocation) -> String {
+  static func replacingOnce(
+    _ text: String, _ from: String, _ to: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) -> String {
     let parts = text.components(separatedBy: from)
     #expect(parts.count == 2, "'\(from)' occurs \(parts.count - 1) times", sourceLocation: sourceLocation)
     return parts.joined(separator: to)
@@ -71,52 +73,58 @@ enum RiskFixtures {
         number += 1
         let response: String
         if let threshold = lsiCountBoxes[number] {
-          response = #"{"type": "count", "ranges": [{"minimum": 0, "maximum": \#(threshold - 1), "points": 0}, {"minimum": \#(threshold), "points": 1}]}"#
+          response =
+            #"{"type": "count", "ranges": [{"minimum": 0, "maximum": \#(threshold - 1), "points": 0}, {"minimum": \#(threshold), "points": 1}]}"#
         } else if lsiRaterBoxes.contains(number) {
-          response = #"{"type": "choice", "options": [{"value": "0", "points": 1}, {"value": "1", "points": 1}, {"value": "2", "points": 0, "strength": true}, {"value": "3", "points": 0, "strength": true}]}"#
+          response =
+            #"{"type": "choice", "options": [{"value": "0", "points": 1}, {"value": "1", "points": 1}, {"value": "2", "points": 0, "strength": true}, {"value": "3", "points": 0, "strength": true}]}"#
         } else {
           response = #"{"type": "choice", "options": [{"value": "no", "points": 0}, {"value": "yes", "points": 1}]}"#
         }
-        items.append(#"{"id": "q\#(number)", "label": {"id": "Butir \#(number)", "en": "Item \#(number)"}, "response": \#(response)}"#)
+        items.append(
+          #"{"id": "q\#(number)", "label": {"id": "Butir \#(number)", "en": "Item \#(number)"}, "response": \#(response)}"#
+        )
       }
       let factor = s.factor.map { #""centralEight": "\#($0)", "# } ?? ""
-      domains.append(#"{"id": "\#(s.id)", "label": {"id": "\#(s.en)", "en": "\#(s.en)"}, \#(factor)"kind": "\#(s.kind)", "items": [\#(items.joined(separator: ", "))]}"#)
+      domains.append(
+        #"{"id": "\#(s.id)", "label": {"id": "\#(s.en)", "en": "\#(s.en)"}, \#(factor)"kind": "\#(s.kind)", "items": [\#(items.joined(separator: ", "))]}"#
+      )
     }
     return #"""
-    {
-      "formatVersion": 1,
-      "id": "lsi-shaped-test",
-      "version": "test",
-      "name": {"id": "Instrumen uji berbentuk LSI-R", "en": "LSI-R-shaped test instrument"},
-      "status": "licensed",
-      "domains": [\#(domains.joined(separator: ",\n"))],
-      "missingItems": {"maximumItems": 5, "whenExceeded": "reject"},
-      "needRanking": {"measure": "shareOfMaximum", "minimumShare": 0.5, "tieBreak": "\#(tieBreak)"},
-      "bandSchemes": [
-        {"id": "five", "label": {"id": "Lima tingkat", "en": "Five levels"}, "bands": [
-          {"id": "low", "label": {"id": "Rendah", "en": "Low"}},
-          {"id": "lowModerate", "label": {"id": "Rendah/sedang", "en": "Low/moderate"}},
-          {"id": "moderate", "label": {"id": "Sedang", "en": "Moderate"}},
-          {"id": "moderateHigh", "label": {"id": "Sedang/tinggi", "en": "Moderate/high"}},
-          {"id": "high", "label": {"id": "Tinggi", "en": "High"}}]},
-        {"id": "rst", "label": {"id": "Rendah/sedang/tinggi", "en": "Low/moderate/high"}, "bands": [
-          {"id": "rendah", "label": {"id": "Rendah", "en": "Low"}},
-          {"id": "sedang", "label": {"id": "Sedang", "en": "Moderate"}},
-          {"id": "tinggi", "label": {"id": "Tinggi", "en": "High"}}]}
-      ],
-      "cutoffTables": [
-        {"id": "all", "population": {}, "scheme": "five", "ranges": [
-          {"band": "low", "minimum": 0, "maximum": 13},
-          {"band": "lowModerate", "minimum": 14, "maximum": 23},
-          {"band": "moderate", "minimum": 24, "maximum": 33},
-          {"band": "moderateHigh", "minimum": 34, "maximum": 40},
-          {"band": "high", "minimum": 41, "maximum": 54}]}
-      ],
-      "bandMappings": [
-        {"from": "five", "to": "rst", "map": {"low": "rendah", "lowModerate": "rendah", "moderate": "sedang", "moderateHigh": "tinggi", "high": "tinggi"}}
-      ]
-    }
-    """#
+      {
+        "formatVersion": 1,
+        "id": "lsi-shaped-test",
+        "version": "test",
+        "name": {"id": "Instrumen uji berbentuk LSI-R", "en": "LSI-R-shaped test instrument"},
+        "status": "licensed",
+        "domains": [\#(domains.joined(separator: ",\n"))],
+        "missingItems": {"maximumItems": 5, "whenExceeded": "reject"},
+        "needRanking": {"measure": "shareOfMaximum", "minimumShare": 0.5, "tieBreak": "\#(tieBreak)"},
+        "bandSchemes": [
+          {"id": "five", "label": {"id": "Lima tingkat", "en": "Five levels"}, "bands": [
+            {"id": "low", "label": {"id": "Rendah", "en": "Low"}},
+            {"id": "lowModerate", "label": {"id": "Rendah/sedang", "en": "Low/moderate"}},
+            {"id": "moderate", "label": {"id": "Sedang", "en": "Moderate"}},
+            {"id": "moderateHigh", "label": {"id": "Sedang/tinggi", "en": "Moderate/high"}},
+            {"id": "high", "label": {"id": "Tinggi", "en": "High"}}]},
+          {"id": "rst", "label": {"id": "Rendah/sedang/tinggi", "en": "Low/moderate/high"}, "bands": [
+            {"id": "rendah", "label": {"id": "Rendah", "en": "Low"}},
+            {"id": "sedang", "label": {"id": "Sedang", "en": "Moderate"}},
+            {"id": "tinggi", "label": {"id": "Tinggi", "en": "High"}}]}
+        ],
+        "cutoffTables": [
+          {"id": "all", "population": {}, "scheme": "five", "ranges": [
+            {"band": "low", "minimum": 0, "maximum": 13},
+            {"band": "lowModerate", "minimum": 14, "maximum": 23},
+            {"band": "moderate", "minimum": 24, "maximum": 33},
+            {"band": "moderateHigh", "minimum": 34, "maximum": 40},
+            {"band": "high", "minimum": 41, "maximum": 54}]}
+        ],
+        "bandMappings": [
+          {"from": "five", "to": "rst", "map": {"low": "rendah", "lowModerate": "rendah", "moderate": "sedang", "moderateHigh": "tinggi", "high": "tinggi"}}
+        ]
+      }
+      """#
   }
 
   static func lsiShaped(tieBreak: String = "bigFourFirst") throws -> RiskInstrumentDefinition {
@@ -127,11 +135,20 @@ enum RiskFixtures {
   static var lsiCase: [String: RiskAnswer] {
     var a: [String: RiskAnswer] = [:]
     for q in 1...54 { a["q\(q)"] = .choice("no") }
-    a["q1"] = .count(3); a["q2"] = .count(3); a["q3"] = .count(1)
+    a["q1"] = .count(3)
+    a["q2"] = .count(3)
+    a["q3"] = .count(1)
     for q in [4, 5, 11, 12, 13, 21, 22, 24, 31, 32, 33, 34, 35, 37, 38, 39, 40, 53, 54] { a["q\(q)"] = .choice("yes") }
-    a["q17"] = .choice("0"); a["q18"] = .choice("1"); a["q19"] = .choice("2"); a["q20"] = .choice("3")
-    a["q23"] = .choice("0"); a["q27"] = .choice("3"); a["q30"] = .choice("1"); a["q50"] = .choice("2")
-    a["q51"] = .choice("0"); a["q52"] = .choice("1")
+    a["q17"] = .choice("0")
+    a["q18"] = .choice("1")
+    a["q19"] = .choice("2")
+    a["q20"] = .choice("3")
+    a["q23"] = .choice("0")
+    a["q27"] = .choice("3")
+    a["q30"] = .choice("1")
+    a["q50"] = .choice("2")
+    a["q51"] = .choice("0")
+    a["q52"] = .choice("1")
     return a
   }
 }

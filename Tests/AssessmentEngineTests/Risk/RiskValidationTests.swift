@@ -1,6 +1,6 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
 import _AssessmentTestSupport
 
 @Suite("Local validation: AUC, intervals, rates, calibration")
@@ -9,9 +9,11 @@ struct RiskValidationTests {
   /// 58 normal (33, 6, 6, 11, 2) and 51 abnormal (3, 2, 2, 11, 33). Published: A = 0.893, SE = 0.032.
   /// DeLong SE 0.030724408379381115 was computed independently with a pairwise (O(m·n)) Python loop
   /// over the same data (placements, sample variances, var = S10/m + S01/n).
-  static let ctNormal = [Double](repeating: 1, count: 33) + .init(repeating: 2, count: 6) + .init(repeating: 3, count: 6)
+  static let ctNormal =
+    [Double](repeating: 1, count: 33) + .init(repeating: 2, count: 6) + .init(repeating: 3, count: 6)
     + .init(repeating: 4, count: 11) + .init(repeating: 5, count: 2)
-  static let ctAbnormal = [Double](repeating: 1, count: 3) + .init(repeating: 2, count: 2) + .init(repeating: 3, count: 2)
+  static let ctAbnormal =
+    [Double](repeating: 1, count: 3) + .init(repeating: 2, count: 2) + .init(repeating: 3, count: 2)
     + .init(repeating: 4, count: 11) + .init(repeating: 5, count: 33)
 
   @Test func hanleyMcNeilWorkedExample() throws {
@@ -50,14 +52,20 @@ struct RiskValidationTests {
   }
 
   @Test func quantileIsAParameter() throws {
-    let r90 = try RiskValidation.auc(scores: [2, 3, 4, 1, 2, 3], outcomes: [true, true, true, false, false, false], z: 1.6448536269514722)
-    expectClose(r90.deLong.lower, 7.0 / 9.0 - 1.6448536269514722 * (7.0 / 162.0).squareRoot(), relative: 1e-14, "90% lower")
+    let r90 = try RiskValidation.auc(
+      scores: [2, 3, 4, 1, 2, 3], outcomes: [true, true, true, false, false, false], z: 1.6448536269514722)
+    expectClose(
+      r90.deLong.lower, 7.0 / 9.0 - 1.6448536269514722 * (7.0 / 162.0).squareRoot(), relative: 1e-14, "90% lower")
     #expect(Distributions.normalQuantile975 == 1.959963984540054)
     // The shared statistics give the same z: exactly at 95%, to 1e-15 from the quantile function.
     #expect(Distributions.twoSidedNormalQuantile(confidence: 0.95) == 1.959963984540054)
     expectClose(Distributions.normalQuantile(0.975) ?? .nan, 1.959963984540054, relative: 1e-15, "qnorm(0.975)")
-    expectClose(Distributions.twoSidedNormalQuantile(confidence: 0.90) ?? .nan, 1.6448536269514722, relative: 1e-14, "qnorm(0.95)")
-    #expect(Distributions.twoSidedNormalQuantile(confidence: 1) == nil && Distributions.twoSidedNormalQuantile(confidence: .nan) == nil)
+    expectClose(
+      Distributions.twoSidedNormalQuantile(confidence: 0.90) ?? .nan, 1.6448536269514722, relative: 1e-14, "qnorm(0.95)"
+    )
+    #expect(
+      Distributions.twoSidedNormalQuantile(confidence: 1) == nil
+        && Distributions.twoSidedNormalQuantile(confidence: .nan) == nil)
   }
 
   /// Property: AUC is invariant under strictly increasing transforms of the score, and AUC(−score) = 1 − AUC.
@@ -67,7 +75,10 @@ struct RiskValidationTests {
       let n = 10 + Int(rng.next() % 30)
       let scores = (0..<n).map { _ in Double(rng.next() % 12) }
       var outcomes = (0..<n).map { _ in rng.next() % 3 == 0 }
-      outcomes[0] = true; outcomes[1] = true; outcomes[2] = false; outcomes[3] = false
+      outcomes[0] = true
+      outcomes[1] = true
+      outcomes[2] = false
+      outcomes[3] = false
       let r = try RiskValidation.auc(scores: scores, outcomes: outcomes)
       let t = try RiskValidation.auc(scores: scores.map { $0 * $0 * $0 + 5 }, outcomes: outcomes)
       let neg = try RiskValidation.auc(scores: scores.map { -$0 }, outcomes: outcomes)
@@ -83,7 +94,8 @@ struct RiskValidationTests {
   @Test func deLongMatchesPairwiseDefinition() throws {
     var rng = SplitMix64(seed: 7)
     for _ in 0..<40 {
-      let m = 2 + Int(rng.next() % 15), n = 2 + Int(rng.next() % 15)
+      let m = 2 + Int(rng.next() % 15)
+      let n = 2 + Int(rng.next() % 15)
       let cases = (0..<m).map { _ in Double(rng.next() % 6) }
       let controls = (0..<n).map { _ in Double(rng.next() % 6) }
       func psi(_ x: Double, _ y: Double) -> Double { x > y ? 1 : x == y ? 0.5 : 0 }
@@ -95,14 +107,17 @@ struct RiskValidationTests {
       }
       let auc = v10.reduce(0, +) / Double(m)
       let se = (variance(v10) / Double(m) + variance(v01) / Double(n)).squareRoot()
-      let r = try RiskValidation.auc(scores: cases + controls, outcomes: [Bool](repeating: true, count: m) + [Bool](repeating: false, count: n))
+      let r = try RiskValidation.auc(
+        scores: cases + controls, outcomes: [Bool](repeating: true, count: m) + [Bool](repeating: false, count: n))
       expectClose(r.auc, auc, relative: 1e-12, "AUC")
       expectClose(r.deLong.standardError, se, relative: 1e-9, "DeLong SE")
     }
   }
 
   @Test func aucErrors() {
-    #expect(throws: RiskValidationError.lengthMismatch(scores: 2, outcomes: 1)) { try RiskValidation.auc(scores: [1, 2], outcomes: [true]) }
+    #expect(throws: RiskValidationError.lengthMismatch(scores: 2, outcomes: 1)) {
+      try RiskValidation.auc(scores: [1, 2], outcomes: [true])
+    }
     #expect(throws: RiskValidationError.notEnoughData(positives: 1, negatives: 2, minimum: 2)) {
       try RiskValidation.auc(scores: [1, 2, 3], outcomes: [true, false, false])
     }
@@ -122,12 +137,14 @@ struct RiskValidationTests {
     let outcomes = [false, true, true, false, false, true, true, false, false, false]
     let order = ["rendah", "sedang", "tinggi"]
     let rates = try RiskValidation.outcomeRates(bands: bands, outcomes: outcomes, bandOrder: order)
-    #expect(rates == [
-      BandOutcomeRate(band: "rendah", count: 4, events: 1), BandOutcomeRate(band: "sedang", count: 3, events: 1),
-      BandOutcomeRate(band: "tinggi", count: 3, events: 2),
-    ])
+    #expect(
+      rates == [
+        BandOutcomeRate(band: "rendah", count: 4, events: 1), BandOutcomeRate(band: "sedang", count: 3, events: 1),
+        BandOutcomeRate(band: "tinggi", count: 3, events: 2),
+      ])
     #expect(rates[0].rate == 0.25)
-    let c = try RiskValidation.calibration(bands: bands, outcomes: outcomes, expectedRates: ["rendah": 0.1, "sedang": 0.3, "tinggi": 0.6], bandOrder: order)
+    let c = try RiskValidation.calibration(
+      bands: bands, outcomes: outcomes, expectedRates: ["rendah": 0.1, "sedang": 0.3, "tinggi": 0.6], bandOrder: order)
     expectClose(c.expected, 3.1, relative: 1e-14, "E")
     #expect(c.observed == 4)
     expectClose(c.ratio, 0.775, relative: 1e-14, "E/O")
@@ -140,7 +157,8 @@ struct RiskValidationTests {
       try RiskValidation.calibration(bands: bands, outcomes: outcomes, expectedRates: ["rendah": 0.1, "sedang": 0.3])
     }
     #expect(throws: RiskValidationError.invalidExpectedRate(band: "rendah", rate: 1.5)) {
-      try RiskValidation.calibration(bands: bands, outcomes: outcomes, expectedRates: ["rendah": 1.5, "sedang": 0.3, "tinggi": 0.6])
+      try RiskValidation.calibration(
+        bands: bands, outcomes: outcomes, expectedRates: ["rendah": 1.5, "sedang": 0.3, "tinggi": 0.6])
     }
     #expect(throws: RiskValidationError.noObservedOutcomes) {
       try RiskValidation.calibration(bands: ["rendah"], outcomes: [false], expectedRates: ["rendah": 0.1])
@@ -165,18 +183,25 @@ struct RiskValidationTests {
     let groups = try #require(data.groups["gender"])
     let subgroups = try RiskValidation.subgroupAUCs(scores: data.scores, outcomes: data.outcomes, groups: groups)
     #expect(subgroups.map(\.group) == ["female", "male"])
-    guard case .computed(let female) = subgroups[0].outcome else { Issue.record("female not computed"); return }
+    guard case .computed(let female) = subgroups[0].outcome else {
+      Issue.record("female not computed")
+      return
+    }
     expectClose(female.auc, 7.0 / 9.0, relative: 1e-15, "female AUC (the hand-worked data set)")
     #expect(subgroups[1].outcome == .notComputed(.notEnoughData(positives: 1, negatives: 1, minimum: 2)))
   }
 
   @Test func csvErrorsNameRowAndColumn() {
     let csv = "score,outcome\n3,1\nx,1\n4,maybe\n5\n"
-    #expect(throws: RiskValidationCSVError(problems: [
-      .init(row: 3, column: "score", value: "x", why: "the score is not a finite number", columnNumber: 1),
-      .init(row: 4, column: "outcome", value: "maybe", why: "the outcome must be 1/0, true/false or yes/no", columnNumber: 3),
-      .init(row: 5, column: nil, value: "5", why: "expected 2 fields, found 1", columnNumber: 1),
-    ])) { try RiskValidationData.parseCSV(csv) }
+    #expect(
+      throws: RiskValidationCSVError(problems: [
+        .init(row: 3, column: "score", value: "x", why: "the score is not a finite number", columnNumber: 1),
+        .init(
+          row: 4, column: "outcome", value: "maybe", why: "the outcome must be 1/0, true/false or yes/no",
+          columnNumber: 3),
+        .init(row: 5, column: nil, value: "5", why: "expected 2 fields, found 1", columnNumber: 1),
+      ])
+    ) { try RiskValidationData.parseCSV(csv) }
     #expect(throws: RiskValidationCSVError.self) { try RiskValidationData.parseCSV("points,reoffended\n1,0\n") }
     #expect(throws: RiskValidationCSVError.self) { try RiskValidationData.parseCSV("") }
   }

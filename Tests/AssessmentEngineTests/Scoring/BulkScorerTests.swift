@@ -1,12 +1,15 @@
 import Testing
 import _AssessmentTestSupport
+
 @testable import AssessmentEngine
 
 /// The bulk pass gives bit-identical output whatever the number of threads, and its vector kernels
 /// agree with the plain reference path on shapes that exercise every kernel and tail.
 @Suite("Bulk scoring kernels")
 struct BulkScorerTests {
-  static func matrix(rows: Int, items: Int, missing: Double, seed: UInt64, min: Int = 1, max: Int = 7) throws -> ResponseMatrix {
+  static func matrix(rows: Int, items: Int, missing: Double, seed: UInt64, min: Int = 1, max: Int = 7) throws
+    -> ResponseMatrix
+  {
     var g = SplitMix64(seed: seed)
     var m = ResponseMatrix(columns: (1...items).map { "i\($0)" }, scale: ResponseScale(min: min, max: max))
     for _ in 0..<rows {
@@ -22,9 +25,11 @@ struct BulkScorerTests {
       let members = ids.enumerated().filter { $0.offset % 3 == s }.map(\.element)
       return ScaleDefinition(id: "S\(s)", items: members, reversed: members.isEmpty ? [] : [members[0]])
     }
-    scales.append(ScaleDefinition(id: "Total", items: ids, reversed: ids.enumerated().filter { $0.offset % 4 == 0 }.map(\.element)))
+    scales.append(
+      ScaleDefinition(id: "Total", items: ids, reversed: ids.enumerated().filter { $0.offset % 4 == 0 }.map(\.element)))
     return try InstrumentDefinition(
-      id: "bulk", version: "1", name: .init(id: "x", en: "x"), citation: .init(source: "test", year: 2026, licence: "test"),
+      id: "bulk", version: "1", name: .init(id: "x", en: "x"),
+      citation: .init(source: "test", year: 2026, licence: "test"),
       responseScale: ResponseScale(min: min, max: max), items: ids.map { ItemDefinition(id: $0) }, scales: scales)
   }
 
@@ -57,7 +62,11 @@ struct BulkScorerTests {
           for (s, e) in expected.enumerated() {
             let o = table[r, s]
             #expect(o.missing == e.missing && o.absence == e.absence)
-            if let es = e.sum { expectClose(o.sum, es, relative: 1e-12, "rows \(rows) items \(items)") } else { #expect(o.sum == nil) }
+            if let es = e.sum {
+              expectClose(o.sum, es, relative: 1e-12, "rows \(rows) items \(items)")
+            } else {
+              #expect(o.sum == nil)
+            }
           }
         }
       }

@@ -1,5 +1,5 @@
-import Testing
 import AssessmentEngine
+import Testing
 import _AssessmentTestSupport
 
 /// Agreement with `psych::scoreItems` (R 4.2.2, psych 2.2.9) on the reference data:
@@ -17,7 +17,8 @@ struct PsychAgreementTests {
   func reproducesR(caseIndex: Int) throws {
     let c = Self.cases[caseIndex]
     let definition = try Fixture.waiKeys()
-    let batch = try ResponseCSVParser.read(try Fixture.bytes(c.data), columns: definition.items.map(\.id), scale: definition.responseScale)
+    let batch = try ResponseCSVParser.read(
+      try Fixture.bytes(c.data), columns: definition.items.map(\.id), scale: definition.responseScale)
     #expect(batch.rowsRejected == 0)
     let table = try ScoringPlan(definition, policy: c.policy).score(batch.matrix)
     let reference = try Fixture.table(c.reference)
@@ -25,7 +26,8 @@ struct PsychAgreementTests {
     for (row, r) in reference.enumerated() {
       for (s, scale) in ["Goal", "Task", "Bond", "Total"].enumerated() {
         let score = table[row, s]
-        let rSum = try #require(r["\(scale)_sum"]), rMean = try #require(r["\(scale)_mean"])
+        let rSum = try #require(r["\(scale)_sum"])
+        let rMean = try #require(r["\(scale)_mean"])
         if c.policy == .noImputation {
           #expect(score.sum == rSum, "row \(row + 1) \(scale)_sum")
         } else {
@@ -51,14 +53,16 @@ struct PsychAgreementTests {
     let strict = try ScoringPlan(definition, policy: .prorate(minimum: .count(4))).score(responses: responses)[0]
     #expect(strict.sum == nil && strict.absence == .tooFewAnswered(answered: 3, required: 4))
     // Item mean imputation with column d's values {3, 4} elsewhere: mean 3.5 → sum 21.5, mean 5.375.
-    let imputed = try ScoringPlan(definition, policy: .itemMean).score(responses: responses, imputationValues: [nil, nil, nil, 3.5])[0]
+    let imputed = try ScoringPlan(definition, policy: .itemMean).score(
+      responses: responses, imputationValues: [nil, nil, nil, 3.5])[0]
     #expect(imputed.sum == 21.5 && imputed.mean == 5.375)
   }
 
   /// The Rathus-style scale −3…+3 without 0: reverse keying is sign change.
   @Test func reverseKeyingOnASignedScaleIsNegation() throws {
     let definition = try InstrumentDefinition(
-      id: "signed", version: "1", name: .init(id: "x", en: "x"), citation: .init(source: "test", year: 2026, licence: "test"),
+      id: "signed", version: "1", name: .init(id: "x", en: "x"),
+      citation: .init(source: "test", year: 2026, licence: "test"),
       responseScale: ResponseScale(min: -3, max: 3, excluded: [0]), items: [.init(id: "a"), .init(id: "b")],
       scales: [ScaleDefinition(id: "T", items: ["a", "b"], reversed: ["b"])])
     let score = try ScoringPlan(definition, policy: .noImputation).score(responses: [3, -2])[0]

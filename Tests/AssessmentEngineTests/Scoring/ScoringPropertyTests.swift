@@ -1,5 +1,5 @@
-import Testing
 import AssessmentEngine
+import Testing
 import _AssessmentTestSupport
 
 /// Invariants of scoring over random instruments and responses (seeded, deterministic).
@@ -16,10 +16,12 @@ struct ScoringPropertyTests {
     for s in 0..<Int.random(in: 1...3, using: &g) {
       let members = items.filter { _ in Bool.random(using: &g) }
       let chosen = members.isEmpty ? [items[0]] : members
-      scales.append(ScaleDefinition(id: "S\(s)", items: chosen, reversed: chosen.filter { _ in Bool.random(using: &g) }))
+      scales.append(
+        ScaleDefinition(id: "S\(s)", items: chosen, reversed: chosen.filter { _ in Bool.random(using: &g) }))
     }
     let definition = try InstrumentDefinition(
-      id: "random", version: "1", name: .init(id: "acak", en: "random"), citation: .init(source: "test", year: 2026, licence: "test"),
+      id: "random", version: "1", name: .init(id: "acak", en: "random"),
+      citation: .init(source: "test", year: 2026, licence: "test"),
       responseScale: ResponseScale(min: lo, max: hi), items: items.map { ItemDefinition(id: $0) }, scales: scales)
     let data: [[Int?]] = (0..<rows).map { _ in
       items.map { _ in Double.random(in: 0..<1, using: &g) < missingRate ? nil : Int.random(in: lo...hi, using: &g) }
@@ -27,7 +29,9 @@ struct ScoringPropertyTests {
     return (definition, data)
   }
 
-  static let policies: [MissingDataPolicy] = [.noImputation, .itemMean, .itemMedian, .default, .prorate(minimum: .count(2))]
+  static let policies: [MissingDataPolicy] = [
+    .noImputation, .itemMean, .itemMedian, .default, .prorate(minimum: .count(2)),
+  ]
 
   @Test(arguments: 0..<40)
   func bulkPathEqualsReferencePath(seed: Int) throws {
@@ -43,8 +47,16 @@ struct ScoringPropertyTests {
         let observed = table.scores(row: r)
         for (e, o) in zip(expected, observed) {
           #expect(o.answered == e.answered && o.missing == e.missing && o.absence == e.absence)
-          if let es = e.sum { expectClose(o.sum, es, relative: 1e-12, "sum, seed \(seed)") } else { #expect(o.sum == nil) }
-          if let em = e.mean { expectClose(o.mean, em, relative: 1e-12, "mean, seed \(seed)") } else { #expect(o.mean == nil) }
+          if let es = e.sum {
+            expectClose(o.sum, es, relative: 1e-12, "sum, seed \(seed)")
+          } else {
+            #expect(o.sum == nil)
+          }
+          if let em = e.mean {
+            expectClose(o.mean, em, relative: 1e-12, "mean, seed \(seed)")
+          } else {
+            #expect(o.mean == nil)
+          }
         }
       }
     }
@@ -60,7 +72,9 @@ struct ScoringPropertyTests {
       for r in 0..<table.rowCount {
         for s in 0..<table.scaleCount {
           if let mean = table[r, s].mean {
-            #expect(mean >= Double(definition.responseScale.min) - 1e-12 && mean <= Double(definition.responseScale.max) + 1e-12)
+            #expect(
+              mean >= Double(definition.responseScale.min) - 1e-12
+                && mean <= Double(definition.responseScale.max) + 1e-12)
           }
         }
       }
@@ -78,7 +92,8 @@ struct ScoringPropertyTests {
     for i in order { try b.append(data[i]) }
     for policy in Self.policies {
       let plan = ScoringPlan(definition, policy: policy)
-      let ta = try plan.score(a), tb = try plan.score(b)
+      let ta = try plan.score(a)
+      let tb = try plan.score(b)
       for (newRow, oldRow) in order.enumerated() {
         // Bit-identical: column statistics come from exact integer counts, not from summation order.
         #expect(ta.scores(row: oldRow) == tb.scores(row: newRow))

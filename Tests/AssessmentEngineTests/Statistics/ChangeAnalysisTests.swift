@@ -1,6 +1,6 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
 import _AssessmentTestSupport
 
 /// Change analysis in the library (issue 13): pairing, parameters and classification, against hand
@@ -26,7 +26,9 @@ struct ChangeAnalysisTests {
     """
 
   static func score(_ sum: Double?) -> ScaleScore {
-    ScaleScore(sum: sum, mean: sum.map { $0 / 2 }, answered: sum == nil ? 0 : 2, missing: sum == nil ? 2 : 0, absence: sum == nil ? .noItemsAnswered : nil)
+    ScaleScore(
+      sum: sum, mean: sum.map { $0 / 2 }, answered: sum == nil ? 0 : 2, missing: sum == nil ? 2 : 0,
+      absence: sum == nil ? .noItemsAnswered : nil)
   }
 
   /// Ids pair in PRE's order; empty (or blank) ids are never paired; the rest are listed per side.
@@ -46,7 +48,8 @@ struct ChangeAnalysisTests {
   /// recovered.
   @Test func parametersAndClassificationFromPublishedNorms() throws {
     let definition = try InstrumentDefinition(jsonData: Data(Self.json.utf8))
-    let parameters = try ChangeAnalysis.parameters(for: definition, reliabilities: ["T": 0.84], standardDeviations: ["T": 10])
+    let parameters = try ChangeAnalysis.parameters(
+      for: definition, reliabilities: ["T": 0.84], standardDeviations: ["T": 10])
     #expect(parameters.map(\.scale) == ["T", "U"])
     let t = parameters[0]
     expectClose(t.standardErrorOfMeasurement ?? .nan, 4, relative: 1e-15, "SEM")

@@ -62,7 +62,12 @@ struct StatsAccumulatorPropertyTests {
         for u in 0..<k {
           var a: [Double] = []
           var b: [Double] = []
-          for r in 0..<rows { if let xt = x[r][t], let xu = x[r][u] { a.append(xt); b.append(xu) } }
+          for r in 0..<rows {
+            if let xt = x[r][t], let xu = x[r][u] {
+              a.append(xt)
+              b.append(xu)
+            }
+          }
           c[t][u] = cov(a, b)
         }
       }
@@ -74,10 +79,16 @@ struct StatsAccumulatorPropertyTests {
       for i in 0..<k { inv[i][i] = 1 }
       for p in 0..<k {
         let pivot = a[p][p]
-        for j in 0..<k { a[p][j] /= pivot; inv[p][j] /= pivot }
+        for j in 0..<k {
+          a[p][j] /= pivot
+          inv[p][j] /= pivot
+        }
         for i in 0..<k where i != p {
           let f = a[i][p]
-          for j in 0..<k { a[i][j] -= f * a[p][j]; inv[i][j] -= f * inv[p][j] }
+          for j in 0..<k {
+            a[i][j] -= f * a[p][j]
+            inv[i][j] -= f * inv[p][j]
+          }
         }
       }
       let smc = (0..<k).map { 1 - 1 / inv[$0][$0] }
@@ -92,7 +103,9 @@ struct StatsAccumulatorPropertyTests {
       var cc = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
       for i in 0..<k { for j in 0..<k { for l in 0..<k { cc[i][j] += c[i][l] * c[l][j] } } }
       let trCC = (0..<k).reduce(0.0) { $0 + cc[$1][$1] }
-      let q = 2 * kd * kd / ((kd - 1) * (kd - 1) * pow(sumC, 3)) * (sumC * (trCC + trC * trC) - 2 * trC * cc.joined().reduce(0, +))
+      let q =
+        2 * kd * kd / ((kd - 1) * (kd - 1) * pow(sumC, 3))
+        * (sumC * (trCC + trC * trC) - 2 * trC * cc.joined().reduce(0, +))
       ase = (q / Double(rows)).squareRoot()
       // Mean score over answered items.
       var score = [Double?](repeating: nil, count: rows)
@@ -109,7 +122,12 @@ struct StatsAccumulatorPropertyTests {
       for t in 0..<k {
         var a: [Double] = []
         var b: [Double] = []
-        for r in 0..<rows { if let xt = x[r][t], let s = score[r] { a.append(xt); b.append(s) } }
+        for r in 0..<rows {
+          if let xt = x[r][t], let s = score[r] {
+            a.append(xt)
+            b.append(s)
+          }
+        }
         rawR.append(cov(a, b) / (cov(a, a) * cov(b, b)).squareRoot())
         itemMean.append(a.reduce(0, +) / Double(a.count))
         itemSD.append(cov(a, a).squareRoot())

@@ -61,7 +61,8 @@ struct StatsBadInputTests {
     let result = try Self.accumulator(rows, scales: [scale]).reliability(ofScaleAt: 0)
     #expect(result.alpha.isFinite)
     #expect(result.notes.contains { $0.statistic == "lambda6, rCor" && $0.status == .adjusted })
-    #expect(result.notes.contains { $0.status == .notComputed && $0.statistic.contains("signalToNoiseIfDeleted[item3]") })
+    #expect(
+      result.notes.contains { $0.status == .notComputed && $0.statistic.contains("signalToNoiseIfDeleted[item3]") })
   }
 
   /// Pairwise deletion can produce an impossible matrix: items 1 and 2 agree where both are
@@ -126,10 +127,12 @@ struct StatsBadInputTests {
 
   @Test func invalidScaleDefinitions() {
     #expect(throws: ReliabilityError.columnOutOfRange(scale: "S", column: 3, itemCount: 3)) {
-      try ItemMomentAccumulator(itemCount: 3, coding: Self.five, scales: [ReliabilityScale(name: "S", columns: [0, 3])])
+      try ItemMomentAccumulator(
+        itemCount: 3, coding: Self.five, scales: [ReliabilityScale(name: "S", columns: [0, 3])])
     }
     #expect(throws: ReliabilityError.duplicateColumn(scale: "S", column: 1)) {
-      try ItemMomentAccumulator(itemCount: 3, coding: Self.five, scales: [ReliabilityScale(name: "S", columns: [1, 1])])
+      try ItemMomentAccumulator(
+        itemCount: 3, coding: Self.five, scales: [ReliabilityScale(name: "S", columns: [1, 1])])
     }
     #expect(throws: ReliabilityError.invalidKeys(scale: "S")) {
       try ItemMomentAccumulator(
@@ -174,9 +177,11 @@ struct StatsBadInputTests {
   }
 
   @Test func errorsReadAsSentences() {
-    #expect(ReliabilityError.zeroVariance(scale: "Goal", item: "item4").description
-      == "In scale Goal, item item4 has the same answer in every row (no variance).")
-    #expect(ReliabilityError.codeOutOfRange(row: 2, column: 1, code: 6, levels: 5).description
-      == "Row 3, column 2 holds code 6, but codes run from 0 (missing) to 5.")
+    #expect(
+      ReliabilityError.zeroVariance(scale: "Goal", item: "item4").description
+        == "In scale Goal, item item4 has the same answer in every row (no variance).")
+    #expect(
+      ReliabilityError.codeOutOfRange(row: 2, column: 1, code: 6, levels: 5).description
+        == "Row 3, column 2 holds code 6, but codes run from 0 (missing) to 5.")
   }
 }

@@ -16,9 +16,12 @@ struct StatsBootstrapTests {
     let (codes, names) = try Self.sample()
     let goal = ReliabilityScale(name: "Goal", columns: [3, 5, 7, 10])
     let coding = ResponseCoding(minimum: 1, maximum: 5)
-    let a = try ReliabilityBootstrap(codes: codes, itemCount: 12, coding: coding, scale: goal, columnNames: names, replicates: 200, seed: 42)
-    let b = try ReliabilityBootstrap(codes: codes, itemCount: 12, coding: coding, scale: goal, columnNames: names, replicates: 200, seed: 42)
-    let c = try ReliabilityBootstrap(codes: codes, itemCount: 12, coding: coding, scale: goal, columnNames: names, replicates: 200, seed: 43)
+    let a = try ReliabilityBootstrap(
+      codes: codes, itemCount: 12, coding: coding, scale: goal, columnNames: names, replicates: 200, seed: 42)
+    let b = try ReliabilityBootstrap(
+      codes: codes, itemCount: 12, coding: coding, scale: goal, columnNames: names, replicates: 200, seed: 42)
+    let c = try ReliabilityBootstrap(
+      codes: codes, itemCount: 12, coding: coding, scale: goal, columnNames: names, replicates: 200, seed: 43)
     #expect(a == b)
     #expect(a.alpha.percentileLower != c.alpha.percentileLower)
     #expect(a.jackknifeGroups == 200)

@@ -82,7 +82,8 @@ struct StatsChangeTests {
     let cutoffs = try ClinicalCutoffs(
       functionalMean: 10, functionalSD: 5, dysfunctionalMean: 30, dysfunctionalSD: 8, direction: .lowerIsBetter)
     func category(_ pre: Double, _ post: Double, _ cutoff: ClinicalCutoff = .c) throws -> ClinicalSignificanceCategory {
-      try ClinicalSignificance(pre: pre, post: post, sd: 7.5, reliability: 0.88, cutoffs: cutoffs, cutoff: cutoff).category
+      try ClinicalSignificance(pre: pre, post: post, sd: 7.5, reliability: 0.88, cutoffs: cutoffs, cutoff: cutoff)
+        .category
     }
     #expect(try category(32, 20) == .improved)
     #expect(try category(32, 15) == .recovered)
@@ -167,7 +168,8 @@ struct StatsChangeTests {
     // df = 1: Cauchy, 1/2 + atan(t)/π; df = 2: 1/2 + t/(2√(2 + t²)).
     for t in [-30.0, -2.5, -0.3, 0.7, 4.0, 100.0] {
       expectClose(Distributions.tCDF(t, df: 1), 0.5 + atan(t) / Double.pi, relative: 1e-13, "df 1, t \(t)")
-      expectClose(Distributions.tCDF(t, df: 2), 0.5 + t / (2 * (2 + t * t).squareRoot()), relative: 1e-13, "df 2, t \(t)")
+      expectClose(
+        Distributions.tCDF(t, df: 2), 0.5 + t / (2 * (2 + t * t).squareRoot()), relative: 1e-13, "df 2, t \(t)")
     }
   }
 
@@ -192,7 +194,8 @@ struct StatsChangeTests {
   }
 
   @Test func errorsReadAsSentences() {
-    #expect(ChangeStatisticsError.tooFewPairs(count: 2, minimum: 3).description
-      == "At least 3 complete pre–post pairs are needed; there are 2.")
+    #expect(
+      ChangeStatisticsError.tooFewPairs(count: 2, minimum: 3).description
+        == "At least 3 complete pre–post pairs are needed; there are 2.")
   }
 }

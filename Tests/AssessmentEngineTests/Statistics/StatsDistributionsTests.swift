@@ -43,7 +43,8 @@ struct StatsDistributionsTests {
     let n = a + b - 1
     var total = 0.0
     for j in a...n {
-      let logTerm = lgamma(Double(n + 1)) - lgamma(Double(j + 1)) - lgamma(Double(n - j + 1))
+      let logTerm =
+        lgamma(Double(n + 1)) - lgamma(Double(j + 1)) - lgamma(Double(n - j + 1))
         + Double(j) * log(x) + Double(n - j) * log1p(-x)
       total += exp(logTerm)
     }
@@ -68,7 +69,8 @@ struct StatsDistributionsTests {
     for p in [0.025, 0.5, 0.975] {
       let f = try #require(Distributions.fQuantile(p, df1: Double(2 * a), df2: Double(2 * b)))
       let x = Double(2 * a) * f / (Double(2 * a) * f + Double(2 * b))
-      expectClose(StatsDistributionsTests.binomialTail(x, a: a, b: b), p, relative: 1e-12, "F(\(2 * a),\(2 * b)) at \(p)")
+      expectClose(
+        StatsDistributionsTests.binomialTail(x, a: a, b: b), p, relative: 1e-12, "F(\(2 * a),\(2 * b)) at \(p)")
     }
   }
 

@@ -24,10 +24,14 @@ struct StatsDocumentationExampleTests {
 
     // Four dyads, each rated at two sessions on a two-item alliance form.
     let sessions = [
-      MultilevelRecord(person: "D1", time: "1", values: [4, 5]), MultilevelRecord(person: "D1", time: "2", values: [6, 6]),
-      MultilevelRecord(person: "D2", time: "1", values: [2, 2]), MultilevelRecord(person: "D2", time: "2", values: [3, 4]),
-      MultilevelRecord(person: "D3", time: "1", values: [5, 4]), MultilevelRecord(person: "D3", time: "2", values: [4, 4]),
-      MultilevelRecord(person: "D4", time: "1", values: [3, 3]), MultilevelRecord(person: "D4", time: "2", values: [5, 4]),
+      MultilevelRecord(person: "D1", time: "1", values: [4, 5]),
+      MultilevelRecord(person: "D1", time: "2", values: [6, 6]),
+      MultilevelRecord(person: "D2", time: "1", values: [2, 2]),
+      MultilevelRecord(person: "D2", time: "2", values: [3, 4]),
+      MultilevelRecord(person: "D3", time: "1", values: [5, 4]),
+      MultilevelRecord(person: "D3", time: "2", values: [4, 4]),
+      MultilevelRecord(person: "D4", time: "1", values: [3, 3]),
+      MultilevelRecord(person: "D4", time: "2", values: [5, 4]),
     ]
     let multilevel = try MultilevelReliability(records: sessions)
     print(multilevel.RkF, multilevel.Rc)  // 0.909 0.667

@@ -60,4 +60,3 @@ enum StatsFixtures {
     return accumulator
   }
 }
-

@@ -66,13 +66,19 @@ struct StatsICCTests {
       ratings.append(row)
     }
     let icc = try IntraclassCorrelation(ratings: ratings)
-    let n = 37.0, k = 5.0
-    var total = 0, squares = 0
-    var rowSums = [Int](repeating: 0, count: 37), colSums = [Int](repeating: 0, count: 5)
+    let n = 37.0
+    let k = 5.0
+    var total = 0
+    var squares = 0
+    var rowSums = [Int](repeating: 0, count: 37)
+    var colSums = [Int](repeating: 0, count: 5)
     for i in 0..<37 {
       for j in 0..<5 {
         let v = Int(ratings[i][j])
-        total += v; squares += v * v; rowSums[i] += v; colSums[j] += v
+        total += v
+        squares += v * v
+        rowSums[i] += v
+        colSums[j] += v
       }
     }
     let correction = Double(total * total) / (n * k)
@@ -98,8 +104,14 @@ struct StatsICCTests {
 
   @Test func unbalancedTableNamesTargetsAndRaters() throws {
     var records = try Self.longTable("icc_wine")
-    records.removeAll { ($0.target == "3" && $0.rater == "B") || ($0.target == "5" && ($0.rater == "A" || $0.rater == "D")) }
-    #expect(throws: IntraclassCorrelationError.unbalanced(missing: [.init(target: "3", raters: ["B"]), .init(target: "5", raters: ["A", "D"])])) {
+    records.removeAll {
+      ($0.target == "3" && $0.rater == "B") || ($0.target == "5" && ($0.rater == "A" || $0.rater == "D"))
+    }
+    #expect(
+      throws: IntraclassCorrelationError.unbalanced(missing: [
+        .init(target: "3", raters: ["B"]), .init(target: "5", raters: ["A", "D"]),
+      ])
+    ) {
       try IntraclassCorrelation(long: records)
     }
     let message = IntraclassCorrelationError.unbalanced(missing: [.init(target: "5", raters: ["A", "D"])]).description
@@ -107,10 +119,20 @@ struct StatsICCTests {
   }
 
   @Test func duplicateAndDegenerateTables() throws {
-    let records = [IntraclassRating(target: "a", rater: "r", rating: 1), IntraclassRating(target: "a", rater: "r", rating: 2)]
-    #expect(throws: IntraclassCorrelationError.duplicateRating(target: "a", rater: "r")) { try IntraclassCorrelation(long: records) }
-    #expect(throws: IntraclassCorrelationError.tooFewTargets(count: 1)) { try IntraclassCorrelation(ratings: [[1, 2]]) }
-    #expect(throws: IntraclassCorrelationError.noWithinTargetVariance) { try IntraclassCorrelation(ratings: [[1, 1], [2, 2]]) }
-    #expect(throws: IntraclassCorrelationError.notFinite(target: 1, rater: 0)) { try IntraclassCorrelation(ratings: [[1, 2], [.nan, 2]]) }
+    let records = [
+      IntraclassRating(target: "a", rater: "r", rating: 1), IntraclassRating(target: "a", rater: "r", rating: 2),
+    ]
+    #expect(throws: IntraclassCorrelationError.duplicateRating(target: "a", rater: "r")) {
+      try IntraclassCorrelation(long: records)
+    }
+    #expect(throws: IntraclassCorrelationError.tooFewTargets(count: 1)) {
+      try IntraclassCorrelation(ratings: [[1, 2]])
+    }
+    #expect(throws: IntraclassCorrelationError.noWithinTargetVariance) {
+      try IntraclassCorrelation(ratings: [[1, 1], [2, 2]])
+    }
+    #expect(throws: IntraclassCorrelationError.notFinite(target: 1, rater: 0)) {
+      try IntraclassCorrelation(ratings: [[1, 2], [.nan, 2]])
+    }
   }
 }

@@ -24,7 +24,9 @@ struct StatsKernelTests {
     ]
   }
 
-  static func pair(items: Int, levels: Int, codes: [UInt8], threads: Int) throws -> (ItemMomentAccumulator, ItemMomentAccumulator) {
+  static func pair(items: Int, levels: Int, codes: [UInt8], threads: Int) throws -> (
+    ItemMomentAccumulator, ItemMomentAccumulator
+  ) {
     let coding = ResponseCoding(minimum: 1, maximum: levels)
     var reference = try ItemMomentAccumulator(itemCount: items, coding: coding, scales: scales(items: items))
     var fast = reference
@@ -45,7 +47,8 @@ struct StatsKernelTests {
     let data = Self.codes(rows: rows, items: items, levels: levels, missing: missing, seed: UInt64(rows * 31 + items))
     for threads in [1, 2, 3] {
       let (reference, fast) = try Self.pair(items: items, levels: levels, codes: data, threads: threads)
-      #expect(fast == reference, "rows \(rows), items \(items), levels \(levels), missing \(missing), threads \(threads)")
+      #expect(
+        fast == reference, "rows \(rows), items \(items), levels \(levels), missing \(missing), threads \(threads)")
     }
   }
 
@@ -68,7 +71,8 @@ struct StatsKernelTests {
       start = end
     }
     #expect(chunked == whole)
-    let a = try whole.reliability(ofScaleNamed: "Keyed"), b = try chunked.reliability(ofScaleNamed: "Keyed")
+    let a = try whole.reliability(ofScaleNamed: "Keyed")
+    let b = try chunked.reliability(ofScaleNamed: "Keyed")
     #expect(a == b)
   }
 

@@ -34,14 +34,18 @@ struct StatsMultilevelTests {
     #expect(result.persons == 40 && result.times == 5 && result.items == 4)
     var worstExact = 0.0
     var worstNested = 0.0
-    let exact: [(String, Double)] = [("RkF", result.RkF), ("R1R", result.R1R), ("RkR", result.RkR), ("Rc", result.Rc)]
-      + ["ID", "Time", "Items", "ID x time", "ID x items", "time x items", "Residual", "Total"].map { ("var_\($0)", result.components[$0] ?? .nan) }
+    let exact: [(String, Double)] =
+      [("RkF", result.RkF), ("R1R", result.R1R), ("RkR", result.RkR), ("Rc", result.Rc)]
+      + ["ID", "Time", "Items", "ID x time", "ID x items", "time x items", "Residual", "Total"].map {
+        ("var_\($0)", result.components[$0] ?? .nan)
+      }
     for (key, value) in exact {
       let reference = try #require(psych[key], "\(key)")
       expectClose(value, reference, relative: 1e-9, key)
       worstExact = max(worstExact, abs(value - reference))
     }
-    let nested: [(String, Double)] = [("RkRn", result.RkRn), ("Rcn", result.Rcn)]
+    let nested: [(String, Double)] =
+      [("RkRn", result.RkRn), ("Rcn", result.Rcn)]
       + ["id", "id(time)", "residual", "total"].map { ("var_\($0)", result.nestedComponents[$0] ?? .nan) }
     for (key, value) in nested {
       let reference = try #require(psych[key], "\(key)")
@@ -62,9 +66,13 @@ struct StatsMultilevelTests {
     // Strata sums of squares by direct loops.
     var byPerson: [String: [[Double]]] = [:]
     for r in records { byPerson[r.person, default: []].append(r.values) }
-    let m = 4.0, k = 5.0, p = Double(byPerson.count)
+    let m = 4.0
+    let k = 5.0
+    let p = Double(byPerson.count)
     let grand = records.flatMap(\.values).reduce(0, +) / (p * k * m)
-    var ssId = 0.0, ssTime = 0.0, ssWithin = 0.0
+    var ssId = 0.0
+    var ssTime = 0.0
+    var ssWithin = 0.0
     for occasions in byPerson.values {
       let personMean = occasions.flatMap { $0 }.reduce(0, +) / (k * m)
       ssId += k * m * (personMean - grand) * (personMean - grand)
@@ -76,7 +84,8 @@ struct StatsMultilevelTests {
     }
     func logLikelihood(id: Double, time: Double, residual: Double) -> Double {
       let strata: [(df: Double, ss: Double, lambda: Double)] = [
-        (p - 1, ssId, residual + m * time + k * m * id), (p * (k - 1), ssTime, residual + m * time), (p * k * (m - 1), ssWithin, residual),
+        (p - 1, ssId, residual + m * time + k * m * id), (p * (k - 1), ssTime, residual + m * time),
+        (p * k * (m - 1), ssWithin, residual),
       ]
       return -0.5 * strata.map { $0.df * log($0.lambda) + $0.ss / $0.lambda }.reduce(0, +)
     }
@@ -84,11 +93,14 @@ struct StatsMultilevelTests {
       id: result.nestedComponents["id"] ?? .nan, time: result.nestedComponents["id(time)"] ?? .nan,
       residual: result.nestedComponents["residual"] ?? .nan)
     let theirs = logLikelihood(
-      id: try #require(psych["var_id"]), time: try #require(psych["var_id(time)"]), residual: try #require(psych["var_residual"]))
+      id: try #require(psych["var_id"]), time: try #require(psych["var_id(time)"]),
+      residual: try #require(psych["var_residual"]))
     #expect(ours >= theirs, "REML log-likelihood: SDK \(ours), psych/lme \(theirs)")
     print("nested REML log-likelihood: SDK \(ours), psych/lme \(theirs), difference \(ours - theirs)")
     // And it is a maximum: moving any component lowers it.
-    for (dId, dTime, dResid) in [(1e-4, 0.0, 0.0), (-1e-4, 0.0, 0.0), (0.0, 1e-4, 0.0), (0.0, -1e-4, 0.0), (0.0, 0.0, 1e-4), (0.0, 0.0, -1e-4)] {
+    for (dId, dTime, dResid) in [
+      (1e-4, 0.0, 0.0), (-1e-4, 0.0, 0.0), (0.0, 1e-4, 0.0), (0.0, -1e-4, 0.0), (0.0, 0.0, 1e-4), (0.0, 0.0, -1e-4),
+    ] {
       let moved = logLikelihood(
         id: (result.nestedComponents["id"] ?? .nan) + dId, time: (result.nestedComponents["id(time)"] ?? .nan) + dTime,
         residual: (result.nestedComponents["residual"] ?? .nan) + dResid)
@@ -107,12 +119,20 @@ struct StatsMultilevelTests {
 
   @Test func unbalancedDesignNamesPersonsAndTimes() throws {
     var records = try Self.records()
-    records.removeAll { ($0.person == "C003" && $0.time == "2") || ($0.person == "C010" && ($0.time == "4" || $0.time == "5")) }
-    #expect(throws: MultilevelReliabilityError.unbalanced(missing: [.init(person: "C003", times: ["2"]), .init(person: "C010", times: ["4", "5"])])) {
+    records.removeAll {
+      ($0.person == "C003" && $0.time == "2") || ($0.person == "C010" && ($0.time == "4" || $0.time == "5"))
+    }
+    #expect(
+      throws: MultilevelReliabilityError.unbalanced(missing: [
+        .init(person: "C003", times: ["2"]), .init(person: "C010", times: ["4", "5"]),
+      ])
+    ) {
       try MultilevelReliability(records: records)
     }
     var twice = try Self.records()
     twice.append(twice[0])
-    #expect(throws: MultilevelReliabilityError.duplicateOccasion(person: "C001", time: "1")) { try MultilevelReliability(records: twice) }
+    #expect(throws: MultilevelReliabilityError.duplicateOccasion(person: "C001", time: "1")) {
+      try MultilevelReliability(records: twice)
+    }
   }
 }

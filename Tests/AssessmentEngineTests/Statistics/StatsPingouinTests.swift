@@ -54,7 +54,8 @@ struct StatsPingouinTests {
   /// "alpha" C12/C_other = 0.8, r = .8, S/N = .8/.2 = 4, λ6 = r² = .64.
   @Test func twoItemScaleFollowsPsychsSpecialCase() throws {
     var accumulator = try ItemMomentAccumulator(
-      itemCount: 2, coding: ResponseCoding(minimum: 1, maximum: 5), scales: [ReliabilityScale(name: "P", columns: [0, 1])])
+      itemCount: 2, coding: ResponseCoding(minimum: 1, maximum: 5),
+      scales: [ReliabilityScale(name: "P", columns: [0, 1])])
     try accumulator.add(rows: [1, 2, 2, 1, 3, 4, 4, 3, 5, 5])
     let result = try accumulator.reliability(ofScaleAt: 0)
     expectClose(result.alpha, 8.0 / 9.0, relative: 1e-14, "alpha")

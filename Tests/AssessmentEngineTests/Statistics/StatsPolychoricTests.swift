@@ -17,10 +17,12 @@ struct StatsPolychoricTests {
     let panels = 400
     var integral = 0.0
     for p in 0..<panels {
-      let a = rho * Double(p) / Double(panels), b = rho * Double(p + 1) / Double(panels)
+      let a = rho * Double(p) / Double(panels)
+      let b = rho * Double(p + 1) / Double(panels)
       for (x, w) in zip(nodes, weights) {
         let t = (a + b) / 2 + (b - a) / 2 * x
-        let density = exp(-(h * h - 2 * t * h * k + k * k) / (2 * (1 - t * t))) / (2 * Double.pi * (1 - t * t).squareRoot())
+        let density =
+          exp(-(h * h - 2 * t * h * k + k * k) / (2 * (1 - t * t))) / (2 * Double.pi * (1 - t * t).squareRoot())
         integral += w * (b - a) / 2 * density
       }
     }
@@ -28,12 +30,14 @@ struct StatsPolychoricTests {
   }
 
   static func gaussLegendre(_ n: Int) -> ([Double], [Double]) {
-    var nodes: [Double] = [], weights: [Double] = []
+    var nodes: [Double] = []
+    var weights: [Double] = []
     for i in 1...n {
       var x = cos(Double.pi * (Double(i) - 0.25) / (Double(n) + 0.5))
       var derivative = 0.0
       for _ in 0..<100 {
-        var p0 = 1.0, p1 = x
+        var p0 = 1.0
+        var p1 = x
         for j in 2...n {
           let p2 = ((2 * Double(j) - 1) * x * p1 - (Double(j) - 1) * p0) / Double(j)
           p0 = p1
@@ -56,7 +60,10 @@ struct StatsPolychoricTests {
       #expect(abs(value - (0.25 + asin(rho) / (2 * Double.pi))) <= 1e-15, "Φ2(0,0;\(rho))")
     }
     for (h, k) in [(-1.3, 0.4), (2.2, -0.7), (0.5, 0.5)] {
-      #expect(abs((Distributions.bivariateNormalCDF(h, k, rho: 0) ?? .nan) - Distributions.normalCDF(h) * Distributions.normalCDF(k)) <= 1e-16)
+      #expect(
+        abs(
+          (Distributions.bivariateNormalCDF(h, k, rho: 0) ?? .nan) - Distributions.normalCDF(h)
+            * Distributions.normalCDF(k)) <= 1e-16)
       #expect(Distributions.bivariateNormalCDF(h, k, rho: 1) == Distributions.normalCDF(min(h, k)))
       #expect(Distributions.bivariateNormalCDF(h, .infinity, rho: 0.3) == Distributions.normalCDF(h))
     }
@@ -102,7 +109,9 @@ struct StatsPolychoricTests {
 
   static func matrix(_ name: String) throws -> [[Double]] {
     let text = try String(contentsOf: StatsFixtures.url(name, "csv"), encoding: .utf8)
-    return text.split(separator: "\n").dropFirst().map { $0.split(separator: ",").dropFirst().compactMap { Double($0) } }
+    return text.split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",").dropFirst().compactMap { Double($0) }
+    }
   }
 
   @Test func sharedSetMatchesPsychAndBeatsItsLikelihood() throws {
@@ -112,7 +121,8 @@ struct StatsPolychoricTests {
     let psychTau = try Self.matrix("ord_tau_shared_psych")
     #expect(polychoric.globalThresholds)
     #expect(!polychoric.smoothed)
-    var worstRho = 0.0, worstTau = 0.0
+    var worstRho = 0.0
+    var worstTau = 0.0
     for i in 0..<8 {
       for j in 0..<8 {
         worstRho = max(worstRho, abs(polychoric.rho[i][j] - psychRho[i][j]))
@@ -135,34 +145,43 @@ struct StatsPolychoricTests {
         let shares = counts.map { $0 / 500 }
         func nll(_ rho: Double) -> Double {
           PolychoricCorrelation.negativeLogLikelihood(
-            rho, shares: shares, rows: 5, columns: 5, rowCuts: polychoric.thresholds[a], columnCuts: polychoric.thresholds[b])
+            rho, shares: shares, rows: 5, columns: 5, rowCuts: polychoric.thresholds[a],
+            columnCuts: polychoric.thresholds[b])
         }
-        let ours = nll(polychoric.rho[a][b]), theirs = nll(psychRho[a][b])
+        let ours = nll(polychoric.rho[a][b])
+        let theirs = nll(psychRho[a][b])
         #expect(ours <= theirs + 1e-15, "pair \(a),\(b): −ℓ SDK \(ours), psych \(theirs)")
         if ours < theirs { better += 1 }
         largestGain = max(largestGain, 500 * (theirs - ours))
       }
     }
-    print("polychoric: worst |Δρ| \(worstRho), worst |Δτ| \(worstTau); SDK likelihood higher on \(better) of 28 pairs, by up to \(largestGain) in log-likelihood units (n = 500)")
+    print(
+      "polychoric: worst |Δρ| \(worstRho), worst |Δτ| \(worstTau); SDK likelihood higher on \(better) of 28 pairs, by up to \(largestGain) in log-likelihood units (n = 500)"
+    )
   }
 
   @Test func ordinalAlphaMatchesPsych() throws {
     let data = try Self.ordinal()
-    let ordinal = OrdinalReliability(try PolychoricCorrelation(codes: data.codes, itemCount: 8, levels: 5, itemNames: data.names))
+    let ordinal = OrdinalReliability(
+      try PolychoricCorrelation(codes: data.codes, itemCount: 8, levels: 5, itemNames: data.names))
     // Fixtures/ord_alpha_shared_psych.csv: psych::alpha(rho, n.obs = 500).
     expectClose(ordinal.alpha, 0.87064109841966331, relative: 5e-4, "ordinal alpha")
     expectClose(ordinal.averageR, 0.4569065722457944, relative: 5e-4, "average r")
     #expect(abs(ordinal.alpha - 0.87064109841966331) <= 5e-4)
     #expect(ordinal.omegaTotal >= ordinal.alpha - 0.01)
     #expect(ordinal.rho["item1"]?["item2"] == ordinal.rho["item2"]?["item1"])
-    print("ordinal alpha \(ordinal.alpha) (psych 0.87064109841966331), average r \(ordinal.averageR) (psych 0.4569065722457944)")
+    print(
+      "ordinal alpha \(ordinal.alpha) (psych 0.87064109841966331), average r \(ordinal.averageR) (psych 0.4569065722457944)"
+    )
   }
 
   /// Items spanning different categories: psych switches to global = FALSE (per-pair thresholds,
   /// `correct = 0.5`). psych 2.2.9 `polychoric` on these 10 rows, printed to 10 digits:
   /// ρ_ab 0.5615068772, ρ_ac 0.6029973169, ρ_bc 0.4958094421.
   @Test func perPairThresholdsWhenCategoriesDiffer() throws {
-    let rows: [[UInt8]] = [[1, 1, 2], [2, 2, 2], [3, 2, 3], [2, 1, 1], [3, 2, 3], [1, 1, 1], [2, 1, 2], [3, 2, 3], [1, 2, 1], [2, 1, 3]]
+    let rows: [[UInt8]] = [
+      [1, 1, 2], [2, 2, 2], [3, 2, 3], [2, 1, 1], [3, 2, 3], [1, 1, 1], [2, 1, 2], [3, 2, 3], [1, 2, 1], [2, 1, 3],
+    ]
     let polychoric = try PolychoricCorrelation(codes: rows.flatMap { $0 }, itemCount: 3, levels: 3)
     #expect(!polychoric.globalThresholds)
     #expect(abs(polychoric.rho[0][1] - 0.5615068772) <= 5e-4)
@@ -174,7 +193,9 @@ struct StatsPolychoricTests {
   @Test func propertiesAndErrors() throws {
     let data = try Self.ordinal()
     var reversed: [UInt8] = []
-    for row in stride(from: data.codes.count / 8 - 1, through: 0, by: -1) { reversed += data.codes[(row * 8)..<(row * 8 + 8)] }
+    for row in stride(from: data.codes.count / 8 - 1, through: 0, by: -1) {
+      reversed += data.codes[(row * 8)..<(row * 8 + 8)]
+    }
     let a = try PolychoricCorrelation(codes: data.codes, itemCount: 8, levels: 5)
     let b = try PolychoricCorrelation(codes: reversed, itemCount: 8, levels: 5)
     #expect(a.rho == b.rho)

@@ -37,7 +37,8 @@ struct StatsScoreItemsTests {
         continue
       }
       compared += 1
-      expectClose(observed, ref.value, relative: 1e-12, "\(dataset) \(ref.scale) \(ref.source) \(ref.statistic) \(ref.item)")
+      expectClose(
+        observed, ref.value, relative: 1e-12, "\(dataset) \(ref.scale) \(ref.source) \(ref.statistic) \(ref.item)")
       let group = "\(ref.source) \(ref.statistic)"
       worst[group] = max(worst[group] ?? 0, relativeError(observed, ref.value))
     }

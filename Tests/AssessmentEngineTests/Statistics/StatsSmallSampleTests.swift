@@ -29,7 +29,9 @@ struct StatsSmallSampleTests {
 
   static func reference(_ name: String) throws -> [[String]] {
     let text = try String(contentsOf: StatsFixtures.url(name, "csv"), encoding: .utf8)
-    return text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    return text.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
   }
 
   @Test func binaryItemsWithNonPositiveDefiniteMatrixMatchPsych() throws {
@@ -84,7 +86,8 @@ struct StatsSmallSampleTests {
     // Two identical items make R singular: psych still reports alpha; G6 uses the pseudo-inverse.
     let rows: [[UInt8]] = [[1, 1, 2], [2, 2, 2], [3, 3, 4], [4, 4, 3], [5, 5, 5], [2, 2, 1]]
     var accumulator = try ItemMomentAccumulator(
-      itemCount: 3, coding: ResponseCoding(minimum: 1, maximum: 5), scales: [ReliabilityScale(name: "S", columns: [0, 1, 2])])
+      itemCount: 3, coding: ResponseCoding(minimum: 1, maximum: 5),
+      scales: [ReliabilityScale(name: "S", columns: [0, 1, 2])])
     try accumulator.add(rows: rows.flatMap { $0 })
     let report = accumulator.reliabilityReport()
     let result = try #require(report.scales[0].reliability)

@@ -1,5 +1,5 @@
-import Testing
 import AssessmentEngine
+import Testing
 import _AssessmentTestSupport
 
 /// A date literal for these tests: `d("2025-01-10")`; a bad literal is a bug in the test and fails loudly.
@@ -66,7 +66,9 @@ struct CivilDateTests {
     #expect(d("2008-02-29").completedYears(on: d("2026-02-27")) == 17)
   }
 
-  @Test(arguments: ["2025-2-01", "2025-13-01", "2025-02-30", "20250201", "2025-02-01T00:00", "", "abcd-ef-gh", "٢٠٢٥-٠٢-٠١"])
+  @Test(arguments: [
+    "2025-2-01", "2025-13-01", "2025-02-30", "20250201", "2025-02-01T00:00", "", "abcd-ef-gh", "٢٠٢٥-٠٢-٠١",
+  ])
   func rejectsBadText(_ text: String) {
     #expect(throws: CivilDateError(text: text)) { try CivilDate(iso: text) }
   }

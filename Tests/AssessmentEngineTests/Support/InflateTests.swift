@@ -1,14 +1,19 @@
 import Foundation
 import Testing
-@testable import AssessmentEngine
 import _AssessmentTestSupport
+
+@testable import AssessmentEngine
 
 /// The in-house inflater against streams made by zlib itself (Fixtures/zlib/make_vectors.py): stored,
 /// fixed-Huffman and dynamic-Huffman blocks at several levels and strategies, raw and zlib-wrapped.
 @Suite("Inflate (RFC 1950/1951)")
 struct InflateTests {
-  func zlib(_ bytes: [UInt8], baseOffset: Int = 0, limit: Int = .max) throws(InflateError) -> (output: [UInt8], consumed: Int) {
-    try bytes.withUnsafeBufferPointer { (b) throws(InflateError) in try Inflate.zlibDecompress(b, baseOffset: baseOffset, limit: limit) }
+  func zlib(_ bytes: [UInt8], baseOffset: Int = 0, limit: Int = .max) throws(InflateError) -> (
+    output: [UInt8], consumed: Int
+  ) {
+    try bytes.withUnsafeBufferPointer { (b) throws(InflateError) in
+      try Inflate.zlibDecompress(b, baseOffset: baseOffset, limit: limit)
+    }
   }
 
   static func vector(_ name: String) throws -> [UInt8] {
@@ -79,7 +84,8 @@ struct InflateTests {
   /// silent changes are allowed to be rare, not impossible.
   @Test func bitFlipsNeverCrashAndAreCaughtByTheChecksum() throws {
     var rng = SplitMix64(seed: 14)
-    var silentChanges = 0, flips = 0
+    var silentChanges = 0
+    var flips = 0
     for name in ["text.L9.zlib", "likert.L6.zlib", "likert.fixed.zlib", "longdist.L9.zlib", "zeros.rle.zlib"] {
       let stream = try Self.vector(name)
       let original = try Self.vector(String(name.prefix { $0 != "." }) + ".bin")
@@ -119,9 +125,13 @@ struct InflateTests {
     let stored: [UInt8] = [0x01, 0x03, 0x00, 0xFC, 0xFF, 0x61, 0x62, 0x63]
     #expect(try stored.withUnsafeBufferPointer { try Inflate.inflate($0) }.output == Array("abc".utf8))
     let badLength: [UInt8] = [0x01, 0x03, 0x00, 0xFC, 0xFE, 0x61, 0x62, 0x63]
-    #expect(throws: InflateError.storedLengthMismatch(offset: 1)) { try badLength.withUnsafeBufferPointer { try Inflate.inflate($0) } }
+    #expect(throws: InflateError.storedLengthMismatch(offset: 1)) {
+      try badLength.withUnsafeBufferPointer { try Inflate.inflate($0) }
+    }
     // Block type 3 is reserved.
-    #expect(throws: InflateError.invalidBlockType(offset: 0)) { try [UInt8(0x07)].withUnsafeBufferPointer { try Inflate.inflate($0) } }
+    #expect(throws: InflateError.invalidBlockType(offset: 0)) {
+      try [UInt8(0x07)].withUnsafeBufferPointer { try Inflate.inflate($0) }
+    }
     // Fixed block whose first symbol is a back-reference (length 3, distance 1) with nothing before it.
     let farBack: [UInt8] = [0x03, 0x02, 0x00]
     #expect(throws: InflateError.self) { try farBack.withUnsafeBufferPointer { try Inflate.inflate($0) } }
@@ -141,6 +151,8 @@ struct InflateTests {
     }
     // The output limit.
     let zeros = try Self.vector("zeros.L9.zlib")
-    #expect(throws: InflateError.self) { try zeros.withUnsafeBufferPointer { try Inflate.zlibDecompress($0, limit: 1000) } }
+    #expect(throws: InflateError.self) {
+      try zeros.withUnsafeBufferPointer { try Inflate.zlibDecompress($0, limit: 1000) }
+    }
   }
 }

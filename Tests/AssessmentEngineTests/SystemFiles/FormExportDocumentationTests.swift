@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AssessmentEngine
 
 /// The listing of `Documentation/FormExportsAndSPSSFiles.md`, run on the reference files; the article
@@ -7,7 +8,8 @@ import Testing
 @Suite("Documentation: form exports and SPSS files")
 struct FormExportDocumentationTests {
   static let article = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Documentation/FormExportsAndSPSSFiles.md")
+    .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(
+      "Documentation/FormExportsAndSPSSFiles.md")
 
   @Test func listingRunsOnTheReferenceExport() throws {
     let instrumentJSON = Data(try FolderFixture.bytes("reach", "inst_shared.json"))
@@ -29,8 +31,11 @@ struct FormExportDocumentationTests {
     let table = try plan.score(batch.matrix)
 
     // The scores as an SPSS file.
-    var writer = try SystemFileWriter(variables: [.string("klien", width: 16)]
-      + plan.scaleIDs.flatMap { [.numeric("\($0)_sum"), .numeric("\($0)_mean"), .numeric("\($0)_missing", decimals: 0)] })
+    var writer = try SystemFileWriter(
+      variables: [.string("klien", width: 16)]
+        + plan.scaleIDs.flatMap {
+          [.numeric("\($0)_sum"), .numeric("\($0)_mean"), .numeric("\($0)_missing", decimals: 0)]
+        })
     for row in 0..<table.rowCount {
       var values: [SystemFileValue?] = [.text(batch.ids[row])]
       for s in 0..<table.scaleCount {
@@ -57,7 +62,8 @@ struct FormExportDocumentationTests {
       Issue.record("listing markers not found")
       return
     }
-    let listing = lines[(begin + 1)..<end].map { $0.hasPrefix("    ") ? String($0.dropFirst(4)) : String($0) }.joined(separator: "\n")
+    let listing = lines[(begin + 1)..<end].map { $0.hasPrefix("    ") ? String($0.dropFirst(4)) : String($0) }.joined(
+      separator: "\n")
     #expect(article.contains("import AssessmentEngine\n\n" + listing + "\n```"))
   }
 }

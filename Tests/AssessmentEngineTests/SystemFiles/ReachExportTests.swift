@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AssessmentEngine
 
 /// Every form of the shared "reach" data set (Fixtures/reach: the labelled `;` form export with its
@@ -44,7 +45,11 @@ struct ReachExportTests {
         let got = table[row, s]
         #expect(got.missing == want[s].2, "\(id) scale \(s)")
         #expect(got.sum == want[s].0, "\(id) scale \(s) sum")
-        if let m = want[s].1 { #expect(abs((got.mean ?? .nan) - m) <= 1e-12, "\(id) scale \(s) mean") } else { #expect(got.mean == nil) }
+        if let m = want[s].1 {
+          #expect(abs((got.mean ?? .nan) - m) <= 1e-12, "\(id) scale \(s) mean")
+        } else {
+          #expect(got.mean == nil)
+        }
       }
     }
     #expect(Set(batch.ids) == Set(expected.keys))
@@ -54,7 +59,9 @@ struct ReachExportTests {
     let d = try Self.definition()
     let labels = try ResponseLabels(scale: d.responseScale)
     let options = ResponseCSVOptions(idColumn: "Inisial klien", columnMap: try Self.map(), labels: labels)
-    let batch = try ResponseTableReader.read(try FolderFixture.bytes("reach", "forms_shared.csv"), columns: ScoringPlan(d).columns, scale: d.responseScale, options: options)
+    let batch = try ResponseTableReader.read(
+      try FolderFixture.bytes("reach", "forms_shared.csv"), columns: ScoringPlan(d).columns, scale: d.responseScale,
+      options: options)
     try check(batch, d)
   }
 
@@ -63,7 +70,8 @@ struct ReachExportTests {
     let d = try Self.definition()
     let options = ResponseCSVOptions(idColumn: "klien", labels: try ResponseLabels(scale: d.responseScale))
     let bytes = try FolderFixture.bytes("reach", name)
-    let batch = try ResponseTableReader.read(bytes, columns: ScoringPlan(d).columns, scale: d.responseScale, options: options)
+    let batch = try ResponseTableReader.read(
+      bytes, columns: ScoringPlan(d).columns, scale: d.responseScale, options: options)
     try check(batch, d)
     // Streamed in small chunks, the same rows.
     for size in [1, 7, 64, 1000] {

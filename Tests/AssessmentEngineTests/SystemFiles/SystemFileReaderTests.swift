@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-@testable import AssessmentEngine
 import _AssessmentTestSupport
+
+@testable import AssessmentEngine
 
 /// Reads fixture files under Fixtures/<folder>.
 enum FolderFixture {
@@ -12,13 +13,18 @@ enum FolderFixture {
     return [UInt8](try Data(contentsOf: url))
   }
 
-  static func text(_ folder: String, _ name: String) throws -> String { String(decoding: try bytes(folder, name), as: UTF8.self) }
+  static func text(_ folder: String, _ name: String) throws -> String {
+    String(decoding: try bytes(folder, name), as: UTF8.self)
+  }
 }
 
 /// The SPSS system file reader on the files ReadStat (pyreadstat) and R haven wrote (Fixtures/reach).
 @Suite("SPSS system file reader")
 struct SystemFileReaderTests {
-  static let reachFiles = ["sav_shared_plain.sav", "sav_shared_bytecode.sav", "sav_shared_zsav.zsav", "sav_shared_usermiss.sav", "sav_shared_haven.sav"]
+  static let reachFiles = [
+    "sav_shared_plain.sav", "sav_shared_bytecode.sav", "sav_shared_zsav.zsav", "sav_shared_usermiss.sav",
+    "sav_shared_haven.sav",
+  ]
 
   @Test(arguments: reachFiles)
   func readsTheDictionary(_ name: String) throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AssessmentEngine
 
 /// The writer, read back by the package's own reader (ReadStat and R haven were checked by hand:
@@ -25,15 +26,23 @@ struct SystemFileWriterTests {
     #expect(d.variables[0].label == "Inisial klien" && d.variables[1].label == "Arah (jumlah)")
     #expect(cases[0] == rows[0])
     #expect(cases[1] == rows[1])
-    #expect(cases[2] == [nil, .number(-250.5), .number(1e300), .number(0)].enumerated().map { $0.offset == 0 ? .text("") : $0.element })
+    #expect(
+      cases[2]
+        == [nil, .number(-250.5), .number(1e300), .number(0)].enumerated().map {
+          $0.offset == 0 ? .text("") : $0.element
+        })
     #expect(cases[3] == rows[3])
   }
 
   @Test func typedErrors() throws {
     #expect(throws: SystemFileWriterError.noVariables) { try SystemFileWriter(variables: []) }
-    #expect(throws: SystemFileWriterError.stringTooWide(name: "x", width: 300)) { try SystemFileWriter(variables: [.string("x", width: 300)]) }
+    #expect(throws: SystemFileWriterError.stringTooWide(name: "x", width: 300)) {
+      try SystemFileWriter(variables: [.string("x", width: 300)])
+    }
     var w = try SystemFileWriter(variables: [.string("id", width: 3)])
-    #expect(throws: SystemFileWriterError.textTooLong(name: "id", width: 3, length: 4)) { try w.append([.text("abcd")]) }
+    #expect(throws: SystemFileWriterError.textTooLong(name: "id", width: 3, length: 4)) {
+      try w.append([.text("abcd")])
+    }
     #expect(throws: SystemFileWriterError.rowLength(expected: 1, found: 2)) { try w.append([nil, nil]) }
   }
 

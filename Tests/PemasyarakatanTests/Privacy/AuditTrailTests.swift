@@ -1,6 +1,7 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
+
 @testable import Pemasyarakatan
 
 /// A log of five steps, and every way of tampering with it.
@@ -17,7 +18,9 @@ struct AuditTrailTests {
       (head, "revocationSuspension", "tppRecommendedSuspension", "suspendedByHead"),
     ]
     for (i, s) in steps.enumerated() {
-      t.append(at: AuditTimestamp(base.addingTimeInterval(Double(i) * 86_400)), actor: s.0, action: s.1, subject: "DPS-2025-0142", before: s.2, after: s.3)
+      t.append(
+        at: AuditTimestamp(base.addingTimeInterval(Double(i) * 86_400)), actor: s.0, action: s.1,
+        subject: "DPS-2025-0142", before: s.2, after: s.3)
     }
     return t
   }
@@ -33,7 +36,8 @@ struct AuditTrailTests {
   /// The hash is SHA-256 of the documented line text without the hash field (checked by hand-built text).
   @Test func hashIsSHA256OfTheUnsealedLine() {
     let e = Self.trail().entries[0]
-    let text = #"{"sequence":0,"at":"2025-01-30T15:00:00+07:00","officerID":"198705122010121003","role":"pk","action":"beginGuidance","subject":"DPS-2025-0142","before":"penerimaan","after":"tahapAwal","previousHash":"0000000000000000000000000000000000000000000000000000000000000000"}"#
+    let text =
+      #"{"sequence":0,"at":"2025-01-30T15:00:00+07:00","officerID":"198705122010121003","role":"pk","action":"beginGuidance","subject":"DPS-2025-0142","before":"penerimaan","after":"tahapAwal","previousHash":"0000000000000000000000000000000000000000000000000000000000000000"}"#
     #expect(e.hash == SHA256.hex(Array(text.utf8)))
     #expect(e.line == String(text.dropLast()) + #","hash":""# + e.hash + #""}"#)
   }
@@ -50,7 +54,8 @@ struct AuditTrailTests {
   @Test func deleteIsDetected() {
     var entries = Self.trail().entries
     entries.remove(at: 1)
-    #expect(AuditTrail(entries: entries).verify() == AuditBreak(index: 1, reason: .sequenceMismatch(expected: 1, found: 2)))
+    #expect(
+      AuditTrail(entries: entries).verify() == AuditBreak(index: 1, reason: .sequenceMismatch(expected: 1, found: 2)))
     // Deleted and renumbered with hashes recomputed: the chain link still breaks.
     entries[1].sequence = 1
     entries[1].hash = entries[1].computedHash
@@ -60,7 +65,8 @@ struct AuditTrailTests {
   @Test func reorderIsDetected() {
     var entries = Self.trail().entries
     entries.swapAt(2, 3)
-    #expect(AuditTrail(entries: entries).verify() == AuditBreak(index: 2, reason: .sequenceMismatch(expected: 2, found: 3)))
+    #expect(
+      AuditTrail(entries: entries).verify() == AuditBreak(index: 2, reason: .sequenceMismatch(expected: 2, found: 3)))
   }
 
   /// Cutting entries off the end leaves a valid chain; the anchor kept elsewhere shows it.
@@ -78,7 +84,10 @@ struct AuditTrailTests {
     // A line cut mid-way (no final newline) is reported on read.
     let text = t.jsonLines
     let torn = Data(text.utf8.dropLast(10))
-    guard case .failure(let b) = AuditTrail.parse(jsonLines: torn) else { Issue.record("torn line accepted"); return }
+    guard case .failure(let b) = AuditTrail.parse(jsonLines: torn) else {
+      Issue.record("torn line accepted")
+      return
+    }
     #expect(b.index == 4)
   }
 
@@ -97,26 +106,35 @@ struct AuditTrailTests {
     for e in t.entries { try file.append(e) }
     #expect(try file.read() == t)
     // An entry that does not continue the file (a stale writer) is refused and nothing is written.
-    #expect(throws: AuditLogError.doesNotContinue(expectedSequence: 5, expectedPreviousHash: t.headHash)) { try file.append(t.entries[2]) }
+    #expect(throws: AuditLogError.doesNotContinue(expectedSequence: 5, expectedPreviousHash: t.headHash)) {
+      try file.append(t.entries[2])
+    }
     #expect(try file.read().count == 5)
     var next = try file.read()
-    let e = next.append(at: AuditTimestamp(Date(timeIntervalSince1970: 1_740_000_000), offsetSeconds: AuditTimestamp.wita), actor: Actor(officerID: "K", role: .kanwil), action: "revoke", subject: "DPS-2025-0142", before: "suspended", after: "revoked")
+    let e = next.append(
+      at: AuditTimestamp(Date(timeIntervalSince1970: 1_740_000_000), offsetSeconds: AuditTimestamp.wita),
+      actor: Actor(officerID: "K", role: .kanwil), action: "revoke", subject: "DPS-2025-0142", before: "suspended",
+      after: "revoked")
     try file.append(e)
     #expect(try file.read().verify() == nil && (try file.read().count) == 6)
   }
 
-  @Test(arguments: [
-    (0.0, 0, "1970-01-01T00:00:00+00:00"), (1_738_224_000, 7 * 3_600, "2025-01-30T15:00:00+07:00"),
-    (1_738_224_000, -(3 * 3_600 + 1_800), "2025-01-30T04:30:00-03:30"), (-1, 0, "1969-12-31T23:59:59+00:00"),
-    (951_782_400, 9 * 3_600, "2000-02-29T09:00:00+09:00"),
-  ] as [(Double, Int, String)])
+  @Test(
+    arguments: [
+      (0.0, 0, "1970-01-01T00:00:00+00:00"), (1_738_224_000, 7 * 3_600, "2025-01-30T15:00:00+07:00"),
+      (1_738_224_000, -(3 * 3_600 + 1_800), "2025-01-30T04:30:00-03:30"), (-1, 0, "1969-12-31T23:59:59+00:00"),
+      (951_782_400, 9 * 3_600, "2000-02-29T09:00:00+09:00"),
+    ] as [(Double, Int, String)])
   func timestampsAreISO8601WithOffset(seconds: Double, offset: Int, text: String) {
     #expect(AuditTimestamp(Date(timeIntervalSince1970: seconds), offsetSeconds: offset).text == text)
     #expect(AuditTimestamp(parsing: text)?.text == text)
   }
 
   @Test func timestampParsingRefusesOtherForms() {
-    for bad in ["2025-01-30T15:00:00Z", "2025-01-30T15:00:00", "2025-02-30T15:00:00+07:00", "2025-01-30T24:00:00+07:00", "2025-01-30 15:00:00+07:00"] {
+    for bad in [
+      "2025-01-30T15:00:00Z", "2025-01-30T15:00:00", "2025-02-30T15:00:00+07:00", "2025-01-30T24:00:00+07:00",
+      "2025-01-30 15:00:00+07:00",
+    ] {
       #expect(AuditTimestamp(parsing: bad) == nil, "\(bad)")
     }
   }

@@ -1,6 +1,7 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
+
 @testable import Pemasyarakatan
 
 @Suite("Who may do what")
@@ -25,10 +26,13 @@ struct AuthorizationTests {
   static let expected: [ProtectedAction: String] = [
     .beginGuidance: "PS", .advanceToLanjutan: "PS", .advanceToAkhir: "PS", .close: "H", .suspend: "H", .reinstate: "H",
     .revoke: "K", .recordTPPDecision: "T", .proposeOverride: "P", .approveOverride: "SHMT", .revocationBAP: "P",
-    .revocationExamination: "P", .revocationTPPRecommendation: "MT", .revocationDismissal: "MT", .revocationSuspension: "H",
+    .revocationExamination: "P", .revocationTPPRecommendation: "MT", .revocationDismissal: "MT",
+    .revocationSuspension: "H",
     .revocationReport: "H", .recordAssessment: "P", .approveAssessment: "S",
   ]
-  static let letter: [BapasRole: Character] = [.pk: "P", .kasubsiKasi: "S", .kepalaBapas: "H", .tppMember: "M", .tppSecretary: "T", .kanwil: "K"]
+  static let letter: [BapasRole: Character] = [
+    .pk: "P", .kasubsiKasi: "S", .kepalaBapas: "H", .tppMember: "M", .tppSecretary: "T", .kanwil: "K",
+  ]
 
   @Test func everyActionHasAnExpectedRow() {
     #expect(Set(Self.expected.keys) == Set(ProtectedAction.allCases))
@@ -47,7 +51,12 @@ struct AuthorizationTests {
       if allowed {
         #expect(error == nil, "\(role) should be allowed to \(action)")
       } else {
-        #expect(error == .roleNotAllowed(action: action, role: role, allowed: RoleMatrix.standard.grants[action].map { $0.roles.sorted { $0.rawValue < $1.rawValue } } ?? []), "\(role) \(action)")
+        #expect(
+          error
+            == .roleNotAllowed(
+              action: action, role: role,
+              allowed: RoleMatrix.standard.grants[action].map { $0.roles.sorted { $0.rawValue < $1.rawValue } } ?? []),
+          "\(role) \(action)")
       }
     }
   }
@@ -62,14 +71,22 @@ struct AuthorizationTests {
     let bka = Actor(officerID: Self.pkID, role: .pk, section: .bka)
     let noSection = Actor(officerID: Self.pkID, role: .pk)
     for pk in [bkd, noSection] {
-      #expect(throws: pkAllowed ? AuthorizationError.childCaseNeedsBKA(action: action, officerID: Self.pkID) : AuthorizationError.roleNotAllowed(action: action, role: .pk, allowed: RoleMatrix.standard.grants[action].map { $0.roles.sorted { $0.rawValue < $1.rawValue } } ?? [])) {
+      #expect(
+        throws: pkAllowed
+          ? AuthorizationError.childCaseNeedsBKA(action: action, officerID: Self.pkID)
+          : AuthorizationError.roleNotAllowed(
+            action: action, role: .pk,
+            allowed: RoleMatrix.standard.grants[action].map { $0.roles.sorted { $0.rawValue < $1.rawValue } } ?? [])
+      ) {
         try RoleMatrix.standard.authorize(action, by: pk, on: file)
       }
     }
     #expect((try? RoleMatrix.standard.authorize(action, by: bka, on: file)) != nil || !pkAllowed)
     for role in BapasRole.allCases where role != .pk {
       let allowed = Self.expected[action]?.contains(Self.letter[role] ?? "?") ?? false
-      #expect(((try? RoleMatrix.standard.authorize(action, by: Actor(officerID: "X", role: role), on: file)) != nil) == allowed, "\(role) \(action)")
+      #expect(
+        ((try? RoleMatrix.standard.authorize(action, by: Actor(officerID: "X", role: role), on: file)) != nil)
+          == allowed, "\(role) \(action)")
     }
   }
 
@@ -89,15 +106,23 @@ struct AuthorizationTests {
     var trail = AuditTrail()
     let decision = TPPDecision(date: d("2025-01-30"), reference: "TPP/01", outcome: .approveGuidancePlan)
     let before = file
-    #expect(throws: AuthorizedStepError.unauthorized(.roleNotAllowed(action: .beginGuidance, role: .kanwil, allowed: [.kasubsiKasi, .pk]))) {
-      try file.apply(.beginGuidance, on: d("2025-01-30"), decision: decision, by: Actor(officerID: "K", role: .kanwil), at: Self.time, audit: &trail)
+    #expect(
+      throws: AuthorizedStepError.unauthorized(
+        .roleNotAllowed(action: .beginGuidance, role: .kanwil, allowed: [.kasubsiKasi, .pk]))
+    ) {
+      try file.apply(
+        .beginGuidance, on: d("2025-01-30"), decision: decision, by: Actor(officerID: "K", role: .kanwil),
+        at: Self.time, audit: &trail)
     }
     #expect(file == before && trail.count == 0)
     // A step on a child's case by a BKD PK: refused the same way.
     var child = Self.childCase()
     let childBefore = child
-    #expect(throws: AuthorizedStepError.unauthorized(.childCaseNeedsBKA(action: .beginGuidance, officerID: Self.pkID))) {
-      try child.apply(.beginGuidance, on: d("2025-01-30"), decision: decision, by: Actor(officerID: Self.pkID, role: .pk, section: .bkd), at: Self.time, audit: &trail)
+    #expect(throws: AuthorizedStepError.unauthorized(.childCaseNeedsBKA(action: .beginGuidance, officerID: Self.pkID)))
+    {
+      try child.apply(
+        .beginGuidance, on: d("2025-01-30"), decision: decision,
+        by: Actor(officerID: Self.pkID, role: .pk, section: .bkd), at: Self.time, audit: &trail)
     }
     #expect(child == childBefore && trail.count == 0)
   }
@@ -108,16 +133,23 @@ struct AuthorizationTests {
     var trail = AuditTrail()
     let pk = Actor(officerID: Self.pkID, role: .pk, section: .bkd)
     let secretary = Actor(officerID: "TPP-SEC", role: .tppSecretary)
-    let decision = try file.recordTPPDecision(TPPDecision(date: d("2025-01-30"), reference: "TPP/01", outcome: .approveGuidancePlan), by: secretary, at: Self.time, audit: &trail)
+    let decision = try file.recordTPPDecision(
+      TPPDecision(date: d("2025-01-30"), reference: "TPP/01", outcome: .approveGuidancePlan), by: secretary,
+      at: Self.time, audit: &trail)
     try file.apply(.beginGuidance, on: d("2025-01-30"), decision: decision, by: pk, at: Self.time, audit: &trail)
     #expect(file.stage == .tahapAwal)
     // The lifecycle still refuses an illegal event, after authorisation, without logging.
     #expect(throws: AuthorizedStepError.lifecycle(.illegalTransition(from: .tahapAwal, event: .advanceToAkhir))) {
-      try file.apply(.advanceToAkhir, on: d("2025-06-01"), decision: TPPDecision(date: d("2025-06-01"), reference: "T", outcome: .approveStageAdvance), by: pk, at: Self.time, audit: &trail)
+      try file.apply(
+        .advanceToAkhir, on: d("2025-06-01"),
+        decision: TPPDecision(date: d("2025-06-01"), reference: "T", outcome: .approveStageAdvance), by: pk,
+        at: Self.time, audit: &trail)
     }
     #expect(trail.count == 2)
     #expect(trail.entries.map(\.action) == ["recordTPPDecision", "beginGuidance"])
-    #expect(trail.entries[1].before == "tahapAwal" && trail.entries[1].after == "tahapAwal" && trail.entries[1].officerID == Self.pkID && trail.entries[1].role == .pk)
+    #expect(
+      trail.entries[1].before == "tahapAwal" && trail.entries[1].after == "tahapAwal"
+        && trail.entries[1].officerID == Self.pkID && trail.entries[1].role == .pk)
     #expect(trail.verify() == nil)
   }
 
@@ -129,14 +161,23 @@ struct AuthorizationTests {
     let bap = RevocationStep(state: .bapRecorded, date: d("2025-09-01"), actorID: Self.pkID, actorRole: .pk)
     // The step must name the actor taking it.
     #expect(throws: AuthorizedStepError.unauthorized(.actorMismatch(recorded: Self.pkID, actor: "KABAPAS"))) {
-      try file.recordRevocationStep(bap, by: Actor(officerID: "KABAPAS", role: .pk, section: .bkd), at: Self.time, matrix: RoleMatrix(grants: RoleMatrix.standard.grants, pkOnlyOnOwnCases: false), audit: &trail)
+      try file.recordRevocationStep(
+        bap, by: Actor(officerID: "KABAPAS", role: .pk, section: .bkd), at: Self.time,
+        matrix: RoleMatrix(grants: RoleMatrix.standard.grants, pkOnlyOnOwnCases: false), audit: &trail)
     }
     #expect(file.revocation == nil && trail.count == 0)
     try file.recordRevocationStep(bap, grounds: [.missedReports], by: pk, at: Self.time, audit: &trail)
-    try file.recordRevocationStep(RevocationStep(state: .examined, date: d("2025-09-03"), actorID: Self.pkID, actorRole: .pk), by: pk, at: Self.time, audit: &trail)
+    try file.recordRevocationStep(
+      RevocationStep(state: .examined, date: d("2025-09-03"), actorID: Self.pkID, actorRole: .pk), by: pk,
+      at: Self.time, audit: &trail)
     // The head of Bapas may not record the TPP's recommendation.
-    #expect(throws: AuthorizedStepError.unauthorized(.roleNotAllowed(action: .revocationTPPRecommendation, role: .kepalaBapas, allowed: [.tppMember, .tppSecretary]))) {
-      try file.recordRevocationStep(RevocationStep(state: .tppRecommendedSuspension, date: d("2025-09-05"), actorID: "KABAPAS", actorRole: .tpp), by: head, at: Self.time, audit: &trail)
+    #expect(
+      throws: AuthorizedStepError.unauthorized(
+        .roleNotAllowed(action: .revocationTPPRecommendation, role: .kepalaBapas, allowed: [.tppMember, .tppSecretary]))
+    ) {
+      try file.recordRevocationStep(
+        RevocationStep(state: .tppRecommendedSuspension, date: d("2025-09-05"), actorID: "KABAPAS", actorRole: .tpp),
+        by: head, at: Self.time, audit: &trail)
     }
     #expect(file.revocation?.state == .examined && trail.count == 2)
     #expect(trail.entries.map(\.after) == ["bapRecorded", "examined"])
@@ -147,23 +188,34 @@ struct AuthorizationTests {
     var trail = AuditTrail()
     let pk = Actor(officerID: Self.pkID, role: .pk, section: .bkd)
     let record = AssessmentRecord(date: d("2025-01-25"), instrument: "RRI", result: "sedang")
-    #expect(throws: AuthorizedStepError.unauthorized(.roleNotAllowed(action: .approveAssessment, role: .pk, allowed: [.kasubsiKasi]))) {
+    #expect(
+      throws: AuthorizedStepError.unauthorized(
+        .roleNotAllowed(action: .approveAssessment, role: .pk, allowed: [.kasubsiKasi]))
+    ) {
       try file.addAssessment(record, assessedBy: pk, approvedBy: pk, at: Self.time, audit: &trail)
     }
     #expect(file.assessments.isEmpty && trail.count == 0)
-    try file.addAssessment(record, assessedBy: pk, approvedBy: Actor(officerID: "KASI", role: .kasubsiKasi), at: Self.time, audit: &trail)
+    try file.addAssessment(
+      record, assessedBy: pk, approvedBy: Actor(officerID: "KASI", role: .kasubsiKasi), at: Self.time, audit: &trail)
     #expect(file.assessments == [record] && trail.entries.map(\.action) == ["recordAssessment", "approveAssessment"])
   }
 
   /// A Bapas SOP replaces grants from JSON; the rest of the default stays.
   @Test func sopOverridesTheDefault() throws {
-    let sop = try JSONDecoder().decode(RoleMatrix.self, from: Data(#"""
-      {"grants": {"beginGuidance": {"roles": ["kasubsiKasi"], "citation": "SOP Bapas X 2024 No. 3", "evidence": "confirmed"}}}
-      """#.utf8))
+    let sop = try JSONDecoder().decode(
+      RoleMatrix.self,
+      from: Data(
+        #"""
+        {"grants": {"beginGuidance": {"roles": ["kasubsiKasi"], "citation": "SOP Bapas X 2024 No. 3", "evidence": "confirmed"}}}
+        """#.utf8))
     let matrix = RoleMatrix.standard.overriding(with: sop)
     #expect(!matrix.allows(.pk, .beginGuidance) && matrix.allows(.kasubsiKasi, .beginGuidance))
     #expect(matrix.allows(.kepalaBapas, .close) && matrix.pkOnlyOnOwnCases && matrix.childCasesRequireBKAForPK)
-    #expect(throws: DecodingError.self) { try JSONDecoder().decode(RoleMatrix.self, from: Data(#"{"grants": {"fly": {"roles": [], "citation": "", "evidence": "confirmed"}}}"#.utf8)) }
+    #expect(throws: DecodingError.self) {
+      try JSONDecoder().decode(
+        RoleMatrix.self,
+        from: Data(#"{"grants": {"fly": {"roles": [], "citation": "", "evidence": "confirmed"}}}"#.utf8))
+    }
     // Round trip.
     let data = try JSONEncoder().encode(RoleMatrix.standard)
     #expect(try JSONDecoder().decode(RoleMatrix.self, from: data) == RoleMatrix.standard)
@@ -172,20 +224,24 @@ struct AuthorizationTests {
   @Test func everyDefaultGrantCitesASource() {
     for (action, grant) in RoleMatrix.standard.grants {
       #expect(!grant.citation.isEmpty, "\(action)")
-      if grant.evidence == .unconfirmed { #expect(grant.citation.contains("unconfirmed") || grant.citation.contains("no source"), "\(action)") }
+      if grant.evidence == .unconfirmed {
+        #expect(grant.citation.contains("unconfirmed") || grant.citation.contains("no source"), "\(action)")
+      }
     }
   }
 
   /// The table in Documentation/ProtectingClientData.md is the matrix in code.
   @Test func articleTableMatches() throws {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Documentation/ProtectingClientData.md")
     #expect(try String(contentsOf: url, encoding: .utf8).contains(RoleMatrix.standard.markdownTable))
   }
 
   /// The example SOP file in Documentation/Samples/privacy loads and changes exactly its rows.
   @Test func sampleSOPFile() throws {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Documentation/Samples/privacy/sop-role-matrix.json")
     let sop = try JSONDecoder().decode(RoleMatrix.self, from: Data(contentsOf: url))
     let matrix = RoleMatrix.standard.overriding(with: sop)

@@ -1,6 +1,7 @@
+import AssessmentEngine
 import Foundation
 import Testing
-import AssessmentEngine
+
 @testable import Pemasyarakatan
 
 /// Every field of every model has exactly one tag in ``DataClassification``, and the article prints the
@@ -34,7 +35,9 @@ struct DataClassificationTests {
     for (_, model) in try PrivacySamples.all() { walk(model) }
     #expect(untagged.isEmpty, "untagged fields (add them to DataClassification.fields): \(untagged)")
     // The samples reach every classified model, so the check above covered all of them.
-    #expect(Set(DataClassification.models) == visited, "models the samples do not reach: \(Set(DataClassification.models).subtracting(visited))")
+    #expect(
+      Set(DataClassification.models) == visited,
+      "models the samples do not reach: \(Set(DataClassification.models).subtracting(visited))")
   }
 
   /// JSON keys as encoded, following each entry's `contains` into nested objects; the table must hold
@@ -42,12 +45,17 @@ struct DataClassificationTests {
   @Test func jsonKeysMatchTheTableExactly() throws {
     var problems: [String] = []
     func walk(_ json: Any, model: String) {
-      if let array = json as? [Any] { for e in array { walk(e, model: model) }; return }
+      if let array = json as? [Any] {
+        for e in array { walk(e, model: model) }
+        return
+      }
       guard let object = json as? [String: Any] else { return }
       let entries = DataClassification.fields(of: model)
       let keys = Set(object.keys)
       for k in keys.subtracting(entries.map(\.field)) { problems.append("\(model).\(k) is untagged") }
-      for e in entries where !keys.contains(e.field) { problems.append("\(model).\(e.field) is tagged but not in the JSON") }
+      for e in entries where !keys.contains(e.field) {
+        problems.append("\(model).\(e.field) is tagged but not in the JSON")
+      }
       for e in entries { if let inner = e.contains, let v = object[e.field] { walk(v, model: inner) } }
     }
     let encoder = JSONEncoder()
@@ -64,12 +72,15 @@ struct DataClassificationTests {
       let max = DataClassification.fields(of: inner).map(\.category).max { $0.severity < $1.severity }
       #expect(f.category == max, "\(f.model).\(f.field) holds \(inner)")
     }
-    #expect(DataClassification.fields.count == Set(DataClassification.fields.map { "\($0.model).\($0.field)" }).count, "one tag per field")
+    #expect(
+      DataClassification.fields.count == Set(DataClassification.fields.map { "\($0.model).\($0.field)" }).count,
+      "one tag per field")
   }
 
   /// The table in Documentation/ProtectingClientData.md is the table in code.
   @Test func articleTableMatches() throws {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
       .deletingLastPathComponent().appendingPathComponent("Documentation/ProtectingClientData.md")
     let article = try String(contentsOf: url, encoding: .utf8)
     #expect(article.contains(DataClassification.markdownTable))

@@ -35,7 +35,8 @@ struct PrivacyDocumentationTests {
     do {
       let day40 = file.receivedOn.adding(days: 40)
       try file.apply(
-        .suspend, on: day40, decision: TPPDecision(date: day40, reference: "TPP/05/2025", outcome: .recommendSuspension),
+        .suspend, on: day40,
+        decision: TPPDecision(date: day40, reference: "TPP/05/2025", outcome: .recommendSuspension),
         by: pk, at: now, audit: &trail)
     } catch {
       refusal = error.description  // "'Suspend' may be done by Head of Bapas, not by the Probation officer (PK)."
@@ -57,8 +58,10 @@ struct PrivacyDocumentationTests {
 
   @Test func articleHoldsTheListing() throws {
     let tests = URL(fileURLWithPath: #filePath)
-    let root = tests.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let article = try String(contentsOf: root.appendingPathComponent("Documentation/ProtectingClientData.md"), encoding: .utf8)
+    let root = tests.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let article = try String(
+      contentsOf: root.appendingPathComponent("Documentation/ProtectingClientData.md"), encoding: .utf8)
     let source = try String(contentsOf: tests, encoding: .utf8)
     guard let begin = source.range(of: "// BEGIN LISTING\n"), let end = source.range(of: "    // END LISTING") else {
       Issue.record("markers missing")

@@ -136,7 +136,10 @@ final class ASCIILabelTable: Sendable {
   let slots: [Int32]
   let mask: Int
 
-  enum Result { case found(Int), absent, notASCII }
+  enum Result {
+    case found(Int)
+    case absent, notASCII
+  }
 
   static let offset: UInt64 = 0xCBF2_9CE4_8422_2325
   static let prime: UInt64 = 0x100_0000_01B3
@@ -144,8 +147,12 @@ final class ASCIILabelTable: Sendable {
   static let capacity = 128
 
   init(_ map: [String: Int]) {
-    var arena: [UInt8] = [], starts: [Int] = [], lengths: [Int] = [], values: [Int] = []
-    for (k, v) in map.sorted(by: { $0.key < $1.key }) where k.utf8.allSatisfy({ $0 < 0x80 }) && k.utf8.count <= Self.capacity {
+    var arena: [UInt8] = []
+    var starts: [Int] = []
+    var lengths: [Int] = []
+    var values: [Int] = []
+    for (k, v) in map.sorted(by: { $0.key < $1.key })
+    where k.utf8.allSatisfy({ $0 < 0x80 }) && k.utf8.count <= Self.capacity {
       starts.append(arena.count)
       lengths.append(k.utf8.count)
       arena.append(contentsOf: k.utf8)

@@ -30,24 +30,38 @@ package enum Inflate {
     _ input: UnsafeBufferPointer<UInt8>, baseOffset: Int = 0, limit: Int = Int.max
   ) throws(InflateError) -> (output: [UInt8], consumed: Int) {
     guard input.count >= 2 else { throw .truncated(offset: baseOffset + input.count) }
-    let cmf = input[0], flg = input[1]
-    guard cmf & 0x0F == 8 else { throw .badZlibHeader(offset: baseOffset, reason: "compression method \(cmf & 0x0F) is not deflate (8)") }
-    guard cmf >> 4 <= 7 else { throw .badZlibHeader(offset: baseOffset, reason: "window size 2^\(Int(cmf >> 4) + 8) exceeds 32 KiB") }
-    guard (UInt16(cmf) << 8 | UInt16(flg)) % 31 == 0 else { throw .badZlibHeader(offset: baseOffset + 1, reason: "header check bits are wrong") }
-    guard flg & 0x20 == 0 else { throw .badZlibHeader(offset: baseOffset + 1, reason: "a preset dictionary is required") }
+    let cmf = input[0]
+    let flg = input[1]
+    guard cmf & 0x0F == 8 else {
+      throw .badZlibHeader(offset: baseOffset, reason: "compression method \(cmf & 0x0F) is not deflate (8)")
+    }
+    guard cmf >> 4 <= 7 else {
+      throw .badZlibHeader(offset: baseOffset, reason: "window size 2^\(Int(cmf >> 4) + 8) exceeds 32 KiB")
+    }
+    guard (UInt16(cmf) << 8 | UInt16(flg)) % 31 == 0 else {
+      throw .badZlibHeader(offset: baseOffset + 1, reason: "header check bits are wrong")
+    }
+    guard flg & 0x20 == 0 else {
+      throw .badZlibHeader(offset: baseOffset + 1, reason: "a preset dictionary is required")
+    }
     let body = UnsafeBufferPointer(rebasing: input[2...])
     let (output, used) = try inflate(body, baseOffset: baseOffset + 2, limit: limit)
     let trailer = 2 + used
     guard input.count >= trailer + 4 else { throw .truncated(offset: baseOffset + input.count) }
-    let expected = UInt32(input[trailer]) << 24 | UInt32(input[trailer + 1]) << 16 | UInt32(input[trailer + 2]) << 8 | UInt32(input[trailer + 3])
+    let expected =
+      UInt32(input[trailer]) << 24 | UInt32(input[trailer + 1]) << 16 | UInt32(input[trailer + 2]) << 8
+      | UInt32(input[trailer + 3])
     let found = output.withUnsafeBufferPointer { adler32($0) }
-    guard expected == found else { throw .checksumMismatch(offset: baseOffset + trailer, expected: expected, found: found) }
+    guard expected == found else {
+      throw .checksumMismatch(offset: baseOffset + trailer, expected: expected, found: found)
+    }
     return (output, trailer + 4)
   }
 
   /// The Adler-32 checksum of RFC 1950 §8.2, continuing from `initial` (1 for a fresh sum).
   package static func adler32(_ bytes: UnsafeBufferPointer<UInt8>, initial: UInt32 = 1) -> UInt32 {
-    var a = initial & 0xFFFF, b = initial >> 16
+    var a = initial & 0xFFFF
+    var b = initial >> 16
     var i = 0
     let n = bytes.count
     // 5552 is the largest run for which b cannot overflow 32 bits before the reduction (RFC 1950).
@@ -103,9 +117,11 @@ package enum InflateError: Error, Sendable, Hashable, CustomStringConvertible {
     case .storedLengthMismatch(let o): "stored block length check fails at byte \(o)"
     case .invalidCodeLengths(let o, let reason): "invalid Huffman code lengths at byte \(o): \(reason)"
     case .invalidSymbol(let o): "invalid Huffman-coded symbol at byte \(o)"
-    case .distanceTooFar(let o, let d, let a): "back-reference of distance \(d) at byte \(o) reaches before the start (\(a) bytes decoded)"
+    case .distanceTooFar(let o, let d, let a):
+      "back-reference of distance \(d) at byte \(o) reaches before the start (\(a) bytes decoded)"
     case .badZlibHeader(let o, let reason): "invalid zlib header at byte \(o): \(reason)"
-    case .checksumMismatch(let o, let e, let f): "Adler-32 mismatch at byte \(o): the stream says \(e), the data give \(f)"
+    case .checksumMismatch(let o, let e, let f):
+      "Adler-32 mismatch at byte \(o): the stream says \(e), the data give \(f)"
     case .outputLimitExceeded(let o, let limit): "compressed data at byte \(o) expand beyond \(limit) bytes"
     }
   }
@@ -130,7 +146,10 @@ private struct HuffmanTable {
       if left < 0 { throw .overSubscribed }
     }
     var maxLen = 0
-    for len in stride(from: 15, through: 1, by: -1) where count[len] > 0 { maxLen = len; break }
+    for len in stride(from: 15, through: 1, by: -1) where count[len] > 0 {
+      maxLen = len
+      break
+    }
     bits = Swift.max(maxLen, 1)
     entries = [UInt32](repeating: 0, count: 1 << bits)
     // First canonical code of each length (RFC 1951 §3.2.2).
@@ -252,10 +271,19 @@ private struct InflateState {
     position += len
   }
 
-  static let lengthBase: [Int] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
-  static let lengthExtra: [Int] = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
-  static let distanceBase: [Int] = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577]
-  static let distanceExtra: [Int] = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
+  static let lengthBase: [Int] = [
+    3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258,
+  ]
+  static let lengthExtra: [Int] = [
+    0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
+  ]
+  static let distanceBase: [Int] = [
+    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145,
+    8193, 12289, 16385, 24577,
+  ]
+  static let distanceExtra: [Int] = [
+    0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13,
+  ]
 
   /// The fixed codes of RFC 1951 §3.2.6 (they are complete, so building cannot fail).
   static let fixedLiteral: HuffmanTable = {
@@ -276,7 +304,8 @@ private struct InflateState {
     let hdist = try bits(5) + 1
     let hclen = try bits(4) + 4
     guard hlit <= 286, hdist <= 30 else {
-      throw .invalidCodeLengths(offset: at, reason: "\(hlit) literal/length or \(hdist) distance codes (at most 286 and 30)")
+      throw .invalidCodeLengths(
+        offset: at, reason: "\(hlit) literal/length or \(hdist) distance codes (at most 286 and 30)")
     }
     let order = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15]
     var clen = [UInt8](repeating: 0, count: 19)
@@ -296,19 +325,25 @@ private struct InflateState {
       let count: Int
       switch sym {
       case 16:
-        guard i > 0 else { throw .invalidCodeLengths(offset: symbolAt, reason: "a repeat code with no previous length") }
+        guard i > 0 else {
+          throw .invalidCodeLengths(offset: symbolAt, reason: "a repeat code with no previous length")
+        }
         repeatValue = lengths[i - 1]
         count = 3 + (try bits(2))
       case 17: count = 3 + (try bits(3))
       default: count = 11 + (try bits(7))
       }
-      guard i + count <= hlit + hdist else { throw .invalidCodeLengths(offset: symbolAt, reason: "code lengths repeat past the end") }
+      guard i + count <= hlit + hdist else {
+        throw .invalidCodeLengths(offset: symbolAt, reason: "code lengths repeat past the end")
+      }
       for _ in 0..<count {
         lengths[i] = repeatValue
         i += 1
       }
     }
-    guard lengths[256] != 0 else { throw .invalidCodeLengths(offset: at, reason: "the end-of-block symbol has no code") }
+    guard lengths[256] != 0 else {
+      throw .invalidCodeLengths(offset: at, reason: "the end-of-block symbol has no code")
+    }
     let literal = try table(Array(lengths[0..<hlit]), at: at, what: "literal/length")
     let distance = try table(Array(lengths[hlit...]), at: at, what: "distance")
     return (literal, distance)
