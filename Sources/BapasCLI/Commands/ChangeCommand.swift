@@ -280,7 +280,9 @@ enum ChangeCommand: Subcommand {
               "Scale '\(scale)': clinical significance needs both a functional and a dysfunctional norm ('--norms functional=M,SD --norms dysfunctional=M,SD')."
           ), spec)
       case .invalid(let scale, let why):
-        throw .usage(.optionMisuse(options: [], why: "Scale '\(scale)': \(why.description)"), spec)
+        let option = optionName(for: why)
+        throw .usage(
+          .optionMisuse(options: [option], why: "'--\(option)' for scale '\(scale)': \(why.description)"), spec)
       }
     }
     // The note names the flags that would give the scale an RCI.
@@ -290,6 +292,17 @@ enum ChangeCommand: Subcommand {
         "no RCI: no reliability and SD for this scale (give --reliability \(scale)=r --sd \(scale)=sd) and the instrument has no published norm for it"
     }
     return result
+  }
+
+  /// The option whose value a change-statistics error is about.
+  static func optionName(for error: ChangeStatisticsError) -> String {
+    switch error {
+    case .reliabilityOutOfRange: "reliability"
+    case .nonPositiveStandardDeviation(let input, _): input == "sd" ? "sd" : "norms"
+    case .nonPositiveCriterion(let input, _): input.lowercased().contains("criterion") ? "criterion" : "norms"
+    case .notFinite(let input): ["sd", "reliability", "criterion"].contains(input) ? input : "norms"
+    default: "norms"
+    }
   }
 
   // MARK: Scoring

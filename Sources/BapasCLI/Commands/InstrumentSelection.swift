@@ -86,7 +86,7 @@ enum InstrumentSelection {
         .optionMisuse(
           options: ["min", "max"],
           why:
-            "The scale \(min)…\(max) is wider than \(ResponseScale.maximumWidth + 1) values or reaches beyond ±\(ResponseScale.maximumMagnitude) (the most a response file can hold)."
+            "The scale \(min)…\(max) given by '--min' and '--max' is wider than \(ResponseScale.maximumWidth + 1) values or reaches beyond ±\(ResponseScale.maximumMagnitude) (the most a response file can hold)."
         ), spec)
     }
     do {

@@ -52,13 +52,13 @@ struct RiskInputIssue: Equatable {
 
   /// The issue as the command line reports it, with its location fields.
   func error(file: String, code: CLIError.Code = .invalidRecord) -> CLIError {
-    let where_: CLIError.Location =
+    let place: CLIError.Location =
       switch location {
       case .line(let line, let column): .init(file: file, line: line, column: column)
       case .path(let path): .init(file: file, jsonPath: path)
       }
     let message = message
-    return CLIError(code, where_, suggestion: suggestion, why: message)
+    return CLIError(code, place, suggestion: suggestion, why: message)
   }
 }
 
