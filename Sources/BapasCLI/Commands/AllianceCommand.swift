@@ -145,7 +145,7 @@ enum AllianceCommand: Subcommand {
         rowErrors.append(error)
         io.report(
           CLIError(
-            .invalidRecord, .init(file: path, line: error.line, item: error.column), value: error.value,
+            .invalidRecord, .init(file: path, line: error.line, columnName: error.column), value: error.value,
             why: error.description))
       }
     }

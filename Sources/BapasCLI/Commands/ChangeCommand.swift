@@ -109,7 +109,7 @@ enum ChangeCommand: Subcommand {
       for i in positions {
         io.report(
           .warning(
-            .init(file: path, line: administration.respondents[i].line, item: idColumn),
+            .init(file: path, line: administration.respondents[i].line, columnName: idColumn),
             "the id in column \(quotedForMessage(idColumn)) is empty; the row is not paired."))
       }
     }
@@ -328,7 +328,7 @@ enum ChangeCommand: Subcommand {
       let found = duplicate.positions.map { collector.respondents[$0].line }
       let (id, column) = (duplicate.id, options.idColumn ?? "")
       return CLIError(
-        .invalidDefinition, .init(file: path, line: found[1], item: column), value: id,
+        .invalidDefinition, .init(file: path, line: found[1], columnName: column), value: id,
         why:
           "the id \(Redaction.quote(id)) in column '\(column)' appears more than once, on lines \(found.map(String.init).joined(separator: ", ")); each respondent must have one row."
       )

@@ -82,7 +82,8 @@ enum ICCCommand: Subcommand {
       guard let value = Double(cell), value.isFinite else {
         io.report(
           CLIError(
-            .invalidRecord, .init(file: path, line: record.line, column: rating + 1, item: ratingName), value: cell,
+            .invalidRecord, .init(file: path, line: record.line, column: rating + 1, columnName: ratingName),
+            value: cell,
             why: "column '\(ratingName)': \(Redaction.quote(cell)) is not a number. The row is left out."))
         skipped += 1
         continue

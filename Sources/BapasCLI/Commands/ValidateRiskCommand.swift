@@ -163,7 +163,8 @@ enum ValidateRiskCommand: Subcommand {
       let (why, value) = (p.why, p.value)
       return CLIError(
         leftOut ? .invalidRecord : .invalidDefinition,
-        .init(file: path, line: p.row, column: p.columnNumber ?? 1, item: p.column), value: value.isEmpty ? nil : value,
+        .init(file: path, line: p.row, column: p.columnNumber ?? 1, columnName: p.column),
+        value: value.isEmpty ? nil : value,
         why: "\(what)\(why)\(value.isEmpty ? "" : " (\(Redaction.quote(value)))")"
           + (leftOut ? "; the row is left out." : "."))
     }

@@ -52,6 +52,8 @@ struct CLIError: Error, Sendable {
     case writeFailed
     /// A fault in `bapas` itself (70).
     case internalError
+    /// A condition worth knowing that leaves the exit status alone (severity warning).
+    case caution
   }
 
   /// Where the problem is. Every field is optional; the renderer writes the ones a reader's tools
@@ -74,15 +76,19 @@ struct CLIError: Error, Sendable {
     var jsonPath: String?
     /// The option the problem is about, without the leading dashes.
     var option: String?
-    /// The column name, item, scale or record id the problem is about.
+    /// The item, scale or other named thing the problem is about (vocabulary, never a data value).
     var item: String?
+    /// The header name of the column the problem is in.
+    var columnName: String?
     /// The 1-based field number on the line.
     var field: Int?
 
     init(
       file: String? = nil, line: Int? = nil, column: Int? = nil, byteOffset: Int? = nil, caseNumber: Int? = nil,
-      variable: Int? = nil, jsonPath: String? = nil, option: String? = nil, item: String? = nil, field: Int? = nil
+      variable: Int? = nil, jsonPath: String? = nil, option: String? = nil, item: String? = nil,
+      columnName: String? = nil, field: Int? = nil
     ) {
+      self.columnName = columnName
       self.file = file
       self.line = line
       self.column = column
@@ -176,6 +182,7 @@ extension CLIError.Code {
     case .cannotCreateOutput: .cannotCreateOutput
     case .writeFailed: .ioError
     case .internalError: .software
+    case .caution: .success
     }
   }
 }
@@ -183,7 +190,7 @@ extension CLIError.Code {
 extension CLIError {
   /// A warning about `location` (the run's status is unchanged).
   static func warning(_ location: Location, _ why: @autoclosure @escaping @Sendable () -> String) -> CLIError {
-    CLIError(.invalidRecord, status: .success, location, severity: .warning, why: why())
+    CLIError(.caution, location, severity: .warning, why: why())
   }
 
   // MARK: Common failures, in one wording each
@@ -216,7 +223,7 @@ extension CLIError {
 extension CLIError {
   /// A response-table issue (CSV line and column; SPSS case and variable, or byte offset).
   init(_ issue: InputIssue, file: String, status: BapasExitStatus? = nil) {
-    var location = Location(file: file, item: issue.columnName, field: issue.field)
+    var location = Location(file: file, columnName: issue.columnName, field: issue.field)
     if issue.source == .systemFile {
       if case .corruptFile = issue.kind {
         location.byteOffset = issue.line
@@ -322,6 +329,7 @@ enum CLIErrorRenderer {
     var option: String?
     var field: Int?
     var columnName: String?
+    var item: String?
     var value: String?
     var message: String
     var suggestion: String?
@@ -333,7 +341,7 @@ enum CLIErrorRenderer {
     return Problem(
       code: e.code.rawValue, severity: e.severity.rawValue, status: Int(e.status.rawValue), file: l.file, line: l.line,
       column: l.column, byteOffset: l.byteOffset, case: l.caseNumber, variable: l.variable, jsonPath: l.jsonPath,
-      option: l.option, field: l.field, columnName: l.item, value: Redaction.value(e.value),
+      option: l.option, field: l.field, columnName: l.columnName, item: l.item, value: Redaction.value(e.value),
       message: (l.jsonPath.map { "\($0): " } ?? "") + sentence(e), suggestion: e.suggestion)
   }
 

@@ -75,7 +75,7 @@ struct LongTable {
     return .failure(
       .failed(
         CLIError(
-          .invalidDefinition, .init(file: path, line: 1, option: option, item: name),
+          .invalidDefinition, .init(file: path, line: 1, option: option, columnName: name),
           suggestion: didYouMean(name, among: header),
           why: "there is no column \(quotedForMessage(name)); the header has \(columns).")))
   }
