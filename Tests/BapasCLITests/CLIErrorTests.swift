@@ -129,6 +129,24 @@ struct CLIErrorTests {
     #expect(!redacted.stdout.contains(Self.secret) && redacted.stdout.contains("\"line\":2"))
   }
 
+  @Test func allianceJSONListsEveryProblemInTheSharedForm() throws {
+    let path = try temporaryFile("id,s,i1,i2,i3\nA,1,1,2,3\nA,x,2,3,3\nA,2,9,3,3\nA,3,3,3,3\n")
+    let scales = ["Goal=i1", "Task=i2", "Bond=i3", "Total=i1,i2,i3"].flatMap { ["--scale", $0] }
+    let r = runBapas(
+      ["alliance", path, "--id-column", "id", "--session-column", "s", "--min", "1", "--max", "5", "--format", "json"]
+        + scales)
+    #expect(r.status == .someRowsRejected)
+    let document = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    let problems = try #require(document["problems"] as? [[String: Any]])
+    // The reader's issue (line 4, a 9 outside 1…5) and the row whose session is not a number (line 3).
+    #expect(Set(problems.compactMap { $0["line"] as? Int }) == [3, 4])
+    for p in problems {
+      let (line, column) = (p["line"] as? Int ?? 0, p["column"] as? Int)
+      let prefix = "\(path):\(line)" + (column.map { ":\($0)" } ?? "") + ": error: "
+      #expect(r.stderr.contains(prefix + (p["message"] as? String ?? "")), "\(p)")
+    }
+  }
+
   // MARK: JSON documents
 
   @Test func jsonIssueKeepsItsPathAndSuggestion() throws {

@@ -143,16 +143,11 @@ enum AllianceCommand: Subcommand {
             scores: scorer.scores(table, row: r)))
       } catch {
         rowErrors.append(error)
-        io.report(
-          CLIError(
-            .invalidRecord, .init(file: path, line: error.line, columnName: error.column), value: error.value,
-            why: error.description))
+        io.report(.allianceRow(error, file: path))
       }
     }
     let grouped = AllianceRow.series(rows)
-    for e in grouped.errors {
-      io.report(CLIError(.invalidRecord, .init(file: path), why: e.description))
-    }
+    for e in grouped.errors { io.report(.allianceSeries(e, file: path)) }
 
     var options = parsed.options
     if args.flag("published-reliability") {
