@@ -242,6 +242,27 @@ struct CLIErrorTests {
     }
   }
 
+  /// Ids in the statistics' own sentences (an unbalanced design names the person or target) are data too.
+  @Test func multilevelAndICCIdsAreRedacted() throws {
+    let id = "NIK3171SECRET"
+    let path = try temporaryFile(
+      "client,session,a,b\nK1,1,3,4\nK1,2,4,4\n\(id),1,2,3\n\(id),2,,3\nK3,1,5,5\nK3,2,4,5\n")
+    let args = [
+      "reliability", path, "--multilevel", "--id-column", "client", "--time-column", "session", "--scale", "S=a,b",
+      "--min", "1", "--max", "5",
+    ]
+    #expect(runBapas(args).stderr.contains("\(id) lacks time 2"))
+    let redacted = runBapas(args + ["--redact"])
+    #expect(!redacted.stderr.contains(id), "\(redacted.stderr)")
+    #expect(redacted.stderr.contains(":5: warning: person <redacted> at time <redacted> has an unanswered item"))
+    #expect(redacted.stderr.contains("<redacted> lacks time 2"))
+
+    let icc = try temporaryFile("t,r,y\n\(id),R1,1\nb,R1,2\nb,R2,3\nc,R1,3\nc,R2,1\n")
+    let iccArgs = ["icc", icc, "--target-column", "t", "--rater-column", "r", "--rating-column", "y"]
+    #expect(runBapas(iccArgs).stderr.contains("target \(id) lacks rater R2"))
+    #expect(!runBapas(iccArgs + ["--redact"]).stderr.contains(id))
+  }
+
   @Test func iccCellsAreRedacted() throws {
     let path = try temporaryFile("t,r,y\na,R1,1\na,R2,\(Self.secret)\nb,R1,2\nb,R2,3\nc,R1,3\nc,R2,1\n")
     let args = ["icc", path, "--target-column", "t", "--rater-column", "r", "--rating-column", "y"]
