@@ -44,7 +44,8 @@ extension CLIError {
 ///
 /// - JSON: `{"metadata": {instrument, file, missingDataPolicy, options}, "dyads": [DyadAllianceReport…],
 ///   "rowErrors": […], "seriesErrors": […], "issues": […], "problems": […]}` — the reports in their
-///   `Codable` form, keys sorted, and every problem again in the JSON problem form all commands share; an analysis without enough data is `{"notEnoughData": {…}}` instead of `{"value": …}`.
+///   `Codable` form, keys sorted, and every problem again in the JSON problem form all commands
+///   share; an analysis without enough data is `{"notEnoughData": {…}}` instead of `{"value": …}`.
 /// - CSV `sessions`: one row per administration with goal/task/bond/total (sum, mean, percent), the
 ///   RCI from the previous session, rupture and repair markers, the client − PK gap and, on a series'
 ///   last row, the falling flag.
