@@ -50,10 +50,10 @@ extension ReliabilityCommand {
     let path = args.positionals[0]
     let bytes: [UInt8]
     switch ChunkedFile.open(path) {
-    case .failure(let error): throw .failed(.unreadableInput, [error.description])
+    case .failure(let error): throw .failed(.unreadable(error))
     case .success(let file):
       defer { file.close() }
-      do { bytes = try file.readAll() } catch { throw .failed(.unreadableInput, ["\(error)"]) }
+      do { bytes = try file.readAll() } catch { throw .failed(.unreadable(path, error)) }
     }
     let columns = definition.items.map(\.id)
     func read(_ column: String) throws(CommandFailure) -> ResponseBatch {
@@ -61,13 +61,13 @@ extension ReliabilityCommand {
       options.idColumn = column
       do {
         return try ResponseCSVParser.read(bytes, columns: columns, scale: definition.responseScale, options: options)
-      } catch { throw .failed(.unreadableInput, [error.rendered(file: path)]) }
+      } catch { throw .failed(CLIError(error, file: path, status: .unreadableInput)) }
     }
     // The reader carries one descriptive column per pass; accepted rows depend only on the item
     // cells, so the two passes line up row for row.
     let persons = try read(idColumn)
     let times = try read(timeColumn)
-    for issue in persons.issues { io.stderr.write(issue.rendered(file: path) + "\n") }
+    for issue in persons.issues { io.report(CLIError(issue, file: path)) }
     let index = definition.itemIndex
     let scale = definition.responseScale
     var entries: [String: MultilevelDocument.Entry] = [:]
@@ -87,9 +87,12 @@ extension ReliabilityCommand {
         guard values.count == positions.count else {
           // psych's aov drops rows with a missing item, which unbalances the design; say so.
           if incompleteRows.insert(row).inserted {
-            io.stderr.write(
-              "\(path):\(persons.lines[row]): warning: person '\(persons.ids[row])' at time '\(times.ids[row])' has an unanswered item; the occasion is left out of the multilevel analysis.\n"
-            )
+            let (person, time) = (persons.ids[row], times.ids[row])
+            io.report(
+              .warning(
+                .init(file: path, line: persons.lines[row]),
+                "person \(Redaction.quote(person)) at time \(Redaction.quote(time)) has an unanswered item; the occasion is left out of the multilevel analysis."
+              ))
           }
           continue
         }
@@ -100,7 +103,10 @@ extension ReliabilityCommand {
       } catch {
         failed += 1
         entries[scaleDefinition.id] = .init(result: nil, error: error.description)
-        io.stderr.write("\(path): error: scale '\(scaleDefinition.id)': \(error.description)\n")
+        let reason = error.description
+        io.report(
+          CLIError(
+            .notComputed, .init(file: path, item: scaleDefinition.id), why: "scale '\(scaleDefinition.id)': \(reason)"))
       }
     }
     let output = try io.output(args.value("output"), inputs: args.inputFiles)
@@ -141,7 +147,7 @@ extension ReliabilityCommand {
       output.write(out)
     }
     output.finish()
-    if output.failed { throw .failed(.ioError, ["error: writing the results failed (disk full or closed pipe?)."]) }
+    if output.failed { throw .failed(.writeFailed()) }
     io.stderr.write(
       "bapas reliability --multilevel: \(persons.matrix.rowCount) of \(persons.rowsRead) rows read, \(persons.rowsRejected) rejected; \(definition.scales.count - failed) of \(definition.scales.count) scales analysed.\n"
     )

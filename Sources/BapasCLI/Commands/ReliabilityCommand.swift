@@ -84,7 +84,7 @@ enum ReliabilityCommand: Subcommand {
       )
     } catch { throw .usage(error, spec) }
     let missingTokens = args.missingTokens
-    for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.stderr.write(warning + "\n") }
+    for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.report(warning) }
     let csvOptions = try TableOptions.resolve(
       args, definition: definition, base: ResponseCSVOptions(missingTokens: missingTokens, outOfRange: outOfRange),
       spec: spec
@@ -140,12 +140,13 @@ enum ReliabilityCommand: Subcommand {
       output.write(extrasText(extras, definition: definition))
     }
     output.finish()
-    if output.failed { throw .failed(.ioError, ["error: writing the results failed (disk full or closed pipe?)."]) }
+    if output.failed { throw .failed(.writeFailed()) }
     var failedScales = 0
     for outcome in report.scales {
       if let error = outcome.error {
         failedScales += 1
-        io.stderr.write("\(path): error: scale '\(outcome.name)': \(error.description)\n")
+        let (name, reason) = (outcome.name, error.description)
+        io.report(CLIError(.notComputed, .init(file: path, item: name), why: "scale '\(name)': \(reason)"))
       }
     }
     io.stderr.write(
@@ -168,7 +169,8 @@ enum ReliabilityCommand: Subcommand {
         coding: ResponseCoding(minimum: definition.responseScale.min, maximum: definition.responseScale.max),
         scales: scales, columnNames: definition.items.map(\.id))
     } catch {
-      throw .failed(.invalidDefinition, ["error: \(definition.id): \(error.description)"])
+      let (id, reason) = (definition.id, error.description)
+      throw .failed(CLIError(.invalidDefinition, .init(item: id), why: "\(id): \(reason)"))
     }
   }
 
@@ -275,14 +277,14 @@ struct ReliabilityPass {
   func run(into accumulator: inout ItemMomentAccumulator) throws(CommandFailure) -> Summary {
     let file: ChunkedFile
     switch ChunkedFile.open(path) {
-    case .failure(let error): throw .failed(.unreadableInput, [error.description])
+    case .failure(let error): throw .failed(.unreadable(error))
     case .success(let f): file = f
     }
     defer { file.close() }
     var summary = Summary()
     var failure: ReliabilityError?
     try streamResponses(file: file, path: path, columns: columns, scale: scale, options: options) { batch in
-      for issue in batch.issues { stderr.write(issue.rendered(file: path) + "\n") }
+      for issue in batch.issues { stderr.write(CLIErrorRenderer.text(CLIError(issue, file: path))) }
       summary.rowsRead += batch.rowsRead
       summary.rowsRejected += batch.rowsRejected
       if failure == nil, batch.matrix.rowCount > 0 {
@@ -291,7 +293,10 @@ struct ReliabilityPass {
       }
     }
     // The parser only emits codes of the definition's scale, so only the row capacity can fail.
-    if let failure { throw .failed(.unreadableInput, ["\(path): error: \(failure.description)"]) }
+    if let failure {
+      let reason = failure.description
+      throw .failed(CLIError(.unreadableTable, .init(file: path), why: reason))
+    }
     return summary
   }
 }

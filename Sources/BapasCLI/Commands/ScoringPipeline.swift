@@ -24,7 +24,7 @@ struct ScoringPipeline {
   func run(writer: any ScoreWriter) throws(CommandFailure) -> ScoringSummary {
     let file: ChunkedFile
     switch ChunkedFile.open(path) {
-    case .failure(let error): throw .failed(.unreadableInput, [error.description])
+    case .failure(let error): throw .failed(.unreadable(error))
     case .success(let f): file = f
     }
     defer { file.close() }
@@ -34,7 +34,7 @@ struct ScoringPipeline {
     if plan.policy.needsColumnStatistics {
       var counts = ItemDistributions(columns: plan.columns, scale: scale)
       if !file.isRewindable {
-        do { inMemory = try file.readAll() } catch { throw .failed(.unreadableInput, ["\(error)"]) }
+        do { inMemory = try file.readAll() } catch { throw .failed(.unreadable(path, error)) }
       }
       try forEachBatch(file: file, inMemory: inMemory) { batch in counts.add(batch.matrix) }
       distributions = counts
@@ -47,7 +47,7 @@ struct ScoringPipeline {
         writer.begin()
         headerWritten = true
       }
-      for issue in batch.issues { stderr.write(issue.rendered(file: path) + "\n") }
+      for issue in batch.issues { stderr.write(CLIErrorRenderer.text(CLIError(issue, file: path))) }
       writer.report(batch.issues)
       summary.issues += batch.issues.count
       summary.rowsRead += batch.rowsRead

@@ -28,10 +28,10 @@ func streamResponses(
       batch.removeAll()
     }
   } catch let issue as InputIssue {
-    throw .failed(.unreadableInput, [issue.rendered(file: path)])
+    throw .failed(CLIError(issue, file: path, status: .unreadableInput))
   } catch let error as FileOpenError {
-    throw .failed(.unreadableInput, [error.description])
+    throw .failed(.unreadable(error))
   } catch {
-    throw .failed(.unreadableInput, ["\(path): error: \(error)"])
+    throw .failed(.unreadable(path, error))
   }
 }
