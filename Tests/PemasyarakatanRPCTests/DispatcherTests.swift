@@ -1,6 +1,7 @@
 import AssessmentEngine
 import Foundation
 import Testing
+import _SDKSupport
 
 @testable import PemasyarakatanRPC
 
@@ -107,7 +108,7 @@ struct DispatcherTests {
 struct RobustnessTests {
   func reply(_ bytes: [UInt8], limits: RPCLimits = RPCLimits()) throws -> JSONValue? {
     guard let out = RPCDispatcher(limits: limits).respond(to: bytes) else { return nil }
-    return try BoundedJSONReader().parse(out)
+    return try JSONValue.read(out, with: .requests)
   }
 
   @Test func emptyAndBlank() throws {
@@ -135,7 +136,7 @@ struct RobustnessTests {
 
   @Test func nestingWithinTheLimitIsRead() throws {
     let text = String(repeating: "[", count: 128) + String(repeating: "]", count: 128)
-    let value = try BoundedJSONReader().parse(Array(text.utf8))
+    let value = try JSONValue.read(Array(text.utf8), with: .requests)
     var depth = 0
     var v = value
     while case .array(let a) = v {
@@ -170,7 +171,8 @@ struct RobustnessTests {
 
   @Test func escapesRoundTrip() throws {
     let text = #"["a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00\u2028"]"#
-    guard case .array(let a) = try BoundedJSONReader().parse(Array(text.utf8)), case .string(let s)? = a.first else {
+    guard case .array(let a) = try JSONValue.read(Array(text.utf8), with: .requests), case .string(let s)? = a.first
+    else {
       Issue.record("not read")
       return
     }
@@ -195,7 +197,7 @@ struct RobustnessTests {
         }
       }
       if let out = RPCDispatcher().respond(to: bytes) {
-        let value = try BoundedJSONReader().parse(out)
+        let value = try JSONValue.read(out, with: .requests)
         #expect(value["jsonrpc"]?.string == "2.0" || value.array != nil)
       }
     }
@@ -222,8 +224,8 @@ struct InternalErrorTests {
     let error = RPCError(
       code: RPCError.internalErrorCode, message: "Internal error",
       problems: [.at("$", "encoding", "the result could not be encoded.")])
-    let value = try BoundedJSONReader().parse(
-      JSONOut.object([("jsonrpc", .string("2.0")), ("id", .int(3)), ("error", error.json)]).bytes)
+    let value = try JSONValue.read(
+      JSONOut.object([("jsonrpc", .string("2.0")), ("id", .int(3)), ("error", error.json)]).bytes, with: .requests)
     #expect(errorOf(value)?.code == -32603)
     #expect(value["error"]?["data"]?["why"]?.string == "the result could not be encoded.")
     #expect(value["error"]?["data"]?["where"]?["path"]?.string == "$")

@@ -1,3 +1,5 @@
+import _SDKSupport
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -54,17 +56,31 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
   }
 
-  /// Parses JSON text strictly (RFC 8259). A syntax error becomes a ``JSONIssue`` at the document
-  /// root whose detail gives the line and column (`line 3, column 7: expected ',' or '}' …`); a key
-  /// repeated in one object is refused as ``JSONIssue/Kind/duplicateKey(_:)`` at the object's path,
-  /// naming both copies' positions.
+  /// Parses JSON text strictly (RFC 8259) with the package's one reader (``JSONReader/documents``).
+  /// A syntax error becomes a ``JSONIssue`` at the document root whose detail gives the line and
+  /// column (`line 3, column 7: expected ',' or '}' …`); a key repeated in one object is refused as
+  /// ``JSONIssue/Kind/duplicateKey(_:)`` at the object's path, naming both copies' positions.
   package static func parse(_ data: Data) throws(JSONIssue) -> JSONValue {
     do {
-      return try JSONText.parse(Array(data))
+      return try read(Array(data))
     } catch {
-      if let path = error.path { throw JSONIssue(path: path, kind: .duplicateKey(error.description)) }
+      if error.kind == .duplicateKey { throw JSONIssue(path: error.path, kind: .duplicateKey(error.description)) }
       throw JSONIssue(path: "$", kind: .malformedJSON(error.description))
     }
+  }
+
+  /// Reads one JSON document with `reader` (files by default; the JSON-RPC server passes its limits).
+  package static func read(
+    _ bytes: [UInt8], with reader: JSONReader = .documents
+  ) throws(JSONSyntaxError) -> JSONValue {
+    try reader.parse(bytes, as: JSONValue.self)
+  }
+
+  /// Reads one JSON document held in a buffer.
+  package static func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, with reader: JSONReader = .documents
+  ) throws(JSONSyntaxError) -> JSONValue {
+    try reader.parse(bytes, as: JSONValue.self)
   }
 
   /// The name of the value's JSON type, for messages.
@@ -78,6 +94,16 @@ public enum JSONValue: Sendable, Hashable, Codable {
     case .object: "an object"
     }
   }
+}
+
+/// `JSONValue` is what the package's one JSON reader (in the internal support target) builds.
+extension JSONValue: JSONTreeValue {
+  package static var jsonNull: JSONValue { .null }
+  package static func jsonBool(_ value: Bool) -> JSONValue { .bool(value) }
+  package static func jsonNumber(_ value: Double) -> JSONValue { .number(value) }
+  package static func jsonText(_ value: String) -> JSONValue { .string(value) }
+  package static func jsonArray(_ elements: [JSONValue]) -> JSONValue { .array(elements) }
+  package static func jsonObject(_ members: [String: JSONValue]) -> JSONValue { .object(members) }
 }
 
 /// One problem found while reading a JSON document: where (a JSON path such as
@@ -274,41 +300,4 @@ package struct JSONObjectReader: Sendable {
       issues.append(JSONIssue(path: path, kind: .unknownKey(key, suggestion: suggestion)))
     }
   }
-}
-
-/// The Levenshtein edit distance between two strings, for "Did you mean" suggestions.
-///
-/// - Complexity: O(*m*·*n*) time and O(*n*) memory for strings of lengths *m* and *n*.
-/// The candidate nearest to `name` within `maxDistance` edits, or `nil`. Bounded work for "did you
-/// mean" on hostile input: candidates whose length alone differs by more than `maxDistance`, and
-/// names longer than 128 characters, are never compared (an edit distance costs the product of the
-/// two lengths). `package`: every reader's suggestions use it.
-package func nearestName(to name: String, among candidates: [String], maxDistance: Int) -> String? {
-  let length = name.count
-  guard length <= 128 else { return nil }
-  var best: (String, Int)? = nil
-  for candidate in candidates.prefix(4096) {
-    let l = candidate.count
-    guard l <= 128, abs(l - length) <= maxDistance else { continue }
-    let d = editDistance(candidate, name)
-    if d <= maxDistance, d < (best?.1 ?? Int.max) { best = (candidate, d) }
-  }
-  return best?.0
-}
-
-package func editDistance(_ a: String, _ b: String) -> Int {
-  let a = Array(a)
-  let b = Array(b)
-  if a.isEmpty { return b.count }
-  if b.isEmpty { return a.count }
-  var previous = Array(0...b.count)
-  var current = [Int](repeating: 0, count: b.count + 1)
-  for i in 1...a.count {
-    current[0] = i
-    for j in 1...b.count {
-      current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-    }
-    swap(&previous, &current)
-  }
-  return previous[b.count]
 }
