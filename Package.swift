@@ -48,7 +48,7 @@ let package = Package(
       swiftSettings: strict),
     .executableTarget(name: "bapas", dependencies: ["BapasCLI"], swiftSettings: strict),
     // Seeded in-process fuzzing (Documentation/BadInputAndFuzzing.md): `swift run bapas-fuzz --iterations N`.
-    .executableTarget(name: "bapas-fuzz", dependencies: ["BapasCLI"], swiftSettings: strict),
+    .executableTarget(name: "bapas-fuzz", dependencies: ["BapasCLI", "_SDKSupport"], swiftSettings: strict),
 
     // MARK: Benchmarks (release mode: `swift run -c release bapas-benchmarks`)
     .executableTarget(
