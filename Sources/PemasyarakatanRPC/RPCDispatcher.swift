@@ -123,7 +123,8 @@ public struct RPCDispatcher: Sendable {
             code: RPCError.parseErrorCode, message: "Parse error",
             problems: [
               RPCProblem(
-                what: "parse", location: .init(line: error.line, column: error.column, offset: error.offset),
+                what: "parse",
+                location: .init(path: error.path, line: error.line, column: error.column, offset: error.offset),
                 why: error.why + ".")
             ])))
       return true

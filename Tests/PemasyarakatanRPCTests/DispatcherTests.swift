@@ -156,6 +156,21 @@ struct RobustnessTests {
     #expect(errorOf(e)?.what == ["tooLarge"])
   }
 
+  /// A parse error says where: line, column, byte offset and the JSON path being read; a repeated key
+  /// names both places.
+  @Test func parseErrorsAreLocated() throws {
+    let e = try reply(Array("{\"jsonrpc\":\"2.0\",\"id\":1,\n\"params\":{\"min\": 01}}".utf8))
+    let at = e?["error"]?["data"]?["where"]
+    #expect(at?["path"]?.string == "$.params.min")
+    #expect(at?["line"]?.double == 2 && at?["column"]?.double == 18 && at?["offset"]?.double == 42)
+    #expect(e?["error"]?["data"]?["why"]?.string == "a number cannot have a leading zero.")
+    let twice = try reply(Array(#"{"id":1,"id":2}"#.utf8))
+    #expect(twice?["error"]?["data"]?["where"]?["path"]?.string == "$")
+    #expect(
+      twice?["error"]?["data"]?["why"]?.string?.contains(
+        "the key 'id' appears twice in one object, at line 1, column 2 and line 1, column 9") == true)
+  }
+
   @Test func syntaxErrors() throws {
     let cases = [
       #"{"a":01}"#, #"{"a":1.}"#, #"{"a":-}"#, #"{"a":1e}"#, #"{"a":1e999}"#, #"{"a" 1}"#, #"{"a":1,}"#, #"[1 2]"#,
