@@ -1,11 +1,6 @@
 import AssessmentEngine
 import BapasCLI
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import _SDKSupport
 
 /// The benchmark cases, on data generated in process with fixed seeds:
 /// - 12 items 1–5 (WAI-SR-shaped: Goal 4,6,8,11; Task 1,2,10,12; Bond 3,5,7,9; Total);
@@ -15,7 +10,7 @@ import BapasCLI
 struct BenchmarkCases {
   let rows: Int
   let runs: Int
-  let threads = BulkScoringInfo.threads
+  let threads = Parallel.coreCount
 
   struct Case {
     let name: String
@@ -233,11 +228,9 @@ struct BenchmarkCases {
           columns: definition.items.map(\.id), scale: definition.responseScale, codes: codes)
       else { fail("codes") }
       let bytes = Self.csv(matrix)
-      let path = "/tmp/bapas-bench-\(getpid()).csv"
-      guard let f = fopen(path, "wb") else { fail("cannot write \(path)") }
-      _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
-      fclose(f)
-      defer { unlink(path) }
+      let path = "/tmp/bapas-bench-\(Platform.processID).csv"
+      guard Platform.replaceFile(path, with: bytes) else { fail("cannot write \(path)") }
+      defer { Platform.remove(path) }
       let args = [
         "score", path, "--scale", "Goal=item4,item6,item8,item11", "--scale", "Task=item1,item2,item10,item12",
         "--scale", "Bond=item3,item5,item7,item9", "--scale",
@@ -259,5 +252,5 @@ struct BenchmarkCases {
 
 func fail(_ message: String) -> Never {
   printError("bapas-benchmarks: check failed: \(message)")
-  exit(1)
+  Platform.exitProcess(1)
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import _SDKSupport
 
 /// One measured case: wall-clock times of repeated runs after a warm-up.
 struct Measurement {
@@ -59,9 +55,7 @@ func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
 
 /// Peak resident set size of this process so far, in MiB.
 func peakRSSMiB() -> Double {
-  var usage = rusage()
-  getrusage(RUSAGE_SELF.rawValue, &usage)
-  return Double(usage.ru_maxrss) / 1024
+  Double(Platform.peakResidentBytes) / 1_048_576
 }
 
 /// A deterministic generator (SplitMix64) for the benchmark data.
@@ -80,5 +74,5 @@ struct SplitMix64: RandomNumberGenerator {
 /// Writes a line to standard error.
 func printError(_ text: String) {
   var line = text + "\n"
-  line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+  line.withUTF8 { u in _ = u.baseAddress.map { Platform.writeAll(2, $0, u.count) } }
 }

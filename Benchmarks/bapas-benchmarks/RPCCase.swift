@@ -1,5 +1,6 @@
 import AssessmentEngine
 import PemasyarakatanRPC
+import _SDKSupport
 
 extension BenchmarkCases {
   /// The JSON-RPC dispatcher: `sdk.version` per call, and `score` of an inline CSV (100,000 × 12 by

@@ -1,10 +1,5 @@
 import AssessmentEngine
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import _SDKSupport
 
 /// Researchers' formats: a labelled form export against the numeric CSV of the same responses, and
 /// a bytecode-compressed SPSS file read into responses.
@@ -126,8 +121,7 @@ extension BenchmarkCases {
   /// Writes `bytes` to the path in environment variable `env`, when set (to measure the `bapas`
   /// process on the same data with `/usr/bin/time -v`).
   static func save(_ bytes: [UInt8], env: String) {
-    guard let out = getenv(env).map({ String(cString: $0) }), let f = fopen(out, "wb") else { return }
-    _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, f) }
-    fclose(f)
+    guard let out = Platform.environmentValue(env) else { return }
+    _ = Platform.replaceFile(out, with: bytes)
   }
 }

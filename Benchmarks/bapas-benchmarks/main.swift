@@ -1,11 +1,6 @@
 import AssessmentEngine
 import BapasCLI
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import _SDKSupport
 
 // bapas-benchmarks: bulk scoring, CSV parsing, the reliability pass and the CLI path on generated data.
 // Run in release mode:  swift run -c release bapas-benchmarks [--rows N] [--runs R] [--json]
@@ -24,10 +19,10 @@ while !arguments.isEmpty {
   case "--json": json = true
   case "-h", "--help":
     print("usage: bapas-benchmarks [--rows N (default 1000000)] [--runs R (≥ 7, default 11)] [--only NAME] [--json]")
-    exit(0)
+    Platform.exitProcess(0)
   default:
     printError("bapas-benchmarks: unknown argument '\(a)'")
-    exit(64)
+    Platform.exitProcess(64)
   }
 }
 #if DEBUG

@@ -1,5 +1,6 @@
 import AssessmentEngine
 import Pemasyarakatan
+import _SDKSupport
 
 /// How a `bapas` run ended. The codes follow `sysexits.h` where nothing was written.
 package enum BapasExitStatus: Int32, Sendable {

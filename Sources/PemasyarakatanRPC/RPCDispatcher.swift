@@ -1,5 +1,6 @@
 import AssessmentEngine
 import Pemasyarakatan
+import _SDKSupport
 
 /// The limits that keep any request within bounded time and memory.
 public struct RPCLimits: Sendable, Hashable {
@@ -110,8 +111,10 @@ public struct RPCDispatcher: Sendable {
     }
     let document: JSONValue
     do {
-      document = try BoundedJSONReader(maximumDepth: limits.maximumDepth, maximumBytes: limits.maximumRequestBytes)
-        .parse(request)
+      document = try JSONValue.read(
+        request,
+        with: JSONReader(
+          maximumDepth: limits.maximumDepth, maximumBytes: limits.maximumRequestBytes, allowsByteOrderMark: false))
     } catch {
       sink.write(
         errorResponse(
@@ -120,7 +123,8 @@ public struct RPCDispatcher: Sendable {
             code: RPCError.parseErrorCode, message: "Parse error",
             problems: [
               RPCProblem(
-                what: "parse", location: .init(line: error.line, column: error.column, offset: error.offset),
+                what: "parse",
+                location: .init(path: error.path, line: error.line, column: error.column, offset: error.offset),
                 why: error.why + ".")
             ])))
       return true

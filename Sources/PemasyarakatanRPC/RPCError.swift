@@ -6,7 +6,8 @@ import AssessmentEngine
 /// JSON: `{"what": "wrongType", "where": {"path": "$.params.min"}, "why": "expected a number, found a string."}`;
 /// a problem in CSV text has `"where": {"line": 8, "column": 11, "field": 2, "columnName": "item2"}` and
 /// may carry the offending `"value"`; a problem in the request text has
-/// `"where": {"line": 1, "column": 40, "offset": 39}`.
+/// `"where": {"path": "$.params.min", "line": 1, "column": 40, "offset": 39}` (the path of the value
+/// being read when reading stopped).
 public struct RPCProblem: Sendable, Hashable, Codable {
   /// Where a problem is.
   public struct Location: Sendable, Hashable, Codable {

@@ -1,5 +1,6 @@
 import BapasCLI
 import Foundation
+import _SDKSupport
 
 /// One fuzz run: seeds from the corpus, seeded mutations, every input checked by ``FuzzHarness``
 /// under a per-input time budget. A trap kills the process: the input being run is always on disk
@@ -18,7 +19,7 @@ struct FuzzCampaign {
   ]
 
   func run() -> Int32 {
-    let scratch = NSTemporaryDirectory() + "bapas-fuzz-\(getpid())"
+    let scratch = NSTemporaryDirectory() + "bapas-fuzz-\(Platform.processID)"
     try? FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: scratch) }
     // Mutated flags can name any relative path as `--output`; the campaign runs inside its scratch
@@ -176,7 +177,7 @@ final class Watchdog: @unchecked Sendable {
           print(
             "bapas-fuzz: input #\(now.iteration) (\(now.kind.rawValue)) ran over the \(budget) s budget: a hang. Kept as \(crashers)/\(name)."
           )
-          exit(2)
+          Platform.exitProcess(2)
         }
       }
     }

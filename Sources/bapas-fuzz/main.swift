@@ -3,6 +3,7 @@
 //   bapas-fuzz [--iterations N] [--seed S] [--corpus DIR] [--budget-seconds T] [--save-crashers]
 import BapasCLI
 import Foundation
+import _SDKSupport
 
 var iterations = 2000
 var seed: UInt64 = 12
@@ -31,9 +32,9 @@ while !arguments.isEmpty {
     FileHandle.standardError.write(
       Data("usage: bapas-fuzz [--iterations N] [--seed S] [--corpus DIR] [--budget-seconds T] [--save-crashers]\n".utf8)
     )
-    exit(64)
+    Platform.exitProcess(64)
   }
 }
-exit(
+Platform.exitProcess(
   FuzzCampaign(iterations: iterations, seed: seed, corpus: corpus, budgetSeconds: budget, saveCrashers: saveCrashers)
     .run())

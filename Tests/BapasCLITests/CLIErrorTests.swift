@@ -308,19 +308,4 @@ struct DidYouMeanSurfaceTests {
     let s = runBapas(["score", header, "--scale", "S=item1,item2", "--min", "1", "--max", "5"])
     #expect(s.stderr.contains("'item2' (did you mean 'itme2'?)"))
   }
-
-  @Test func theRule() {
-    // Case alone differs: that candidate, whatever the distance.
-    #expect(didYouMean("RESPONDENT", among: ["respondent", "response"]) == "respondent")
-    // Within max(2, n/3) edits.
-    #expect(didYouMean("scroe", among: ["score", "risk"]) == "score")
-    #expect(didYouMean("responsescael", among: ["responseScale"]) == "responseScale")  // 3 edits, 13/3 = 4
-    #expect(didYouMean("abcdef", among: ["uvwxyz"]) == nil)
-    // Ties broken by the candidate's text, whatever the order given.
-    #expect(didYouMean("ab", among: ["cb", "ac"]) == "ac")
-    #expect(didYouMean("ab", among: ["ac", "cb"]) == "ac")
-    // The name itself is no suggestion; hostile lengths are not compared.
-    #expect(didYouMean("score", among: ["score"]) == nil)
-    #expect(didYouMean(String(repeating: "a", count: 500), among: [String(repeating: "a", count: 499)]) == nil)
-  }
 }

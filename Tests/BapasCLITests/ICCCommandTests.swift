@@ -49,8 +49,10 @@ struct ICCCommandTests {
   }
 
   @Test func unbalancedTableIsATypedError() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("bapas-icc-unbalanced-\(getpid()).csv")
-      .path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bapas-icc-unbalanced-\(ProcessInfo.processInfo.processIdentifier).csv"
+    )
+    .path
     try "t,r,y\na,R1,3\na,R2,4\nb,R1,5\nc,R1,2\nc,R2,x\n".write(toFile: path, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: path) }
     let r = runBapas(["icc", path, "--target-column", "t", "--rater-column", "r", "--rating-column", "y"])

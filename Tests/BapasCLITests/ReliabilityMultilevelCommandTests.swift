@@ -34,7 +34,9 @@ struct ReliabilityMultilevelCommandTests {
   }
 
   @Test func missingOccasionIsNamed() throws {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("bapas-ml-\(getpid()).csv").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bapas-ml-\(ProcessInfo.processInfo.processIdentifier).csv"
+    ).path
     try "client,session,a,b\nK1,1,3,4\nK1,2,4,4\nK2,1,2,3\nK2,2,,3\nK3,1,5,5\nK3,2,4,5\n".write(
       toFile: path, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(atPath: path) }

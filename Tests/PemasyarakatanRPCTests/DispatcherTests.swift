@@ -1,6 +1,7 @@
 import AssessmentEngine
 import Foundation
 import Testing
+import _SDKSupport
 
 @testable import PemasyarakatanRPC
 
@@ -107,7 +108,7 @@ struct DispatcherTests {
 struct RobustnessTests {
   func reply(_ bytes: [UInt8], limits: RPCLimits = RPCLimits()) throws -> JSONValue? {
     guard let out = RPCDispatcher(limits: limits).respond(to: bytes) else { return nil }
-    return try BoundedJSONReader().parse(out)
+    return try JSONValue.read(out, with: .requests)
   }
 
   @Test func emptyAndBlank() throws {
@@ -135,7 +136,7 @@ struct RobustnessTests {
 
   @Test func nestingWithinTheLimitIsRead() throws {
     let text = String(repeating: "[", count: 128) + String(repeating: "]", count: 128)
-    let value = try BoundedJSONReader().parse(Array(text.utf8))
+    let value = try JSONValue.read(Array(text.utf8), with: .requests)
     var depth = 0
     var v = value
     while case .array(let a) = v {
@@ -155,6 +156,21 @@ struct RobustnessTests {
     #expect(errorOf(e)?.what == ["tooLarge"])
   }
 
+  /// A parse error says where: line, column, byte offset and the JSON path being read; a repeated key
+  /// names both places.
+  @Test func parseErrorsAreLocated() throws {
+    let e = try reply(Array("{\"jsonrpc\":\"2.0\",\"id\":1,\n\"params\":{\"min\": 01}}".utf8))
+    let at = e?["error"]?["data"]?["where"]
+    #expect(at?["path"]?.string == "$.params.min")
+    #expect(at?["line"]?.double == 2 && at?["column"]?.double == 18 && at?["offset"]?.double == 42)
+    #expect(e?["error"]?["data"]?["why"]?.string == "a number cannot have a leading zero.")
+    let twice = try reply(Array(#"{"id":1,"id":2}"#.utf8))
+    #expect(twice?["error"]?["data"]?["where"]?["path"]?.string == "$")
+    #expect(
+      twice?["error"]?["data"]?["why"]?.string?.contains(
+        "the key 'id' appears twice in one object, at line 1, column 2 and line 1, column 9") == true)
+  }
+
   @Test func syntaxErrors() throws {
     let cases = [
       #"{"a":01}"#, #"{"a":1.}"#, #"{"a":-}"#, #"{"a":1e}"#, #"{"a":1e999}"#, #"{"a" 1}"#, #"{"a":1,}"#, #"[1 2]"#,
@@ -170,7 +186,8 @@ struct RobustnessTests {
 
   @Test func escapesRoundTrip() throws {
     let text = #"["a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00\u2028"]"#
-    guard case .array(let a) = try BoundedJSONReader().parse(Array(text.utf8)), case .string(let s)? = a.first else {
+    guard case .array(let a) = try JSONValue.read(Array(text.utf8), with: .requests), case .string(let s)? = a.first
+    else {
       Issue.record("not read")
       return
     }
@@ -195,7 +212,7 @@ struct RobustnessTests {
         }
       }
       if let out = RPCDispatcher().respond(to: bytes) {
-        let value = try BoundedJSONReader().parse(out)
+        let value = try JSONValue.read(out, with: .requests)
         #expect(value["jsonrpc"]?.string == "2.0" || value.array != nil)
       }
     }
@@ -222,8 +239,8 @@ struct InternalErrorTests {
     let error = RPCError(
       code: RPCError.internalErrorCode, message: "Internal error",
       problems: [.at("$", "encoding", "the result could not be encoded.")])
-    let value = try BoundedJSONReader().parse(
-      JSONOut.object([("jsonrpc", .string("2.0")), ("id", .int(3)), ("error", error.json)]).bytes)
+    let value = try JSONValue.read(
+      JSONOut.object([("jsonrpc", .string("2.0")), ("id", .int(3)), ("error", error.json)]).bytes, with: .requests)
     #expect(errorOf(value)?.code == -32603)
     #expect(value["error"]?["data"]?["why"]?.string == "the result could not be encoded.")
     #expect(value["error"]?["data"]?["where"]?["path"]?.string == "$")

@@ -1,6 +1,7 @@
 import AssessmentEngine
 import Foundation
 import Testing
+import _SDKSupport
 
 @testable import PemasyarakatanRPC
 
@@ -37,7 +38,7 @@ struct LineServerTests {
   func oneResponseLinePerRequestLineInOrder(chunk: Int) throws {
     let lines = serve(Array(Self.input.utf8), chunk: chunk)
     #expect(lines.count == 5)
-    let values = try lines.map { try BoundedJSONReader().parse(Array($0.utf8)) }
+    let values = try lines.map { try JSONValue.read(Array($0.utf8), with: .requests) }
     #expect(values[0]["id"]?.double == 1)
     #expect(errorOf(values[1])?.code == -32700)
     #expect(values[2].array?.count == 2)
@@ -53,7 +54,7 @@ struct LineServerTests {
     for chunk in [3, 100, 4096, 1 << 20] {
       let lines = serve(Array(text.utf8), chunk: chunk, limits: RPCLimits(maximumRequestBytes: 1000))
       #expect(lines.count == 4, "chunk \(chunk)")
-      let values = try lines.map { try BoundedJSONReader().parse(Array($0.utf8)) }
+      let values = try lines.map { try JSONValue.read(Array($0.utf8), with: .requests) }
       #expect(errorOf(values[1])?.what == ["tooLarge"])
       #expect(values[1]["error"]?["data"]?["where"]?["line"]?.double == 2)
       #expect(values[2]["id"]?.double == 2)

@@ -1,6 +1,7 @@
 import AssessmentEngine
 import Foundation
 import Testing
+import _SDKSupport
 
 @testable import PemasyarakatanRPC
 
@@ -8,7 +9,7 @@ import Testing
 func call(_ request: String, limits: RPCLimits = RPCLimits()) throws -> JSONValue? {
   guard let reply = RPCDispatcher(limits: limits).respond(to: request) else { return nil }
   #expect(!reply.contains("\n"), "a response is one line")
-  return try BoundedJSONReader().parse(Array(reply.utf8))
+  return try JSONValue.read(Array(reply.utf8), with: .requests)
 }
 
 /// A request text for `method` with `params` (a JSON object text).

@@ -1,3 +1,5 @@
+import _SDKSupport
+
 /// A problem in a response file, located by file line and column.
 ///
 /// Lines are 1-based and count physical lines (the header is line 1; a quoted field spanning two

@@ -1,3 +1,5 @@
+import _SDKSupport
+
 /// Options for reading a response CSV.
 public struct ResponseCSVOptions: Sendable, Hashable {
   /// The field separator (default `,`).
@@ -71,10 +73,6 @@ public struct ResponseBatch: Sendable {
     rowsRejected = 0
   }
 }
-
-#if canImport(Dispatch)
-  import Dispatch
-#endif
 
 /// Result slots that concurrent workers fill, one slot each; read after they finish.
 final class UnsafeSlots<T>: @unchecked Sendable {
@@ -466,7 +464,7 @@ public struct ResponseCSVParser: Sendable {
     defer { slots.deallocate() }
     let input = UnsafeSlots<UInt8>.View(base: base)
     let template = self
-    DispatchQueue.concurrentPerform(iterations: parts) { w in
+    Parallel.forEach(parts) { w in
       var worker = template
       worker.line = 0
       worker.lastRunRows = Int.max / 4

@@ -1,3 +1,5 @@
+import _SDKSupport
+
 /// A scale written the way researchers key scales in R psych: `Goal=item4,item6,item8,item11`, with a
 /// leading `-` on a reverse-keyed item (`Task=item1,-item3`).
 public struct QuickKey: Sendable, Hashable {

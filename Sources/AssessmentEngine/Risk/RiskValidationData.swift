@@ -1,3 +1,5 @@
+import _SDKSupport
+
 /// Follow-up data for local validation: one score and outcome per person, plus any grouping columns.
 ///
 /// CSV form (``parseCSV(_:)``): a header `score,outcome[,group…]` then one row per person, e.g.

@@ -1,6 +1,4 @@
-#if canImport(Dispatch)
-  import Dispatch
-#endif
+import _SDKSupport
 
 /// The bulk scoring pass over a ``ResponseMatrix``: the compiled kernels behind
 /// ``ScoringPlan/score(_:distributions:)``.
@@ -42,17 +40,13 @@ struct BulkScorer {
           if workers <= 1 {
             for b in 0..<blocks { kernel.run(job, block: b) }
           } else {
-            #if canImport(Dispatch)
-              DispatchQueue.concurrentPerform(iterations: workers) { w in
-                var b = w
-                while b < blocks {
-                  kernel.run(job, block: b)
-                  b += workers
-                }
+            Parallel.forEach(workers) { w in
+              var b = w
+              while b < blocks {
+                kernel.run(job, block: b)
+                b += workers
               }
-            #else
-              for b in 0..<blocks { kernel.run(job, block: b) }
-            #endif
+            }
           }
         }
       }
@@ -60,7 +54,7 @@ struct BulkScorer {
   }
 
   static var defaultThreads: Int {
-    Platform.processorCount
+    Parallel.coreCount
   }
 
   /// Raw pointers for one pass; each block writes a disjoint range, so sharing them is safe.
@@ -292,10 +286,4 @@ struct BulkScorer {
       }
     }
   }
-}
-
-/// Facts about the bulk scoring pass, for benchmarks and diagnostics.
-package enum BulkScoringInfo {
-  /// The number of threads the bulk pass uses (the online processors).
-  package static var threads: Int { BulkScorer.defaultThreads }
 }

@@ -1,3 +1,5 @@
+import _SDKSupport
+
 /// Writes score cells as CSV text (`sum,mean,missing`, an absent score as empty cells) or as JSON
 /// objects (`{"sum":…,"mean":…,"missing":…}`, `null` for an absent value, plus `"absence"` when the
 /// score is absent) fast enough that formatting does not dominate a bulk run.

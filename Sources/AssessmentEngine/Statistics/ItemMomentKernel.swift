@@ -1,6 +1,4 @@
-#if canImport(Dispatch)
-  import Dispatch
-#endif
+import _SDKSupport
 
 /// Exact partial sums over some rows, as the vector kernel collects them (all `Int64`).
 ///
@@ -116,19 +114,15 @@ struct MomentKernel: Sendable {
       if workers == 1 {
         for b in 0..<blocks { run(job, block: b, into: &base[0]) }
       } else {
-        #if canImport(Dispatch)
-          DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var b = w
-            var partial = emptyPartial()
-            while b < blocks {
-              run(job, block: b, into: &partial)
-              b += workers
-            }
-            job.partials[w] = partial
+        Parallel.forEach(workers) { w in
+          var b = w
+          var partial = emptyPartial()
+          while b < blocks {
+            run(job, block: b, into: &partial)
+            b += workers
           }
-        #else
-          for b in 0..<blocks { run(job, block: b, into: &base[0]) }
-        #endif
+          job.partials[w] = partial
+        }
       }
     }
     var total = partials[0]
@@ -565,8 +559,8 @@ struct MomentKernel: Sendable {
 }
 
 extension MomentKernel {
-  /// The cores to use (all online processors).
+  /// The cores to use (the container-aware count).
   static var defaultThreads: Int {
-    Platform.processorCount
+    Parallel.coreCount
   }
 }

@@ -1,3 +1,5 @@
+import _SDKSupport
+
 #if canImport(FoundationEssentials)
   import FoundationEssentials
 #else
@@ -54,17 +56,31 @@ public enum JSONValue: Sendable, Hashable, Codable {
     }
   }
 
-  /// Parses JSON text strictly (RFC 8259). A syntax error becomes a ``JSONIssue`` at the document
-  /// root whose detail gives the line and column (`line 3, column 7: expected ',' or '}' …`); a key
-  /// repeated in one object is refused as ``JSONIssue/Kind/duplicateKey(_:)`` at the object's path,
-  /// naming both copies' positions.
+  /// Parses JSON text strictly (RFC 8259) with the package's one reader (``JSONReader/documents``).
+  /// A syntax error becomes a ``JSONIssue`` at the document root whose detail gives the line and
+  /// column (`line 3, column 7: expected ',' or '}' …`); a key repeated in one object is refused as
+  /// ``JSONIssue/Kind/duplicateKey(_:)`` at the object's path, naming both copies' positions.
   package static func parse(_ data: Data) throws(JSONIssue) -> JSONValue {
     do {
-      return try JSONText.parse(Array(data))
+      return try read(Array(data))
     } catch {
-      if let path = error.path { throw JSONIssue(path: path, kind: .duplicateKey(error.description)) }
+      if error.kind == .duplicateKey { throw JSONIssue(path: error.path, kind: .duplicateKey(error.description)) }
       throw JSONIssue(path: "$", kind: .malformedJSON(error.description))
     }
+  }
+
+  /// Reads one JSON document with `reader` (files by default; the JSON-RPC server passes its limits).
+  package static func read(
+    _ bytes: [UInt8], with reader: JSONReader = .documents
+  ) throws(JSONSyntaxError) -> JSONValue {
+    try reader.parse(bytes, as: JSONValue.self)
+  }
+
+  /// Reads one JSON document held in a buffer.
+  package static func read(
+    _ bytes: UnsafeBufferPointer<UInt8>, with reader: JSONReader = .documents
+  ) throws(JSONSyntaxError) -> JSONValue {
+    try reader.parse(bytes, as: JSONValue.self)
   }
 
   /// The name of the value's JSON type, for messages.
@@ -78,6 +94,16 @@ public enum JSONValue: Sendable, Hashable, Codable {
     case .object: "an object"
     }
   }
+}
+
+/// `JSONValue` is what the package's one JSON reader (in the internal support target) builds.
+extension JSONValue: JSONTreeValue {
+  package static var jsonNull: JSONValue { .null }
+  package static func jsonBool(_ value: Bool) -> JSONValue { .bool(value) }
+  package static func jsonNumber(_ value: Double) -> JSONValue { .number(value) }
+  package static func jsonText(_ value: String) -> JSONValue { .string(value) }
+  package static func jsonArray(_ elements: [JSONValue]) -> JSONValue { .array(elements) }
+  package static func jsonObject(_ members: [String: JSONValue]) -> JSONValue { .object(members) }
 }
 
 /// One problem found while reading a JSON document: where (a JSON path such as
@@ -274,51 +300,4 @@ package struct JSONObjectReader: Sendable {
       issues.append(JSONIssue(path: path, kind: .unknownKey(key, suggestion: suggestion)))
     }
   }
-}
-
-/// The one "did you mean" rule, used by every suggestion the SDK makes (command-line options,
-/// subcommands and their actions, JSON keys, column names, instrument ids, RPC methods): a candidate equal
-/// to `name` but for letter case wins; otherwise the nearest candidate within
-/// `max(2, name.count / 3)` edits, ties broken by the candidate's text (so the answer does not
-/// depend on the candidates' order); `nil` when none is near. Bounded work on hostile input: names
-/// longer than 128 characters, candidates whose length alone differs by more than the limit, and
-/// candidates past the 4096th are never compared (an edit distance costs the product of the lengths).
-package func didYouMean(_ name: String, among candidates: [String]) -> String? {
-  guard !name.isEmpty, name.count <= 128 else { return nil }
-  let folded = name.lowercased()
-  let bounded = candidates.prefix(4096)
-  if let sameButCase = bounded.filter({ $0 != name && $0.count <= 128 && $0.lowercased() == folded }).min() {
-    return sameButCase
-  }
-  let limit = Swift.max(2, name.count / 3)
-  var best: (String, Int)? = nil
-  for candidate in bounded where candidate != name {
-    let l = candidate.count
-    guard l <= 128, abs(l - name.count) <= limit else { continue }
-    let d = editDistance(candidate, name)
-    guard d <= limit else { continue }
-    if let b = best, (b.1, b.0) <= (d, candidate) { continue }
-    best = (candidate, d)
-  }
-  return best?.0
-}
-
-/// The Levenshtein edit distance between two strings, for "Did you mean" suggestions.
-///
-/// - Complexity: O(*m*·*n*) time and O(*n*) memory for strings of lengths *m* and *n*.
-package func editDistance(_ a: String, _ b: String) -> Int {
-  let a = Array(a)
-  let b = Array(b)
-  if a.isEmpty { return b.count }
-  if b.isEmpty { return a.count }
-  var previous = Array(0...b.count)
-  var current = [Int](repeating: 0, count: b.count + 1)
-  for i in 1...a.count {
-    current[0] = i
-    for j in 1...b.count {
-      current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-    }
-    swap(&previous, &current)
-  }
-  return previous[b.count]
 }

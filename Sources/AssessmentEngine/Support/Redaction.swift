@@ -1,3 +1,5 @@
+import _SDKSupport
+
 /// How much of the data a message may quote.
 public enum MessageDetail: String, Sendable, Hashable, Codable, CaseIterable {
   /// Messages quote the offending value (an id, a cell's text), so that a user can find it.

@@ -1,3 +1,5 @@
+import _SDKSupport
+
 /// Reads an SPSS system file (`.sav`, `.zsav`) into ``ResponseBatch``es, the way
 /// ``ResponseCSVParser`` reads a CSV: same options, same batches, same kinds of problems.
 ///

@@ -1,4 +1,5 @@
 import AssessmentEngine
+import _SDKSupport
 
 /// The declared shape of one subcommand's command line: its options and positional arguments.
 ///

@@ -1,5 +1,6 @@
 import AssessmentEngine
 import WorkingAlliance
+import _SDKSupport
 
 /// `bapas alliance`: the PK–client alliance across sessions, per dyad — scores per session, trajectory,
 /// reliable change, ruptures and repairs, client–PK gaps and the "alliance falling" flag.

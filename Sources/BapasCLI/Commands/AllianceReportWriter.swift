@@ -1,5 +1,6 @@
 import AssessmentEngine
 import WorkingAlliance
+import _SDKSupport
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

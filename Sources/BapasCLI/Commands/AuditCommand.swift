@@ -1,5 +1,6 @@
 import AssessmentEngine
 import Pemasyarakatan
+import _SDKSupport
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

@@ -1,4 +1,5 @@
 import AssessmentEngine
+import _SDKSupport
 
 /// JSON output of `bapas score`, written as a stream:
 ///

@@ -1,4 +1,5 @@
 import AssessmentEngine
+import _SDKSupport
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -275,11 +276,12 @@ struct RiskInput {
 
   static func readJSON(_ text: String, instrument: RiskInstrumentDefinition) throws(RiskInputFailure) -> RiskInput {
     let value: JSONValue
-    do { value = try JSONText.parse(Array(text.utf8)) } catch {
+    do { value = try JSONValue.read(Array(text.utf8)) } catch {
+      let repeatedKey = error.kind == .duplicateKey
       throw RiskInputFailure([
         RiskInputIssue(
-          location: .path(error.path ?? "$"),
-          message: error.path == nil ? "the file is not valid JSON (\(error.description))." : "\(error.description).")
+          location: .path(repeatedKey ? error.path : "$"),
+          message: repeatedKey ? "\(error.description)." : "the file is not valid JSON (\(error.description)).")
       ])
     }
     let records: [JSONValue]

@@ -1,8 +1,5 @@
 import AssessmentEngine
-
-#if canImport(Dispatch)
-  import Dispatch
-#endif
+import _SDKSupport
 
 /// Counts at the end of a scoring run.
 struct ScoringSummary {
@@ -93,7 +90,7 @@ final class CSVScoreWriter: ScoreWriter {
     self.plan = plan
     self.idColumn = idColumn
     self.sink = sink
-    self.writers = Array(repeating: ScoreCellWriter(plan: plan), count: BulkScoringInfo.threads)
+    self.writers = Array(repeating: ScoreCellWriter(plan: plan), count: Parallel.coreCount)
   }
 
   func begin() {
@@ -114,7 +111,7 @@ final class CSVScoreWriter: ScoreWriter {
     // Format row ranges on all cores, each with its own cache, then write the parts in order.
     let n = table.rowCount
     let state = ScoreCellWriterSlots(writers: writers)
-    DispatchQueue.concurrentPerform(iterations: workers) { w in
+    Parallel.forEach(workers) { w in
       var writer = state.writers[w]
       var bytes: [UInt8] = []
       bytes.reserveCapacity((n / workers + 1) * 16 * table.scaleCount)

@@ -1,4 +1,5 @@
 import AssessmentEngine
+import _SDKSupport
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials

@@ -1,4 +1,5 @@
 import AssessmentEngine
+import _SDKSupport
 
 /// Reads a file (or standard input for `-`) in fixed-size chunks, so memory stays flat whatever the
 /// file's size.

@@ -1,4 +1,5 @@
 import AssessmentEngine
+import _SDKSupport
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -101,10 +102,10 @@ public struct AssertiveTrainingGroup: Sendable, Hashable, Codable {
   ///   do not throw; ``AssertiveTrainingAnalysis`` reports them.
   public static func decode(jsonData: Data) throws(AssertiveGroupFileError) -> AssertiveTrainingGroup {
     // The strict reader first: syntax errors with line and column, repeated keys refused.
-    if let syntax = JSONText.check(Array(jsonData)) {
+    if let syntax = JSONReader.documents.check(Array(jsonData)) {
       throw AssertiveGroupFileError(
-        path: syntax.path ?? "$",
-        reason: syntax.path == nil ? "the file is not valid JSON (\(syntax))" : syntax.description)
+        path: syntax.kind == .duplicateKey ? syntax.path : "$",
+        reason: syntax.kind == .duplicateKey ? syntax.description : "the file is not valid JSON (\(syntax))")
     }
     do {
       return try JSONDecoder().decode(AssertiveTrainingGroup.self, from: jsonData)

@@ -1,4 +1,5 @@
 import AssessmentEngine
+import _SDKSupport
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -44,19 +45,26 @@ public struct AuditEntry: Sendable, Hashable, Codable {
   public static let genesis = String(repeating: "0", count: 64)
 
   /// The line without `hash`, whose SHA-256 is ``hash``.
+  ///
+  /// Strings go through the package's one JSON string writer with U+2028/U+2029 left raw: entry
+  /// hashes are taken over these exact bytes, and logs written before the writer escaped those two
+  /// characters must still verify.
   var unsealedLine: String {
-    func opt(_ s: String?) -> String { s.map(jsonString) ?? "null" }
+    func text(_ s: String) -> String { JSONString.literal(s, escapingLineSeparators: false) }
+    func opt(_ s: String?) -> String { s.map(text) ?? "null" }
     return
-      "{\"sequence\":\(sequence),\"at\":\(jsonString(at.text)),\"officerID\":\(jsonString(officerID.rawValue)),\"role\":\(jsonString(role.rawValue)),"
-      + "\"action\":\(jsonString(action)),\"subject\":\(jsonString(subject)),\"before\":\(opt(before)),\"after\":\(opt(after)),"
-      + "\"previousHash\":\(jsonString(previousHash))}"
+      "{\"sequence\":\(sequence),\"at\":\(text(at.text)),\"officerID\":\(text(officerID.rawValue)),\"role\":\(text(role.rawValue)),"
+      + "\"action\":\(text(action)),\"subject\":\(text(subject)),\"before\":\(opt(before)),\"after\":\(opt(after)),"
+      + "\"previousHash\":\(text(previousHash))}"
   }
 
   /// The SHA-256 this entry's fields give (compare with ``hash``).
   public var computedHash: String { SHA256.hex(Array(unsealedLine.utf8)) }
 
   /// The entry as one JSON line (without the newline).
-  public var line: String { String(unsealedLine.dropLast()) + ",\"hash\":\(jsonString(hash))}" }
+  public var line: String {
+    String(unsealedLine.dropLast()) + ",\"hash\":\(JSONString.literal(hash, escapingLineSeparators: false))}"
+  }
 }
 
 /// An append-only, hash-chained log of state-changing steps (``AuditEntry``).

@@ -1,3 +1,5 @@
+import _SDKSupport
+
 #if canImport(FoundationEssentials)
   import AssessmentEngine
   import FoundationEssentials
@@ -21,8 +23,9 @@ public enum CaseFileImport {
   /// - Throws: the first ``CaseFileError`` (structural errors first, then ``CaseFile/validate(declaredAgeCategory:)``).
   public static func decode(_ data: Data) throws(CaseFileError) -> CaseFile {
     let slot: Slot
-    if let syntax = JSONText.check(Array(data)) {
-      throw CaseFileError(path: syntax.path ?? "$", reason: .malformedJSON(detail: syntax.description))
+    if let syntax = JSONReader.documents.check(Array(data)) {
+      throw CaseFileError(
+        path: syntax.kind == .duplicateKey ? syntax.path : "$", reason: .malformedJSON(detail: syntax.description))
     }
     do {
       slot = try JSONDecoder().decode(Slot.self, from: data)
@@ -47,10 +50,13 @@ public enum CaseFileImport {
   /// - Complexity: O(*n*) in the size of the input.
   public static func decodeBatch(_ data: Data) -> CaseFileBatch {
     let slots: [Slot]
-    if let syntax = JSONText.check(Array(data)) {
+    if let syntax = JSONReader.documents.check(Array(data)) {
       return CaseFileBatch(
         records: [],
-        errors: [CaseFileError(path: syntax.path ?? "$", reason: .malformedJSON(detail: syntax.description))],
+        errors: [
+          CaseFileError(
+            path: syntax.kind == .duplicateKey ? syntax.path : "$", reason: .malformedJSON(detail: syntax.description))
+        ],
         rejectedIndices: [])
     }
     do {

@@ -1,4 +1,5 @@
 import AssessmentEngine
+import _SDKSupport
 
 /// A pseudonymised, k-anonymous table of case files for research: no direct identifier, no free text,
 /// ages as bands and event dates as months (UU 27/2022 PDP: purpose limitation, minimisation and

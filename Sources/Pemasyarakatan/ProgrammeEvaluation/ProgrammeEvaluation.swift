@@ -1,4 +1,5 @@
 import AssessmentEngine
+import _SDKSupport
 
 #if canImport(FoundationEssentials)
   import FoundationEssentials
@@ -102,10 +103,10 @@ public struct ProgrammeEvaluation: Sendable, Hashable, Codable {
   public static func decode(jsonData data: Data) throws(ProgrammeEvaluationError) -> ProgrammeEvaluation {
     // The strict reader first, as for group and case files: syntax errors with line and column,
     // repeated keys refused (Foundation would keep one silently).
-    if let syntax = JSONText.check(Array(data)) {
+    if let syntax = JSONReader.documents.check(Array(data)) {
       throw ProgrammeEvaluationError(
-        path: syntax.path ?? "$",
-        reason: syntax.path == nil ? "the file is not valid JSON (\(syntax))" : syntax.description)
+        path: syntax.kind == .duplicateKey ? syntax.path : "$",
+        reason: syntax.kind == .duplicateKey ? syntax.description : "the file is not valid JSON (\(syntax))")
     }
     do {
       return try JSONDecoder().decode(ProgrammeEvaluation.self, from: data)

@@ -1,5 +1,6 @@
 import AssessmentEngine
 import WorkingAlliance
+import _SDKSupport
 
 /// `alliance.series`: the PK–client working alliance across sessions, per dyad.
 ///

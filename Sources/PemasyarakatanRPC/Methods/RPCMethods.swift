@@ -1,6 +1,7 @@
 import AssessmentEngine
 import Pemasyarakatan
 import WorkingAlliance
+import _SDKSupport
 
 /// The method table: each entry is a thin adapter from params to a library call and back.
 enum RPCMethods {

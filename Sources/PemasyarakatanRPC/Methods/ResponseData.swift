@@ -1,4 +1,5 @@
 import AssessmentEngine
+import _SDKSupport
 
 /// Response data given in params, as CSV text (`csv`) or as row objects (`rows`), read into the
 /// library's ``ResponseBatch``.

@@ -1,5 +1,6 @@
 import AssessmentEngine
 import Pemasyarakatan
+import _SDKSupport
 
 /// `risk.assess` and `risk.validate`.
 enum RiskMethods {

@@ -1,8 +1,5 @@
 import AssessmentEngine
-
-#if canImport(Dispatch)
-  import Dispatch
-#endif
+import _SDKSupport
 
 /// `score`: per-respondent scale scores.
 ///
@@ -47,12 +44,12 @@ enum ScoreMethod {
   static func write(_ table: ScoreTable, data: ResponseData, plan: ScoringPlan, to sink: ResponseSink) {
     let names = table.scaleIDs.map { name -> [UInt8] in
       var b: [UInt8] = []
-      JSONOut.appendString(name, to: &b)
+      JSONString.append(name, to: &b)
       b.append(UInt8(ascii: ":"))
       return b
     }
     sink.write(Array(#"{"scores":["#.utf8))
-    let workers = table.rowCount >= 4096 ? max(1, BulkScoringInfo.threads) : 1
+    let workers = table.rowCount >= 4096 ? Parallel.coreCount : 1
     let slots = ScoreCellWriterSlots(ScoreCellWriter(plan: plan, syntax: .json), workers: workers)
     let block = 1 << 14
     var start = 0
@@ -64,7 +61,7 @@ enum ScoreMethod {
           start..<end, table: table, ids: data.ids, names: names, writer: &slots.writers[0], out: &slots.outputs[0])
       } else {
         let first = start
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
+        Parallel.forEach(workers) { w in
           let range = (first + rows * w / workers)..<(first + rows * (w + 1) / workers)
           formatRows(
             range, table: table, ids: data.ids, names: names, writer: &slots.writers[w], out: &slots.outputs[w])
@@ -107,7 +104,7 @@ enum ScoreMethod {
     for row in rows {
       if row > 0 { out.append(UInt8(ascii: ",")) }
       out.append(contentsOf: idKey)
-      if let id = ids[row] { JSONOut.appendString(id, to: &out) } else { out.append(contentsOf: nullText) }
+      if let id = ids[row] { JSONString.append(id, to: &out) } else { out.append(contentsOf: nullText) }
       out.append(contentsOf: scalesKey)
       for s in 0..<table.scaleCount {
         if s > 0 { out.append(UInt8(ascii: ",")) }

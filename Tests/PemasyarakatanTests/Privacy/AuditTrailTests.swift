@@ -1,6 +1,7 @@
 import AssessmentEngine
 import Foundation
 import Testing
+import _SDKSupport
 
 @testable import Pemasyarakatan
 
@@ -40,6 +41,24 @@ struct AuditTrailTests {
       #"{"sequence":0,"at":"2025-01-30T15:00:00+07:00","officerID":"198705122010121003","role":"pk","action":"beginGuidance","subject":"DPS-2025-0142","before":"penerimaan","after":"tahapAwal","previousHash":"0000000000000000000000000000000000000000000000000000000000000000"}"#
     #expect(e.hash == SHA256.hex(Array(text.utf8)))
     #expect(e.line == String(text.dropLast()) + #","hash":""# + e.hash + #""}"#)
+  }
+
+  /// Entry hashes are taken over the line's bytes, so the line keeps U+2028/U+2029 raw (as logs written
+  /// before the package shared one JSON string writer have them) while the other JSON outputs escape
+  /// them: an old log still verifies. Checked against hand-built text.
+  @Test func lineSeparatorsStayRawInTheHashedLine() {
+    var t = AuditTrail()
+    let pk = Actor(officerID: "198705122010121003", role: .pk, section: .bkd)
+    t.append(
+      at: AuditTimestamp(Date(timeIntervalSince1970: 1_738_224_000)), actor: pk, action: "note",
+      subject: "a\u{2028}b\u{2029}c\n", before: nil, after: nil)
+    let e = t.entries[0]
+    let text =
+      #"{"sequence":0,"at":"2025-01-30T15:00:00+07:00","officerID":"198705122010121003","role":"pk","action":"note","subject":"a"#
+      + "\u{2028}b\u{2029}c"
+      + #"\n","before":null,"after":null,"previousHash":"0000000000000000000000000000000000000000000000000000000000000000"}"#
+    #expect(e.hash == SHA256.hex(Array(text.utf8)))
+    #expect(t.verify() == nil)
   }
 
   @Test func editIsDetectedAtTheEditedEntry() {

@@ -1,6 +1,7 @@
 import AssessmentEngine
 import Foundation
 import Testing
+import _SDKSupport
 
 @testable import Pemasyarakatan
 

@@ -3,7 +3,7 @@
 ///
 /// `package` access: the pseudonymised research export and the audit trail in `Pemasyarakatan` use
 /// them; they are plumbing, not part of the SDK's public API. Checked against the FIPS 180-4 example
-/// messages and every RFC 4231 test case (`Tests/AssessmentEngineTests/Support/SHA256Tests.swift`).
+/// messages and every RFC 4231 test case (`Tests/_SDKSupportTests/SHA256Tests.swift`).
 package struct SHA256: Sendable {
   /// FIPS 180-4 §5.3.3: the first 32 bits of the fractional parts of the square roots of the first
   /// eight primes.

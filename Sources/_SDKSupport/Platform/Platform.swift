@@ -1,7 +1,8 @@
-// The package's one platform shim: every system call (files, byte search, processor count) goes
-// through here, so the rest of the code imports no C library and the package builds wherever one of
-// the three branches below does. An unknown platform fails to compile here, loudly, rather than
-// building a tool that cannot write its files.
+// The package's one platform shim: every system call (files, byte search, processor count, resource
+// usage) goes through here, so no other file in the package imports a C library and the package builds
+// wherever one of the three branches below does. An unknown platform fails to compile here, loudly,
+// rather than building a tool that cannot write its files. It lives in the internal `_SDKSupport`
+// target so that every module (and the benchmarks) reaches it with `import _SDKSupport`.
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -10,7 +11,7 @@
   import Darwin
 #else
   #error(
-    "The Pemasyarakatan SDK needs Glibc, Musl or Darwin for its platform shim (Sources/AssessmentEngine/Support/Platform.swift)."
+    "The Pemasyarakatan SDK needs Glibc, Musl or Darwin for its platform shim (Sources/_SDKSupport/Platform/Platform.swift)."
   )
 #endif
 
@@ -23,9 +24,43 @@ package enum Platform {
     return UnsafeRawPointer(memchr(start, Int32(byte), count))
   }
 
-  /// The online processors (at least 1).
+  /// The online processors (at least 1). Ignores affinity masks and container limits: the number of
+  /// cores to use is ``CoreCount/available``.
   package static var processorCount: Int {
     Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+  }
+
+  /// The processors this process may run on (`sched_getaffinity`, as `taskset` and container
+  /// `cpuset`s restrict it), or `nil` where the call does not exist. Looked up at run time because
+  /// the C library declares it only under `_GNU_SOURCE`, which the Swift importer does not set.
+  package static var affinityProcessorCount: Int? {
+    #if os(Linux)
+      typealias GetAffinity = @convention(c) (Int32, Int, UnsafeMutableRawPointer?) -> Int32
+      guard let handle = dlopen(nil, RTLD_NOW) else { return nil }
+      defer { _ = dlclose(handle) }
+      guard let symbol = dlsym(handle, "sched_getaffinity") else { return nil }
+      let getAffinity = unsafeBitCast(symbol, to: GetAffinity.self)
+      // 1,024 CPUs (glibc's cpu_set_t); a larger machine fails with EINVAL and falls back.
+      var mask = [UInt64](repeating: 0, count: 16)
+      let result = mask.withUnsafeMutableBytes { getAffinity(0, $0.count, $0.baseAddress) }
+      guard result == 0 else { return nil }
+      let count = mask.reduce(0) { $0 + $1.nonzeroBitCount }
+      return count > 0 ? count : nil
+    #else
+      return nil
+    #endif
+  }
+
+  /// The peak resident set size of this process in bytes (`getrusage`; Linux reports KiB, Darwin bytes).
+  package static var peakResidentBytes: Int {
+    var usage = rusage()
+    #if canImport(Darwin)
+      _ = getrusage(RUSAGE_SELF, &usage)
+      return Int(usage.ru_maxrss)
+    #else
+      _ = getrusage(RUSAGE_SELF.rawValue, &usage)
+      return Int(usage.ru_maxrss) &* 1024
+    #endif
   }
 
   /// The text of the last system error.
@@ -58,6 +93,31 @@ package enum Platform {
     guard let resolved = realpath(path, nil) else { return nil }
     defer { free(resolved) }
     return String(cString: resolved)
+  }
+
+  /// The whole content of a small file (a `/proc` or `/sys` entry, whose size `stat` reports as 0),
+  /// at most `limit` bytes; `nil` when it cannot be read.
+  package static func readSmallFile(_ path: String, limit: Int = 1 << 16) -> [UInt8]? {
+    guard let fd = openForReading(path) else { return nil }
+    defer { close(fd) }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while bytes.count < limit {
+      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n < 0 { return nil }
+      if n == 0 { break }
+      bytes.append(contentsOf: chunk[0..<n])
+    }
+    return bytes.count <= limit ? bytes : Array(bytes[0..<limit])
+  }
+
+  /// Writes `bytes` to `path`, replacing the file (for benchmark and fixture scratch files only: user
+  /// outputs go through the temporary-file-and-rename path in the CLI).
+  package static func replaceFile(_ path: String, with bytes: [UInt8]) -> Bool {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    guard fd >= 0 else { return false }
+    let written = bytes.withUnsafeBytes { raw in raw.baseAddress.map { writeAll(fd, $0, raw.count) } ?? true }
+    return close(fd) && written
   }
 
   /// Opens `path` for reading; a descriptor or `nil` (see ``lastErrorText``).
@@ -165,6 +225,9 @@ package enum Platform {
 
   /// Seeks to the start.
   package static func rewind(_ fd: Int32) { _ = lseek(fd, 0, SEEK_SET) }
+
+  /// The value of environment variable `name`, or `nil` when it is not set.
+  package static func environmentValue(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
 
   /// The process id, for unique temporary names.
   package static var processID: Int32 { getpid() }

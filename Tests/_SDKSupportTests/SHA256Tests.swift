@@ -1,6 +1,6 @@
 import Testing
 
-@testable import AssessmentEngine
+@testable import _SDKSupport
 
 /// SHA-256 against the example messages of FIPS 180-4 (NIST "Examples with Intermediate Values",
 /// SHA256.pdf, and the one-million-'a' message of FIPS 180-2 Appendix B.3), and HMAC-SHA256 against
