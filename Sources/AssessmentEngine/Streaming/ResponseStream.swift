@@ -33,7 +33,9 @@ public struct ResponseStream: Sendable {
   public private(set) var sourceReads = 0
   private var file: ChunkedFile?
   private var retained: [UInt8]?
-  private let chunkSize: Int
+  /// The bytes read (or, for input in memory, handed to the reader) at a time: 1 MiB unless set.
+  /// Results do not depend on it; a small size exercises chunk boundaries.
+  public var chunkSize: Int
 
   /// Opens `source` for streaming a table with `columns` on `scale`.
   ///
@@ -120,8 +122,9 @@ public struct ResponseStream: Sendable {
             start = end
           } while start < all.count
         }
-      } else if let file {
+      } else if var file {
         sourceReads += 1
+        file.chunkSize = chunkSize
         try file.forEachChunk { chunk, isFinal in try feed(chunk, isFinal) }
       }
     } catch let issue as InputIssue {
@@ -210,6 +213,7 @@ extension ResponseStream {
   /// - Parameter keepingCodes: also return the accepted rows' codes.
   /// - Throws: as ``forEachBatch(keepingForAnotherPass:_:)``, and ``ResponseStreamError/statistics(_:source:)``
   ///   when the accumulator's sums would overflow or its layout does not fit the stream's columns.
+  @discardableResult
   public mutating func accumulateMoments(
     into accumulator: inout ItemMomentAccumulator, keepingCodes: Bool = false,
     _ body: (ResponseBatch) -> Void = { _ in }
