@@ -81,8 +81,10 @@ public struct ResponseStream: Sendable {
   /// allocations reused). Nothing is handed over before the header is known to be good, so a header
   /// problem leaves the consumer untouched.
   ///
-  /// - Parameter keepingForAnotherPass: keep input that cannot be rewound (standard input, a pipe)
-  ///   in memory, so a later pass can read it again; files are rewound instead and never held.
+  /// - Parameters:
+  ///   - keepingForAnotherPass: keep input that cannot be rewound (standard input, a pipe) in memory,
+  ///     so a later pass can read it again; files are rewound instead and never held.
+  ///   - body: the consumer, called with each filled batch.
   /// - Returns: the pass's counts.
   /// - Throws: ``ResponseStreamError``: the source cannot be read, the table is unusable, or the
   ///   input was already read once and not kept.
@@ -173,6 +175,10 @@ extension ResponseStream {
   /// over the whole table first (a file is rewound, other input kept in memory), as psych's
   /// `scoreItems` uses every row's responses; then the rows are scored in a second pass.
   ///
+  /// - Parameters:
+  ///   - plan: the scoring plan (of the stream's instrument).
+  ///   - distributions: item distributions counted elsewhere; when given, no first pass is made.
+  ///   - body: called with each batch and its scores.
   /// - Returns: the scoring pass's counts.
   /// - Throws: as ``forEachBatch(keepingForAnotherPass:_:)``.
   @discardableResult
@@ -210,7 +216,10 @@ extension ResponseStream {
   /// Adds every accepted row to `accumulator` (exact integer moments: alpha, omega, item statistics),
   /// handing each batch to `body` first (e.g. to report its issues).
   ///
-  /// - Parameter keepingCodes: also return the accepted rows' codes.
+  /// - Parameters:
+  ///   - accumulator: the accumulator the rows are added to (its columns are the stream's).
+  ///   - keepingCodes: also return the accepted rows' codes.
+  ///   - body: called with each batch before its rows are added.
   /// - Throws: as ``forEachBatch(keepingForAnotherPass:_:)``, and ``ResponseStreamError/statistics(_:source:)``
   ///   when the accumulator's sums would overflow or its layout does not fit the stream's columns.
   @discardableResult
