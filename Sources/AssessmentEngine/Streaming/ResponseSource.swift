@@ -40,8 +40,11 @@ public enum ResponseStreamError: Error, Sendable, Hashable, Codable, CustomStrin
   /// Another pass was asked of input that cannot be read twice (standard input, a pipe) and was not
   /// kept in memory on the first pass.
   case notRewindable(source: String)
-  /// The moment sums would overflow (``ReliabilityError/capacityExceeded(rows:)``).
+  /// The moment sums would overflow (``ReliabilityError/capacityExceeded(rows:)``), or the
+  /// accumulator's layout does not fit the stream's columns.
   case statistics(ReliabilityError, source: String)
+  /// The scoring plan is for other columns or another response scale than the stream's (nothing was read).
+  case scoring(ScoringError, source: String)
 
   /// A `file:line:column: error: …` message (the house format of every tool message).
   public var description: String {
@@ -51,6 +54,7 @@ public enum ResponseStreamError: Error, Sendable, Hashable, Codable, CustomStrin
     case .notRewindable(let source):
       "\(source): error: the input cannot be read a second time (standard input or a pipe); keep it for another pass."
     case .statistics(let error, let source): "\(source): error: \(error.description)"
+    case .scoring(let error, let source): "\(source): error: \(error.description)"
     }
   }
 }

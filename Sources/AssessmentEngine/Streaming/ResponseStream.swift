@@ -180,11 +180,19 @@ extension ResponseStream {
   ///   - distributions: item distributions counted elsewhere; when given, no first pass is made.
   ///   - body: called with each batch and its scores.
   /// - Returns: the scoring pass's counts.
-  /// - Throws: as ``forEachBatch(keepingForAnotherPass:_:)``.
+  /// - Throws: ``ResponseStreamError/scoring(_:source:)`` when `plan` is for other columns or another
+  ///   scale, else as ``forEachBatch(keepingForAnotherPass:_:)``.
   @discardableResult
   public mutating func score(
     _ plan: ScoringPlan, distributions: ItemDistributions? = nil, _ body: (ResponseBatch, ScoreTable?) -> Void
   ) throws(ResponseStreamError) -> ResponseStreamSummary {
+    // A plan for other columns or another scale is refused before anything is read, so no batch
+    // can go unscored.
+    do throws(ScoringError) {
+      _ = try plan.score(ResponseMatrix(columns: columns, scale: scale))
+    } catch {
+      throw .scoring(error, source: source.name)
+    }
     var distributions = distributions
     if plan.policy.needsColumnStatistics, distributions == nil {
       distributions = try itemDistributions(keepingForAnotherPass: true)
@@ -194,13 +202,11 @@ extension ResponseStream {
       unimputable: [])
     return try forEachBatch { batch in
       guard batch.matrix.rowCount > 0 else { return body(batch, nil) }
-      // The batch is read with the stream's columns and scale; a plan for other columns is refused.
-      do throws(ScoringError) {
-        try plan.score(batch.matrix, into: &table, distributions: distributions)
-        body(batch, table)
-      } catch {
-        body(batch, nil)
+      // The plan was checked against the stream's columns and scale above, so this cannot fail.
+      guard (try? plan.score(batch.matrix, into: &table, distributions: distributions)) != nil else {
+        return body(batch, nil)
       }
+      body(batch, table)
     }
   }
 

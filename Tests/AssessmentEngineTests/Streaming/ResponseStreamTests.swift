@@ -105,6 +105,17 @@ struct ResponseStreamTests {
     }
     // Nothing reaches the consumer before the header is known good.
     #expect(handed == 0)
+    // A plan of another instrument is refused before anything is read.
+    let other = try CompiledInstrument(.quick([QuickKey(parsing: "A=x1,x2")], min: 1, max: 5))
+    var wai = try ResponseStream(
+      opening: .bytes(try Fixture.bytes("wai12_1000.csv"), name: "w"), instrument: instrument)
+    #expect {
+      try wai.score(other.plan) { _, _ in handed += 1 }
+    } throws: { error in
+      guard case .scoring(.columnMismatch, let source) = error as? ResponseStreamError else { return false }
+      return source == "w"
+    }
+    #expect(handed == 0 && wai.passCount == 0)
   }
 
   /// Passthrough columns come back row for row with the accepted rows, on the fast path, the quoted
