@@ -40,9 +40,14 @@ package struct CommandIO {
   }
 }
 
-extension CommandIO {
-  static func clashMessage(output: String, input: String) -> String {
-    "error: the output \(quotedForMessage(output)) is the input file \(quotedForMessage(input)); writing the results there would destroy the data. Choose another '--output' path."
+extension CLIError {
+  /// `--output` names an input file (exit status 64, before anything is opened for writing).
+  static func outputIsInput(output: String, input: String) -> CLIError {
+    CLIError(
+      .outputIsInput, .init(option: "output", item: output),
+      why:
+        "the output \(quotedForMessage(output)) is the input file \(quotedForMessage(input)); writing the results there would destroy the data. Choose another '--output' path."
+    )
   }
 }
 
@@ -66,17 +71,19 @@ extension CommandIO {
   func output(_ path: String?, inputs: [String]) throws(CommandFailure) -> OutputSink {
     guard let path, path != "-" else { return stdout }
     if let input = OutputPathCheck.clash(output: path, inputs: inputs) {
-      throw .failed(.usage, [Self.clashMessage(output: path, input: input)])
+      throw .failed(.outputIsInput(output: path, input: input))
     }
     if let identity = Platform.identity(path), identity.isDirectory {
-      throw .failed(.cannotCreateOutput, ["\(path): error: cannot create the output file: it is a directory."])
+      throw .failed(
+        CLIError(.cannotCreateOutput, .init(file: path), why: "cannot create the output file: it is a directory."))
     }
     switch OutputSink.atomicFile(target: path) {
     case .success(let sink):
       files.sinks.append(sink)
       return sink
     case .failure(let reason):
-      throw .failed(.cannotCreateOutput, ["\(path): error: cannot create the output file: \(reason)."])
+      let reason = "\(reason)"
+      throw .failed(CLIError(.cannotCreateOutput, .init(file: path), why: "cannot create the output file: \(reason)."))
     }
   }
 }
@@ -108,11 +115,34 @@ enum OutputPathCheck {
   }
 }
 
-/// A failure that ends a subcommand before (or instead of) its normal output.
-enum CommandFailure: Error {
-  case usage(UsageError, CommandSpec)
-  /// Messages already rendered; exit with the status.
-  case failed(BapasExitStatus, [String])
+/// A failure that ends a subcommand before (or instead of) its normal output: the errors, written
+/// by ``CLIErrorRenderer``; the run exits with the first one's status.
+struct CommandFailure: Error {
+  var errors: [CLIError]
+
+  /// A command-line mistake of `spec`'s subcommand (exit status 64).
+  static func usage(_ error: UsageError, _ spec: CommandSpec) -> CommandFailure {
+    CommandFailure(errors: [CLIError(error, usage: spec)])
+  }
+
+  /// One error.
+  static func failed(_ error: CLIError) -> CommandFailure { CommandFailure(errors: [error]) }
+
+  /// Several errors found together (every problem of a definition); the first one's status wins.
+  static func failed(_ errors: [CLIError]) -> CommandFailure { CommandFailure(errors: errors) }
+
+  /// The exit status.
+  var status: BapasExitStatus { errors.first?.status ?? .software }
+
+  /// The failure with its command-line mistakes shown against `spec`'s usage line (a helper shared by
+  /// several commands threw it).
+  func forCommand(_ spec: CommandSpec) -> CommandFailure {
+    var copy = self
+    for i in copy.errors.indices where copy.errors[i].usage != nil {
+      copy.errors[i].usage = (spec.usageLine, spec.name)
+    }
+    return copy
+  }
 }
 
 /// One `bapas` subcommand.
@@ -171,16 +201,13 @@ package enum BapasCommandLine {
       return .success
     }
     guard let command = subcommands.first(where: { $0.spec.name == first }) else {
-      let names = subcommands.map { $0.spec.name }
-      let best = names.map { ($0, editDistance($0, first)) }.min { $0.1 < $1.1 }
-      let suggestion = best.flatMap { $0.1 <= 2 ? $0.0 : nil }
-      io.stderr.write("Error: \(UsageError.unknownSubcommand(first, suggestion: suggestion))\n")
-      io.stderr.write("Usage: bapas <subcommand> [<options>]; see 'bapas --help'.\n")
+      io.report(.unknownSubcommand(first, among: subcommands.map { $0.spec.name }))
       return .usage
     }
     let spec = command.spec
-    do {
-      let parsed = try spec.parse(Array(arguments.dropFirst()))
+    do throws(CommandFailure) {
+      let parsed: ParsedArguments
+      do { parsed = try spec.parse(Array(arguments.dropFirst())) } catch { throw CommandFailure.usage(error, spec) }
       if parsed.helpRequested {
         io.stdout.write(spec.helpText)
         return .success
@@ -189,26 +216,12 @@ package enum BapasCommandLine {
       if let output = parsed.value("output"), output != "-",
         let input = OutputPathCheck.clash(output: output, inputs: command.inputFiles(parsed))
       {
-        throw CommandFailure.failed(.usage, [CommandIO.clashMessage(output: output, input: input)])
+        throw CommandFailure.failed(.outputIsInput(output: output, input: input))
       }
       return try command.run(parsed, io: io)
-    } catch let error as UsageError {
-      io.stderr.write(
-        "Error: \(error)\nUsage: \(spec.usageLine)\n  See 'bapas \(spec.name) --help' for more information.\n")
-      return .usage
-    } catch let failure as CommandFailure {
-      switch failure {
-      case .usage(let error, let spec):
-        io.stderr.write(
-          "Error: \(error)\nUsage: \(spec.usageLine)\n  See 'bapas \(spec.name) --help' for more information.\n")
-        return .usage
-      case .failed(let status, let messages):
-        for m in messages { io.stderr.write(m.hasSuffix("\n") ? m : m + "\n") }
-        return status
-      }
     } catch {
-      io.stderr.write("error: \(error)\n")
-      return .software
+      for e in error.errors { io.report(e) }
+      return error.status
     }
   }
 

@@ -237,8 +237,7 @@ public struct RPCDispatcher: Sendable {
     }
     guard let handler = RPCMethods.table[method] else {
       if isNotification { return false }
-      let best = RPCMethods.table.keys.map { ($0, editDistance($0, method)) }.min { ($0.1, $0.0) < ($1.1, $1.0) }
-      let hint = best.flatMap { $0.1 <= 3 ? " Did you mean '\($0.0)'?" : nil } ?? ""
+      let hint = didYouMean(method, among: Array(RPCMethods.table.keys)).map { " Did you mean '\($0)'?" } ?? ""
       sink.write(
         errorResponse(
           id: id,

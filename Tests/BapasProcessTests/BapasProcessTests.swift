@@ -92,6 +92,19 @@ struct BapasProcessTests {
     #expect(missing.status == 66 && missing.stdout.isEmpty && missing.stderr.contains("no-such-file.csv"))
   }
 
+  /// The two argument crashes of issue 13 and a non-finite flag, through the real executable: exit 64
+  /// with the `Error:` and `Usage:` lines, never a signal (a trap would end the process with SIGILL or
+  /// SIGTRAP, which `terminationStatus` reports as something other than 64).
+  @Test(arguments: [
+    ["--scale", "S=Q1,Q2", "--min", "-9223372036854775808", "--max", "9223372036854775807"],
+    ["--instrument", "wai-sr", "--prorate", "1e300"], ["--instrument", "wai-sr", "--prorate", "nan"],
+  ])
+  func hostileNumbersAreUsageErrors(_ flags: [String]) throws {
+    let r = try Self.bapas(["score", "Samples/wai-sr-sample.csv"] + flags)
+    #expect(r.status == 64, "\(r.stderr)")
+    #expect(r.stdout.isEmpty && r.stderr.hasPrefix("Error: ") && r.stderr.contains("\nUsage: bapas score "))
+  }
+
   /// `--output` writes the file (same bytes as stdout would carry) and leaves stdout empty.
   @Test func outputFileIsWritten() throws {
     let dir = try Self.temporaryDirectory()

@@ -384,7 +384,7 @@ public struct ResponseCSVParser: Sendable {
           // Header matching is exact; a difference in case alone is the commonest near miss.
           suggestions[column] = sameLetters
         } else if missing.count <= 20,
-          let best = nearestName(to: column, among: unused, maxDistance: max(2, column.count / 3))
+          let best = didYouMean(column, among: unused)
         {
           // (Only the 20 names a message shows get a suggestion: bounded work on any header.)
           suggestions[column] = best

@@ -289,7 +289,7 @@ public enum IntraclassCorrelationError: Error, Hashable, Codable, Sendable, Cust
     case .unbalanced(let missing):
       "The design is unbalanced (every rater must rate every target): "
         + missing.prefix(20).map {
-          "target \($0.target) lacks rater\($0.raters.count == 1 ? "" : "s") \($0.raters.joined(separator: ", "))"
+          "target \(Redaction.bare($0.target)) lacks rater\($0.raters.count == 1 ? "" : "s") \($0.raters.joined(separator: ", "))"
         }
         .joined(separator: "; ") + (missing.count > 20 ? "; and \(missing.count - 20) more targets." : ".")
     case .duplicateRating(let target, let rater): "Rater \(rater) rated target \(target) more than once."

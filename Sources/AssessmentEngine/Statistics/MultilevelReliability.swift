@@ -301,10 +301,11 @@ public enum MultilevelReliabilityError: Error, Hashable, Codable, Sendable, Cust
     case .unbalanced(let missing):
       "The design is unbalanced (every person needs every time, every item answered): "
         + missing.prefix(20).map {
-          "\($0.person) lacks time\($0.times.count == 1 ? "" : "s") \($0.times.joined(separator: ", "))"
+          "\(Redaction.bare($0.person)) lacks time\($0.times.count == 1 ? "" : "s") \($0.times.joined(separator: ", "))"
         }
         .joined(separator: "; ") + (missing.count > 20 ? "; and \(missing.count - 20) more persons." : ".")
-    case .duplicateOccasion(let person, let time): "Person \(person) has more than one record at time \(time)."
+    case .duplicateOccasion(let person, let time):
+      "Person \(Redaction.bare(person)) has more than one record at time \(time)."
     case .noResidualVariance: "The residual variance is 0, so the variance components are undefined."
     }
   }

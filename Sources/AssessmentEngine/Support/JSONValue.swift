@@ -270,32 +270,42 @@ package struct JSONObjectReader: Sendable {
   /// Records every member that was never asked for as an unknown key, with a suggestion.
   package func rejectUnknownKeys(_ issues: inout [JSONIssue]) {
     for key in members.keys.sorted() where !known.contains(key) {
-      let suggestion = nearestName(to: key, among: known.sorted(), maxDistance: max(2, key.count / 3))
+      let suggestion = didYouMean(key, among: known.sorted())
       issues.append(JSONIssue(path: path, kind: .unknownKey(key, suggestion: suggestion)))
     }
   }
 }
 
-/// The Levenshtein edit distance between two strings, for "Did you mean" suggestions.
-///
-/// - Complexity: O(*m*·*n*) time and O(*n*) memory for strings of lengths *m* and *n*.
-/// The candidate nearest to `name` within `maxDistance` edits, or `nil`. Bounded work for "did you
-/// mean" on hostile input: candidates whose length alone differs by more than `maxDistance`, and
-/// names longer than 128 characters, are never compared (an edit distance costs the product of the
-/// two lengths). `package`: every reader's suggestions use it.
-package func nearestName(to name: String, among candidates: [String], maxDistance: Int) -> String? {
-  let length = name.count
-  guard length <= 128 else { return nil }
+/// The one "did you mean" rule, used by every suggestion the SDK makes (command-line options,
+/// subcommands and their actions, JSON keys, column names, instrument ids, RPC methods): a candidate equal
+/// to `name` but for letter case wins; otherwise the nearest candidate within
+/// `max(2, name.count / 3)` edits, ties broken by the candidate's text (so the answer does not
+/// depend on the candidates' order); `nil` when none is near. Bounded work on hostile input: names
+/// longer than 128 characters, candidates whose length alone differs by more than the limit, and
+/// candidates past the 4096th are never compared (an edit distance costs the product of the lengths).
+package func didYouMean(_ name: String, among candidates: [String]) -> String? {
+  guard !name.isEmpty, name.count <= 128 else { return nil }
+  let folded = name.lowercased()
+  let bounded = candidates.prefix(4096)
+  if let sameButCase = bounded.filter({ $0 != name && $0.count <= 128 && $0.lowercased() == folded }).min() {
+    return sameButCase
+  }
+  let limit = Swift.max(2, name.count / 3)
   var best: (String, Int)? = nil
-  for candidate in candidates.prefix(4096) {
+  for candidate in bounded where candidate != name {
     let l = candidate.count
-    guard l <= 128, abs(l - length) <= maxDistance else { continue }
+    guard l <= 128, abs(l - name.count) <= limit else { continue }
     let d = editDistance(candidate, name)
-    if d <= maxDistance, d < (best?.1 ?? Int.max) { best = (candidate, d) }
+    guard d <= limit else { continue }
+    if let b = best, (b.1, b.0) <= (d, candidate) { continue }
+    best = (candidate, d)
   }
   return best?.0
 }
 
+/// The Levenshtein edit distance between two strings, for "Did you mean" suggestions.
+///
+/// - Complexity: O(*m*·*n*) time and O(*n*) memory for strings of lengths *m* and *n*.
 package func editDistance(_ a: String, _ b: String) -> Int {
   let a = Array(a)
   let b = Array(b)

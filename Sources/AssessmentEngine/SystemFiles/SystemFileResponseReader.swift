@@ -121,11 +121,7 @@ public struct SystemFileResponseReader: Sendable {
     if !missing.isEmpty {
       var suggestions: [String: String] = [:]
       for column in missing {
-        if let best = names.map({ ($0, editDistance($0, column)) }).min(by: { $0.1 < $1.1 }),
-          best.1 <= max(2, column.count / 3)
-        {
-          suggestions[column] = best.0
-        }
+        if let best = didYouMean(column, among: names) { suggestions[column] = best }
       }
       throw located(.missingColumns(missing, suggestions: suggestions))
     }

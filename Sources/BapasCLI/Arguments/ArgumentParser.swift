@@ -122,28 +122,34 @@ struct ParsedArguments: Sendable {
   }
 }
 
-/// A mistake on the command line. Exit status 64 (`EX_USAGE`).
+/// A mistake on the command line: what is wrong and the names involved. Exit status 64
+/// (`EX_USAGE`). Written through ``CLIError`` and its renderer (``CLIError/init(_:usage:)``).
 enum UsageError: Error, Equatable, Sendable, CustomStringConvertible {
   case unknownOption(String, suggestion: String?)
   case missingValue(option: String, valueName: String)
   case unexpectedValue(option: String)
-  case invalidValue(option: String, value: String, expected: String)
+  case invalidValue(option: String, value: String, expected: String, suggestion: String? = nil)
   case missingArgument(String)
   case unexpectedArgument(String)
   case missingOption(String)
   case conflictingOptions(String, String)
   case unknownSubcommand(String, suggestion: String?)
-  case other(String)
+  /// A non-repeatable option given twice.
+  case repeatedOption(String)
+  /// Options that are well-formed but cannot be used as given: the options (without dashes), why,
+  /// and the nearest valid name when the value names something that is not there.
+  case optionMisuse(options: [String], why: String, suggestion: String? = nil)
 
-  var description: String {
+  /// The sentence without the suggestion.
+  var reason: String {
     switch self {
-    case .unknownOption(let name, let suggestion):
-      "Unknown option \(quotedForMessage(name))." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
+    case .unknownOption(let name, _):
+      "Unknown option \(quotedForMessage(name))."
     case .missingValue(let option, let valueName):
       "Missing value for '--\(option) <\(valueName)>'."
     case .unexpectedValue(let option):
       "The flag '--\(option)' does not take a value."
-    case .invalidValue(let option, let value, let expected):
+    case .invalidValue(let option, let value, let expected, _):
       "The value \(quotedForMessage(value)) is invalid for '--\(option)': expected \(expected)."
     case .missingArgument(let name):
       "Missing expected argument '<\(name)>'."
@@ -153,12 +159,40 @@ enum UsageError: Error, Equatable, Sendable, CustomStringConvertible {
       "Missing \(text)."
     case .conflictingOptions(let a, let b):
       "The options '\(a)' and '\(b)' cannot be used together."
-    case .unknownSubcommand(let name, let suggestion):
-      "Unknown subcommand \(quotedForMessage(name))." + (suggestion.map { " Did you mean '\($0)'?" } ?? "")
-    case .other(let text):
-      text
+    case .unknownSubcommand(let name, _):
+      "Unknown subcommand \(quotedForMessage(name))."
+    case .repeatedOption(let name):
+      "The option '--\(name)' was given more than once."
+    case .optionMisuse(_, let why, _):
+      why
     }
   }
+
+  /// What, where and the suggestion, as ``CLIError`` holds them.
+  var facts: (code: CLIError.Code, location: CLIError.Location, suggestion: String?) {
+    switch self {
+    case .unknownOption(let name, let suggestion):
+      (.unknownOption, .init(option: String(name.drop(while: { $0 == "-" }))), suggestion)
+    case .missingValue(let option, _): (.missingValue, .init(option: option), nil)
+    case .unexpectedValue(let option): (.unexpectedValue, .init(option: option), nil)
+    case .invalidValue(let option, _, _, let suggestion): (.invalidValue, .init(option: option), suggestion)
+    case .missingArgument(let name): (.missingArgument, .init(item: name), nil)
+    case .unexpectedArgument(let arg): (.unexpectedArgument, .init(item: arg), nil)
+    case .missingOption: (.missingOption, .init(), nil)
+    case .conflictingOptions(let a, let b):
+      (
+        .conflictingOptions,
+        .init(option: [a, b].map { String($0.drop(while: { $0 == "-" })) }.joined(separator: " ")), nil
+      )
+    case .unknownSubcommand(let name, let suggestion): (.unknownSubcommand, .init(item: name), suggestion)
+    case .repeatedOption(let name): (.repeatedOption, .init(option: name), nil)
+    case .optionMisuse(let options, _, let suggestion):
+      (.optionMisuse, .init(option: options.joined(separator: " ")), suggestion)
+    }
+  }
+
+  /// The message as `bapas` prints it after `Error: ` (the reason and any suggestion).
+  var description: String { CLIErrorRenderer.sentence(CLIError(self, usage: nil)) }
 }
 
 extension CommandSpec {
@@ -204,7 +238,7 @@ extension CommandSpec {
           index += 1
         }
         if !option.repeatable, result.values[name] != nil {
-          throw .other("The option '--\(name)' was given more than once.")
+          throw .repeatedOption(name)
         }
         result.values[name, default: []].append(value)
       } else {
@@ -224,8 +258,6 @@ extension CommandSpec {
   }
 
   private func suggest(_ name: String) -> String? {
-    let best = options.map { ($0.name, editDistance($0.name, name)) }.min { $0.1 < $1.1 }
-    guard let best, best.1 <= max(2, name.count / 3) else { return nil }
-    return "--" + best.0
+    didYouMean(name, among: options.map(\.name)).map { "--" + $0 }
   }
 }

@@ -75,21 +75,19 @@ enum TableOptions {
       let labels = try ResponseLabels(scale: definition.responseScale, extra: extra)
       options.labels = labels.isEmpty ? nil : labels
     } catch {
-      throw .usage(.other("--label: \(error.description)."), spec)
+      throw .usage(.optionMisuse(options: ["label"], why: "--label: \(error.description)."), spec)
     }
     var map: [String: ColumnReference] = [:]
     if let path = args.value("map-file") {
       let bytes: [UInt8]
       switch ChunkedFile.open(path) {
-      case .failure(let error): throw .failed(.unreadableInput, [error.description])
+      case .failure(let error): throw .failed(.unreadable(error))
       case .success(let file):
         defer { file.close() }
-        do { bytes = try file.readAll() } catch {
-          throw .failed(.unreadableInput, ["\(path): error: cannot read the file: \(error)."])
-        }
+        do { bytes = try file.readAll() } catch { throw .failed(.unreadable(path, error)) }
       }
       do { map = try ColumnMapFile.parse(bytes) } catch {
-        throw .failed(.unreadableInput, [error.rendered(file: path)])
+        throw .failed(CLIError(error, file: path, status: .unreadableInput))
       }
     }
     for entry in args.all("map") {

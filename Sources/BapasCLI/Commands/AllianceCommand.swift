@@ -81,13 +81,10 @@ enum AllianceCommand: Subcommand {
   static func run(_ args: ParsedArguments, io: CommandIO) throws(CommandFailure) -> BapasExitStatus {
     let definition = try InstrumentSelection.resolve(args, spec: spec)
     let policy: MissingDataPolicy?
-    do { policy = try ScoreCommand.policyArgument(args) } catch {
-      if case .usage(let usage, _) = error { throw .usage(usage, spec) }
-      throw error
-    }
+    do { policy = try ScoreCommand.policyArgument(args) } catch { throw error.forCommand(spec) }
     let scorer: AllianceScorer
     do { scorer = try AllianceScorer(definition, policy: policy) } catch {
-      throw .failed(.invalidDefinition, ["error: \(error)"])
+      throw .failed(CLIError(.invalidDefinition, why: error.description))
     }
     guard let idColumn = args.value("id-column") else {
       throw .usage(.missingOption("'--id-column <name>' (the dyad)"), spec)
@@ -120,10 +117,10 @@ enum AllianceCommand: Subcommand {
     let dates = texts(columns.date)
     let raters = texts(columns.rater)
     let forms = texts(columns.form)
-    for issue in main.issues { io.stderr.write(issue.rendered(file: path) + "\n") }
+    for issue in main.issues { io.report(CLIError(issue, file: path)) }
 
     let table: ScoreTable
-    do { table = try scorer.plan.score(main.matrix) } catch { throw .failed(.software, ["error: \(error)"]) }
+    do { table = try scorer.plan.score(main.matrix) } catch { throw .failed(.internalError("\(error)")) }
     var rows: [AllianceRow] = []
     var rowErrors: [AllianceRowError] = []
     for r in 0..<main.matrix.rowCount {
@@ -135,11 +132,11 @@ enum AllianceCommand: Subcommand {
             scores: scorer.scores(table, row: r)))
       } catch {
         rowErrors.append(error)
-        io.stderr.write(error.rendered(file: path) + "\n")
+        io.report(.allianceRow(error, file: path))
       }
     }
     let grouped = AllianceRow.series(rows)
-    for e in grouped.errors { io.stderr.write("\(path): error: \(e)\n") }
+    for e in grouped.errors { io.report(.allianceSeries(e, file: path)) }
 
     var options = parsed.options
     if args.flag("published-reliability") {
@@ -148,8 +145,10 @@ enum AllianceCommand: Subcommand {
       }
       guard let basis = ReliabilityBasis.published(in: definition, measure: options.measure) else {
         throw .usage(
-          .other(
-            "The instrument '\(definition.id)' carries no published reliability and SD for \(options.measure.rawValue) (no norm with a reliability); give --reliability and --sd."
+          .optionMisuse(
+            options: ["published-reliability"],
+            why:
+              "The instrument '\(definition.id)' carries no published reliability and SD for \(options.measure.rawValue) (no norm with a reliability); give --reliability and --sd."
           ), spec)
       }
       options.reliability = basis
@@ -168,7 +167,7 @@ enum AllianceCommand: Subcommand {
             grouped.series.filter { $0.rater == .client }, measure: options.measure, metric: options.metric,
             reliability: r, reliabilityOrigin: origin)
         }
-      } catch { throw .usage(.other(error.description), spec) }
+      } catch { throw .usage(.optionMisuse(options: ["reliability", "sd"], why: error.description), spec) }
     }
 
     var reports: [DyadAllianceReport] = []
@@ -194,7 +193,7 @@ enum AllianceCommand: Subcommand {
           ? AllianceReportWriter.dyadsCSV(run) : AllianceReportWriter.sessionsCSV(run, scorer: scorer))
     }
     output.finish()
-    if output.failed { throw .failed(.ioError, ["error: writing the results failed (disk full or closed pipe?)."]) }
+    if output.failed { throw .failed(.writeFailed()) }
     let left = main.rowsRejected + rowErrors.count
     io.stderr.write(
       "bapas alliance: \(reports.count) dyad\(reports.count == 1 ? "" : "s"), \(grouped.series.count) series analysed; \(left) row\(left == 1 ? "" : "s") and \(grouped.errors.count) series left out.\n"
@@ -270,7 +269,9 @@ enum AllianceCommand: Subcommand {
       }
       let reliability = try args.double("reliability")
       let sd = try args.double("sd")
-      if sd != nil, reliability == nil { throw UsageError.other("'--sd' goes with '--reliability'.") }
+      if sd != nil, reliability == nil {
+        throw UsageError.optionMisuse(options: ["sd", "reliability"], why: "'--sd' goes with '--reliability'.")
+      }
       let format = try args.choice("format", ["csv", "json"]) ?? "csv"
       let table = try args.choice("table", ["sessions", "dyads"]) ?? "sessions"
       let options = AllianceAnalysisOptions(

@@ -32,11 +32,12 @@ enum InstrumentsCommand: Subcommand {
       guard let definition = builtInInstruments.definition(id: id) else {
         throw .usage(
           .invalidValue(
-            option: "show", value: id, expected: "a built-in id (\(builtInInstruments.ids.joined(separator: ", ")))"),
+            option: "show", value: id, expected: "a built-in id (\(builtInInstruments.ids.joined(separator: ", ")))",
+            suggestion: didYouMean(id, among: builtInInstruments.ids)),
           spec)
       }
       guard let json = definitionJSON(definition) else {
-        throw .failed(.software, ["error: the definition '\(definition.id)' could not be encoded."])
+        throw .failed(.internalError("the definition '\(definition.id)' could not be encoded."))
       }
       io.stdout.write(json + "\n")
       return .success

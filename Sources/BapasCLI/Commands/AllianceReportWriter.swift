@@ -17,13 +17,35 @@ struct AllianceRun {
   var rowErrors: [AllianceRowError]
   var seriesErrors: [AllianceSeriesError]
   var issues: [InputIssue]
+
+  /// Every problem of the run as stderr shows it and the JSON `problems` lists it: the reader's
+  /// issues, the rows that could not be analysed, the series left out.
+  var problems: [CLIError] {
+    issues.map { CLIError($0, file: file) } + rowErrors.map { CLIError.allianceRow($0, file: file) }
+      + seriesErrors.map { CLIError.allianceSeries($0, file: file) }
+  }
+}
+
+extension CLIError {
+  /// A row of `bapas alliance` that could not be analysed (its line and column name kept).
+  static func allianceRow(_ error: AllianceRowError, file: String) -> CLIError {
+    CLIError(
+      .invalidRecord, .init(file: file, line: error.line, columnName: error.column), value: error.value,
+      why: error.description)
+  }
+
+  /// A series of `bapas alliance` left out (its dyad is data: only in the redactable reason).
+  static func allianceSeries(_ error: AllianceSeriesError, file: String) -> CLIError {
+    CLIError(.invalidRecord, .init(file: file), why: error.description)
+  }
 }
 
 /// The output formats of `bapas alliance`.
 ///
 /// - JSON: `{"metadata": {instrument, file, missingDataPolicy, options}, "dyads": [DyadAllianceReport…],
-///   "rowErrors": […], "seriesErrors": […], "issues": […]}` — the reports in their `Codable` form, keys
-///   sorted; an analysis without enough data is `{"notEnoughData": {…}}` instead of `{"value": …}`.
+///   "rowErrors": […], "seriesErrors": […], "issues": […], "problems": […]}` — the reports in their
+///   `Codable` form, keys sorted, and every problem again in the JSON problem form all commands
+///   share; an analysis without enough data is `{"notEnoughData": {…}}` instead of `{"value": …}`.
 /// - CSV `sessions`: one row per administration with goal/task/bond/total (sum, mean, percent), the
 ///   RCI from the previous session, rupture and repair markers, the client − PK gap and, on a series'
 ///   last row, the falling flag.
@@ -73,6 +95,7 @@ enum AllianceReportWriter {
     var rowErrors: [RowError]
     var seriesErrors: [SeriesError]
     var issues: [Issue]
+    var problems: [CLIErrorRenderer.Problem]
   }
 
   static func json(_ run: AllianceRun) -> String {
@@ -97,7 +120,8 @@ enum AllianceReportWriter {
         .init(
           line: $0.line, column: $0.column, columnName: $0.columnName, value: Redaction.value($0.value),
           message: $0.description)
-      })
+      },
+      problems: run.problems.map(CLIErrorRenderer.problem))
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     // Every number in the reports is finite (series reject non-finite scores), so encoding succeeds.

@@ -37,8 +37,7 @@ enum AssertiveCommand: Subcommand {
     let action = args.positionals[0]
     guard action == "report" else {
       throw .usage(
-        .unknownSubcommand("assertive \(action)", suggestion: editDistance(action, "report") <= 2 ? "report" : nil),
-        spec)
+        .unknownSubcommand("assertive \(action)", suggestion: didYouMean(action, among: ["report"])), spec)
     }
     let language: DisplayLanguage
     let format: String
@@ -50,21 +49,21 @@ enum AssertiveCommand: Subcommand {
 
     let bytes: [UInt8]
     switch ChunkedFile.open(path) {
-    case .failure(let error): throw .failed(.unreadableInput, [error.description])
+    case .failure(let error): throw .failed(.unreadable(error))
     case .success(let file):
       defer { file.close() }
-      do { bytes = try file.readAll() } catch { throw .failed(.unreadableInput, ["\(error)"]) }
+      do { bytes = try file.readAll() } catch { throw .failed(.unreadable(path, error)) }
     }
     let group: AssertiveTrainingGroup
     do { group = try AssertiveTrainingGroup.decode(jsonData: Data(bytes)) } catch {
-      throw .failed(.invalidDefinition, ["\(path): error: \(error)"])
+      throw .failed(CLIError(.invalidDefinition, .init(file: path, jsonPath: error.path), why: error.reason + "."))
     }
     let analysis = AssertiveTrainingAnalysis(group: group)
     let report = AssertiveTrainingReport(analysis: analysis, language: language)
     let text: String
     if format == "json" {
       guard let data = try? report.jsonData() else {
-        throw .failed(.software, ["error: the report could not be encoded as JSON."])
+        throw .failed(.internalError("the report could not be encoded as JSON."))
       }
       text = String(decoding: data, as: UTF8.self) + "\n"
     } else {
@@ -74,8 +73,8 @@ enum AssertiveCommand: Subcommand {
     let output = try io.output(args.value("output"), inputs: [path])
     output.write(text)
     output.finish()
-    if output.failed { throw .failed(.ioError, ["error: writing the report failed (disk full or closed pipe?)."]) }
-    for issue in analysis.issues { io.stderr.write("\(path): warning: \(issue.description)\n") }
+    if output.failed { throw .failed(.writeFailed("the report")) }
+    for issue in analysis.issues { io.report(.warning(.init(file: path), issue.description)) }
     io.stderr.write(
       "bapas assertive: report on \(report.clients.count) clients, \(report.group.sessions) sessions; \(analysis.issues.count) problem\(analysis.issues.count == 1 ? "" : "s") listed.\n"
     )

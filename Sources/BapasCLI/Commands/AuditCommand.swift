@@ -32,13 +32,16 @@ enum AuditCommand: Subcommand {
     let action = args.positionals[0]
     guard action == "verify" else {
       throw .usage(
-        .unknownSubcommand("audit \(action)", suggestion: editDistance(action, "verify") <= 2 ? "verify" : nil), spec)
+        .unknownSubcommand("audit \(action)", suggestion: didYouMean(action, among: ["verify"])), spec)
     }
     let count: Int?
     do { count = try args.int("expect-count") } catch { throw .usage(error, spec) }
     let head = args.value("expect-head")
     if (count == nil) != (head == nil) {
-      throw .usage(.other("'--expect-count' and '--expect-head' go together."), spec)
+      throw .usage(
+        .optionMisuse(
+          options: ["expect-count", "expect-head"], why: "'--expect-count' and '--expect-head' go together."),
+        spec)
     }
     if let count, count < 0 {
       throw .usage(.invalidValue(option: "expect-count", value: String(count), expected: "a count of at least 0"), spec)
@@ -48,14 +51,12 @@ enum AuditCommand: Subcommand {
     let trail: AuditTrail
     switch AuditTrail.parse(jsonLines: Data(bytes)) {
     case .failure(let b):
-      io.stderr.write("\(path):\(b.index + 1): error: \(b.description)\n")
-      return .invalidDefinition
+      throw .failed(CLIError(.invalidDefinition, .init(file: path, line: b.index + 1), why: b.description))
     case .success(let t): trail = t
     }
     let problem = count.map { trail.verify(expecting: AuditAnchor(count: $0, headHash: head ?? "")) } ?? trail.verify()
     if let b = problem {
-      io.stderr.write("\(path):\(b.index + 1): error: \(b.description)\n")
-      return .invalidDefinition
+      throw .failed(CLIError(.invalidDefinition, .init(file: path, line: b.index + 1), why: b.description))
     }
     io.stdout.write(
       "\(path): \(trail.count) entr\(trail.count == 1 ? "y" : "ies"), chain intact; head \(trail.headHash)\n")

@@ -85,7 +85,7 @@ enum ChangeCommand: Subcommand {
     let parameters = try scaleParameters(
       args, definition: definition, metricChoice: metricChoice, direction: direction, criterion: criterion)
     let missingTokens = args.missingTokens
-    for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.stderr.write(warning + "\n") }
+    for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.report(warning) }
     let options = try TableOptions.resolve(
       args, definition: definition, base: ResponseCSVOptions(missingTokens: missingTokens, idColumn: idColumn),
       spec: spec
@@ -95,7 +95,8 @@ enum ChangeCommand: Subcommand {
     let postPath = args.positionals[1]
 
     for p in parameters where p.reliability == nil {
-      io.stderr.write("warning: scale '\(p.scale)': \(p.note ?? "no RCI").\n")
+      let (scale, note) = (p.scale, p.note ?? "no RCI")
+      io.report(.warning(.init(item: scale), "scale '\(scale)': \(note)."))
     }
     let pre = try collect(plan: plan, options: options, path: prePath, stderr: io.stderr)
     let post = try collect(plan: plan, options: options, path: postPath, stderr: io.stderr)
@@ -106,9 +107,10 @@ enum ChangeCommand: Subcommand {
       (prePath, pre, pairing.unidentifiedPre), (postPath, post, pairing.unidentifiedPost),
     ] {
       for i in positions {
-        io.stderr.write(
-          "\(path):\(administration.respondents[i].line): warning: the id in column \(quotedForMessage(idColumn)) is empty; the row is not paired.\n"
-        )
+        io.report(
+          .warning(
+            .init(file: path, line: administration.respondents[i].line, columnName: idColumn),
+            "the id in column \(quotedForMessage(idColumn)) is empty; the row is not paired."))
       }
     }
     let unidentified = pairing.unidentifiedPre.count + pairing.unidentifiedPost.count
@@ -129,14 +131,16 @@ enum ChangeCommand: Subcommand {
       UnmatchedRespondent(id: post.respondents[$0].id, line: post.respondents[$0].line)
     }
     for r in onlyInPre {
-      io.stderr.write(
-        "\(prePath):\(r.line): warning: respondent \(Redaction.quote(r.id)) is not in \(postPath); no change computed.\n"
-      )
+      io.report(
+        .warning(
+          .init(file: prePath, line: r.line),
+          "respondent \(Redaction.quote(r.id)) is not in \(postPath); no change computed."))
     }
     for r in onlyInPost {
-      io.stderr.write(
-        "\(postPath):\(r.line): warning: respondent \(Redaction.quote(r.id)) is not in \(prePath); no change computed.\n"
-      )
+      io.report(
+        .warning(
+          .init(file: postPath, line: r.line),
+          "respondent \(Redaction.quote(r.id)) is not in \(prePath); no change computed."))
     }
 
     let output = try io.output(args.value("output"), inputs: args.inputFiles)
@@ -153,13 +157,13 @@ enum ChangeCommand: Subcommand {
         output.append(Array(try encoder.encode(document)))
         output.write("\n")
       } catch {
-        throw .failed(.software, ["error: the results could not be written as JSON: \(error)."])
+        throw .failed(.internalError("the results could not be written as JSON: \(error)."))
       }
     } else {
       output.write(csv(rows, idColumn: idColumn, parameters: parameters))
     }
     output.finish()
-    if output.failed { throw .failed(.ioError, ["error: writing the results failed (disk full or closed pipe?)."]) }
+    if output.failed { throw .failed(.writeFailed()) }
     io.stderr.write(
       "bapas change: \(rows.count) respondents in both files, \(onlyInPre.count) only in \(prePath), \(onlyInPost.count) only in \(postPath), \(unidentified) without an id; "
         + "\(pre.rowsRejected + post.rowsRejected) rows rejected; missing-data policy: \(policy.summary).\n")
@@ -171,10 +175,7 @@ enum ChangeCommand: Subcommand {
   // MARK: Arguments
 
   static func policyArgument(_ args: ParsedArguments) throws(CommandFailure) -> MissingDataPolicy? {
-    do { return try ScoreCommand.policyArgument(args) } catch {
-      if case .usage(let usage, _) = error { throw .usage(usage, spec) }
-      throw error
-    }
+    do { return try ScoreCommand.policyArgument(args) } catch { throw error.forCommand(spec) }
   }
 
   /// `VALUE` for every scale and `SCALE=VALUE` for one; the per-scale value wins.
@@ -273,11 +274,15 @@ enum ChangeCommand: Subcommand {
           .missingOption("'--sd' for scale '\(scale)' (the reference SD of its \(metric.rawValue) score)"), spec)
       case .incompleteNorms(let scale):
         throw .usage(
-          .other(
-            "Scale '\(scale)': clinical significance needs both a functional and a dysfunctional norm ('--norms functional=M,SD --norms dysfunctional=M,SD')."
+          .optionMisuse(
+            options: ["norms"],
+            why:
+              "Scale '\(scale)': clinical significance needs both a functional and a dysfunctional norm ('--norms functional=M,SD --norms dysfunctional=M,SD')."
           ), spec)
       case .invalid(let scale, let why):
-        throw .usage(.other("Scale '\(scale)': \(why.description)"), spec)
+        let option = optionName(for: why)
+        throw .usage(
+          .optionMisuse(options: [option], why: "'--\(option)' for scale '\(scale)': \(why.description)"), spec)
       }
     }
     // The note names the flags that would give the scale an RCI.
@@ -287,6 +292,17 @@ enum ChangeCommand: Subcommand {
         "no RCI: no reliability and SD for this scale (give --reliability \(scale)=r --sd \(scale)=sd) and the instrument has no published norm for it"
     }
     return result
+  }
+
+  /// The option whose value a change-statistics error is about.
+  static func optionName(for error: ChangeStatisticsError) -> String {
+    switch error {
+    case .reliabilityOutOfRange: "reliability"
+    case .nonPositiveStandardDeviation(let input, _): input == "sd" ? "sd" : "norms"
+    case .nonPositiveCriterion(let input, _): input.lowercased().contains("criterion") ? "criterion" : "norms"
+    case .notFinite(let input): ["sd", "reliability", "criterion"].contains(input) ? input : "norms"
+    default: "norms"
+    }
   }
 
   // MARK: Scoring
@@ -310,10 +326,14 @@ enum ChangeCommand: Subcommand {
     let summary = try ScoringPipeline(plan: plan, options: options, path: path, stderr: stderr).run(writer: collector)
     let duplicates = ChangeAnalysis.duplicateIDs(collector.respondents.map(\.id)).map { duplicate in
       let found = duplicate.positions.map { collector.respondents[$0].line }
-      return
-        "\(path):\(found[1]): error: the id \(Redaction.quote(duplicate.id)) in column '\(options.idColumn ?? "")' appears more than once, on lines \(found.map(String.init).joined(separator: ", ")); each respondent must have one row."
+      let (id, column) = (duplicate.id, options.idColumn ?? "")
+      return CLIError(
+        .invalidDefinition, .init(file: path, line: found[1], columnName: column), value: id,
+        why:
+          "the id \(Redaction.quote(id)) in column '\(column)' appears more than once, on lines \(found.map(String.init).joined(separator: ", ")); each respondent must have one row."
+      )
     }
-    if !duplicates.isEmpty { throw .failed(.invalidDefinition, duplicates) }
+    if !duplicates.isEmpty { throw .failed(duplicates) }
     return Administration(respondents: collector.respondents, rowsRejected: summary.rowsRejected)
   }
 

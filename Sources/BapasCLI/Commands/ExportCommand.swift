@@ -41,7 +41,7 @@ enum ExportCommand: Subcommand {
     let kind = args.positionals[0]
     guard kind == "research" else {
       throw .usage(
-        .unknownSubcommand("export \(kind)", suggestion: editDistance(kind, "research") <= 3 ? "research" : nil), spec)
+        .unknownSubcommand("export \(kind)", suggestion: didYouMean(kind, among: ["research"])), spec)
     }
     let format: String
     let k: Int
@@ -56,7 +56,7 @@ enum ExportCommand: Subcommand {
       }
       guard args.value("key-file") != nil else { throw UsageError.missingOption("'--key-file <path>'") }
     } catch let error as UsageError { throw .usage(error, spec) } catch {
-      throw .failed(.software, ["error: \(error)"])
+      throw .failed(.internalError("\(error)"))
     }
     let casesPath = args.positionals[1]
     let keyPath = args.value("key-file") ?? ""
@@ -68,7 +68,8 @@ enum ExportCommand: Subcommand {
       export = try ResearchExport(cases: batch.records, options: ResearchExportOptions(key: key, k: k, asOf: asOf))
     } catch {
       switch error {
-      case .keyTooShort: throw .failed(.usage, ["\(keyPath): error: \(error.description)"])
+      case .keyTooShort:
+        throw .failed(CLIError(.optionMisuse, .init(file: keyPath, option: "key-file"), why: error.description))
       case .kTooSmall:
         throw .usage(.invalidValue(option: "k", value: String(k), expected: "an integer of at least 2"), spec)
       }
@@ -76,8 +77,8 @@ enum ExportCommand: Subcommand {
     let output = try io.output(args.value("output"), inputs: [casesPath, keyPath])
     output.write(format == "json" ? json(export, batch: batch, file: casesPath) : csv(export))
     output.finish()
-    if output.failed { throw .failed(.ioError, ["error: writing the export failed (disk full or closed pipe?)."]) }
-    for e in batch.errors { io.stderr.write("\(casesPath): error: \(e.description)\n") }
+    if output.failed { throw .failed(.writeFailed("the export")) }
+    for e in problems(batch, file: casesPath) { io.report(e) }
     let read = batch.records.count + batch.rejectedIndices.count
     io.stderr.write(
       "bapas export research: \(export.rows.count) of \(read) records exported; \(export.suppressed.total) suppressed "
@@ -121,19 +122,25 @@ enum ExportCommand: Subcommand {
       return "{" + fields.joined(separator: ",") + "}"
     }.joined(separator: ",")
     out += "],\"problems\":["
-    out += batch.errors.map {
-      "{\"file\":\(jsonString(file)),\"path\":\(jsonString($0.path)),\"message\":\(jsonString($0.description))}"
+    // The problem form every command shares, plus "path" as this document first named the JSON path.
+    out += zip(batch.errors, problems(batch, file: file)).map { e, problem in
+      "{\"path\":\(jsonString(e.path))," + CLIErrorRenderer.json(problem).dropFirst()
     }.joined(separator: ",")
     out += "]}\n"
     return out
   }
 
+  /// The case-file errors of `batch` (each record left out), located by file and JSON path.
+  static func problems(_ batch: CaseFileBatch, file: String) -> [CLIError] {
+    batch.errors.map { e in .atJSONPath(.invalidRecord, file: file, path: e.path, e.description) }
+  }
+
   static func readAll(_ path: String) throws(CommandFailure) -> [UInt8] {
     switch ChunkedFile.open(path) {
-    case .failure(let error): throw .failed(.unreadableInput, [error.description])
+    case .failure(let error): throw .failed(.unreadable(error))
     case .success(let file):
       defer { file.close() }
-      do { return try file.readAll() } catch { throw .failed(.unreadableInput, ["\(error)"]) }
+      do { return try file.readAll() } catch { throw .failed(.unreadable(path, error)) }
     }
   }
 }

@@ -66,13 +66,13 @@ enum ICCCommand: Subcommand {
     let path = args.positionals[0]
     let table: LongTable
     switch LongTable.read(path) {
-    case .failure(let error): throw .failed(.unreadableInput, [error.description])
+    case .failure(let error): throw .failed(.unreadable(error))
     case .success(let t): table = t
     }
-    for problem in table.problems { io.stderr.write(problem + "\n") }
-    let target = try table.column(targetName).get()
-    let rater = try table.column(raterName).get()
-    let rating = try table.column(ratingName).get()
+    for problem in table.problems { io.report(problem) }
+    let target = try table.column(targetName, option: "target-column").get()
+    let rater = try table.column(raterName, option: "rater-column").get()
+    let rating = try table.column(ratingName, option: "rating-column").get()
     let missing = Set(args.missingTokens + [""])
     var records: [IntraclassRating] = []
     var skipped = table.problems.count
@@ -80,9 +80,11 @@ enum ICCCommand: Subcommand {
       let cell = record.fields[rating].trimmingCharacters(in: .whitespaces)
       if missing.contains(cell) { continue }  // an unrated cell: the balance check names it.
       guard let value = Double(cell), value.isFinite else {
-        io.stderr.write(
-          "\(path):\(record.line):\(rating + 1): error: column '\(ratingName)': '\(cell)' is not a number. The row is left out.\n"
-        )
+        io.report(
+          CLIError(
+            .invalidRecord, .init(file: path, line: record.line, column: rating + 1, columnName: ratingName),
+            value: cell,
+            why: "column '\(ratingName)': \(Redaction.quote(cell)) is not a number. The row is left out."))
         skipped += 1
         continue
       }
@@ -93,7 +95,7 @@ enum ICCCommand: Subcommand {
     }
     let icc: IntraclassCorrelation
     do { icc = try IntraclassCorrelation(long: records) } catch {
-      throw .failed(.invalidDefinition, ["\(path): error: \(error.description)"])
+      throw .failed(CLIError(.invalidDefinition, .init(file: path), why: error.description))
     }
     let output = try io.output(args.value("output"), inputs: args.inputFiles)
     if format == "json" {
@@ -107,7 +109,7 @@ enum ICCCommand: Subcommand {
       output.write(textReport(icc, file: path))
     }
     output.finish()
-    if output.failed { throw .failed(.ioError, ["error: writing the results failed (disk full or closed pipe?)."]) }
+    if output.failed { throw .failed(.writeFailed()) }
     io.stderr.write("bapas icc: \(icc.targets) targets × \(icc.raters) raters; \(skipped) rows left out.\n")
     return skipped > 0 ? .someRowsRejected : .success
   }

@@ -33,30 +33,30 @@ enum InstrumentSelection {
     if let name {
       if args.value("min") != nil || args.value("max") != nil {
         throw .usage(
-          .other("'--min' and '--max' go with '--scale'; an instrument's definition gives its own scale."), spec)
+          .optionMisuse(
+            options: ["min", "max"],
+            why: "'--min' and '--max' go with '--scale'; an instrument's definition gives its own scale."), spec)
       }
       if let builtIn = builtInInstruments.definition(id: name) { return builtIn }
       guard name.hasSuffix(".json") || name.contains("/") else {
-        let best = builtInInstruments.ids.map { ($0, editDistance($0, name)) }.min { $0.1 < $1.1 }
-        let hint = best.flatMap { $0.1 <= 3 ? " Did you mean '\($0.0)'?" : nil } ?? ""
         throw .usage(
           .invalidValue(
             option: "instrument", value: name,
             expected:
-              "a built-in id (\(builtInInstruments.ids.joined(separator: ", "))) or a path to a .json definition.\(hint)"
-          ), spec)
+              "a built-in id (\(builtInInstruments.ids.joined(separator: ", "))) or a path to a .json definition.",
+            suggestion: didYouMean(name, among: builtInInstruments.ids)), spec)
       }
       let bytes: [UInt8]
       switch ChunkedFile.open(name) {
-      case .failure(let error): throw .failed(.unreadableInput, [error.description])
+      case .failure(let error): throw .failed(.unreadable(error))
       case .success(let file):
         defer { file.close() }
-        do { bytes = try file.readAll() } catch { throw .failed(.unreadableInput, ["\(error)"]) }
+        do { bytes = try file.readAll() } catch { throw .failed(.unreadable(name, error)) }
       }
       do {
         return try InstrumentDefinition(jsonData: Data(bytes))
       } catch {
-        throw .failed(.invalidDefinition, error.issues.map { "\(name): error: \($0)" })
+        throw .failed(error.issues.map { CLIError($0, file: name) })
       }
     }
     guard !keys.isEmpty else {
@@ -78,18 +78,24 @@ enum InstrumentSelection {
     guard let min else { throw .usage(.missingOption("'--min <n>' (the lowest response) with '--scale'"), spec) }
     guard let max else { throw .usage(.missingOption("'--max <n>' (the highest response) with '--scale'"), spec) }
     guard min < max else {
-      throw .usage(.other("'--min' (\(min)) must be less than '--max' (\(max))."), spec)
+      throw .usage(
+        .optionMisuse(options: ["min", "max"], why: "'--min' (\(min)) must be less than '--max' (\(max))."), spec)
     }
     guard ResponseScale(min: min, max: max).packedWidth != nil else {
       throw .usage(
-        .other(
-          "The scale \(min)…\(max) is wider than \(ResponseScale.maximumWidth + 1) values or reaches beyond ±\(ResponseScale.maximumMagnitude) (the most a response file can hold)."
+        .optionMisuse(
+          options: ["min", "max"],
+          why:
+            "The scale \(min)…\(max) given by '--min' and '--max' is wider than \(ResponseScale.maximumWidth + 1) values or reaches beyond ±\(ResponseScale.maximumMagnitude) (the most a response file can hold)."
         ), spec)
     }
     do {
       return try InstrumentDefinition.quick(parsed, min: min, max: max)
     } catch {
-      throw .failed(.invalidDefinition, error.issues.map { "error: --scale: \($0)" })
+      throw .failed(
+        error.issues.map { issue in
+          CLIError(.invalidDefinition, .init(option: "scale"), why: "--scale: \(issue)")
+        })
     }
   }
 }
@@ -108,13 +114,15 @@ extension ParsedArguments {
 
   /// Warnings for `--missing` tokens that are answers on the scale: a cell holding one is read as
   /// missing, which silently drops a valid answer unless the user meant it.
-  func missingTokenWarnings(scale: ResponseScale) -> [String] {
+  func missingTokenWarnings(scale: ResponseScale) -> [CLIError] {
     missingTokens.compactMap { token in
       let trimmed = token.trimmingWhitespace()
       let number = Int(trimmed) ?? Double(trimmed).flatMap { $0 == $0.rounded() && abs($0) < 1e15 ? Int($0) : nil }
       guard let number, scale.contains(number) else { return nil }
-      return
-        "warning: the --missing token \(quotedForMessage(token)) is an answer on the response scale \(scale.min)…\(scale.max): every cell holding it is read as missing, not as the answer \(number)."
+      return .warning(
+        .init(option: "missing"),
+        "the --missing token \(quotedForMessage(token)) is an answer on the response scale \(scale.min)…\(scale.max): every cell holding it is read as missing, not as the answer \(number)."
+      )
     }
   }
 }

@@ -5,7 +5,8 @@ import AssessmentEngine
 /// ```json
 /// {"metadata": {"instrument": {...}, "file": "…", "missingDataPolicy": {...}, "scales": ["Goal", …]},
 ///  "rows": [{"line": 2, "id": "R001", "scores": {"Goal": {"sum": 17, "mean": 4.25, "answered": 4, "missing": 0}}}],
-///  "issues": [{"line": 9, "column": 7, "field": 4, "columnName": "item4", "value": "9", "message": "…"}],
+///  "issues": [{"code": "invalidRecord", "severity": "error", "status": 1, "file": "…", "line": 9, "column": 7,
+///    "field": 4, "columnName": "item4", "value": "9", "message": "…"}],
 ///  "summary": {"rowsRead": 10, "rowsScored": 9, "rowsRejected": 1}}
 /// ```
 /// An absent score has `"sum": null, "mean": null` and an `"absence"` sentence.
@@ -81,14 +82,9 @@ final class JSONScoreWriter: ScoreWriter {
 
   func finish(summary: ScoringSummary) {
     var out = "\n],\n\"issues\":["
-    out += issues.map { i in
-      var fields = ["\"line\":\(i.line)", "\"column\":\(i.column)"]
-      if let f = i.field { fields.append("\"field\":\(f)") }
-      if let c = i.columnName { fields.append("\"columnName\":\(jsonString(c))") }
-      if let v = Redaction.value(i.value) { fields.append("\"value\":\(jsonString(v))") }
-      fields.append("\"message\":\(jsonString(i.description))")
-      return "\n{" + fields.joined(separator: ",") + "}"
-    }.joined(separator: ",")
+    // The problem form every command shares (CLIErrorRenderer.json): the issue's location fields
+    // (line and column, or an SPSS file's case and variable), the value (redacted with --redact), the message.
+    out += issues.map { "\n" + CLIErrorRenderer.json(CLIError($0, file: file)) }.joined(separator: ",")
     out +=
       "],\n\"summary\":{\"rowsRead\":\(summary.rowsRead),\"rowsScored\":\(summary.rowsScored),\"rowsRejected\":\(summary.rowsRejected)}}\n"
     sink.write(out)

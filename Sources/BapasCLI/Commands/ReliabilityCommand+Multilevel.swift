@@ -62,7 +62,7 @@ extension ReliabilityCommand {
       throw .streamFailed(error)
     }
     let times = persons.passthrough[0]
-    for issue in persons.issues { io.stderr.write(issue.rendered(file: path) + "\n") }
+    for issue in persons.issues { io.report(CLIError(issue, file: path)) }
     let scale = definition.responseScale
     var entries: [String: MultilevelDocument.Entry] = [:]
     var incompleteRows = Set<Int>()
@@ -79,9 +79,12 @@ extension ReliabilityCommand {
         guard values.count == scaleDefinition.columns.count else {
           // psych's aov drops rows with a missing item, which unbalances the design; say so.
           if incompleteRows.insert(row).inserted {
-            io.stderr.write(
-              "\(path):\(persons.lines[row]): warning: person '\(persons.ids[row])' at time '\(times[row])' has an unanswered item; the occasion is left out of the multilevel analysis.\n"
-            )
+            let (person, time) = (persons.ids[row], times[row])
+            io.report(
+              .warning(
+                .init(file: path, line: persons.lines[row]),
+                "person \(Redaction.quote(person)) at time \(Redaction.quote(time)) has an unanswered item; the occasion is left out of the multilevel analysis."
+              ))
           }
           continue
         }
@@ -92,7 +95,10 @@ extension ReliabilityCommand {
       } catch {
         failed += 1
         entries[scaleDefinition.id] = .init(result: nil, error: error.description)
-        io.stderr.write("\(path): error: scale '\(scaleDefinition.id)': \(error.description)\n")
+        let reason = error.description
+        io.report(
+          CLIError(
+            .notComputed, .init(file: path, item: scaleDefinition.id), why: "scale '\(scaleDefinition.id)': \(reason)"))
       }
     }
     let output = try io.output(args.value("output"), inputs: args.inputFiles)
@@ -133,7 +139,7 @@ extension ReliabilityCommand {
       output.write(out)
     }
     output.finish()
-    if output.failed { throw .failed(.ioError, ["error: writing the results failed (disk full or closed pipe?)."]) }
+    if output.failed { throw .failed(.writeFailed()) }
     io.stderr.write(
       "bapas reliability --multilevel: \(persons.matrix.rowCount) of \(persons.rowsRead) rows read, \(persons.rowsRejected) rejected; \(definition.scales.count - failed) of \(definition.scales.count) scales analysed.\n"
     )

@@ -47,7 +47,9 @@ extension ReliabilityCommand {
         } catch {
           extras.failures += 1
           extras.ordinal[scale.id] = Extra(value: nil, error: error.description)
-          io.stderr.write("\(path): error: scale '\(scale.id)': ordinal: \(error.description)\n")
+          let reason = error.description
+          io.report(
+            CLIError(.notComputed, .init(file: path, item: scale.id), why: "scale '\(scale.id)': ordinal: \(reason)"))
         }
       }
       if let replicates {
@@ -60,7 +62,9 @@ extension ReliabilityCommand {
         } catch {
           extras.failures += 1
           extras.bootstrap[scale.id] = Extra(value: nil, error: error.description)
-          io.stderr.write("\(path): error: scale '\(scale.id)': bootstrap: \(error.description)\n")
+          let reason = error.description
+          io.report(
+            CLIError(.notComputed, .init(file: path, item: scale.id), why: "scale '\(scale.id)': bootstrap: \(reason)"))
         }
       }
     }

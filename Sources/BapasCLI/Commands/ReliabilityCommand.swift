@@ -84,7 +84,7 @@ enum ReliabilityCommand: Subcommand {
       )
     } catch { throw .usage(error, spec) }
     let missingTokens = args.missingTokens
-    for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.stderr.write(warning + "\n") }
+    for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.report(warning) }
     let csvOptions = try TableOptions.resolve(
       args, definition: definition, base: ResponseCSVOptions(missingTokens: missingTokens, outOfRange: outOfRange),
       spec: spec
@@ -141,12 +141,13 @@ enum ReliabilityCommand: Subcommand {
       output.write(extrasText(extras, definition: definition))
     }
     output.finish()
-    if output.failed { throw .failed(.ioError, ["error: writing the results failed (disk full or closed pipe?)."]) }
+    if output.failed { throw .failed(.writeFailed()) }
     var failedScales = 0
     for outcome in report.scales {
       if let error = outcome.error {
         failedScales += 1
-        io.stderr.write("\(path): error: scale '\(outcome.name)': \(error.description)\n")
+        let (name, reason) = (outcome.name, error.description)
+        io.report(CLIError(.notComputed, .init(file: path, item: name), why: "scale '\(name)': \(reason)"))
       }
     }
     io.stderr.write(
@@ -161,7 +162,8 @@ enum ReliabilityCommand: Subcommand {
     do {
       return try instrument.momentAccumulator()
     } catch {
-      throw .failed(.invalidDefinition, ["error: \(instrument.definition.id): \(error.description)"])
+      let (id, reason) = (instrument.definition.id, error.description)
+      throw .failed(CLIError(.invalidDefinition, .init(item: id), why: "\(id): \(reason)"))
     }
   }
 
@@ -267,7 +269,7 @@ struct ReliabilityPass {
       var stream = try ResponseStream(opening: ResponseSource(path: path), instrument: instrument, options: options)
       defer { stream.close() }
       let pass = try stream.accumulateMoments(into: &accumulator, keepingCodes: keepCodes) { batch in
-        for issue in batch.issues { stderr.write(issue.rendered(file: path) + "\n") }
+        for issue in batch.issues { stderr.write(CLIErrorRenderer.text(CLIError(issue, file: path))) }
       }
       return Summary(rowsRead: pass.summary.rowsRead, rowsRejected: pass.summary.rowsRejected, codes: pass.codes)
     } catch {

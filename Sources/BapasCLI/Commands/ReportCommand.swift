@@ -58,7 +58,9 @@ enum ReportCommand: Subcommand {
     if args.positionals[0] == "programme" {
       guard args.positionals.count == 2 else { throw .usage(.missingArgument("file"), spec) }
       for name in ["period", "officers", "partners", "obstacles"] where args.value(name) != nil {
-        throw .usage(.other("'--\(name)' belongs to the periodic report, not to 'report programme'."), spec)
+        throw .usage(
+          .optionMisuse(options: [name], why: "'--\(name)' belongs to the periodic report, not to 'report programme'."),
+          spec)
       }
       return try programme(path: args.positionals[1], language: language, format: format, output: output, io: io)
     }
@@ -78,7 +80,7 @@ enum ReportCommand: Subcommand {
 
     let batch = CaseFileImport.decodeBatch(try read(casesPath))
     if batch.records.isEmpty, let first = batch.errors.first, first.path == "$" {
-      throw .failed(.invalidDefinition, ["\(casesPath): error: \(first)"])
+      throw .failed(.atJSONPath(.invalidDefinition, file: casesPath, path: first.path, first.description))
     }
     let officers: [Officer] = try decodeList(args.value("officers"))
     let partners: [PokmasLipasPartner] = try decodeList(args.value("partners"))
@@ -95,7 +97,10 @@ enum ReportCommand: Subcommand {
     }
     try write(body, to: output, io: io)
     for error in batch.errors {
-      io.stderr.write("\(casesPath): warning: \(error.description) The record is left out.\n")
+      var warning = CLIError.atJSONPath(
+        .invalidRecord, file: casesPath, path: error.path, error.description + " The record is left out.")
+      warning.severity = .warning
+      io.report(warning)
     }
     io.stderr.write(
       "bapas report: \(period) from \(batch.records.count) case file\(batch.records.count == 1 ? "" : "s"), \(report.bapas.count) Bapas, \(report.officers.count) PK; \(batch.rejectedIndices.count) left out.\n"
@@ -108,12 +113,13 @@ enum ReportCommand: Subcommand {
   {
     try refuseOverwritingAnInput(output, inputs: [path])
     let evaluation: ProgrammeEvaluation
-    do { evaluation = try ProgrammeEvaluation.decode(jsonData: try read(path)) } catch {
-      throw .failed(.invalidDefinition, ["\(path): error: \(error)"])
+    let data = try read(path)
+    do { evaluation = try ProgrammeEvaluation.decode(jsonData: data) } catch {
+      throw .failed(CLIError(.invalidDefinition, .init(file: path, jsonPath: error.path), why: error.reason + "."))
     }
     let report = ProgrammeEvaluationReport(evaluation: evaluation, language: language)
     try write(format == "json" ? try json(report) : report.markdown(), to: output, io: io)
-    for p in report.problems { io.stderr.write("\(path): warning: \(p)\n") }
+    for p in report.problems { io.report(.warning(.init(file: path), p)) }
     io.stderr.write(
       "bapas report: programme \(evaluation.id), \(report.indicators.count) indicators; \(report.problems.count) left out.\n"
     )
@@ -122,10 +128,10 @@ enum ReportCommand: Subcommand {
 
   static func read(_ path: String) throws(CommandFailure) -> Data {
     switch ChunkedFile.open(path) {
-    case .failure(let error): throw .failed(.unreadableInput, [error.description])
+    case .failure(let error): throw .failed(.unreadable(error))
     case .success(let file):
       defer { file.close() }
-      do { return Data(try file.readAll()) } catch { throw .failed(.unreadableInput, ["\(path): error: \(error)"]) }
+      do { return Data(try file.readAll()) } catch { throw .failed(.unreadable(path, error)) }
     }
   }
 
@@ -134,9 +140,10 @@ enum ReportCommand: Subcommand {
     let data = try read(path)
     do { return try JSONDecoder().decode([T].self, from: data) } catch let error as DecodingError {
       let (where_, why) = describe(error)
-      throw .failed(.invalidDefinition, ["\(path): error: \(where_): \(why)."])
+      throw .failed(CLIError(.invalidDefinition, .init(file: path, jsonPath: where_), why: why + "."))
     } catch {
-      throw .failed(.invalidDefinition, ["\(path): error: the file is not JSON (\(error))."])
+      let reason = "\(error)"
+      throw .failed(CLIError(.invalidDefinition, .init(file: path), why: "the file is not JSON (\(reason))."))
     }
   }
 
@@ -154,7 +161,7 @@ enum ReportCommand: Subcommand {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
     guard let data = try? encoder.encode(value) else {
-      throw .failed(.software, ["error: the report could not be encoded as JSON."])
+      throw .failed(.internalError("the report could not be encoded as JSON."))
     }
     return String(decoding: data, as: UTF8.self) + "\n"
   }
@@ -164,7 +171,7 @@ enum ReportCommand: Subcommand {
   static func refuseOverwritingAnInput(_ output: String?, inputs: [String]) throws(CommandFailure) {
     guard let output, output != "-" else { return }
     if let input = OutputPathCheck.clash(output: output, inputs: inputs) {
-      throw .failed(.usage, [CommandIO.clashMessage(output: output, input: input)])
+      throw .failed(.outputIsInput(output: output, input: input))
     }
   }
 
@@ -172,6 +179,6 @@ enum ReportCommand: Subcommand {
     let sink = try io.output(path, inputs: [])
     sink.write(text)
     sink.finish()
-    if sink.failed { throw .failed(.ioError, ["error: writing the report failed (disk full or closed pipe?)."]) }
+    if sink.failed { throw .failed(.writeFailed("the report")) }
   }
 }

@@ -61,7 +61,7 @@ enum RiskCommand: Subcommand {
     do {
       input = try RiskInput.read(text, json: isJSON, instrument: instrument, dialect: TableOptions.riskDialect(args))
     } catch {
-      throw .failed(.invalidDefinition, error.issues.map { $0.rendered(file: path) })
+      throw .failed(error.issues.map { $0.error(file: path, code: .invalidDefinition) })
     }
     var issues = input.issues
     var results: [RiskClientResult] = []
@@ -76,7 +76,7 @@ enum RiskCommand: Subcommand {
       (a.element.sortKey.0, a.element.sortKey.1, a.offset) < (b.element.sortKey.0, b.element.sortKey.1, b.offset)
     }.map(\.element)
     let rejected = input.recordsRead - results.count
-    for issue in issues { io.stderr.write(issue.rendered(file: path) + "\n") }
+    for issue in issues { io.report(issue.error(file: path)) }
 
     let out: String
     switch format {
@@ -97,7 +97,7 @@ enum RiskCommand: Subcommand {
   static func resolveInstrument(_ name: String) throws(CommandFailure) -> RiskInstrumentDefinition {
     if name == "rnr8" || name == "rnr8-illustrative" {
       do { return try IllustrativeInstruments.rnr8() } catch {
-        throw .failed(.software, ["error: the built-in RNR-8 definition is invalid: \(error)"])
+        throw .failed(.internalError("the built-in RNR-8 definition is invalid: \(error)"))
       }
     }
     guard name.hasSuffix(".json") || name.contains("/") else {
@@ -107,17 +107,17 @@ enum RiskCommand: Subcommand {
     }
     let bytes = try readText(name)
     do { return try RiskInstrumentDefinition.load(json: Data(bytes.utf8)) } catch {
-      throw .failed(.invalidDefinition, error.issues.map { "\(name): error: \($0)" })
+      throw .failed(error.issues.map { CLIError($0, file: name) })
     }
   }
 
   static func readText(_ path: String) throws(CommandFailure) -> String {
     switch ChunkedFile.open(path) {
-    case .failure(let error): throw .failed(.unreadableInput, [error.description])
+    case .failure(let error): throw .failed(.unreadable(error))
     case .success(let file):
       defer { file.close() }
       do { return String(decoding: try file.readAll(), as: UTF8.self) } catch {
-        throw .failed(.unreadableInput, ["\(error)"])
+        throw .failed(.unreadable(path, error))
       }
     }
   }
@@ -126,7 +126,7 @@ enum RiskCommand: Subcommand {
     let output = try io.output(path, inputs: inputs)
     output.write(text)
     output.finish()
-    if output.failed { throw .failed(.ioError, ["error: writing the results failed (disk full or closed pipe?)."]) }
+    if output.failed { throw .failed(.writeFailed()) }
   }
 
   /// Scores one sheet; scoring problems are placed at the column of the item (or population field).

@@ -30,10 +30,13 @@ enum RiskInputLocation: Equatable {
   case path(String)
 }
 
-/// One problem with the input, rendered `file:line:column: error: …` (CSV) or `file: error: $.path: …` (JSON).
+/// One problem with the input, reported as a ``CLIError`` (`file:line:column: error: …` for CSV,
+/// `file: error: $.path: …` for JSON).
 struct RiskInputIssue: Equatable {
   var location: RiskInputLocation
   var message: String
+  /// The nearest valid name, for a name that is not one (the one "did you mean" rule).
+  var suggestion: String? = nil
 
   /// (line, column) for CSV; (record index, 0) for JSON paths such as `$.clients[3].answers.x`.
   var sortKey: (Int, Int) {
@@ -47,11 +50,15 @@ struct RiskInputIssue: Equatable {
     }
   }
 
-  func rendered(file: String) -> String {
-    switch location {
-    case .line(let line, let column): "\(file):\(line):\(column): error: \(message)"
-    case .path(let path): "\(file): error: \(path): \(message)"
-    }
+  /// The issue as the command line reports it, with its location fields.
+  func error(file: String, code: CLIError.Code = .invalidRecord) -> CLIError {
+    let place: CLIError.Location =
+      switch location {
+      case .line(let line, let column): .init(file: file, line: line, column: column)
+      case .path(let path): .init(file: file, jsonPath: path)
+      }
+    let message = message
+    return CLIError(code, place, suggestion: suggestion, why: message)
   }
 }
 
@@ -132,16 +139,12 @@ struct RiskInput {
       }
       seen[field.text] = field.column
       if !reservedColumns.contains(field.text) && items[field.text] == nil {
-        let best =
-          headerIssues.count < 20
-          ? (knownByFolded[field.text.lowercased()] ?? nearestName(to: field.text, among: known, maxDistance: 2)) : nil
-        let hint = best.map { " Did you mean '\($0)'?" } ?? ""
         headerIssues.append(
           RiskInputIssue(
             location: .line(headerRecord.line, column: field.column),
             message:
-              "column \(quotedForMessage(field.text)) is neither an item of instrument '\(instrument.id)' nor one of \(reservedColumns.joined(separator: ", ")).\(hint)"
-          ))
+              "column \(quotedForMessage(field.text)) is neither an item of instrument '\(instrument.id)' nor one of \(reservedColumns.joined(separator: ", ")).",
+            suggestion: headerIssues.count < 20 ? didYouMean(field.text, among: known) : nil))
       }
     }
     guard headerIssues.isEmpty else { throw RiskInputFailure(headerIssues) }

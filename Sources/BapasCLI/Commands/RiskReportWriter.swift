@@ -83,12 +83,15 @@ enum RiskReportWriter {
       var instrument: Instrument
       var clients: [RiskClientResult]
       var issues: [String]
+      /// The same problems in the JSON problem form every command shares (``CLIErrorRenderer/json(_:)``).
+      var problems: [CLIErrorRenderer.Problem]
       var summary: Summary
     }
     let doc = Document(
       instrument: .init(
         id: instrument.id, version: instrument.version, status: instrument.status, name: instrument.name),
-      clients: results, issues: issues.map { $0.rendered(file: file) },
+      clients: results, issues: issues.map { CLIErrorRenderer.line($0.error(file: file)) },
+      problems: issues.map { CLIErrorRenderer.problem($0.error(file: file)) },
       summary: .init(clientsRead: read, clientsScored: results.count, clientsRejected: read - results.count))
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]

@@ -58,7 +58,7 @@ enum ScoreCommand: Subcommand {
         OutOfRangePolicy(rawValue: try args.choice("out-of-range", ["reject", "missing"]) ?? "reject") ?? .reject
     } catch { throw .usage(error, spec) }
     let missingTokens = args.missingTokens
-    for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.stderr.write(warning + "\n") }
+    for warning in args.missingTokenWarnings(scale: definition.responseScale) { io.report(warning) }
     let base = ResponseCSVOptions(
       missingTokens: missingTokens, outOfRange: outOfRange, idColumn: args.value("id-column"))
     let options = try TableOptions.resolve(args, definition: definition, base: base, spec: spec).options
@@ -79,10 +79,11 @@ enum ScoreCommand: Subcommand {
     let summary = try ScoringPipeline(plan: plan, options: options, path: path, stderr: io.stderr).run(writer: writer)
     writer.finish(summary: summary)
     if let sav = writer as? SavScoreWriter, let failure = sav.failure {
-      throw .failed(.ioError, ["error: the SPSS file cannot be written: \(failure)"])
+      let reason = "\(failure)"
+      throw .failed(CLIError(.writeFailed, why: "the SPSS file cannot be written: \(reason)"))
     }
     output.finish()
-    if output.failed { throw .failed(.ioError, ["error: writing the scores failed (disk full or closed pipe?)."]) }
+    if output.failed { throw .failed(.writeFailed("the scores")) }
     io.stderr.write(
       "bapas score: \(summary.rowsScored) of \(summary.rowsRead) rows scored, \(summary.rowsRejected) rejected; missing-data policy: \(policy.summary).\n"
     )

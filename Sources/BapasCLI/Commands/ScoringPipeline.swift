@@ -33,7 +33,7 @@ struct ScoringPipeline {
           writer.begin()
           headerWritten = true
         }
-        for issue in batch.issues { stderr.write(issue.rendered(file: path) + "\n") }
+        for issue in batch.issues { stderr.write(CLIErrorRenderer.text(CLIError(issue, file: path))) }
         writer.report(batch.issues)
         summary.issues += batch.issues.count
         summary.rowsRead += batch.rowsRead

@@ -25,7 +25,7 @@ enum ServeCommand: Subcommand {
     guard args.flag("stdio") else { throw .usage(.missingOption("'--stdio' (the transport)"), spec) }
     let input: ChunkedFile
     switch ChunkedFile.open("-") {
-    case .failure(let error): throw .failed(.unreadableInput, [error.description])
+    case .failure(let error): throw .failed(.unreadable(error))
     case .success(let file): input = file
     }
     var server = RPCLineServer()
@@ -41,10 +41,11 @@ enum ServeCommand: Subcommand {
         out.flush()
       }
     } catch {
-      throw .failed(.ioError, ["error: reading standard input failed: \(error)"])
+      let reason = "\(error)"
+      throw .failed(CLIError(.writeFailed, .init(file: "-"), why: "reading standard input failed: \(reason)"))
     }
     out.flush()
-    if out.failed { throw .failed(.ioError, ["error: writing a response failed (closed pipe?)."]) }
+    if out.failed { throw .failed(CLIError(.writeFailed, why: "writing a response failed (closed pipe?).")) }
     return .success
   }
 }

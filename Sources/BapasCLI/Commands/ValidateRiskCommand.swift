@@ -58,21 +58,25 @@ enum ValidateRiskCommand: Subcommand {
     let text = try RiskCommand.readText(path)
 
     let (data, issues) = try read(text, path: path, dialect: TableOptions.riskDialect(args))
-    for issue in issues { io.stderr.write(issue + "\n") }
+    for issue in issues { io.report(issue) }
     let bands = data.groups[bandColumn]
     if args.value("band-column") != nil, bands == nil {
-      let near = data.groupColumns.first { $0.lowercased() == bandColumn.lowercased() }
-      let hint =
-        near.map { " Did you mean \(quotedForMessage($0))? (Column names are matched exactly, case included.)" } ?? ""
       let columns =
         data.groupColumns.isEmpty
         ? "it has none besides score and outcome"
         : "it has " + data.groupColumns.map { quotedForMessage($0) }.joined(separator: ", ")
-      throw .usage(.other("'--band-column \(bandColumn)': the file has no such column (\(columns)).\(hint)"), spec)
+      throw .usage(
+        .optionMisuse(
+          options: ["band-column"],
+          why:
+            "'--band-column \(bandColumn)': the file has no such column (\(columns)); column names are matched exactly, case included.",
+          suggestion: didYouMean(bandColumn, among: data.groupColumns)), spec)
     }
     if expected != nil && bands == nil {
       throw .usage(
-        .other("'--expected-rates' needs a '\(bandColumn)' column with each person's band (see '--band-column')."), spec
+        .optionMisuse(
+          options: ["expected-rates", "band-column"],
+          why: "'--expected-rates' needs a '\(bandColumn)' column with each person's band (see '--band-column')."), spec
       )
     }
 
@@ -98,9 +102,11 @@ enum ValidateRiskCommand: Subcommand {
       }
       report = ValidationReport(
         file: path, people: data.scores.count, confidence: confidenceLevel(args), auc: auc, bandRates: rates,
-        calibration: calibration, subgroups: subgroups, issues: issues, rowsLeftOut: issues.count)
+        calibration: calibration, subgroups: subgroups, issues: issues.map(CLIErrorRenderer.line),
+        problems: issues.map(CLIErrorRenderer.problem), rowsLeftOut: issues.count)
     } catch {
-      throw .failed(.invalidDefinition, ["\(path): error: \(error.description)"])
+      let reason = error.description
+      throw .failed(CLIError(.invalidDefinition, .init(file: path), why: reason))
     }
     let out = format == "json" ? json(report) : textReport(report)
     try RiskCommand.write(out, to: args.value("output"), inputs: args.inputFiles, io: io)
@@ -150,18 +156,20 @@ enum ValidateRiskCommand: Subcommand {
   /// Parses with the engine's reader; bad data rows are reported at their line and column and left out.
   static func read(
     _ text: String, path: String, dialect: CSVDialect = CSVDialect(delimiter: UInt8(ascii: ","))
-  ) throws(CommandFailure) -> (RiskValidationData, [String]) {
+  ) throws(CommandFailure) -> (RiskValidationData, [CLIError]) {
     let read = RiskValidationData.readCSV(Array(text.utf8), dialect: dialect)
-    func render(_ p: RiskValidationCSVError.Problem, leftOut: Bool) -> String {
+    func error(_ p: RiskValidationCSVError.Problem, leftOut: Bool) -> CLIError {
       let what = p.column.map { "column \(quotedForMessage($0)): " } ?? ""
-      let value = p.value.isEmpty ? "" : " (\(Redaction.quote(p.value)))"
-      return "\(path):\(p.row):\(p.columnNumber ?? 1): error: \(what)\(p.why)\(value)"
-        + (leftOut ? "; the row is left out." : ".")
+      let (why, value) = (p.why, p.value)
+      return CLIError(
+        leftOut ? .invalidRecord : .invalidDefinition,
+        .init(file: path, line: p.row, column: p.columnNumber ?? 1, columnName: p.column),
+        value: value.isEmpty ? nil : value,
+        why: "\(what)\(why)\(value.isEmpty ? "" : " (\(Redaction.quote(value)))")"
+          + (leftOut ? "; the row is left out." : "."))
     }
-    if !read.headerProblems.isEmpty {
-      throw .failed(.invalidDefinition, read.headerProblems.map { render($0, leftOut: false) })
-    }
-    return (read.data, read.rowProblems.map { render($0, leftOut: true) })
+    if !read.headerProblems.isEmpty { throw .failed(read.headerProblems.map { error($0, leftOut: false) }) }
+    return (read.data, read.rowProblems.map { error($0, leftOut: true) })
   }
 
   struct BandRate: Encodable {
@@ -213,6 +221,8 @@ enum ValidateRiskCommand: Subcommand {
     var calibration: CalibrationResult?
     var subgroups: [SubgroupColumn]
     var issues: [String]
+    /// The same rows left out, in the JSON problem form every command shares.
+    var problems: [CLIErrorRenderer.Problem]
     var rowsLeftOut: Int
   }
 

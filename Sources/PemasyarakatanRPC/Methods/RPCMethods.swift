@@ -83,8 +83,7 @@ enum InstrumentMethods {
       return .value(.object([("kind", .string("risk")), ("definition", try encodeDocument(r))]))
     }
     let ids = library.ids + ["rnr8"]
-    let best = ids.map { ($0, editDistance($0, id)) }.min { $0.1 < $1.1 }
-    let hint = best.flatMap { $0.1 <= 3 ? " Did you mean '\($0.0)'?" : nil } ?? ""
+    let hint = didYouMean(id, among: ids).map { " Did you mean '\($0)'?" } ?? ""
     throw .invalidParams(
       params.member("id"), "unknownInstrument",
       "no built-in instrument has the id '\(id.prefix(80))'.\(hint) Built-in: \(ids.joined(separator: ", ")).")
@@ -154,8 +153,7 @@ enum InstrumentMethods {
         params.fail("min", "'min' and 'max' go with 'scales'; an instrument gives its own response scale")
       }
       guard let d = library.definition(id: id) else {
-        let best = library.ids.map { ($0, editDistance($0, id)) }.min { $0.1 < $1.1 }
-        let hint = best.flatMap { $0.1 <= 3 ? " Did you mean '\($0.0)'?" : nil } ?? ""
+        let hint = didYouMean(id, among: library.ids).map { " Did you mean '\($0)'?" } ?? ""
         params.fail(
           "instrument",
           "no built-in questionnaire has the id '\(id.prefix(80))'.\(hint) Built-in: \(library.ids.joined(separator: ", "))"

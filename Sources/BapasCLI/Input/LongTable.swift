@@ -19,10 +19,12 @@ struct LongTable {
     var fields: [String]
   }
 
+  /// The file read.
+  var path: String
   var header: [String]
   var records: [Record]
-  /// Problems as `file:line:column: error: …`.
-  var problems: [String]
+  /// Problems with their line and column (a bad record is skipped).
+  var problems: [CLIError]
 
   /// Reads `path`; fails only when the file cannot be read or has no header.
   static func read(_ path: String) -> Result<LongTable, FileOpenError> {
@@ -39,30 +41,39 @@ struct LongTable {
     var rows = parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
     guard !rows.records.isEmpty else { return .failure(FileOpenError(path: path, reason: "it has no header line")) }
     let header = rows.records.removeFirst()
-    var problems = rows.problems.map { "\(path):\($0.line):\($0.column): error: \($0.message)" }
+    var problems = rows.problems.map { p in
+      CLIError(.invalidRecord, .init(file: path, line: p.line, column: p.column), why: p.message)
+    }
     var records: [Record] = []
     for record in rows.records {
       if record.fields.count == 1, record.fields[0].isEmpty { continue }
       guard record.fields.count == header.fields.count else {
+        let (found, expected) = (record.fields.count, header.fields.count)
         problems.append(
-          "\(path):\(record.line):1: error: the record has \(record.fields.count) fields; the header has \(header.fields.count). The record is skipped."
-        )
+          CLIError(
+            .invalidRecord, .init(file: path, line: record.line, column: 1),
+            why: "the record has \(found) fields; the header has \(expected). The record is skipped."))
         continue
       }
       records.append(record)
     }
     return .success(
       LongTable(
-        header: header.fields.map { $0.trimmingCharacters(in: .whitespaces) }, records: records, problems: problems))
+        path: path, header: header.fields.map { $0.trimmingCharacters(in: .whitespaces) }, records: records,
+        problems: problems))
   }
 
-  /// The 0-based index of column `name`, or a sentence naming the columns there are.
-  func column(_ name: String) -> Result<Int, CommandFailure> {
+  /// The 0-based index of column `name` (given by `--option`), or an error naming the columns there
+  /// are and the nearest one.
+  func column(_ name: String, option: String) -> Result<Int, CommandFailure> {
     if let index = header.firstIndex(of: name) { return .success(index) }
+    let columns = header.map { "'\($0)'" }.joined(separator: ", ")
     return .failure(
       .failed(
-        .invalidDefinition,
-        ["error: there is no column '\(name)'; the header has \(header.map { "'\($0)'" }.joined(separator: ", "))."]))
+        CLIError(
+          .invalidDefinition, .init(file: path, line: 1, option: option, columnName: name),
+          suggestion: didYouMean(name, among: header),
+          why: "there is no column \(quotedForMessage(name)); the header has \(columns).")))
   }
 
   private struct Problem {

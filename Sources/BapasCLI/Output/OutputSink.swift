@@ -188,7 +188,8 @@ extension OutputSink {
       append(Array(try encoder.encode(document)))
       write("\n")
     } catch {
-      throw .failed(.software, ["error: the results could not be written as JSON: \(error)."])
+      let reason = "\(error)"
+      throw .failed(.internalError("the results could not be written as JSON: \(reason)."))
     }
   }
 }
