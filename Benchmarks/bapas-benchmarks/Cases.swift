@@ -144,6 +144,7 @@ struct BenchmarkCases {
         seed: 3),
       parseCase(),
       endToEndCase(),
+      streamCase(),
       reliabilityCase("reliability pass 12 items (alpha + item statistics)", missing: 0, seed: 12),
       reliabilityCase("reliability pass 12 items, 3% missing", missing: 0.03, seed: 3),
       polychoricCase(),

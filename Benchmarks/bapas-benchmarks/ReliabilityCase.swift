@@ -9,13 +9,10 @@ extension BenchmarkCases {
     Case(name: name) {
       guard let definition = Self.wai12Definition() else { fail("\(name): the benchmark definition did not load") }
       let codes = Self.generate(rows: rows, items: 12, min: 1, max: 5, missing: missing, seed: seed)
-      let index = definition.itemIndex
-      let scales = definition.scales.map { scale in
-        ReliabilityScale(
-          name: scale.id, columns: scale.items.compactMap { index[$0] },
-          reversed: Set(scale.reversed.compactMap { index[$0] }))
-      }
-      let coding = ResponseCoding(minimum: 1, maximum: 5)
+      // The scales as every command gets them: from the one compilation of the definition.
+      let instrument = CompiledInstrument(definition)
+      let scales = instrument.reliabilityScales
+      let coding = instrument.coding
       var report: ReliabilityReport? = nil
       let fast = measure(name, rows: rows, runs: runs, warmup: 2) {
         guard var accumulator = try? ItemMomentAccumulator(itemCount: 12, coding: coding, scales: scales),

@@ -11,6 +11,10 @@ public struct ResponseCSVOptions: Sendable, Hashable {
   /// A column whose value is carried to the output as the respondent's id: a header text, or `#N`
   /// for the N-th column (see ``ColumnReference``).
   public var idColumn: String?
+  /// Further columns whose text is carried alongside each accepted row, in this order (header texts
+  /// or `#N`, as ``idColumn``): e.g. a rater, a dyad and a session column, so one read of the table
+  /// gives everything an analysis needs. Their values arrive in ``ResponseBatch/passthrough``.
+  public var passthroughColumns: [String] = []
   /// Where items are found when not under their own name: item id → column (``ColumnReference``).
   /// Items not in the map still match headers by name.
   public var columnMap: [String: ColumnReference]
@@ -46,6 +50,9 @@ public struct ResponseBatch: Sendable {
   public var ids: [String]
   /// The 1-based file line where each accepted row starts.
   public var lines: [Int]
+  /// Per passthrough column (``ResponseCSVOptions/passthroughColumns``, in that order), the text of
+  /// each accepted row; empty when none were asked for.
+  public var passthrough: [[String]] = []
   /// Every problem, in file order. Out-of-range cells read as missing are reported here too.
   public var issues: [InputIssue]
   /// How many data rows were read (accepted + rejected; blank lines are not rows).
@@ -68,9 +75,35 @@ public struct ResponseBatch: Sendable {
     matrix.removeAllRows()
     ids.removeAll(keepingCapacity: true)
     lines.removeAll(keepingCapacity: true)
+    for i in passthrough.indices { passthrough[i].removeAll(keepingCapacity: true) }
     issues.removeAll(keepingCapacity: true)
     rowsRead = 0
     rowsRejected = 0
+  }
+
+  /// Appends another batch of the same columns and scale: its rows, ids, lines, passthrough texts and
+  /// issues, and its counts (for collecting a streamed table's batches into one).
+  public mutating func append(_ other: ResponseBatch) {
+    matrix.codes.append(contentsOf: other.matrix.codes)
+    matrix.rowCount += other.matrix.rowCount
+    ids.append(contentsOf: other.ids)
+    lines.append(contentsOf: other.lines)
+    appendPassthrough(of: other)
+    issues.append(contentsOf: other.issues)
+    rowsRead += other.rowsRead
+    rowsRejected += other.rowsRejected
+  }
+
+  /// Makes room for `count` passthrough columns (readers call it before appending to them).
+  mutating func preparePassthrough(_ count: Int) {
+    while passthrough.count < count { passthrough.append([]) }
+  }
+
+  /// Appends another batch's rows, lines, ids, passthrough texts and issues (for readers that read
+  /// parts of a chunk separately and join them in order).
+  mutating func appendPassthrough(of other: ResponseBatch) {
+    preparePassthrough(other.passthrough.count)
+    for t in other.passthrough.indices { passthrough[t].append(contentsOf: other.passthrough[t]) }
   }
 }
 
@@ -126,6 +159,9 @@ public struct ResponseCSVParser: Sendable {
   /// Field index of each item column.
   private var fieldOfColumn: [Int] = []
   private var idField: Int? = nil
+  /// Field index of each passthrough column, and for each header field its passthrough slot or −1.
+  private var passthroughFields: [Int] = []
+  private var passthroughOfField: [Int] = []
   private var fieldCount = 0
   /// code for each possible integer value in min...max (0xFF = not a response).
   private let codeOfValue: [UInt8]
@@ -191,6 +227,7 @@ public struct ResponseCSVParser: Sendable {
   ) throws(InputIssue) -> ResponseBatch {
     var parser = ResponseCSVParser(columns: columns, scale: scale, options: options)
     var batch = ResponseBatch(columns: columns, scale: scale)
+    batch.preparePassthrough(options.passthroughColumns.count)
     try bytes.withUnsafeBufferPointer { (b) throws(InputIssue) in try parser.consume(b, isFinal: true, into: &batch) }
     return batch
   }
@@ -375,6 +412,17 @@ public struct ResponseCSVParser: Sendable {
       }
       idField = i
     }
+    passthroughOfField = [Int](repeating: -1, count: fieldCount)
+    passthroughFields = []
+    for name in options.passthroughColumns {
+      var duplicate = false
+      guard let i = ColumnReference(parsing: name).resolve(in: headerNames, duplicate: &duplicate) else {
+        let near = unusedByFolded[name.lowercased()] ?? headerNames.first { $0.lowercased() == name.lowercased() }
+        throw InputIssue(line: startLine, column: 1, value: near, kind: .missingIDColumn(name))
+      }
+      passthroughOfField[i] = passthroughFields.count
+      passthroughFields.append(i)
+    }
   }
 
   private mutating func parseRow(
@@ -424,6 +472,10 @@ public struct ResponseCSVParser: Sendable {
     rowCodes.withUnsafeBufferPointer { batch.matrix.appendCodes($0) }
     batch.lines.append(startLine)
     if let idField { batch.ids.append(fieldString(b, idField)) }
+    if !passthroughFields.isEmpty {
+      batch.preparePassthrough(passthroughFields.count)
+      for (t, f) in passthroughFields.enumerated() { batch.passthrough[t].append(fieldString(b, f)) }
+    }
   }
 
   /// Chunks at least this long are split at line ends and read on all cores.
@@ -485,6 +537,7 @@ public struct ResponseCSVParser: Sendable {
       batch.matrix.rowCount += local.matrix.rowCount
       batch.lines.append(contentsOf: local.lines)
       batch.ids.append(contentsOf: local.ids)
+      batch.appendPassthrough(of: local)
       batch.issues.append(contentsOf: local.issues)
       batch.rowsRead += local.rowsRead
       batch.rowsRejected += local.rowsRejected
@@ -511,6 +564,9 @@ public struct ResponseCSVParser: Sendable {
     let delimiter = options.delimiter
     let rejectOutOfRange = options.outOfRange == .reject
     let idField = self.idField ?? -1
+    let passthroughCount = passthroughFields.count
+    var passthroughRanges = [Range<Int>](repeating: 0..<0, count: passthroughCount)
+    var passthroughTexts = [[String]](repeating: [], count: passthroughCount)
     let bytesBound = (n - start) / Swift.max(1, fields) + 1
     let maxRows = Swift.min(
       bytesBound,
@@ -645,6 +701,7 @@ public struct ResponseCSVParser: Sendable {
                   }
                 }
                 if field == idField { idRange = s..<e }
+                if passthroughCount > 0, case let t = passthroughOfField[field], t >= 0 { passthroughRanges[t] = s..<e }
               }
               field += 1
               if e >= stop { break }
@@ -676,6 +733,12 @@ public struct ResponseCSVParser: Sendable {
                       decoding: UnsafeBufferPointer(start: base + idRange.lowerBound, count: idRange.count),
                       as: UTF8.self))
                 }
+                for t in 0..<passthroughCount {
+                  let range = passthroughRanges[t]
+                  passthroughTexts[t].append(
+                    String(
+                      decoding: UnsafeBufferPointer(start: base + range.lowerBound, count: range.count), as: UTF8.self))
+                }
               }
             }
             lineNo += 1
@@ -688,6 +751,10 @@ public struct ResponseCSVParser: Sendable {
     batch.matrix.rowCount += written
     batch.lines.append(contentsOf: lines)
     batch.ids.append(contentsOf: ids)
+    if passthroughCount > 0 {
+      batch.preparePassthrough(passthroughCount)
+      for t in 0..<passthroughCount { batch.passthrough[t].append(contentsOf: passthroughTexts[t]) }
+    }
     batch.issues.append(contentsOf: issues)
     batch.rowsRead += read
     batch.rowsRejected += rejectedRows

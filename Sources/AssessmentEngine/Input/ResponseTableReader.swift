@@ -57,6 +57,7 @@ public struct ResponseTableReader: Sendable {
   ) throws(InputIssue) -> ResponseBatch {
     var reader = ResponseTableReader(columns: columns, scale: scale, options: options, detectDelimiter: detectDelimiter)
     var batch = ResponseBatch(columns: columns, scale: scale)
+    batch.preparePassthrough(options.passthroughColumns.count)
     try bytes.withUnsafeBufferPointer { (b) throws(InputIssue) in try reader.consume(b, isFinal: true, into: &batch) }
     return batch
   }

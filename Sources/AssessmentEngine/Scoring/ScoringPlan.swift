@@ -9,53 +9,32 @@
 /// where `v_j` is the keyed imputation value (only under `mean`/`median`). The plan precomputes the
 /// signs and constants so the bulk pass is integer additions per item and one store per scale.
 public struct ScoringPlan: Sendable {
+  /// The one compilation of the instrument this plan scores (keys, columns, policy).
+  public let instrument: CompiledInstrument
   /// The compiled definition.
-  public let definition: InstrumentDefinition
+  public var definition: InstrumentDefinition { instrument.definition }
   /// The missing-data policy in force (the caller's, else the definition's, else the SDK default).
-  public let policy: MissingDataPolicy
+  public var policy: MissingDataPolicy { instrument.policy }
   /// The matrix columns the plan reads: the definition's item ids, in order.
-  public let columns: [String]
+  public var columns: [String] { instrument.columns }
 
-  struct CompiledScale: Sendable {
-    var columns: [Int]
-    var reversed: [Bool]
-    /// Σ over forward items of (min − 1) plus Σ over reversed items of (max + 1): the raw sum of a
-    /// complete row is `constant + Σ sign_j · c_j`.
-    var constant: Int
-  }
-
-  let scales: [CompiledScale]
+  /// The keyed scales, in output order (the compiled instrument's own, not a second compilation).
+  let scales: [KeyedScale]
 
   /// Compiles `definition` under `policy` (default: the definition's own rule, else
-  /// ``MissingDataPolicy/default``).
+  /// ``MissingDataPolicy/default``): shorthand for `CompiledInstrument(definition, policy:).plan`.
   ///
   /// - Complexity: O(*s* × *k*) for *s* scales and *k* items.
   public init(_ definition: InstrumentDefinition, policy: MissingDataPolicy? = nil) {
-    self.definition = definition
-    self.policy = policy ?? definition.missingData ?? .default
-    self.columns = definition.items.map(\.id)
-    let index = definition.itemIndex
-    let lo = definition.responseScale.min
-    let hi = definition.responseScale.max
-    var compiled: [CompiledScale] = []
-    for scale in definition.scales {
-      let reversedSet = Set(scale.reversed)
-      var cols: [Int] = []
-      var rev: [Bool] = []
-      var constant = 0
-      for item in scale.items {
-        // Validation guarantees every scale item is defined.
-        guard let j = index[item] else { continue }
-        let r = reversedSet.contains(item)
-        cols.append(j)
-        rev.append(r)
-        constant += r ? hi + 1 : lo - 1
-      }
-      compiled.append(CompiledScale(columns: cols, reversed: rev, constant: constant))
-    }
-    self.scales = compiled
-    self.scaleIDs = definition.scales.map(\.id)
-    self.scaleItemCounts = compiled.map(\.columns.count)
+    self.init(CompiledInstrument(definition, policy: policy))
+  }
+
+  /// The plan over a compiled instrument's scales.
+  public init(_ instrument: CompiledInstrument) {
+    self.instrument = instrument
+    self.scales = instrument.scales
+    self.scaleIDs = instrument.scales.map(\.id)
+    self.scaleItemCounts = instrument.scales.map(\.columns.count)
   }
 
   /// The scale ids, in output order.

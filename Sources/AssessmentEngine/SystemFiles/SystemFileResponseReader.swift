@@ -135,9 +135,18 @@ public struct SystemFileResponseReader: Sendable {
       }
       idVariable = d.variables[i]
     }
-    return Binding(
+    var passthroughVariables: [SystemFileVariable] = []
+    for name in options.passthroughColumns {
+      var duplicate = false
+      guard let i = ColumnReference(parsing: name).resolve(in: names, duplicate: &duplicate, caseInsensitive: true)
+      else { throw located(.missingIDColumn(name)) }
+      passthroughVariables.append(d.variables[i])
+    }
+    var binding = Binding(
       scale: scale, options: options, itemVariables: itemVariables, itemPositions: itemPositions,
       idVariable: idVariable, encoding: d.encoding, missingTokens: Set(options.missingTokens))
+    binding.passthroughVariables = passthroughVariables
+    return binding
   }
 
   private func located(_ kind: InputIssue.Kind) -> InputIssue {
@@ -153,6 +162,8 @@ public struct SystemFileResponseReader: Sendable {
     let itemVariables: [SystemFileVariable]
     let itemPositions: [Int]
     let idVariable: SystemFileVariable?
+    /// The variables carried as passthrough text (``ResponseCSVOptions/passthroughColumns``).
+    var passthroughVariables: [SystemFileVariable] = []
     let encoding: String
     let missingTokens: Set<String>
     /// Per item: the 8-byte element of a numeric variable (−1 for strings), whether it has
@@ -232,6 +243,16 @@ public struct SystemFileResponseReader: Sendable {
         case .text(let s): batch.ids.append(s)
         case .number(let x): batch.ids.append(ShortestDecimal.string(x))
         case nil: batch.ids.append("")
+        }
+      }
+      if !passthroughVariables.isEmpty {
+        batch.preparePassthrough(passthroughVariables.count)
+        for (t, variable) in passthroughVariables.enumerated() {
+          switch c.value(of: variable, encoding: encoding) {
+          case .text(let s): batch.passthrough[t].append(s)
+          case .number(let x): batch.passthrough[t].append(ShortestDecimal.string(x))
+          case nil: batch.passthrough[t].append("")
+          }
         }
       }
     }

@@ -104,30 +104,20 @@ enum AllianceCommand: Subcommand {
     let tableOptions = try TableOptions.resolve(args, definition: definition, base: ResponseCSVOptions(), spec: spec)
       .options
 
-    let bytes: [UInt8]
-    switch ChunkedFile.open(path) {
-    case .failure(let error): throw .failed(.unreadable(error))
-    case .success(let file):
-      defer { file.close() }
-      do { bytes = try file.readAll() } catch { throw .failed(.unreadable(path, error)) }
+    let administrations = try readAdministrations(
+      path: path, instrument: scorer.plan.instrument, options: tableOptions, columns: columns)
+    let main = administrations.batch
+    // Passthrough slots, in the order `readAdministrations` asks for them.
+    var slot = 1
+    func texts(_ column: String?) -> [String]? {
+      guard column != nil else { return nil }
+      defer { slot += 1 }
+      return main.passthrough[slot]
     }
-    // The response reader carries one descriptive column per pass; the rows it accepts depend only on
-    // the item cells, so the passes line up row for row.
-    func read(_ column: String?) throws(CommandFailure) -> ResponseBatch? {
-      guard let column else { return nil }
-      do {
-        var options = tableOptions
-        options.idColumn = column
-        return try ResponseTableReader.read(
-          bytes, columns: scorer.plan.columns, scale: definition.responseScale, options: options, detectDelimiter: nil)
-      } catch { throw .failed(CLIError(error, file: path, status: .unreadableInput)) }
-    }
-    guard let main = try read(idColumn), let sessions = try read(sessionColumn) else {
-      throw .failed(.internalError("the response reader returned no rows."))
-    }
-    let dates = try read(columns.date)
-    let raters = try read(columns.rater)
-    let forms = try read(columns.form)
+    let sessions = main.passthrough[0]
+    let dates = texts(columns.date)
+    let raters = texts(columns.rater)
+    let forms = texts(columns.form)
     for issue in main.issues { io.report(CLIError(issue, file: path)) }
 
     let table: ScoreTable
@@ -138,8 +128,7 @@ enum AllianceCommand: Subcommand {
       do {
         rows.append(
           try AllianceRow(
-            dyad: main.ids[r], session: sessions.ids[r], date: dates?.ids[r], rater: raters?.ids[r],
-            form: forms?.ids[r],
+            dyad: main.ids[r], session: sessions[r], date: dates?[r], rater: raters?[r], form: forms?[r],
             defaultRater: parsed.rater, instrument: definition.id, line: main.lines[r], columns: columns,
             scores: scorer.scores(table, row: r)))
       } catch {
@@ -211,6 +200,24 @@ enum AllianceCommand: Subcommand {
       "bapas alliance: \(reports.count) dyad\(reports.count == 1 ? "" : "s"), \(grouped.series.count) series analysed; \(left) row\(left == 1 ? "" : "s") and \(grouped.errors.count) series left out.\n"
     )
     return left > 0 || !grouped.errors.isEmpty ? .someRowsRejected : .success
+  }
+
+  /// The administrations read in one pass over the input: the items, the dyad as the id, and the
+  /// session, date, rater and form columns (those given) as passthrough texts, in that order.
+  static func readAdministrations(
+    path: String, instrument: CompiledInstrument, options: ResponseCSVOptions, columns: AllianceColumns
+  ) throws(CommandFailure) -> (batch: ResponseBatch, passes: Int) {
+    var options = options
+    options.idColumn = columns.dyad
+    options.passthroughColumns = [columns.session] + [columns.date, columns.rater, columns.form].compactMap { $0 }
+    do throws(ResponseStreamError) {
+      var stream = try ResponseStream(opening: ResponseSource(path: path), instrument: instrument, options: options)
+      defer { stream.close() }
+      let batch = try stream.collect()
+      return (batch, stream.passCount)
+    } catch {
+      throw .streamFailed(error)
+    }
   }
 
   struct Parsed {

@@ -91,7 +91,7 @@ enum ChangeCommand: Subcommand {
       args, definition: definition, base: ResponseCSVOptions(missingTokens: missingTokens, idColumn: idColumn),
       spec: spec
     ).options
-    let plan = ScoringPlan(definition, policy: policy)
+    let plan = CompiledInstrument(definition, policy: policy).plan
     let prePath = args.positionals[0]
     let postPath = args.positionals[1]
 

@@ -48,46 +48,38 @@ extension ReliabilityCommand {
       throw .usage(.missingOption("'--time-column <name>' with --multilevel"), spec)
     }
     let path = args.positionals[0]
-    let bytes: [UInt8]
-    switch ChunkedFile.open(path) {
-    case .failure(let error): throw .failed(.unreadable(error))
-    case .success(let file):
-      defer { file.close() }
-      do { bytes = try file.readAll() } catch { throw .failed(.unreadable(path, error)) }
+    let instrument = CompiledInstrument(definition)
+    // One pass: the person as the id, the time as a passthrough column.
+    var options = csvOptions
+    options.idColumn = idColumn
+    options.passthroughColumns = [timeColumn]
+    let persons: ResponseBatch
+    do throws(ResponseStreamError) {
+      var stream = try ResponseStream(opening: ResponseSource(path: path), instrument: instrument, options: options)
+      defer { stream.close() }
+      persons = try stream.collect()
+    } catch {
+      throw .streamFailed(error)
     }
-    let columns = definition.items.map(\.id)
-    func read(_ column: String) throws(CommandFailure) -> ResponseBatch {
-      var options = csvOptions
-      options.idColumn = column
-      do {
-        return try ResponseCSVParser.read(bytes, columns: columns, scale: definition.responseScale, options: options)
-      } catch { throw .failed(CLIError(error, file: path, status: .unreadableInput)) }
-    }
-    // The reader carries one descriptive column per pass; accepted rows depend only on the item
-    // cells, so the two passes line up row for row.
-    let persons = try read(idColumn)
-    let times = try read(timeColumn)
+    let times = persons.passthrough[0]
     for issue in persons.issues { io.report(CLIError(issue, file: path)) }
-    let index = definition.itemIndex
     let scale = definition.responseScale
     var entries: [String: MultilevelDocument.Entry] = [:]
     var incompleteRows = Set<Int>()
     var failed = 0
-    for scaleDefinition in definition.scales {
-      let positions = scaleDefinition.items.compactMap { index[$0] }
-      let reversed = Set(scaleDefinition.reversed)
+    for scaleDefinition in instrument.scales {
       var records: [MultilevelRecord] = []
       for row in 0..<persons.matrix.rowCount {
         var values: [Double] = []
-        values.reserveCapacity(positions.count)
-        for (item, position) in zip(scaleDefinition.items, positions) {
+        values.reserveCapacity(scaleDefinition.columns.count)
+        for (position, reversed) in zip(scaleDefinition.columns, scaleDefinition.reversed) {
           guard let v = persons.matrix.value(row: row, column: position) else { break }
-          values.append(Double(reversed.contains(item) ? scale.reversed(v) : v))
+          values.append(Double(reversed ? scale.reversed(v) : v))
         }
-        guard values.count == positions.count else {
+        guard values.count == scaleDefinition.columns.count else {
           // psych's aov drops rows with a missing item, which unbalances the design; say so.
           if incompleteRows.insert(row).inserted {
-            let (person, time) = (persons.ids[row], times.ids[row])
+            let (person, time) = (persons.ids[row], times[row])
             io.report(
               .warning(
                 .init(file: path, line: persons.lines[row]),
@@ -96,7 +88,7 @@ extension ReliabilityCommand {
           }
           continue
         }
-        records.append(MultilevelRecord(person: persons.ids[row], time: times.ids[row], values: values))
+        records.append(MultilevelRecord(person: persons.ids[row], time: times[row], values: values))
       }
       do {
         entries[scaleDefinition.id] = .init(result: try MultilevelReliability(records: records), error: nil)

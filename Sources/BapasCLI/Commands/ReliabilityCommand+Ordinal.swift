@@ -28,38 +28,21 @@ extension ReliabilityCommand {
     var failures = 0
   }
 
-  /// Keyed codes of one scale (reverse-keyed items flipped, levels + 1 − code), row-major.
-  static func scaleCodes(_ codes: [UInt8], itemCount: Int, positions: [Int], reversed: [Bool], levels: Int) -> [UInt8] {
-    let rows = itemCount > 0 ? codes.count / itemCount : 0
-    var out = [UInt8](repeating: 0, count: rows * positions.count)
-    for row in 0..<rows {
-      for (t, position) in positions.enumerated() {
-        let c = codes[row * itemCount + position]
-        out[row * positions.count + t] = c == 0 || !reversed[t] ? c : UInt8(levels + 1 - Int(c))
-      }
-    }
-    return out
-  }
-
   static func analyseExtras(
-    definition: InstrumentDefinition, codes: [UInt8], ordinal: Bool, replicates: Int?, seed: UInt64,
+    instrument: CompiledInstrument, codes: [UInt8], ordinal: Bool, replicates: Int?, seed: UInt64,
     options: ReliabilityOptions,
     io: CommandIO, path: String
   ) -> Extras {
     var extras = Extras()
     guard ordinal || replicates != nil else { return extras }
-    let index = definition.itemIndex
-    let itemCount = definition.items.count
-    let coding = ResponseCoding(minimum: definition.responseScale.min, maximum: definition.responseScale.max)
-    for scale in definition.scales {
-      let positions = scale.items.compactMap { index[$0] }
-      let reversed = scale.items.map { scale.reversed.contains($0) }
+    let coding = instrument.coding
+    for (index, scale) in instrument.scales.enumerated() {
       if ordinal {
-        let keyed = scaleCodes(
-          codes, itemCount: itemCount, positions: positions, reversed: reversed, levels: coding.levels)
+        // Reverse keys come from the compiled instrument, as for the moments and the scores.
+        let keyed = instrument.keyedCodes(codes, scaleAt: index)
         do {
           let polychoric = try PolychoricCorrelation(
-            codes: keyed, itemCount: positions.count, levels: coding.levels, itemNames: scale.items)
+            codes: keyed, itemCount: scale.columns.count, levels: coding.levels, itemNames: scale.items)
           extras.ordinal[scale.id] = Extra(value: OrdinalReliability(polychoric), error: nil)
         } catch {
           extras.failures += 1
@@ -70,13 +53,10 @@ extension ReliabilityCommand {
         }
       }
       if let replicates {
-        let reliabilityScale = ReliabilityScale(
-          name: scale.id, columns: positions,
-          reversed: Set(positions.enumerated().filter { reversed[$0.offset] }.map(\.element)))
         do throws(ReliabilityError) {
           let bootstrap = try ReliabilityBootstrap(
-            codes: codes, itemCount: itemCount, coding: coding, scale: reliabilityScale,
-            columnNames: definition.items.map(\.id),
+            codes: codes, itemCount: instrument.columns.count, coding: coding, scale: ReliabilityScale(scale),
+            columnNames: instrument.columns,
             options: options, replicates: replicates, seed: seed, confidenceLevel: options.confidenceLevel)
           extras.bootstrap[scale.id] = Extra(value: bootstrap, error: nil)
         } catch {

@@ -112,13 +112,14 @@ enum ReliabilityCommand: Subcommand {
           option: "bootstrap", value: String(replicates), expected: "a number of replicates from 2 to 1000000"), spec)
     }
 
-    var accumulator = try makeAccumulator(definition)
-    var pass = try ReliabilityPass(definition: definition, options: csvOptions, path: path, stderr: io.stderr)
+    let instrument = CompiledInstrument(definition)
+    var accumulator = try makeAccumulator(instrument)
+    var pass = ReliabilityPass(instrument: instrument, options: csvOptions, path: path, stderr: io.stderr)
     pass.keepCodes = ordinal || replicates != nil
     let summary = try pass.run(into: &accumulator)
     let report = accumulator.reliabilityReport(options: options)
     let extras = analyseExtras(
-      definition: definition, codes: summary.codes, ordinal: ordinal, replicates: replicates, seed: seed,
+      instrument: instrument, codes: summary.codes, ordinal: ordinal, replicates: replicates, seed: seed,
       options: options, io: io,
       path: path)
 
@@ -156,20 +157,12 @@ enum ReliabilityCommand: Subcommand {
     return summary.rowsRejected > 0 || failedScales > 0 || extras.failures > 0 ? .someRowsRejected : .success
   }
 
-  /// The accumulator for a definition: one reliability scale per definition scale, reverse keys kept.
-  static func makeAccumulator(_ definition: InstrumentDefinition) throws(CommandFailure) -> ItemMomentAccumulator {
-    let index = definition.itemIndex
-    let scales = definition.scales.map { scale in
-      let reversed = Set(scale.reversed.compactMap { index[$0] })
-      return ReliabilityScale(name: scale.id, columns: scale.items.compactMap { index[$0] }, reversed: reversed)
-    }
+  /// The accumulator for an instrument: one reliability scale per compiled scale, reverse keys kept.
+  static func makeAccumulator(_ instrument: CompiledInstrument) throws(CommandFailure) -> ItemMomentAccumulator {
     do {
-      return try ItemMomentAccumulator(
-        itemCount: definition.items.count,
-        coding: ResponseCoding(minimum: definition.responseScale.min, maximum: definition.responseScale.max),
-        scales: scales, columnNames: definition.items.map(\.id))
+      return try instrument.momentAccumulator()
     } catch {
-      let (id, reason) = (definition.id, error.description)
+      let (id, reason) = (instrument.definition.id, error.description)
       throw .failed(CLIError(.invalidDefinition, .init(item: id), why: "\(id): \(reason)"))
     }
   }
@@ -245,8 +238,9 @@ struct ReliabilityDocument: Encodable {
   var bootstrap: [String: ReliabilityCommand.Extra<ReliabilityBootstrap>]?
 }
 
-/// Streams a response file into an ``ItemMomentAccumulator``: parse a chunk, add its rows, report its
-/// problems, reuse the buffers. Memory stays flat in the file's size.
+/// Streams a response file into an ``ItemMomentAccumulator`` through the library's
+/// ``ResponseStream/accumulateMoments(into:keepingCodes:_:)``, rendering each batch's issues on
+/// standard error.
 struct ReliabilityPass {
   struct Summary {
     var rowsRead = 0
@@ -258,45 +252,28 @@ struct ReliabilityPass {
   /// Whether to keep the codes in memory (for the ordinal and bootstrap analyses, which need rows).
   var keepCodes = false
 
-  let columns: [String]
-  let scale: ResponseScale
+  let instrument: CompiledInstrument
   let options: ResponseCSVOptions
   let path: String
   let stderr: OutputSink
 
-  init(definition: InstrumentDefinition, options: ResponseCSVOptions, path: String, stderr: OutputSink)
-    throws(CommandFailure)
-  {
-    self.columns = definition.items.map(\.id)
-    self.scale = definition.responseScale
+  init(instrument: CompiledInstrument, options: ResponseCSVOptions, path: String, stderr: OutputSink) {
+    self.instrument = instrument
     self.options = options
     self.path = path
     self.stderr = stderr
   }
 
   func run(into accumulator: inout ItemMomentAccumulator) throws(CommandFailure) -> Summary {
-    let file: ChunkedFile
-    switch ChunkedFile.open(path) {
-    case .failure(let error): throw .failed(.unreadable(error))
-    case .success(let f): file = f
-    }
-    defer { file.close() }
-    var summary = Summary()
-    var failure: ReliabilityError?
-    try streamResponses(file: file, path: path, columns: columns, scale: scale, options: options) { batch in
-      for issue in batch.issues { stderr.write(CLIErrorRenderer.text(CLIError(issue, file: path))) }
-      summary.rowsRead += batch.rowsRead
-      summary.rowsRejected += batch.rowsRejected
-      if failure == nil, batch.matrix.rowCount > 0 {
-        do throws(ReliabilityError) { try accumulator.add(rows: batch.matrix.codes) } catch { failure = error }
-        if keepCodes { summary.codes.append(contentsOf: batch.matrix.codes) }
+    do throws(ResponseStreamError) {
+      var stream = try ResponseStream(opening: ResponseSource(path: path), instrument: instrument, options: options)
+      defer { stream.close() }
+      let pass = try stream.accumulateMoments(into: &accumulator, keepingCodes: keepCodes) { batch in
+        for issue in batch.issues { stderr.write(CLIErrorRenderer.text(CLIError(issue, file: path))) }
       }
+      return Summary(rowsRead: pass.summary.rowsRead, rowsRejected: pass.summary.rowsRejected, codes: pass.codes)
+    } catch {
+      throw .streamFailed(error)
     }
-    // The parser only emits codes of the definition's scale, so only the row capacity can fail.
-    if let failure {
-      let reason = failure.description
-      throw .failed(CLIError(.unreadableTable, .init(file: path), why: reason))
-    }
-    return summary
   }
 }

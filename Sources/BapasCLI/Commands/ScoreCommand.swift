@@ -66,7 +66,7 @@ enum ScoreCommand: Subcommand {
     do { language = try args.choice("language", ["id", "en"]) == "en" ? .english : .indonesian } catch {
       throw .usage(error, spec)
     }
-    let plan = ScoringPlan(definition, policy: policy)
+    let plan = CompiledInstrument(definition, policy: policy).plan
     let path = args.positionals[0]
 
     let output = try io.output(args.value("output"), inputs: args.inputFiles)

@@ -9,9 +9,9 @@ struct ScoringSummary {
   var issues = 0
 }
 
-/// Streams a response file through a plan: parse a chunk, score it, write it, report its problems,
-/// reuse the buffers. Memory stays flat in the file's size. Under `mean`/`median` imputation the file
-/// is read twice (first for the item distributions), as the statistics need every row.
+/// Scores a response file through the library's ``ResponseStream`` (which streams it in chunks and,
+/// under `mean`/`median` imputation, counts the item distributions in a first pass) into one of the
+/// CLI's writers, rendering each batch's issues on standard error.
 struct ScoringPipeline {
   let plan: ScoringPlan
   let options: ResponseCSVOptions
@@ -19,53 +19,30 @@ struct ScoringPipeline {
   let stderr: OutputSink
 
   func run(writer: any ScoreWriter) throws(CommandFailure) -> ScoringSummary {
-    let file: ChunkedFile
-    switch ChunkedFile.open(path) {
-    case .failure(let error): throw .failed(.unreadable(error))
-    case .success(let f): file = f
-    }
-    defer { file.close() }
-    let scale = plan.definition.responseScale
-    var distributions: ItemDistributions? = nil
-    var inMemory: [UInt8]? = nil
-    if plan.policy.needsColumnStatistics {
-      var counts = ItemDistributions(columns: plan.columns, scale: scale)
-      if !file.isRewindable {
-        do { inMemory = try file.readAll() } catch { throw .failed(.unreadable(path, error)) }
-      }
-      try forEachBatch(file: file, inMemory: inMemory) { batch in counts.add(batch.matrix) }
-      distributions = counts
-      if inMemory == nil { file.rewind() }
-    }
     var summary = ScoringSummary()
     var headerWritten = false
-    try forEachBatch(file: file, inMemory: inMemory) { batch in
-      if !headerWritten {
-        writer.begin()
-        headerWritten = true
+    do throws(ResponseStreamError) {
+      var stream = try ResponseStream(
+        opening: ResponseSource(path: path), instrument: plan.instrument, options: options)
+      defer { stream.close() }
+      try stream.score(plan) { batch, table in
+        if !headerWritten {
+          writer.begin()
+          headerWritten = true
+        }
+        for issue in batch.issues { stderr.write(CLIErrorRenderer.text(CLIError(issue, file: path))) }
+        writer.report(batch.issues)
+        summary.issues += batch.issues.count
+        summary.rowsRead += batch.rowsRead
+        summary.rowsRejected += batch.rowsRejected
+        summary.rowsScored += batch.matrix.rowCount
+        if let table { writer.write(batch, table) }
       }
-      for issue in batch.issues { stderr.write(CLIErrorRenderer.text(CLIError(issue, file: path))) }
-      writer.report(batch.issues)
-      summary.issues += batch.issues.count
-      summary.rowsRead += batch.rowsRead
-      summary.rowsRejected += batch.rowsRejected
-      summary.rowsScored += batch.matrix.rowCount
-      guard batch.matrix.rowCount > 0 else { return }
-      // The matrix is built from the plan's own columns and scale, so scoring cannot fail here.
-      if let table = try? plan.score(batch.matrix, distributions: distributions) {
-        writer.write(batch, table)
-      }
+    } catch {
+      throw .streamFailed(error)
     }
     if !headerWritten { writer.begin() }
     return summary
-  }
-
-  private func forEachBatch(file: ChunkedFile, inMemory: [UInt8]?, _ body: (inout ResponseBatch) -> Void)
-    throws(CommandFailure)
-  {
-    try streamResponses(
-      file: file, path: path, inMemory: inMemory, columns: plan.columns, scale: plan.definition.responseScale,
-      options: options, body)
   }
 }
 

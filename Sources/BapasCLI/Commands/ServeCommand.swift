@@ -1,3 +1,4 @@
+import AssessmentEngine
 import PemasyarakatanRPC
 
 /// `bapas serve --stdio`: the SDK's JSON-RPC 2.0 protocol over standard input and output, one

@@ -34,11 +34,7 @@ struct LongTable {
     case .failure(let error): return .failure(error)
     case .success(let file):
       defer { file.close() }
-      do { bytes = try file.readAll() } catch let error as FileOpenError {
-        return .failure(error)
-      } catch {
-        return .failure(FileOpenError(path: path, reason: "\(error)"))
-      }
+      do { bytes = try file.readAll() } catch { return .failure(error) }
     }
     guard let text = String(validating: bytes, as: UTF8.self) else {
       return .failure(FileOpenError(path: path, reason: "it is not UTF-8 text"))

@@ -28,18 +28,10 @@ enum ReliabilityMethod {
     let data = try source.load(
       columns: columns, scale: definition.responseScale, idColumn: nil,
       missingTokens: options.missingTokens, outOfRange: options.outOfRange)
-    let index = definition.itemIndex
-    let scales = definition.scales.map { scale in
-      ReliabilityScale(
-        name: scale.id, columns: scale.items.compactMap { index[$0] },
-        reversed: Set(scale.reversed.compactMap { index[$0] }))
-    }
     var accumulator: ItemMomentAccumulator
     do {
-      accumulator = try ItemMomentAccumulator(
-        itemCount: columns.count,
-        coding: ResponseCoding(minimum: definition.responseScale.min, maximum: definition.responseScale.max),
-        scales: scales, columnNames: columns)
+      // The compiled instrument's keyed scales, the same ones scoring uses.
+      accumulator = try CompiledInstrument(definition).momentAccumulator()
       if data.batch.matrix.rowCount > 0 { try accumulator.add(rows: data.batch.matrix.codes) }
     } catch {
       throw .invalidParams(params.path, "reliability", error.description)

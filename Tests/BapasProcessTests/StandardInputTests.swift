@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// Standard input is a pipe: it cannot be rewound, so a command that needs two passes (item-mean
+/// imputation) or every row at once (alliance series) must get from the library's response stream,
+/// which keeps such input in memory, exactly what it gets from the same file on disk.
+@Suite("bapas reading standard input")
+struct StandardInputTests {
+  /// Runs `bapas` with `input` on standard input (written while the process runs).
+  static func bapas(_ arguments: [String], input: Data) throws -> BapasProcessTests.Run {
+    let exe = try #require(BapasProcessTests.executable, "the bapas executable was not found")
+    let process = Process()
+    process.executableURL = exe
+    process.arguments = arguments
+    process.currentDirectoryURL = BapasProcessTests.packageRoot
+    let stdin = Pipe()
+    let out = Pipe()
+    let err = Pipe()
+    process.standardInput = stdin
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let writer = stdin.fileHandleForWriting
+    Thread.detachNewThread {
+      writer.write(input)
+      try? writer.close()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return BapasProcessTests.Run(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  static func sample(_ name: String) throws -> Data {
+    try Data(contentsOf: BapasProcessTests.packageRoot.appendingPathComponent("Samples/\(name)"))
+  }
+
+  @Test(arguments: ["mean", "median"])
+  func imputationFromStandardInputEqualsTheFile(impute: String) throws {
+    let common = ["--instrument", "wai-sr", "--id-column", "respondent", "--impute", impute]
+    let file = try BapasProcessTests.bapas(["score", "Samples/wai-sr-sample.csv"] + common)
+    let piped = try Self.bapas(["score", "-"] + common, input: try Self.sample("wai-sr-sample.csv"))
+    #expect(file.status == 0 && piped.status == 0, "\(piped.stderr)")
+    #expect(piped.stdout == file.stdout)
+    #expect(piped.stdout.split(separator: "\n").count == 25)
+  }
+
+  @Test func allianceFromStandardInputEqualsTheFile() throws {
+    let common = [
+      "--instrument", "wai-sr", "--id-column", "client", "--session-column", "session", "--date-column", "date",
+      "--rater-column", "rater",
+    ]
+    let file = try BapasProcessTests.bapas(["alliance", "Samples/alliance-sessions.csv"] + common)
+    let piped = try Self.bapas(["alliance", "-"] + common, input: try Self.sample("alliance-sessions.csv"))
+    #expect(file.status == 0 && piped.status == 0, "\(piped.stderr)")
+    #expect(piped.stdout == file.stdout)
+    #expect(!piped.stdout.isEmpty)
+  }
+}
