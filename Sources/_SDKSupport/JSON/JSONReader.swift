@@ -54,7 +54,10 @@ package struct JSONReader: Sendable, Hashable {
   /// JSON-RPC requests: 128 levels, 64 MiB, no byte-order mark (RFC 8259 §8.1: senders must not add one).
   package static let requests = JSONReader(maximumDepth: 128, maximumBytes: 64 << 20, allowsByteOrderMark: false)
 
-  /// Parses one JSON document (white space around it allowed).
+  /// Parses one JSON document (white space around it allowed). Inlinable, so that the parser is
+  /// specialised for the caller's value type (a generic parser across the module boundary cost the
+  /// JSON-RPC server half again per small request).
+  @inlinable
   package func parse<Value: JSONTreeValue>(
     _ bytes: UnsafeBufferPointer<UInt8>, as type: Value.Type = Value.self
   ) throws(JSONSyntaxError) -> Value {
@@ -73,6 +76,7 @@ package struct JSONReader: Sendable, Hashable {
   }
 
   /// Parses one JSON document held in an array.
+  @inlinable
   package func parse<Value: JSONTreeValue>(
     _ bytes: [UInt8], as type: Value.Type = Value.self
   ) throws(JSONSyntaxError) -> Value {
@@ -103,21 +107,28 @@ private struct JSONShape: JSONTreeValue {
 }
 
 /// A failure before its line and column are known (they are counted once, on the way out).
-private struct RawJSONError: Error {
-  var kind: JSONSyntaxError.Kind = .syntax
-  var offset: Int
-  var why: String
-  var path: String
+package struct RawJSONError: Error {
+  package var kind: JSONSyntaxError.Kind = .syntax
+  package var offset: Int
+  package var why: String
+  package var path: String
+
+  package init(kind: JSONSyntaxError.Kind = .syntax, offset: Int, why: String, path: String) {
+    self.kind = kind
+    self.offset = offset
+    self.why = why
+    self.path = path
+  }
 
   /// The error with its line and column.
-  func located(in bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxError {
+  package func located(in bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxError {
     let (line, column) = lineAndColumn(of: offset, in: bytes)
     return JSONSyntaxError(kind: kind, offset: offset, line: line, column: column, why: why, path: path)
   }
 }
 
 /// The 1-based line and column (Unicode scalars) of byte `offset`.
-private func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+package func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
   var line = 1
   var column = 1
   for i in 0..<Swift.min(Swift.max(offset, 0), bytes.count) {
@@ -133,26 +144,37 @@ private func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>)
 }
 
 /// The cursor and the explicit stack of containers being filled.
-private struct JSONParser<Value: JSONTreeValue> {
-  let bytes: UnsafeBufferPointer<UInt8>
-  let maximumDepth: Int
-  var p = 0
-  var scratch: [UInt8] = []
-  var stack: [Frame] = []
+///
+/// `package` rather than private only because ``JSONReader/parse(_:as:)`` is inlinable (so each caller
+/// gets a parser specialised for its value type) and inlinable code may reach only `package` symbols.
+/// Nothing outside this file should use it.
+package struct JSONParser<Value: JSONTreeValue> {
+  package let bytes: UnsafeBufferPointer<UInt8>
+  package let maximumDepth: Int
+  package var p = 0
+  package var scratch: [UInt8] = []
+  package var stack: [Frame] = []
 
   /// A container being filled. A struct mutated in place on the stack (never copied out and back),
   /// so appending to a container costs O(1), not a copy of it.
-  struct Frame {
-    var isObject: Bool
-    var elements: [Value] = []
-    var members: [String: Value] = [:]
-    /// Where each key was, to name both places of a repeated one.
-    var keyOffsets: [String: Int] = [:]
+  package struct Frame {
+    package var isObject: Bool
+    /// Where the container starts (its `{` or `[`): a repeated key's first place is found from here.
+    package var start: Int
+    package var elements: [Value] = []
+    package var members: [String: Value] = [:]
     /// The key whose value is being read.
-    var key = ""
+    package var key = ""
+
+    @inlinable
+    package init(isObject: Bool, start: Int) {
+      self.isObject = isObject
+      self.start = start
+    }
   }
 
-  init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
+  @inlinable
+  package init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
     self.bytes = bytes
     self.maximumDepth = maximumDepth
   }
@@ -161,7 +183,7 @@ private struct JSONParser<Value: JSONTreeValue> {
 
   /// The JSON path of the value being read (`$`, `$.a[3].b`); `containerOnly` stops at the innermost
   /// container (while a key is being read).
-  func path(containerOnly: Bool = false) -> String {
+  package func path(containerOnly: Bool = false) -> String {
     var out = "$"
     for (i, frame) in stack.enumerated() {
       if containerOnly && i == stack.count - 1 { break }
@@ -170,12 +192,12 @@ private struct JSONParser<Value: JSONTreeValue> {
     return out
   }
 
-  func failure(_ why: String, at offset: Int? = nil, containerOnly: Bool = false) -> RawJSONError {
+  package func failure(_ why: String, at offset: Int? = nil, containerOnly: Bool = false) -> RawJSONError {
     RawJSONError(offset: offset ?? p, why: why, path: path(containerOnly: containerOnly))
   }
 
   /// The byte at the cursor, described for a message.
-  func found() -> String {
+  package func found() -> String {
     guard p < bytes.count else { return "end of text" }
     let c = bytes[p]
     if c >= 0x21 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
@@ -183,14 +205,15 @@ private struct JSONParser<Value: JSONTreeValue> {
     return "byte 0x" + String(c, radix: 16, uppercase: true)
   }
 
-  func location(_ offset: Int) -> String {
+  package func location(_ offset: Int) -> String {
     let (line, column) = lineAndColumn(of: offset, in: bytes)
     return "line \(line), column \(column)"
   }
 
   // MARK: Structure
 
-  mutating func skipSpace() {
+  @inlinable
+  package mutating func skipSpace() {
     while p < bytes.count {
       switch bytes[p] {
       case 0x20, 0x09, 0x0A, 0x0D: p += 1
@@ -199,7 +222,8 @@ private struct JSONParser<Value: JSONTreeValue> {
     }
   }
 
-  mutating func document() throws(RawJSONError) -> Value {
+  @inlinable
+  package mutating func document() throws(RawJSONError) -> Value {
     skipSpace()
     guard p < bytes.count else { throw failure("the text is empty; expected a JSON value") }
     let value = try valueTree()
@@ -208,7 +232,8 @@ private struct JSONParser<Value: JSONTreeValue> {
     return value
   }
 
-  mutating func open() throws(RawJSONError) {
+  @inlinable
+  package mutating func open() throws(RawJSONError) {
     guard stack.count < maximumDepth else {
       var error = failure("nesting is deeper than \(maximumDepth) levels")
       error.kind = .tooDeep
@@ -219,28 +244,31 @@ private struct JSONParser<Value: JSONTreeValue> {
   }
 
   /// Reads one value of any depth.
-  mutating func valueTree() throws(RawJSONError) -> Value {
+  @inlinable
+  package mutating func valueTree() throws(RawJSONError) -> Value {
     while true {
       skipSpace()
       guard p < bytes.count else { throw failure("the text ends where a value was expected") }
       var completed: Value
       switch bytes[p] {
       case 0x5B:  // [
+        let start = p
         try open()
         if p < bytes.count, bytes[p] == 0x5D {
           p += 1
           completed = .jsonArray([])
         } else {
-          stack.append(Frame(isObject: false))
+          stack.append(Frame(isObject: false, start: start))
           continue
         }
       case 0x7B:  // {
+        let start = p
         try open()
         if p < bytes.count, bytes[p] == 0x7D {
           p += 1
           completed = .jsonObject([:])
         } else {
-          stack.append(Frame(isObject: true))
+          stack.append(Frame(isObject: true, start: start))
           try memberKey(trailingCommaPossible: false)
           continue
         }
@@ -287,7 +315,8 @@ private struct JSONParser<Value: JSONTreeValue> {
   }
 
   /// `"key" :` of the object on top of the stack: records the key there, refusing a repeated one.
-  mutating func memberKey(trailingCommaPossible: Bool) throws(RawJSONError) {
+  @inlinable
+  package mutating func memberKey(trailingCommaPossible: Bool) throws(RawJSONError) {
     guard let top = stack.indices.last else { return }
     guard p < bytes.count, bytes[p] == 0x22 else {
       throw failure(
@@ -303,14 +332,7 @@ private struct JSONParser<Value: JSONTreeValue> {
       throw error
     }
     stack[top].key = key
-    if let first = stack[top].keyOffsets[key] {
-      throw RawJSONError(
-        kind: .duplicateKey, offset: keyOffset,
-        why:
-          "the key \(quotedForMessage(key.prefix(200))) appears twice in one object, at \(location(first)) and \(location(keyOffset)) (both \(path())); JSON readers disagree on which copy wins, so remove one",
-        path: path(containerOnly: true))
-    }
-    stack[top].keyOffsets[key] = keyOffset
+    if stack[top].members[key] != nil { throw repeatedKey(key, at: keyOffset, inObjectAt: stack[top].start) }
     skipSpace()
     guard p < bytes.count, bytes[p] == 0x3A else {
       throw failure("expected ':' after the key \(quotedForMessage(key.prefix(200))), found \(found())")
@@ -318,9 +340,38 @@ private struct JSONParser<Value: JSONTreeValue> {
     p += 1
   }
 
+  /// The failure for a key read a second time in one object: finds the first copy by reading the
+  /// object again from its start (only on this failure, so reading keeps no offsets per key).
+  package func repeatedKey(_ key: String, at second: Int, inObjectAt start: Int) -> RawJSONError {
+    var scan = JSONParser<JSONShape>(bytes: bytes, maximumDepth: Int.max)
+    scan.p = start + 1
+    var first = second
+    // The object parsed well up to the second copy, so this walk cannot fail before reaching it.
+    while scan.p < second {
+      scan.skipSpace()
+      let at = scan.p
+      guard let name = try? scan.string() else { break }
+      if name == key {
+        first = at
+        break
+      }
+      scan.skipSpace()
+      scan.p += 1  // ':'
+      guard (try? scan.valueTree()) != nil else { break }
+      scan.skipSpace()
+      scan.p += 1  // ','
+    }
+    return RawJSONError(
+      kind: .duplicateKey, offset: second,
+      why:
+        "the key \(quotedForMessage(key.prefix(200))) appears twice in one object, at \(location(first)) and \(location(second)) (both \(path())); JSON readers disagree on which copy wins, so remove one",
+      path: path(containerOnly: true))
+  }
+
   // MARK: Scalars
 
-  mutating func scalar() throws(RawJSONError) -> Value {
+  @inlinable
+  package mutating func scalar() throws(RawJSONError) -> Value {
     switch bytes[p] {
     case 0x22: return .jsonText(try string())
     case 0x74:
@@ -338,7 +389,8 @@ private struct JSONParser<Value: JSONTreeValue> {
     }
   }
 
-  mutating func literal(_ word: StaticString) throws(RawJSONError) {
+  @inlinable
+  package mutating func literal(_ word: StaticString) throws(RawJSONError) {
     let start = p
     let n = word.utf8CodeUnitCount
     guard bytes.count - p >= n else { throw failure("expected '\(word)'", at: start) }
@@ -346,9 +398,11 @@ private struct JSONParser<Value: JSONTreeValue> {
     p += n
   }
 
-  func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+  @inlinable
+  package func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
 
-  mutating func number() throws(RawJSONError) -> Double {
+  @inlinable
+  package mutating func number() throws(RawJSONError) -> Double {
     let start = p
     if bytes[p] == 0x2D { p += 1 }
     guard isDigit(p) else { throw failure("expected a digit in a number") }
@@ -379,7 +433,8 @@ private struct JSONParser<Value: JSONTreeValue> {
     return value
   }
 
-  func hex4(_ at: Int) throws(RawJSONError) -> UInt32 {
+  @inlinable
+  package func hex4(_ at: Int) throws(RawJSONError) -> UInt32 {
     guard bytes.count - at >= 4 else { throw failure("expected four hex digits after \\u", at: at) }
     var v: UInt32 = 0
     for i in 0..<4 {
@@ -398,7 +453,8 @@ private struct JSONParser<Value: JSONTreeValue> {
 
   /// A string: runs of plain bytes are copied whole; escapes go through `scratch`. The bytes are
   /// validated as UTF-8 once, at the closing quote.
-  mutating func string() throws(RawJSONError) -> String {
+  @inlinable
+  package mutating func string() throws(RawJSONError) -> String {
     let open = p
     p += 1
     var runStart = p
@@ -476,7 +532,7 @@ private struct JSONParser<Value: JSONTreeValue> {
   }
 
   /// The offset of the first byte that breaks UTF-8 in `from..<to` (for the error's location).
-  func firstInvalidUTF8(from: Int, to: Int) -> Int {
+  package func firstInvalidUTF8(from: Int, to: Int) -> Int {
     var i = from
     while i < to {
       let b = bytes[i]
