@@ -60,6 +60,14 @@ public struct SystemFileResponseReader: Sendable {
         try reader.consume(chunk, isFinal: isFinal, stopAfterDictionary: true) { _ in }
         guard let d = reader.dictionary else { return }
         binding = try bind(d)
+        // Room for the cases this chunk can hold at most (each element takes at least one byte),
+        // and no more than the header announces: one allocation instead of repeated doubling.
+        let rows = Swift.min(d.caseCount ?? 0, chunk.count / Swift.max(1, d.caseSize))
+        if rows > 0 {
+          batch.matrix.reserveCapacity(rows: rows)
+          batch.lines.reserveCapacity(batch.lines.count + rows)
+          if options.idColumn != nil { batch.ids.reserveCapacity(batch.ids.count + rows) }
+        }
         try decode(UnsafeBufferPointer(start: nil, count: 0), isFinal: isFinal, into: &batch)
       } else {
         try decode(chunk, isFinal: isFinal, into: &batch)
@@ -172,6 +180,8 @@ public struct SystemFileResponseReader: Sendable {
     /// The id variable's only segment when its text can be read straight from the case's bytes (a
     /// string of at most 255 bytes): its first element and width.
     let idSegment: (element: Int, width: Int)?
+    /// Whether the file's text is UTF-8 (so bytes decode as UTF-8 whatever they hold).
+    let utf8: Bool
 
     struct FastItem: Sendable {
       var element: Int
@@ -206,6 +216,7 @@ public struct SystemFileResponseReader: Sendable {
         }
       }
       codeByTopBits = byTop
+      utf8 = encoding == "UTF-8"
       if let id = idVariable, id.isString, id.segments.count == 1, let s = id.segments.first {
         idSegment = (s.element, s.width)
       } else {
@@ -240,18 +251,20 @@ public struct SystemFileResponseReader: Sendable {
       return true
     }
 
-    /// The id of a case whose id variable is a short string of ASCII bytes, read straight from the
-    /// case's elements (trailing spaces and NULs dropped); nil when the general path must decode it.
+    /// The id of a case whose id variable is a short string, read straight from the case's elements
+    /// (trailing spaces and NULs dropped) when that reads as ``SystemFileText/decode(_:encoding:)``
+    /// would: in a UTF-8 file always, in another encoding when the bytes are ASCII; nil otherwise.
     @inline(__always)
     func fastID(_ row: UnsafePointer<UInt64>, caseSize: Int) -> String? {
       guard let (element, width) = idSegment, element + (width + 7) / 8 <= caseSize else { return nil }
-      let bytes = UnsafeRawPointer(row + element).assumingMemoryBound(to: UInt8.self)
-      var n = width
-      while n > 0, bytes[n - 1] == 0x20 || bytes[n - 1] == 0 { n -= 1 }
-      var ascii = true
-      for i in 0..<n where bytes[i] >= 0x80 { ascii = false }
-      // ASCII reads the same in every encoding the reader knows.
-      return ascii ? String(decoding: UnsafeBufferPointer(start: bytes, count: n), as: UTF8.self) : nil
+      return UnsafeRawPointer(row + element).withMemoryRebound(to: UInt8.self, capacity: width) { bytes in
+        var n = width
+        while n > 0, bytes[n - 1] == 0x20 || bytes[n - 1] == 0 { n -= 1 }
+        if !utf8 {
+          for i in 0..<n where bytes[i] >= 0x80 { return nil }
+        }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: n), as: UTF8.self)
+      }
     }
 
     /// Appends a block of cases to `batch`: rows whose items are all plain numbers are coded
