@@ -31,6 +31,8 @@ final class ASCIILabelMatcher: @unchecked Sendable {
   /// one two-word compare and no dependent look-ups: its two words, their case masks and byte masks
   /// (`w0 m0 k0 w1 m1 k1`) and its head (`w0 = 1, k0 = 0` when the bucket has no such label).
   private let slots: UnsafeMutablePointer<UInt64>
+  /// Whether any label is shorter than three bytes (``first`` holds some).
+  private let hasShort: Bool
   /// Where each label's words start in `data`.
   private let offsets: UnsafeMutablePointer<Int32>
   let delimiter: UInt8
@@ -98,6 +100,7 @@ final class ASCIILabelMatcher: @unchecked Sendable {
       }
       slots[h * 7 + 6] = data[o]
     }
+    hasShort = first[256] > 0
     self.slots = .allocate(capacity: slots.count)
     self.slots.initialize(from: slots, count: slots.count)
     self.buckets = .allocate(capacity: buckets.count)
@@ -141,12 +144,21 @@ final class ASCIILabelMatcher: @unchecked Sendable {
     guard a < available else { return -1 }
     let cell = start + a
     let left = available - a
+    if left >= 3 {
+      if let long = matchLong(cell, left: left, canRead: readable - a) { return a << 8 + long }
+    }
+    // Labels of one or two bytes (rare) are looked up by their first byte.
+    guard hasShort else { return -1 }
     let b = Int(cell[0])
     let short = candidates(Int(first[b]), Int(first[b + 1]), cell, left: left, canRead: readable - a)
-    if short >= 0 { return a << 8 + short }
-    guard left >= 3 else { return -1 }
+    return short >= 0 ? a << 8 + short : -1
+  }
+
+  /// A label of three bytes or more at `cell`: the bucket's inline label, then its list.
+  @inline(__always)
+  private func matchLong(_ cell: UnsafePointer<UInt8>, left: Int, canRead: Int) -> Int? {
     let h = Self.bucket(cell[0], cell[1], cell[2])
-    if readable - a >= 16 {
+    if canRead >= 16 {
       // The bucket's inline label: both words compared at once, one branch.
       let slot = slots + h * 7
       let x0 = UnsafeRawPointer(cell).loadUnaligned(as: UInt64.self)
@@ -157,11 +169,11 @@ final class ASCIILabelMatcher: @unchecked Sendable {
       if difference == 0 && n <= left {
         var e = n
         while e < left, cell[e] == 0x20 || cell[e] == 0x09, cell[e] != delimiter { e += 1 }
-        if e == left || cell[e] == delimiter { return (a + e) << 8 | Int(truncatingIfNeeded: head >> 32) }
+        if e == left || cell[e] == delimiter { return e << 8 | Int(truncatingIfNeeded: head >> 32) }
       }
     }
-    let long = candidates(Int(buckets[h]), Int(buckets[h + 1]), cell, left: left, canRead: readable - a)
-    return long >= 0 ? a << 8 + long : -1
+    let long = candidates(Int(buckets[h]), Int(buckets[h + 1]), cell, left: left, canRead: canRead)
+    return long >= 0 ? long : nil
   }
 
   /// The first of the labels `offsets[from..<to]` that `cell` holds (see ``match(_:available:readable:)``).
