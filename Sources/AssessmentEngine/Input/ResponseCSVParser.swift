@@ -211,7 +211,8 @@ public struct ResponseCSVParser: Sendable {
     }
     self.missingTokens = options.missingTokens.map { Array($0.utf8) }
     self.cellCoder = CellCoder(
-      codeOfValue: codeOfValue, missingTokens: missingTokens, labels: options.labels, low: scale.min)
+      codeOfValue: codeOfValue, missingTokens: missingTokens, labels: options.labels, low: scale.min,
+      delimiter: options.delimiter)
     self.rowCodes = [UInt8](repeating: 0, count: columns.count)
     self.tokenizer = CSVTokenizer(delimiter: options.delimiter)
   }
@@ -596,6 +597,7 @@ public struct ResponseCSVParser: Sendable {
     let low = scale.min
     let codeCount = codeOfValue.count
     let coder = cellCoder
+    let matcher = coder.matcher
     batch.matrix.codes.withUnsafeMutableBufferPointer { codes in
       columnOfField.withUnsafeBufferPointer { columnOf in
         codeOfValue.withUnsafeBufferPointer { table in
@@ -670,10 +672,18 @@ public struct ResponseCSVParser: Sendable {
             cellProblems.removeAll(keepingCapacity: true)
             while true {
               var e = s
-              while e < stop, base[e] != delimiter { e += 1 }
+              let j = field < fields ? columnOf[field] : -1
+              // A label cell in plain spelling is matched where it starts (its end comes with the
+              // match); any other cell is delimited first and coded below.
+              let matched = j >= 0 ? matcher?.match(base + s, available: stop - s, readable: n - s) ?? -1 : -1
+              if matched >= 0 {
+                row[j] = UInt8(truncatingIfNeeded: matched)
+                e = s + matched >> 8
+              } else {
+                while e < stop, base[e] != delimiter { e += 1 }
+              }
               if field < fields {
-                let j = columnOf[field]
-                if j >= 0 {
+                if j >= 0, matched < 0 {
                   // Inline fast paths for the common Likert cells: empty, or one digit on the scale.
                   if e == s {
                     row[j] = 0
@@ -790,13 +800,21 @@ private struct CellCoder: Sendable {
   /// The labels' ASCII table, held directly so a lookup retains one object, not the whole set.
   let table: ASCIILabelTable?
   let low: Int
+  /// The labels matched where a cell starts, before its end is found (the fast path's label cells).
+  let matcher: ASCIILabelMatcher?
 
-  init(codeOfValue: [UInt8], missingTokens: [[UInt8]], labels: ResponseLabels?, low: Int) {
+  init(codeOfValue: [UInt8], missingTokens: [[UInt8]], labels: ResponseLabels?, low: Int, delimiter: UInt8) {
     self.codeOfValue = codeOfValue
     self.missingTokens = missingTokens
     self.labels = labels
     self.table = labels?.ascii
     self.low = low
+    matcher = labels.flatMap { labels in
+      ASCIILabelMatcher(table: labels.ascii, delimiter: delimiter, missingTokens: missingTokens) { v in
+        let k = v - low
+        return k >= 0 && k < codeOfValue.count && codeOfValue[k] != 0xFF ? codeOfValue[k] : nil
+      }
+    }
   }
 
   typealias Cell = ResponseCSVParser.Cell

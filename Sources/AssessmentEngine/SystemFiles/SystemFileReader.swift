@@ -83,6 +83,18 @@ public struct SystemFileReader: Sendable {
     _ chunk: UnsafeBufferPointer<UInt8>, isFinal: Bool, stopAfterDictionary: Bool = false,
     _ onCase: (SystemFileCase) -> Void
   ) throws(SystemFileError) {
+    try consumeBlocks(chunk, isFinal: isFinal, stopAfterDictionary: stopAfterDictionary) { block in
+      for i in 0..<block.count { onCase(block[i]) }
+    }
+  }
+
+  /// Cases in blocks: what ``consume(_:isFinal:stopAfterDictionary:_:)`` does, but `onCases` gets
+  /// several consecutive complete cases at once, so a caller can decode them in one loop without
+  /// a call per case.
+  mutating func consumeBlocks(
+    _ chunk: UnsafeBufferPointer<UInt8>, isFinal: Bool, stopAfterDictionary: Bool = false,
+    _ onCase: Cases
+  ) throws(SystemFileError) {
     if phase == .done { return }
     if phase == .dictionary {
       pending.append(contentsOf: chunk)
@@ -106,7 +118,8 @@ public struct SystemFileReader: Sendable {
       dictionary = d
       pending.removeFirst(used)
       pendingOffset = used
-      caseBuffer = [UInt64](repeating: 0, count: d.caseSize)
+      // Room for a block of cases of about 32 KiB, handed over together.
+      caseBuffer = [UInt64](repeating: 0, count: d.caseSize * Swift.max(1, 4096 / Swift.max(1, d.caseSize)))
       codeTable = (0..<256).map { code -> UInt64 in
         switch code {
         case 254: return 0x2020_2020_2020_2020
@@ -130,11 +143,14 @@ public struct SystemFileReader: Sendable {
     try consumeData(chunk, isFinal: isFinal, onCase)
   }
 
+  /// The receiver of decoded cases, a block at a time.
+  typealias Cases = (SystemFileCaseBlock) -> Void
+
   /// The bit pattern of SPSS's system-missing value, −`Double.greatestFiniteMagnitude`.
   static let sysmisBits: UInt64 = (-Double.greatestFiniteMagnitude).bitPattern
 
   private mutating func consumeData(
-    _ chunk: UnsafeBufferPointer<UInt8>, isFinal: Bool, _ onCase: (SystemFileCase) -> Void
+    _ chunk: UnsafeBufferPointer<UInt8>, isFinal: Bool, _ onCase: Cases
   ) throws(SystemFileError) {
     guard let d = dictionary else { return }
     switch phase {
@@ -201,7 +217,7 @@ public struct SystemFileReader: Sendable {
 
   /// Decodes the complete zlib blocks in `pending` (up to the trailer) and their bytecode.
   private mutating func decodeZlibBlocks(
-    _ d: SystemFileDictionary, isFinal: Bool, _ onCase: (SystemFileCase) -> Void
+    _ d: SystemFileDictionary, isFinal: Bool, _ onCase: Cases
   ) throws(SystemFileError) {
     while pendingOffset < ztrailerOffset, !endOfData {
       let available = Swift.min(pending.count, ztrailerOffset - pendingOffset)
@@ -250,14 +266,20 @@ public struct SystemFileReader: Sendable {
   /// Decodes whole 8-byte units of case data from `b`; returns how many bytes were used (the rest,
   /// under 8 bytes or a command whose data unit has not arrived, waits for more input).
   private mutating func decodeUnits(
-    _ b: UnsafeBufferPointer<UInt8>, compressed: Bool, _ caseSize: Int, _ onCase: (SystemFileCase) -> Void
+    _ b: UnsafeBufferPointer<UInt8>, compressed: Bool, _ caseSize: Int, _ onCase: Cases
   ) -> Int {
-    guard let base = b.baseAddress, caseSize > 0, caseBuffer.count == caseSize else { return 0 }
+    guard let base = b.baseAddress, caseSize > 0, caseBuffer.count >= caseSize, caseBuffer.count % caseSize == 0
+    else { return 0 }
     let raw = UnsafeRawPointer(base)
     let n = b.count
     var p = 0
+    // `index` runs over the whole block buffer; `caseEnd` is where the case being filled ends. A
+    // full buffer is handed over and refilled from its start; on return the complete cases are
+    // handed over and the incomplete one is moved to the front (`elementIndex < caseSize` between calls).
     let bigEndian = dictionary?.bigEndian ?? false
     var index = elementIndex
+    var caseEnd = caseSize
+    let capacity = caseBuffer.count
     var cases = casesRead
     let limit = dictionary?.caseCount ?? Int.max
     var ended = false
@@ -268,58 +290,66 @@ public struct SystemFileReader: Sendable {
     swap(&buffer, &caseBuffer)
     buffer.withUnsafeMutableBufferPointer { elements in
       guard let out = elements.baseAddress else { return }
+      /// Counts the case just completed; false when the file's announced cases are all read.
+      @inline(__always) func caseDone() -> Bool {
+        cases += 1
+        if cases == limit {
+          ended = true
+          return false
+        }
+        if index == capacity {
+          onCase(SystemFileCaseBlock(elements: UnsafeBufferPointer(elements), caseSize: caseSize, bigEndian: bigEndian))
+          index = 0
+          caseEnd = caseSize
+        } else {
+          caseEnd += caseSize
+        }
+        return true
+      }
       if !compressed {
         while p + 8 <= n {
           out[index] = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
           p += 8
           index += 1
-          if index == caseSize {
-            onCase(SystemFileCase(elements: UnsafeBufferPointer(elements), bigEndian: bigEndian))
-            index = 0
-            cases += 1
-            if cases == limit {
+          if index == caseEnd, !caseDone() { break }
+        }
+      } else {
+        table.withUnsafeBufferPointer { table in
+          while true {
+            if k == 8 {
+              guard p + 8 <= n else { return }
+              block = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+              p += 8
+              k = 0
+            }
+            let code = Int((block >> UInt64(k &* 8)) & 0xFF)
+            switch code {
+            case 0:
+              k += 1
+              continue
+            case 252:
               ended = true
               return
+            case 253:
+              guard p + 8 <= n else { return }
+              out[index] = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+              p += 8
+            default:
+              out[index] = table[code]
             }
-          }
-        }
-        return
-      }
-      table.withUnsafeBufferPointer { table in
-        while true {
-          if k == 8 {
-            guard p + 8 <= n else { return }
-            block = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-            p += 8
-            k = 0
-          }
-          let code = Int((block >> UInt64(k &* 8)) & 0xFF)
-          switch code {
-          case 0:
             k += 1
-            continue
-          case 252:
-            ended = true
-            return
-          case 253:
-            guard p + 8 <= n else { return }
-            out[index] = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-            p += 8
-          default:
-            out[index] = table[code]
-          }
-          k += 1
-          index += 1
-          if index == caseSize {
-            onCase(SystemFileCase(elements: UnsafeBufferPointer(elements), bigEndian: bigEndian))
-            index = 0
-            cases += 1
-            if cases == limit {
-              ended = true
-              return
-            }
+            index += 1
+            if index == caseEnd, !caseDone() { return }
           }
         }
+      }
+      let complete = index / caseSize * caseSize
+      if complete > 0 {
+        onCase(
+          SystemFileCaseBlock(
+            elements: UnsafeBufferPointer(rebasing: elements[0..<complete]), caseSize: caseSize, bigEndian: bigEndian))
+        for i in complete..<index { out[i - complete] = out[i] }
+        index -= complete
       }
     }
     swap(&buffer, &caseBuffer)
@@ -336,6 +366,22 @@ public struct SystemFileReader: Sendable {
     for i in 0..<8 { v |= UInt64(b[at + i]) << UInt64(8 * i) }
     if bigEndian { v = v.byteSwapped }
     return Int(truncatingIfNeeded: v)
+  }
+}
+
+/// Consecutive decoded cases, each `caseSize` elements; valid only inside the reader's callback.
+struct SystemFileCaseBlock {
+  let elements: UnsafeBufferPointer<UInt64>
+  let caseSize: Int
+  let bigEndian: Bool
+
+  /// The number of cases.
+  var count: Int { elements.count / caseSize }
+
+  /// Case `i`.
+  subscript(i: Int) -> SystemFileCase {
+    SystemFileCase(
+      elements: UnsafeBufferPointer(rebasing: elements[(i * caseSize)..<((i + 1) * caseSize)]), bigEndian: bigEndian)
   }
 }
 

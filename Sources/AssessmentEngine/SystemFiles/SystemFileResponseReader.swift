@@ -62,6 +62,14 @@ public struct SystemFileResponseReader: Sendable {
         try reader.consume(chunk, isFinal: isFinal, stopAfterDictionary: true) { _ in }
         guard let d = reader.dictionary else { return }
         binding = try bind(d)
+        // Room for the cases this chunk can hold at most (each element takes at least one byte),
+        // and no more than the header announces: one allocation instead of repeated doubling.
+        let rows = Swift.min(d.caseCount ?? 0, chunk.count / Swift.max(1, d.caseSize))
+        if rows > 0 {
+          batch.matrix.reserveCapacity(rows: rows)
+          batch.lines.reserveCapacity(batch.lines.count + rows)
+          if options.idColumn != nil { batch.ids.reserveCapacity(batch.ids.count + rows) }
+        }
         try decode(UnsafeBufferPointer(start: nil, count: 0), isFinal: isFinal, into: &batch)
       } else {
         try decode(chunk, isFinal: isFinal, into: &batch)
@@ -83,9 +91,9 @@ public struct SystemFileResponseReader: Sendable {
     guard let binding else { return }
     var codes = rowCodes
     var number = caseNumber
-    try reader.consume(chunk, isFinal: isFinal) { c in
-      number += 1
-      binding.add(c, number: number, codes: &codes, into: &batch)
+    try reader.consumeBlocks(chunk, isFinal: isFinal) { block in
+      binding.add(block, firstNumber: number + 1, codes: &codes, into: &batch)
+      number += block.count
     }
     rowCodes = codes
     caseNumber = number
@@ -169,6 +177,20 @@ public struct SystemFileResponseReader: Sendable {
     /// Per item: the 8-byte element of a numeric variable (−1 for strings), whether it has
     /// user-missing values, and the scale's bounds as doubles.
     let fast: [FastItem]
+    /// Whether every item is a numeric variable without user-missing values: rows are then coded
+    /// straight from their elements (``fastRow(_:caseSize:bigEndian:items:table:into:)``), other
+    /// rows cell by cell.
+    let allFast: Bool
+    /// The response code of a number by the top 16 bits of its IEEE 754 pattern, for the numbers
+    /// whose other 48 bits are zero (0xFF: not a response, or not such a number). Every whole
+    /// number of magnitude below 32 is such a number, so a Likert cell is coded by one look-up; a
+    /// response the table cannot hold (on a wide scale) takes the cell-by-cell path.
+    let codeByTopBits: [UInt8]
+    /// The id variable's only segment when its text can be read straight from the case's bytes (a
+    /// string of at most 255 bytes): its first element and width.
+    let idSegment: (element: Int, width: Int)?
+    /// Whether the file's text is UTF-8 (so bytes decode as UTF-8 whatever they hold).
+    let utf8: Bool
 
     struct FastItem: Sendable {
       var element: Int
@@ -193,6 +215,144 @@ public struct SystemFileResponseReader: Sendable {
           element: v.isString ? -1 : v.segments.first?.element ?? -1,
           hasMissing: !v.missingValues.values.isEmpty || v.missingValues.range != nil,
           low: Double(scale.min), high: Double(scale.max))
+      }
+      allFast = fast.allSatisfy { $0.element >= 0 && !$0.hasMissing }
+      var byTop = [UInt8](repeating: 0xFF, count: 1 << 16)
+      if let width = scale.packedWidth {
+        for i in 0..<width where scale.contains(scale.min + i) {
+          let bits = Double(scale.min + i).bitPattern
+          if bits & 0xFFFF_FFFF_FFFF == 0 { byTop[Int(bits >> 48)] = UInt8(i + 1) }
+        }
+      }
+      codeByTopBits = byTop
+      utf8 = encoding == "UTF-8"
+      if let id = idVariable, id.isString, id.segments.count == 1, let s = id.segments.first {
+        idSegment = (s.element, s.width)
+      } else {
+        idSegment = nil
+      }
+    }
+
+    /// Codes one row whose items are all plain numeric variables, from its elements: true when
+    /// every cell is system-missing or a whole number on the scale that ``codeByTopBits`` holds
+    /// (else the row is left to ``add(_:number:codes:into:)``'s cell-by-cell path, which says what
+    /// is wrong or reads what the table does not hold).
+    @inline(__always)
+    func fastRow(
+      _ row: UnsafePointer<UInt64>, caseSize: Int, bigEndian: Bool, items: UnsafeBufferPointer<FastItem>,
+      table: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>
+    ) -> Bool {
+      let sysmis = SystemFileReader.sysmisBits
+      for j in 0..<items.count {
+        let f = items[j].element
+        guard f < caseSize else { return false }
+        let raw = row[f]
+        let bits = bigEndian ? raw.byteSwapped : raw
+        if bits == sysmis {
+          out[j] = 0
+          continue
+        }
+        guard bits & 0xFFFF_FFFF_FFFF == 0 else { return false }
+        let code = table[Int(truncatingIfNeeded: bits >> 48)]
+        guard code != 0xFF else { return false }
+        out[j] = code
+      }
+      return true
+    }
+
+    /// The id of a case whose id variable is a short string, read straight from the case's elements
+    /// (trailing spaces and NULs dropped) when that reads as ``SystemFileText/decode(_:encoding:)``
+    /// would: in a UTF-8 file always, in another encoding when the bytes are ASCII; nil otherwise.
+    @inline(__always)
+    func fastID(_ row: UnsafePointer<UInt64>, caseSize: Int) -> String? {
+      guard let (element, width) = idSegment, element + (width + 7) / 8 <= caseSize else { return nil }
+      return UnsafeRawPointer(row + element).withMemoryRebound(to: UInt8.self, capacity: width) { bytes in
+        var n = width
+        while n > 0, bytes[n - 1] == 0x20 || bytes[n - 1] == 0 { n -= 1 }
+        if !utf8 {
+          for i in 0..<n where bytes[i] >= 0x80 { return nil }
+        }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: n), as: UTF8.self)
+      }
+    }
+
+    /// Appends a block of cases to `batch`: rows whose items are all plain numbers are coded
+    /// straight from the elements into the matrix; the others go through ``add(_:number:codes:into:)``.
+    func add(
+      _ block: SystemFileCaseBlock, firstNumber: Int, codes: inout [UInt8], into batch: inout ResponseBatch
+    ) {
+      guard allFast, let elements = block.elements.baseAddress else {
+        for i in 0..<block.count { add(block[i], number: firstNumber + i, codes: &codes, into: &batch) }
+        return
+      }
+      let count = block.count
+      let k = itemVariables.count
+      let caseSize = block.caseSize
+      let bigEndian = block.bigEndian
+      var r = 0
+      while r < count {
+        // A run of up to 64 rows coded in place; it stops before a row the fast path cannot take,
+        // which then goes through the cell-by-cell path, so everything stays in file order.
+        let start = r
+        let span = Swift.min(64, count - r)
+        let old = batch.matrix.codes.count
+        batch.matrix.codes.append(contentsOf: repeatElement(0, count: span * k))
+        batch.matrix.codes.withUnsafeMutableBufferPointer { all in
+          fast.withUnsafeBufferPointer { items in
+            codeByTopBits.withUnsafeBufferPointer { table in
+              guard let base = all.baseAddress else { return }
+              while r < start + span,
+                fastRow(
+                  elements + r * caseSize, caseSize: caseSize, bigEndian: bigEndian, items: items, table: table,
+                  into: base + old + (r - start) * k)
+              {
+                r += 1
+              }
+            }
+          }
+        }
+        let done = r - start
+        batch.matrix.codes.removeLast((span - done) * k)
+        batch.matrix.rowCount += done
+        batch.rowsRead += done
+        batch.lines.append(contentsOf: (firstNumber + start)..<(firstNumber + r))
+        if idVariable != nil || !passthroughVariables.isEmpty {
+          for i in start..<r {
+            appendID(block[i], into: &batch)
+            appendPassthrough(block[i], into: &batch)
+          }
+        }
+        if r < start + span {
+          add(block[r], number: firstNumber + r, codes: &codes, into: &batch)
+          r += 1
+        }
+      }
+    }
+
+    /// Appends the case's id (nothing when no id variable was asked for).
+    private func appendID(_ c: SystemFileCase, into batch: inout ResponseBatch) {
+      guard let id = idVariable else { return }
+      if let row = c.elements.baseAddress, let s = fastID(row, caseSize: c.elements.count) {
+        batch.ids.append(s)
+        return
+      }
+      switch c.value(of: id, encoding: encoding) {
+      case .text(let s): batch.ids.append(s)
+      case .number(let x): batch.ids.append(ShortestDecimal.string(x))
+      case nil: batch.ids.append("")
+      }
+    }
+
+    /// Appends the case's passthrough texts (nothing when none were asked for).
+    private func appendPassthrough(_ c: SystemFileCase, into batch: inout ResponseBatch) {
+      guard !passthroughVariables.isEmpty else { return }
+      batch.preparePassthrough(passthroughVariables.count)
+      for (t, variable) in passthroughVariables.enumerated() {
+        switch c.value(of: variable, encoding: encoding) {
+        case .text(let s): batch.passthrough[t].append(s)
+        case .number(let x): batch.passthrough[t].append(ShortestDecimal.string(x))
+        case nil: batch.passthrough[t].append("")
+        }
       }
     }
 
@@ -238,23 +398,8 @@ public struct SystemFileResponseReader: Sendable {
       }
       codes.withUnsafeBufferPointer { batch.matrix.appendCodes($0) }
       batch.lines.append(number)
-      if let id = idVariable {
-        switch c.value(of: id, encoding: encoding) {
-        case .text(let s): batch.ids.append(s)
-        case .number(let x): batch.ids.append(ShortestDecimal.string(x))
-        case nil: batch.ids.append("")
-        }
-      }
-      if !passthroughVariables.isEmpty {
-        batch.preparePassthrough(passthroughVariables.count)
-        for (t, variable) in passthroughVariables.enumerated() {
-          switch c.value(of: variable, encoding: encoding) {
-          case .text(let s): batch.passthrough[t].append(s)
-          case .number(let x): batch.passthrough[t].append(ShortestDecimal.string(x))
-          case nil: batch.passthrough[t].append("")
-          }
-        }
-      }
+      appendID(c, into: &batch)
+      appendPassthrough(c, into: &batch)
     }
     private enum CellResult {
       case code(UInt8)
