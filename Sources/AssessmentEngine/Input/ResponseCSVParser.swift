@@ -673,41 +673,52 @@ public struct ResponseCSVParser: Sendable {
             while true {
               var e = s
               let j = field < fields ? columnOf[field] : -1
-              // A label cell in plain spelling is matched where it starts (its end comes with the
-              // match); any other cell is delimited first and coded below.
-              let matched = j >= 0 ? matcher?.match(base + s, available: stop - s, readable: n - s) ?? -1 : -1
-              if matched >= 0 {
-                row[j] = UInt8(truncatingIfNeeded: matched)
-                e = s + matched >> 8
-              } else {
+              // The common Likert cells are coded where they start, in this order: empty, one digit on
+              // the scale, then (with labels) a label in plain spelling, whose end comes with the match.
+              // Any other cell is delimited first and coded by the cell coder. The label matcher is
+              // not asked about a cell led by a digit or sign: no label it holds starts so, and a
+              // numeric file should not pay for a look-up that cannot succeed.
+              var coded = false
+              if j >= 0 {
+                let c = s < stop ? base[s] : delimiter
+                if c == delimiter {
+                  row[j] = 0
+                  coded = true
+                } else if c >= 48, c <= 57, s + 1 == stop || base[s + 1] == delimiter,
+                  case let v = Int(c) &- 48 &- low, v >= 0, v < codeCount, table[v] != 0xFF
+                {
+                  row[j] = table[v]
+                  e = s + 1
+                  coded = true
+                } else if let matcher, c > 0x39 || (c < 0x30 && c != 0x2B && c != 0x2D) {
+                  let matched = matcher.match(base + s, available: stop - s, readable: n - s)
+                  if matched >= 0 {
+                    row[j] = UInt8(truncatingIfNeeded: matched)
+                    e = s + matched >> 8
+                    coded = true
+                  }
+                }
+              }
+              if !coded {
                 while e < stop, base[e] != delimiter { e += 1 }
               }
               if field < fields {
-                if j >= 0, matched < 0 {
-                  // Inline fast paths for the common Likert cells: empty, or one digit on the scale.
-                  if e == s {
-                    row[j] = 0
-                  } else if e - s == 1, case let v = Int(base[s]) &- 48 &- low, base[s] >= 48, base[s] <= 57, v >= 0,
-                    v < codeCount, table[v] != 0xFF
-                  {
-                    row[j] = table[v]
-                  } else {
-                    switch coder.code(UnsafeBufferPointer(start: base + s, count: e - s)) {
-                    case .code(let c):
-                      row[j] = c
-                    case .notInteger:
-                      rejected = true
-                      cellProblems.append((field, s - p + 1, s..<e, .notAnInteger))
-                    case .unknownLabel:
-                      rejected = true
-                      cellProblems.append(
-                        (field, s - p + 1, s..<e, .unknownLabel(allowed: options.labels?.allowed ?? [])))
-                    case .outOfRange:
-                      if rejectOutOfRange { rejected = true } else { row[j] = 0 }
-                      cellProblems.append(
-                        (field, s - p + 1, s..<e, .outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded))
-                      )
-                    }
+                if j >= 0, !coded {
+                  switch coder.code(UnsafeBufferPointer(start: base + s, count: e - s)) {
+                  case .code(let c):
+                    row[j] = c
+                  case .notInteger:
+                    rejected = true
+                    cellProblems.append((field, s - p + 1, s..<e, .notAnInteger))
+                  case .unknownLabel:
+                    rejected = true
+                    cellProblems.append(
+                      (field, s - p + 1, s..<e, .unknownLabel(allowed: options.labels?.allowed ?? [])))
+                  case .outOfRange:
+                    if rejectOutOfRange { rejected = true } else { row[j] = 0 }
+                    cellProblems.append(
+                      (field, s - p + 1, s..<e, .outOfRange(min: scale.min, max: scale.max, excluded: scale.excluded))
+                    )
                   }
                 }
                 if field == idField { idRange = s..<e }
