@@ -69,32 +69,38 @@ public struct ResponseTableReader: Sendable {
   {
     if text != nil { return try text?.consume(chunk, isFinal: isFinal, into: &batch) ?? () }
     if system != nil { return try system?.consume(chunk, isFinal: isFinal, into: &batch) ?? () }
-    head.append(contentsOf: chunk)
-    if head.count < 4 && !isFinal { return }
-    let isSystem = head.withUnsafeBufferPointer { SystemFileReader.isSystemFile(prefix: $0) }
-    if isSystem {
-      system = SystemFileResponseReader(columns: columns, scale: scale, options: options)
-    } else {
-      if detectDelimiter {
-        // Skip a byte-order mark before looking at the header line.
-        let found = head.withUnsafeBufferPointer { b -> UInt8? in
-          let start = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
-          let dialect = CSVDialect(delimiter: nil, decimalComma: options.decimalComma)
-          return dialect.resolvedDelimiter(in: UnsafeBufferPointer(rebasing: b[start...]), isFinal: isFinal)
-        }
-        guard let found else { return }
-        options.delimiter = found
-      }
-      text = ResponseCSVParser(columns: columns, scale: scale, options: options)
+    // A first chunk that already shows the format goes straight to its reader: copying it into
+    // `head` would copy a whole in-memory file.
+    if head.isEmpty {
+      if chooseReader(chunk, isFinal: isFinal) { return try consume(chunk, isFinal: isFinal, into: &batch) }
+      head.append(contentsOf: chunk)
+      return
     }
+    head.append(contentsOf: chunk)
+    let chosen = head.withUnsafeBufferPointer { chooseReader($0, isFinal: isFinal) }
+    guard chosen else { return }
     let bytes = head
     head = []
-    try bytes.withUnsafeBufferPointer { (b) throws(InputIssue) in
-      if text != nil {
-        try text?.consume(b, isFinal: isFinal, into: &batch)
-      } else {
-        try system?.consume(b, isFinal: isFinal, into: &batch)
-      }
+    try bytes.withUnsafeBufferPointer { (b) throws(InputIssue) in try consume(b, isFinal: isFinal, into: &batch) }
+  }
+
+  /// Chooses the reader (system file by its magic bytes, else CSV with its delimiter) when `b`, the
+  /// first bytes of the input, are enough to tell; false when more input is needed.
+  private mutating func chooseReader(_ b: UnsafeBufferPointer<UInt8>, isFinal: Bool) -> Bool {
+    if b.count < 4 && !isFinal { return false }
+    if SystemFileReader.isSystemFile(prefix: b) {
+      system = SystemFileResponseReader(columns: columns, scale: scale, options: options)
+      return true
     }
+    if detectDelimiter {
+      // Skip a byte-order mark before looking at the header line.
+      let start = b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF ? 3 : 0
+      let dialect = CSVDialect(delimiter: nil, decimalComma: options.decimalComma)
+      guard let found = dialect.resolvedDelimiter(in: UnsafeBufferPointer(rebasing: b[start...]), isFinal: isFinal)
+      else { return false }
+      options.delimiter = found
+    }
+    text = ResponseCSVParser(columns: columns, scale: scale, options: options)
+    return true
   }
 }

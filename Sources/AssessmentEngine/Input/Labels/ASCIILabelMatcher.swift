@@ -124,12 +124,19 @@ final class ASCIILabelMatcher: @unchecked Sendable {
 
   static let bucketCount = 1024
 
-  /// The bucket of a label (or cell) starting with bytes `b0 b1 b2`, ASCII case folded (a multiplicative
-  /// hash of the three bytes into 10 bits).
+  /// The bucket of a label (or cell) starting with bytes `b0 b1 b2`, each with bit 0x20 set (a
+  /// multiplicative hash of the three bytes into 10 bits). Setting the bit folds ASCII case; it also
+  /// puts a few non-letters together with others (`@` with `` ` ``), which only shares a bucket: the
+  /// compare that follows is exact.
   @inline(__always)
   static func bucket(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Int {
-    let key = UInt32(lower(b0)) | UInt32(lower(b1)) << 8 | UInt32(lower(b2)) << 16
-    return Int((key &* 0x9E37_79B1) >> 22)
+    bucket(key: UInt32(b0) | UInt32(b1) << 8 | UInt32(b2) << 16)
+  }
+
+  /// ``bucket(_:_:_:)`` of the first three bytes of a little-endian word (one load, no per-byte folding).
+  @inline(__always)
+  static func bucket(key: UInt32) -> Int {
+    Int(((key & 0xFF_FFFF | 0x20_2020) &* 0x9E37_79B1) >> 22)
   }
 
   /// The cell starting at `start` (with `available` bytes left in the record, and `readable ≥
@@ -138,9 +145,11 @@ final class ASCIILabelMatcher: @unchecked Sendable {
   @inline(__always)
   func match(_ start: UnsafePointer<UInt8>, available: Int, readable: Int) -> Int {
     // Spaces and tabs around a cell are trimmed by the reader and by normalisation alike (unless
-    // one is the delimiter).
+    // one is the delimiter). Most cells start with a letter: one compare skips the loop.
     var a = 0
-    while a < available, start[a] == 0x20 || start[a] == 0x09, start[a] != delimiter { a += 1 }
+    if available > 0, start[0] <= 0x20 {
+      while a < available, start[a] == 0x20 || start[a] == 0x09, start[a] != delimiter { a += 1 }
+    }
     guard a < available else { return -1 }
     let cell = start + a
     let left = available - a
@@ -154,23 +163,35 @@ final class ASCIILabelMatcher: @unchecked Sendable {
     return short >= 0 ? a << 8 + short : -1
   }
 
+  /// Where the cell ends when its label takes its first `n` bytes: `n` itself when the delimiter or
+  /// the record's end follows (the usual case, tried first), else after trailing spaces and tabs; nil
+  /// when anything else follows.
+  @inline(__always)
+  private func end(_ cell: UnsafePointer<UInt8>, after n: Int, left: Int) -> Int? {
+    if n == left || cell[n] == delimiter { return n }
+    var e = n
+    while e < left, cell[e] == 0x20 || cell[e] == 0x09, cell[e] != delimiter { e += 1 }
+    return e == left || cell[e] == delimiter ? e : nil
+  }
+
   /// A label of three bytes or more at `cell`: the bucket's inline label, then its list.
   @inline(__always)
   private func matchLong(_ cell: UnsafePointer<UInt8>, left: Int, canRead: Int) -> Int? {
-    let h = Self.bucket(cell[0], cell[1], cell[2])
+    let h: Int
     if canRead >= 16 {
       // The bucket's inline label: both words compared at once, one branch.
-      let slot = slots + h * 7
       let x0 = UnsafeRawPointer(cell).loadUnaligned(as: UInt64.self)
       let x1 = UnsafeRawPointer(cell + 8).loadUnaligned(as: UInt64.self)
+      h = Self.bucket(key: UInt32(truncatingIfNeeded: x0))
+      let slot = slots + h * 7
       let head = slot[6]
       let n = Int(truncatingIfNeeded: head & 0xFFFF_FFFF)
       let difference = (((x0 & slot[2]) | slot[1]) ^ slot[0]) | (((x1 & slot[5]) | slot[4]) ^ slot[3])
-      if difference == 0 && n <= left {
-        var e = n
-        while e < left, cell[e] == 0x20 || cell[e] == 0x09, cell[e] != delimiter { e += 1 }
-        if e == left || cell[e] == delimiter { return e << 8 | Int(truncatingIfNeeded: head >> 32) }
+      if difference == 0 && n <= left, let e = end(cell, after: n, left: left) {
+        return e << 8 | Int(truncatingIfNeeded: head >> 32)
       }
+    } else {
+      h = Self.bucket(cell[0], cell[1], cell[2])
     }
     let long = candidates(Int(buckets[h]), Int(buckets[h + 1]), cell, left: left, canRead: canRead)
     return long >= 0 ? long : nil
@@ -206,9 +227,7 @@ final class ASCIILabelMatcher: @unchecked Sendable {
         at += 8
         q += 3
       }
-      var e = n
-      while e < left, cell[e] == 0x20 || cell[e] == 0x09, cell[e] != delimiter { e += 1 }
-      guard e == left || cell[e] == delimiter else { continue }
+      guard let e = end(cell, after: n, left: left) else { continue }
       return e << 8 | Int(truncatingIfNeeded: head >> 32)
     }
     return -1
