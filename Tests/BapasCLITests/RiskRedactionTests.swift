@@ -31,7 +31,8 @@ struct RiskRedactionTests {
   }
 
   /// CSV: a duplicated identifying id, cell texts in the population and responsivity columns, an
-  /// answer not in the table (a scoring problem naming the client), an age that contradicts the age group.
+  /// answer not in the table (a scoring problem naming the client), an age that contradicts the age group,
+  /// a count outside the item's table and a person without a cut-off table (the library's descriptions).
   @Test func riskCSVRowsUnderRedact() throws {
     let rows = [
       "\(Self.id),\(Self.answers),male,adult,30,",
@@ -41,6 +42,7 @@ struct RiskRedactionTests {
       "K-4,1,\(Self.cell),1,0,no,1,0,1,no,3,no,yes,1,1,no,2,2,yes,male,adult,30,",
       "K-5,\(Self.answers),male,child,47,",
       "K-6,\(Self.cell),no,1,0,no,1,0,1,no,3,no,yes,1,1,no,2,2,yes,male,adult,30,",
+      "K-7,-4711,no,1,0,no,1,0,1,no,3,no,yes,1,1,no,2,2,yes,,adult,47,",
     ]
     let path = try temporaryFile(([Self.header] + rows).joined(separator: "\n") + "\n", name: "answers.csv")
     let plain = runBapas(["risk", path, "--instrument", "rnr8"])
@@ -53,10 +55,12 @@ struct RiskRedactionTests {
         "\(path):6:7: error: client 'K-4': Item 'ch2': the answer '\(Self.cell)' is not in the item's table (allowed: 'no', 'yes').",
         "\(path):7:55: error: ageGroup 'child' contradicts age 47: a child (anak, UU 11/2012 Pasal 1) is under 18, and the child cut-off table would be used. Correct one of them; the row is left out.",
         "\(path):8:5: error: item 'ch1' takes a whole-number count, not '\(Self.cell)'.",
+        "\(path):9:5: error: client 'K-7': Item 'ch1': the count -4711 is outside every range of the item's table.",
+        "\(path):9:54: error: client 'K-7': Instrument 'rnr8-illustrative' has no cut-off table for this person (gender unknown, adult, aged 47); the band cannot be determined.",
       ])
     let redacted = runBapas(["risk", path, "--instrument", "rnr8", "--redact"])
     #expect(redacted.status == plain.status && redacted.status == .someRowsRejected)
-    Self.expectNoSecrets(redacted.stderr, "stderr", secrets: [Self.id, Self.cell, "age 47"])
+    Self.expectNoSecrets(redacted.stderr, "stderr", secrets: [Self.id, Self.cell, "age 47", "aged 47", "4711"])
     #expect(
       Self.errorLines(redacted.stderr) == [
         "\(path):3:1: error: client <redacted> appears twice (first on line 2).",
@@ -65,17 +69,22 @@ struct RiskRedactionTests {
         "\(path):6:7: error: client <redacted>: Item 'ch2': the answer <redacted> is not in the item's table (allowed: 'no', 'yes').",
         "\(path):7:55: error: ageGroup 'child' contradicts age <redacted>: a child (anak, UU 11/2012 Pasal 1) is under 18, and the child cut-off table would be used. Correct one of them; the row is left out.",
         "\(path):8:5: error: item 'ch1' takes a whole-number count, not <redacted>.",
+        "\(path):9:5: error: client <redacted>: Item 'ch1': the count <redacted> is outside every range of the item's table.",
+        "\(path):9:54: error: client <redacted>: Instrument 'rnr8-illustrative' has no cut-off table for this person (gender unknown, adult, aged <redacted>); the band cannot be determined.",
       ])
 
     // JSON output: the problems carry the value apart (shown in full without the flag), and neither the
     // problems nor the issue lines carry it under --redact. Clients scored are output data, not messages.
     let json = runBapas(["risk", path, "--instrument", "rnr8", "--format", "json"])
     let plainProblems = try Self.problems(json.stdout)
-    #expect(plainProblems.map { $0["value"] as? String } == [Self.id, Self.cell, Self.cell, "K-4", "47", Self.cell])
+    #expect(
+      plainProblems.map { $0["value"] as? String } == [
+        Self.id, Self.cell, Self.cell, "K-4", "47", Self.cell, "K-7", "K-7",
+      ])
     let redactedJSON = runBapas(["risk", path, "--instrument", "rnr8", "--format", "json", "--redact"])
     let problems = try Self.problems(redactedJSON.stdout)
-    #expect(problems.count == 6 && problems.allSatisfy { $0["value"] as? String == "<redacted>" })
-    #expect(problems.map { $0["line"] as? Int } == [3, 4, 5, 6, 7, 8])
+    #expect(problems.count == 8 && problems.allSatisfy { $0["value"] as? String == "<redacted>" })
+    #expect(problems.map { $0["line"] as? Int } == [3, 4, 5, 6, 7, 8, 9, 9])
     Self.expectNoSecrets(try Self.section("problems", redactedJSON.stdout), "JSON problems")
     Self.expectNoSecrets(try Self.section("issues", redactedJSON.stdout), "JSON issues")
     Self.expectNoSecrets(redactedJSON.stderr, "stderr (JSON run)")
