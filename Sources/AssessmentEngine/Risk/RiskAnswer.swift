@@ -65,15 +65,26 @@ public enum RiskScoringProblem: Sendable, Hashable, Codable, CustomStringConvert
     case .answerNotInTable(let item, let answer, let allowed):
       "Item '\(item)': the answer \(Redaction.quote(answer)) is not in the item's table (allowed: \(allowed.map { "'\($0)'" }.joined(separator: ", ")))."
     case .countOutOfRange(let item, let count):
-      "Item '\(item)': the count \(count) is outside every range of the item's table."
+      "Item '\(item)': the count \(Redaction.bare(String(count))) is outside every range of the item's table."
     case .wrongAnswerType(let item, let expected):
       "Item '\(item)': expected \(expected)."
     case .tooManyMissing(let domain, let missing, let limit):
       (domain.map { "Domain '\($0)'" } ?? "The instrument")
         + " has \(missing.count) unanswered items (\(missing.joined(separator: ", "))) but at most \(limit) may be unanswered; it cannot be scored."
     case .noCutoffTable(let population, let instrument):
-      "Instrument '\(instrument)' has no cut-off table for this person (\(population)); the band cannot be determined."
+      "Instrument '\(instrument)' has no cut-off table for this person (\(population.redactableDescription)); the band cannot be determined."
     }
+  }
+}
+
+extension ClientPopulation {
+  /// ``description`` with the age in years through ``Redaction`` (a message may not quote it under
+  /// redaction; gender and age group are the cut-off tables' vocabulary and stay).
+  fileprivate var redactableDescription: String {
+    [
+      gender?.rawValue ?? "gender unknown", ageGroup?.rawValue ?? "age group unknown",
+      ageYears.map { "aged \(Redaction.bare(String($0)))" } ?? "age unknown",
+    ].joined(separator: ", ")
   }
 }
 

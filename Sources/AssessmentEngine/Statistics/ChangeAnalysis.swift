@@ -3,17 +3,22 @@
 /// change and clinical significance (Jacobson & Truax 1991).
 ///
 /// The library side of `bapas change`: the command reads and scores the two files, then calls
-/// ``pair(pre:post:)``, ``parameters(for:metric:reliabilities:standardDeviations:norms:direction:criterion:)``
-/// and ``ScaleChange/init(pre:post:parameters:direction:criterion:)``, and only renders the results.
+/// ``parameters(for:metric:reliabilities:standardDeviations:norms:direction:criterion:)`` and
+/// ``compare(pre:post:parameters:direction:criterion:)``, and only renders the results. The
+/// building blocks are public too: ``pair(pre:post:)`` pairs ids, ``duplicateIDs(_:)`` finds ids
+/// given twice and ``ScaleChange/init(pre:post:parameters:direction:criterion:)`` classifies one
+/// score pair.
 ///
 /// ```swift
 /// let definition = try InstrumentDefinition(jsonData: json)
 /// let parameters = try ChangeAnalysis.parameters(
 ///   for: definition, reliabilities: ["Total": 0.84], standardDeviations: ["Total": 10])
+/// let comparison = try ChangeAnalysis.compare(pre: before, post: after, parameters: parameters)
+/// // comparison.rows: one RespondentChange per id in both, in PRE's order
+/// // comparison.onlyInPre, .onlyInPost, .unidentifiedPre, .unidentifiedPost: the rest, with their lines
 /// let pairing = ChangeAnalysis.pair(pre: ["a", "b", ""], post: ["b", "c", "a"])
 /// // pairing.pairs == [RespondentPair(pre: 0, post: 2), RespondentPair(pre: 1, post: 0)]
 /// // pairing.onlyInPost == [1], pairing.unidentifiedPre == [2]
-/// let change = ScaleChange(pre: preScores[0], post: postScores[2], parameters: parameters[0])
 /// ```
 public enum ChangeAnalysis {
   /// Pairs two administrations by respondent id, in the first administration's order.

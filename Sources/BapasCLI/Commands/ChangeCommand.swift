@@ -101,36 +101,27 @@ enum ChangeCommand: Subcommand {
     }
     let pre = try collect(plan: plan, options: options, path: prePath, stderr: io.stderr)
     let post = try collect(plan: plan, options: options, path: postPath, stderr: io.stderr)
-    // Pairing by id is the library's (ChangeAnalysis.pair): an empty id identifies no one, so such
-    // rows are never paired (two empty ids are not one person).
-    let pairing = ChangeAnalysis.pair(pre: pre.respondents.map(\.id), post: post.respondents.map(\.id))
-    for (path, administration, positions) in [
-      (prePath, pre, pairing.unidentifiedPre), (postPath, post, pairing.unidentifiedPost),
-    ] {
-      for i in positions {
+    // Pairing and classification are the library's (ChangeAnalysis.compare); duplicate ids were
+    // refused per file above, with their lines, so the library's own check cannot fire here.
+    let comparison: ChangeComparison
+    do {
+      comparison = try ChangeAnalysis.compare(
+        pre: pre.respondents, post: post.respondents, parameters: parameters, direction: direction,
+        criterion: criterion)
+    } catch {
+      let why = error.description
+      throw .failed(.internalError("the two administrations could not be compared: \(why)"))
+    }
+    for (path, unidentified) in [(prePath, comparison.unidentifiedPre), (postPath, comparison.unidentifiedPost)] {
+      for r in unidentified {
         io.report(
           .warning(
-            .init(file: path, line: administration.respondents[i].line, columnName: idColumn),
+            .init(file: path, line: r.line, columnName: idColumn),
             "the id in column \(quotedForMessage(idColumn)) is empty; the row is not paired."))
       }
     }
-    let unidentified = pairing.unidentifiedPre.count + pairing.unidentifiedPost.count
-    let rows = pairing.pairs.map { pair in
-      let (respondent, later) = (pre.respondents[pair.pre], post.respondents[pair.post])
-      return ChangeRow(
-        id: respondent.id, preLine: respondent.line, postLine: later.line,
-        scales: parameters.indices.map { s in
-          ScaleChange(
-            pre: respondent.scores[s], post: later.scores[s], parameters: parameters[s], direction: direction,
-            criterion: criterion)
-        })
-    }
-    let onlyInPre = pairing.onlyInPre.map {
-      UnmatchedRespondent(id: pre.respondents[$0].id, line: pre.respondents[$0].line)
-    }
-    let onlyInPost = pairing.onlyInPost.map {
-      UnmatchedRespondent(id: post.respondents[$0].id, line: post.respondents[$0].line)
-    }
+    let unidentified = comparison.unidentifiedPre.count + comparison.unidentifiedPost.count
+    let (rows, onlyInPre, onlyInPost) = (comparison.rows, comparison.onlyInPre, comparison.onlyInPost)
     for r in onlyInPre {
       io.report(
         .warning(
@@ -168,8 +159,7 @@ enum ChangeCommand: Subcommand {
     io.stderr.write(
       "bapas change: \(rows.count) respondents in both files, \(onlyInPre.count) only in \(prePath), \(onlyInPost.count) only in \(postPath), \(unidentified) without an id; "
         + "\(pre.rowsRejected + post.rowsRejected) rows rejected; missing-data policy: \(policy.summary).\n")
-    let incomplete =
-      pre.rowsRejected + post.rowsRejected > 0 || !onlyInPre.isEmpty || !onlyInPost.isEmpty || unidentified > 0
+    let incomplete = pre.rowsRejected + post.rowsRejected > 0 || !comparison.isComplete
     return incomplete ? .someRowsRejected : .success
   }
 
@@ -308,39 +298,35 @@ enum ChangeCommand: Subcommand {
 
   // MARK: Scoring
 
-  struct Respondent {
-    var id: String
-    var line: Int
-    var scores: [ScaleScore]
-  }
-
-  struct Administration {
-    var respondents: [Respondent] = []
+  /// One administration as scored: the library's respondents and the rows the reader rejected.
+  struct ScoredAdministration {
+    var respondents: [ScoredRespondent] = []
     var rowsRejected = 0
   }
 
-  /// Scores a file and keeps, per respondent, the scores and the line; duplicate ids are an error.
+  /// Scores a file and keeps, per respondent, the scores and the line; duplicate ids are an error
+  /// naming every line (checked per file, so a duplicate in PRE stops the run before POST is read).
   static func collect(plan: ScoringPlan, options: ResponseCSVOptions, path: String, stderr: OutputSink)
-    throws(CommandFailure) -> Administration
+    throws(CommandFailure) -> ScoredAdministration
   {
     let collector = ScoreCollector()
     let summary = try ScoringPipeline(plan: plan, options: options, path: path, stderr: stderr).run(writer: collector)
-    let duplicates = ChangeAnalysis.duplicateIDs(collector.respondents.map(\.id)).map { duplicate in
-      let found = duplicate.positions.map { collector.respondents[$0].line }
-      let (id, column) = (duplicate.id, options.idColumn ?? "")
+    let duplicates = ChangeAnalysis.duplicates(in: collector.respondents).map { duplicate in
+      let (id, column, found) = (duplicate.id, options.idColumn ?? "", duplicate.lines)
       return CLIError(
-        .invalidDefinition, .init(file: path, line: found[1], columnName: column), value: id,
+        .invalidDefinition, .init(file: path, line: found.dropFirst().first ?? found.first, columnName: column),
+        value: id,
         why:
           "the id \(Redaction.quote(id)) in column '\(column)' appears more than once, on lines \(found.map(String.init).joined(separator: ", ")); each respondent must have one row."
       )
     }
     if !duplicates.isEmpty { throw .failed(duplicates) }
-    return Administration(respondents: collector.respondents, rowsRejected: summary.rowsRejected)
+    return ScoredAdministration(respondents: collector.respondents, rowsRejected: summary.rowsRejected)
   }
 
   /// The CSV: the id, then per scale `<S>_pre,<S>_post,<S>_change,<S>_rci,<S>_reliable_change`,
   /// `<S>_clinical` when the scale has norms, and `<S>_note` (why the RCI is empty).
-  static func csv(_ rows: [ChangeRow], idColumn: String, parameters: [ScaleParameters]) -> String {
+  static func csv(_ rows: [RespondentChange], idColumn: String, parameters: [ScaleParameters]) -> String {
     var header = [csvField(idColumn)]
     for p in parameters {
       header += ["_pre", "_post", "_change", "_rci", "_reliable_change"].map { csvField(p.scale + $0) }
@@ -366,30 +352,16 @@ enum ChangeCommand: Subcommand {
 
 /// Collects scored rows with their ids (the scores of one administration).
 final class ScoreCollector: ScoreWriter {
-  var respondents: [ChangeCommand.Respondent] = []
+  var respondents: [ScoredRespondent] = []
   func begin() {}
   func write(_ batch: ResponseBatch, _ table: ScoreTable) {
     for row in 0..<table.rowCount {
       respondents.append(
-        ChangeCommand.Respondent(id: batch.ids[row], line: batch.lines[row], scores: table.scores(row: row)))
+        ScoredRespondent(id: batch.ids[row], line: batch.lines[row], scores: table.scores(row: row)))
     }
   }
   func report(_ issues: [InputIssue]) {}
   func finish(summary: ScoringSummary) {}
-}
-
-/// One respondent present in both files.
-struct ChangeRow: Encodable {
-  var id: String
-  var preLine: Int
-  var postLine: Int
-  var scales: [ScaleChange]
-}
-
-/// A respondent found in only one of the two files.
-struct UnmatchedRespondent: Encodable {
-  var id: String
-  var line: Int
 }
 
 /// The JSON document of `bapas change --format json`.
@@ -406,9 +378,9 @@ struct ChangeDocument: Encodable {
   }
 
   var metadata: Metadata
-  var respondents: [ChangeRow]
-  var onlyInPre: [UnmatchedRespondent]
-  var onlyInPost: [UnmatchedRespondent]
+  var respondents: [RespondentChange]
+  var onlyInPre: [UnpairedRespondent]
+  var onlyInPost: [UnpairedRespondent]
 
   private enum CodingKeys: String, CodingKey { case metadata, respondents, onlyInPre, onlyInPost }
 
@@ -426,7 +398,7 @@ struct ChangeDocument: Encodable {
 
   /// A respondent with `scales` keyed by scale id.
   private struct RespondentEntry: Encodable {
-    var row: ChangeRow
+    var row: RespondentChange
     var scaleNames: [String]
     private enum Keys: String, CodingKey { case id, preLine, postLine, scales }
     func encode(to encoder: any Encoder) throws {

@@ -133,15 +133,15 @@ enum RiskCommand: Subcommand {
   static func score(_ sheet: RiskSheet, instrument: RiskInstrumentDefinition, plan: Bool) -> Result<
     RiskClientResult, RiskInputFailure
   > {
-    func at(_ column: String?, _ message: String) -> RiskInputIssue {
+    func at(_ column: String?, _ reason: RiskInputIssue.Reason) -> RiskInputIssue {
       switch sheet.location {
       case .line(let line, _):
-        RiskInputIssue(location: .line(line, column: column.flatMap { sheet.columns[$0] } ?? 1), message: message)
+        RiskInputIssue(location: .line(line, column: column.flatMap { sheet.columns[$0] } ?? 1), reason: reason)
       case .path(let p):
         RiskInputIssue(
           location: .path(
             column.map { RiskInput.reservedColumns.contains($0) ? "\(p).\($0)" : "\(p).answers.\($0)" } ?? p),
-          message: message)
+          reason: reason)
       }
     }
     let assessment: RiskAssessment
@@ -156,7 +156,7 @@ enum RiskCommand: Subcommand {
               case .tooManyMissing(_, let missing, _): missing.first { sheet.columns[$0] != nil }
               case .noCutoffTable: ["gender", "ageGroup", "age"].first { sheet.columns[$0] != nil } ?? "client"
               }
-            return at(column, "client \(Redaction.quote(sheet.client)): \(p.description)")
+            return at(column, .notScored(client: sheet.client, p))
           }))
     }
     var generic: SupervisionPlan?
@@ -166,7 +166,7 @@ enum RiskCommand: Subcommand {
           for: assessment, instrument: instrument, responsivity: sheet.responsivity)
       } catch {
         return .failure(
-          RiskInputFailure([at("client", "client \(Redaction.quote(sheet.client)): \(error.description)")]))
+          RiskInputFailure([at("client", .noPlan(client: sheet.client, error))]))
       }
     }
     let mapped =

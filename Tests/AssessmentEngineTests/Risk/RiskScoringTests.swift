@@ -290,6 +290,22 @@ struct RiskScoringTests {
         """)
   }
 
+  /// A count and an age in years are data: redacted descriptions keep the item, instrument and the
+  /// population's vocabulary, not the numbers.
+  @Test func scoringProblemsRedactTheirValues() {
+    let person = ClientPopulation(gender: nil, ageGroup: .adult, ageYears: 47)
+    let error = RiskScoringError(problems: [
+      .countOutOfRange(item: "ch1", count: -4711), .noCutoffTable(population: person, instrument: "rnr8-illustrative"),
+    ])
+    #expect(
+      error.redactedDescription == """
+        The assessment cannot be scored:
+        - Item 'ch1': the count <redacted> is outside every range of the item's table.
+        - Instrument 'rnr8-illustrative' has no cut-off table for this person (gender unknown, adult, aged <redacted>); the band cannot be determined.
+        """)
+    #expect(error.description(.full).contains("the count -4711 is") && error.description(.full).contains("aged 47)"))
+  }
+
   @Test func ageBandSelector() {
     let selector = PopulationSelector(ageGroup: .adult, minimumAge: 18, maximumAge: 25)
     #expect(selector.matches(ClientPopulation(gender: .male, ageGroup: .adult, ageYears: 25)))
