@@ -190,6 +190,9 @@ public struct ResponseCSVParser: Sendable {
   package private(set) var reservedRows = 0
   /// Bytes the fast path's searches looked at in total (its other work is one pass over each record).
   package private(set) var scannedBytes = 0
+  /// Cells the fast path asked the label matcher about: none in a numeric file (a test holds it to
+  /// that, so numbers never pay for a label look-up again).
+  package private(set) var labelLookups = 0
 
   /// Creates a reader producing a matrix with `columns` on `scale`.
   ///
@@ -585,6 +588,7 @@ public struct ResponseCSVParser: Sendable {
     var nextCR = -1
     // Bytes the searches below looked at: the work the linearity tests count.
     var scanned = 0
+    var lookups = 0
     @inline(__always) func find(_ byte: UInt8, _ start: UnsafeRawPointer, _ count: Int) -> UnsafeRawPointer? {
       let found = Platform.findByte(byte, in: start, count: count)
       scanned &+= found.map { $0 - start + 1 } ?? count
@@ -691,6 +695,7 @@ public struct ResponseCSVParser: Sendable {
                   e = s + 1
                   coded = true
                 } else if let matcher, c > 0x39 || (c < 0x30 && c != 0x2B && c != 0x2D) {
+                  lookups &+= 1
                   let matched = matcher.match(base + s, available: stop - s, readable: n - s)
                   if matched >= 0 {
                     row[j] = UInt8(truncatingIfNeeded: matched)
@@ -781,6 +786,7 @@ public struct ResponseCSVParser: Sendable {
     batch.rowsRejected += rejectedRows
     if read > 0 { lastRunRows = read }
     scannedBytes &+= scanned
+    labelLookups &+= lookups
     line = lineNo
     return (p, needMore, blocked)
   }
