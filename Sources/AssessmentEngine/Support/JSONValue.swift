@@ -73,14 +73,14 @@ public enum JSONValue: Sendable, Hashable, Codable {
   package static func read(
     _ bytes: [UInt8], with reader: JSONReader = .documents
   ) throws(JSONSyntaxError) -> JSONValue {
-    try reader.parse(bytes, as: JSONValue.self)
+    JSONValue(try reader.parse(bytes))
   }
 
   /// Reads one JSON document held in a buffer.
   package static func read(
     _ bytes: UnsafeBufferPointer<UInt8>, with reader: JSONReader = .documents
   ) throws(JSONSyntaxError) -> JSONValue {
-    try reader.parse(bytes, as: JSONValue.self)
+    JSONValue(try reader.parse(bytes))
   }
 
   /// The name of the value's JSON type, for messages.
@@ -96,14 +96,19 @@ public enum JSONValue: Sendable, Hashable, Codable {
   }
 }
 
-/// `JSONValue` is what the package's one JSON reader (in the internal support target) builds.
-extension JSONValue: JSONTreeValue {
-  package static var jsonNull: JSONValue { .null }
-  package static func jsonBool(_ value: Bool) -> JSONValue { .bool(value) }
-  package static func jsonNumber(_ value: Double) -> JSONValue { .number(value) }
-  package static func jsonText(_ value: String) -> JSONValue { .string(value) }
-  package static func jsonArray(_ elements: [JSONValue]) -> JSONValue { .array(elements) }
-  package static func jsonObject(_ members: [String: JSONValue]) -> JSONValue { .object(members) }
+extension JSONValue {
+  /// The value the package's one JSON reader (in the internal support target) built. Depth is bounded
+  /// by the reader's `maximumDepth`, so the recursion is too.
+  package init(_ node: JSONNode) {
+    switch node {
+    case .null: self = .null
+    case .bool(let b): self = .bool(b)
+    case .number(let d): self = .number(d)
+    case .string(let s): self = .string(s)
+    case .array(let elements): self = .array(elements.map(JSONValue.init))
+    case .object(let members): self = .object(members.mapValues(JSONValue.init))
+    }
+  }
 }
 
 /// One problem found while reading a JSON document: where (a JSON path such as

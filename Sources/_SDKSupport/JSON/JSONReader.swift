@@ -1,18 +1,23 @@
-/// A value the JSON reader can build: the reader is generic so that the one reader serves the
-/// public `JSONValue` of AssessmentEngine (which this target cannot name) and a tree-free check.
-package protocol JSONTreeValue {
+/// A JSON value as the package's one reader builds it: the tree AssessmentEngine's public
+/// `JSONValue` is made from (this target cannot name that type).
+///
+/// A concrete type rather than a generic reader over the caller's value type: `@inlinable package`
+/// code is not specialised across modules by this toolchain, so a generic reader ran unspecialised
+/// from every caller, paying for generic metadata on each value (the JSON-RPC server answered
+/// `sdk.version` in 6.5 µs instead of 4.6 µs).
+package enum JSONNode: Sendable, Hashable {
   /// `null`.
-  static var jsonNull: Self { get }
+  case null
   /// `true` or `false`.
-  static func jsonBool(_ value: Bool) -> Self
+  case bool(Bool)
   /// A finite number.
-  static func jsonNumber(_ value: Double) -> Self
+  case number(Double)
   /// A string.
-  static func jsonText(_ value: String) -> Self
+  case string(String)
   /// An array.
-  static func jsonArray(_ elements: [Self]) -> Self
-  /// An object (keys are unique: a repeated key is an error before this is called).
-  static func jsonObject(_ members: [String: Self]) -> Self
+  case array([JSONNode])
+  /// An object (keys are unique: a repeated key is refused while reading).
+  case object([String: JSONNode])
 }
 
 /// The package's one JSON reader: strict RFC 8259, iterative, bounded, and precise about failures.
@@ -54,33 +59,14 @@ package struct JSONReader: Sendable, Hashable {
   /// JSON-RPC requests: 128 levels, 64 MiB, no byte-order mark (RFC 8259 §8.1: senders must not add one).
   package static let requests = JSONReader(maximumDepth: 128, maximumBytes: 64 << 20, allowsByteOrderMark: false)
 
-  /// Parses one JSON document (white space around it allowed). Inlinable, so that the parser is
-  /// specialised for the caller's value type (a generic parser across the module boundary cost the
-  /// JSON-RPC server half again per small request).
-  @inlinable
-  package func parse<Value: JSONTreeValue>(
-    _ bytes: UnsafeBufferPointer<UInt8>, as type: Value.Type = Value.self
-  ) throws(JSONSyntaxError) -> Value {
-    guard bytes.count <= maximumBytes else {
-      throw JSONSyntaxError(
-        kind: .tooLong, offset: maximumBytes, line: 1, column: 1,
-        why: "the text is longer than the limit of \(maximumBytes) bytes", path: "$")
-    }
-    var parser = JSONParser<Value>(bytes: bytes, maximumDepth: Swift.max(1, maximumDepth))
-    if allowsByteOrderMark, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { parser.p = 3 }
-    do {
-      return try parser.document()
-    } catch {
-      throw error.located(in: bytes)
-    }
+  /// Parses one JSON document (white space around it allowed).
+  package func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONNode {
+    try read(bytes, keepingValues: true)
   }
 
   /// Parses one JSON document held in an array.
-  @inlinable
-  package func parse<Value: JSONTreeValue>(
-    _ bytes: [UInt8], as type: Value.Type = Value.self
-  ) throws(JSONSyntaxError) -> Value {
-    try bytes.withUnsafeBufferPointer { (b) throws(JSONSyntaxError) -> Value in try parse(b, as: Value.self) }
+  package func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
+    try bytes.withUnsafeBufferPointer { (b) throws(JSONSyntaxError) -> JSONNode in try parse(b) }
   }
 
   /// The first failure in `bytes`, or `nil` when it is one well-formed JSON document (no tree is
@@ -88,47 +74,47 @@ package struct JSONReader: Sendable, Hashable {
   /// place rather than as a decoding failure.
   package func check(_ bytes: [UInt8]) -> JSONSyntaxError? {
     do {
-      _ = try parse(bytes, as: JSONShape.self)
+      _ = try bytes.withUnsafeBufferPointer { (b) throws(JSONSyntaxError) -> JSONNode in
+        try read(b, keepingValues: false)
+      }
       return nil
     } catch {
       return error
     }
   }
-}
 
-/// A value that keeps nothing: ``JSONReader/check(_:)`` reads with it.
-private struct JSONShape: JSONTreeValue {
-  static var jsonNull: JSONShape { JSONShape() }
-  static func jsonBool(_ value: Bool) -> JSONShape { JSONShape() }
-  static func jsonNumber(_ value: Double) -> JSONShape { JSONShape() }
-  static func jsonText(_ value: String) -> JSONShape { JSONShape() }
-  static func jsonArray(_ elements: [JSONShape]) -> JSONShape { JSONShape() }
-  static func jsonObject(_ members: [String: JSONShape]) -> JSONShape { JSONShape() }
+  private func read(_ bytes: UnsafeBufferPointer<UInt8>, keepingValues: Bool) throws(JSONSyntaxError) -> JSONNode {
+    guard bytes.count <= maximumBytes else {
+      throw JSONSyntaxError(
+        kind: .tooLong, offset: maximumBytes, line: 1, column: 1,
+        why: "the text is longer than the limit of \(maximumBytes) bytes", path: "$")
+    }
+    var parser = JSONParser(bytes: bytes, maximumDepth: Swift.max(1, maximumDepth), keepsValues: keepingValues)
+    if allowsByteOrderMark, bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { parser.p = 3 }
+    do {
+      return try parser.document()
+    } catch {
+      throw error.located(in: bytes)
+    }
+  }
 }
 
 /// A failure before its line and column are known (they are counted once, on the way out).
-package struct RawJSONError: Error {
-  package var kind: JSONSyntaxError.Kind = .syntax
-  package var offset: Int
-  package var why: String
-  package var path: String
-
-  package init(kind: JSONSyntaxError.Kind = .syntax, offset: Int, why: String, path: String) {
-    self.kind = kind
-    self.offset = offset
-    self.why = why
-    self.path = path
-  }
+struct RawJSONError: Error {
+  var kind: JSONSyntaxError.Kind = .syntax
+  var offset: Int
+  var why: String
+  var path: String
 
   /// The error with its line and column.
-  package func located(in bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxError {
+  func located(in bytes: UnsafeBufferPointer<UInt8>) -> JSONSyntaxError {
     let (line, column) = lineAndColumn(of: offset, in: bytes)
     return JSONSyntaxError(kind: kind, offset: offset, line: line, column: column, why: why, path: path)
   }
 }
 
 /// The 1-based line and column (Unicode scalars) of byte `offset`.
-package func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
+func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (line: Int, column: Int) {
   var line = 1
   var column = 1
   for i in 0..<Swift.min(Swift.max(offset, 0), bytes.count) {
@@ -144,60 +130,60 @@ package func lineAndColumn(of offset: Int, in bytes: UnsafeBufferPointer<UInt8>)
 }
 
 /// The cursor and the explicit stack of containers being filled.
-///
-/// `package` rather than private only because ``JSONReader/parse(_:as:)`` is inlinable (so each caller
-/// gets a parser specialised for its value type) and inlinable code may reach only `package` symbols.
-/// Nothing outside this file should use it.
-package struct JSONParser<Value: JSONTreeValue> {
-  package let bytes: UnsafeBufferPointer<UInt8>
-  package let maximumDepth: Int
-  package var p = 0
-  package var scratch: [UInt8] = []
-  package var stack: [Frame] = []
+struct JSONParser {
+  let bytes: UnsafeBufferPointer<UInt8>
+  let maximumDepth: Int
+  /// Whether containers keep their values; ``JSONReader/check(_:)`` reads without (keys are kept,
+  /// to refuse a repeated one).
+  let keepsValues: Bool
+  var p = 0
+  var scratch: [UInt8] = []
+  var stack: [Frame] = []
 
   /// A container being filled. A struct mutated in place on the stack (never copied out and back),
   /// so appending to a container costs O(1), not a copy of it.
-  package struct Frame {
-    package var isObject: Bool
+  struct Frame {
+    var isObject: Bool
     /// Where the container starts (its `{` or `[`): a repeated key's first place is found from here.
-    package var start: Int
-    package var elements: [Value] = []
-    package var members: [String: Value] = [:]
+    var start: Int
+    /// The number of elements read so far (the index in the JSON path of the one being read).
+    var count = 0
+    var elements: [JSONNode] = []
+    var members: [String: JSONNode] = [:]
     /// The key whose value is being read.
-    package var key = ""
+    var key = ""
 
-    @inlinable
-    package init(isObject: Bool, start: Int) {
+    init(isObject: Bool, start: Int) {
       self.isObject = isObject
       self.start = start
     }
   }
 
-  @inlinable
-  package init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
+  init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int, keepsValues: Bool = true) {
     self.bytes = bytes
     self.maximumDepth = maximumDepth
+    self.keepsValues = keepsValues
   }
 
   // MARK: Failures
 
   /// The JSON path of the value being read (`$`, `$.a[3].b`); `containerOnly` stops at the innermost
   /// container (while a key is being read).
-  package func path(containerOnly: Bool = false) -> String {
+  func path(containerOnly: Bool = false) -> String {
     var out = "$"
     for (i, frame) in stack.enumerated() {
       if containerOnly && i == stack.count - 1 { break }
-      out += frame.isObject ? "." + frame.key : "[\(frame.elements.count)]"
+      out += frame.isObject ? "." + frame.key : "[\(frame.count)]"
     }
     return out
   }
 
-  package func failure(_ why: String, at offset: Int? = nil, containerOnly: Bool = false) -> RawJSONError {
+  func failure(_ why: String, at offset: Int? = nil, containerOnly: Bool = false) -> RawJSONError {
     RawJSONError(offset: offset ?? p, why: why, path: path(containerOnly: containerOnly))
   }
 
   /// The byte at the cursor, described for a message.
-  package func found() -> String {
+  func found() -> String {
     guard p < bytes.count else { return "end of text" }
     let c = bytes[p]
     if c >= 0x21 && c < 0x7F { return "'\(Character(Unicode.Scalar(c)))'" }
@@ -205,15 +191,14 @@ package struct JSONParser<Value: JSONTreeValue> {
     return "byte 0x" + String(c, radix: 16, uppercase: true)
   }
 
-  package func location(_ offset: Int) -> String {
+  func location(_ offset: Int) -> String {
     let (line, column) = lineAndColumn(of: offset, in: bytes)
     return "line \(line), column \(column)"
   }
 
   // MARK: Structure
 
-  @inlinable
-  package mutating func skipSpace() {
+  mutating func skipSpace() {
     while p < bytes.count {
       switch bytes[p] {
       case 0x20, 0x09, 0x0A, 0x0D: p += 1
@@ -222,8 +207,7 @@ package struct JSONParser<Value: JSONTreeValue> {
     }
   }
 
-  @inlinable
-  package mutating func document() throws(RawJSONError) -> Value {
+  mutating func document() throws(RawJSONError) -> JSONNode {
     skipSpace()
     guard p < bytes.count else { throw failure("the text is empty; expected a JSON value") }
     let value = try valueTree()
@@ -232,8 +216,7 @@ package struct JSONParser<Value: JSONTreeValue> {
     return value
   }
 
-  @inlinable
-  package mutating func open() throws(RawJSONError) {
+  mutating func open() throws(RawJSONError) {
     guard stack.count < maximumDepth else {
       var error = failure("nesting is deeper than \(maximumDepth) levels")
       error.kind = .tooDeep
@@ -244,19 +227,18 @@ package struct JSONParser<Value: JSONTreeValue> {
   }
 
   /// Reads one value of any depth.
-  @inlinable
-  package mutating func valueTree() throws(RawJSONError) -> Value {
+  mutating func valueTree() throws(RawJSONError) -> JSONNode {
     while true {
       skipSpace()
       guard p < bytes.count else { throw failure("the text ends where a value was expected") }
-      var completed: Value
+      var completed: JSONNode
       switch bytes[p] {
       case 0x5B:  // [
         let start = p
         try open()
         if p < bytes.count, bytes[p] == 0x5D {
           p += 1
-          completed = .jsonArray([])
+          completed = .array([])
         } else {
           stack.append(Frame(isObject: false, start: start))
           continue
@@ -266,7 +248,7 @@ package struct JSONParser<Value: JSONTreeValue> {
         try open()
         if p < bytes.count, bytes[p] == 0x7D {
           p += 1
-          completed = .jsonObject([:])
+          completed = .object([:])
         } else {
           stack.append(Frame(isObject: true, start: start))
           try memberKey(trailingCommaPossible: false)
@@ -279,7 +261,8 @@ package struct JSONParser<Value: JSONTreeValue> {
       while let top = stack.indices.last {
         skipSpace()
         if !stack[top].isObject {
-          stack[top].elements.append(completed)
+          stack[top].count += 1
+          if keepsValues { stack[top].elements.append(completed) }
           guard p < bytes.count else { throw failure("the text ends inside an array; expected ',' or ']'") }
           if bytes[p] == 0x2C {
             p += 1
@@ -287,14 +270,15 @@ package struct JSONParser<Value: JSONTreeValue> {
             if p < bytes.count, bytes[p] == 0x5D { throw failure("a comma before ']' (trailing commas are not JSON)") }
           } else if bytes[p] == 0x5D {
             p += 1
-            completed = .jsonArray(stack.removeLast().elements)
+            let frame = stack.removeLast()
+            completed = keepsValues ? .array(frame.elements) : .null
             continue
           } else {
             throw failure("expected ',' or ']' after an array element, found \(found())")
           }
         } else {
           let key = stack[top].key
-          stack[top].members[key] = completed
+          stack[top].members[key] = keepsValues ? completed : .null
           guard p < bytes.count else { throw failure("the text ends inside an object; expected ',' or '}'") }
           if bytes[p] == 0x2C {
             p += 1
@@ -302,7 +286,8 @@ package struct JSONParser<Value: JSONTreeValue> {
             try memberKey(trailingCommaPossible: true)
           } else if bytes[p] == 0x7D {
             p += 1
-            completed = .jsonObject(stack.removeLast().members)
+            let frame = stack.removeLast()
+            completed = keepsValues ? .object(frame.members) : .null
             continue
           } else {
             throw failure("expected ',' or '}' after an object member, found \(found())")
@@ -315,8 +300,7 @@ package struct JSONParser<Value: JSONTreeValue> {
   }
 
   /// `"key" :` of the object on top of the stack: records the key there, refusing a repeated one.
-  @inlinable
-  package mutating func memberKey(trailingCommaPossible: Bool) throws(RawJSONError) {
+  mutating func memberKey(trailingCommaPossible: Bool) throws(RawJSONError) {
     guard let top = stack.indices.last else { return }
     guard p < bytes.count, bytes[p] == 0x22 else {
       throw failure(
@@ -342,8 +326,8 @@ package struct JSONParser<Value: JSONTreeValue> {
 
   /// The failure for a key read a second time in one object: finds the first copy by reading the
   /// object again from its start (only on this failure, so reading keeps no offsets per key).
-  package func repeatedKey(_ key: String, at second: Int, inObjectAt start: Int) -> RawJSONError {
-    var scan = JSONParser<JSONShape>(bytes: bytes, maximumDepth: Int.max)
+  func repeatedKey(_ key: String, at second: Int, inObjectAt start: Int) -> RawJSONError {
+    var scan = JSONParser(bytes: bytes, maximumDepth: Int.max, keepsValues: false)
     scan.p = start + 1
     var first = second
     // The object parsed well up to the second copy, so this walk cannot fail before reaching it.
@@ -370,27 +354,25 @@ package struct JSONParser<Value: JSONTreeValue> {
 
   // MARK: Scalars
 
-  @inlinable
-  package mutating func scalar() throws(RawJSONError) -> Value {
+  mutating func scalar() throws(RawJSONError) -> JSONNode {
     switch bytes[p] {
-    case 0x22: return .jsonText(try string())
+    case 0x22: return .string(try string())
     case 0x74:
       try literal("true")
-      return .jsonBool(true)
+      return .bool(true)
     case 0x66:
       try literal("false")
-      return .jsonBool(false)
+      return .bool(false)
     case 0x6E:
       try literal("null")
-      return .jsonNull
-    case 0x2D, 0x30...0x39: return .jsonNumber(try number())
+      return .null
+    case 0x2D, 0x30...0x39: return .number(try number())
     default:
       throw failure("expected a value (object, array, string, number, true, false or null), found \(found())")
     }
   }
 
-  @inlinable
-  package mutating func literal(_ word: StaticString) throws(RawJSONError) {
+  mutating func literal(_ word: StaticString) throws(RawJSONError) {
     let start = p
     let n = word.utf8CodeUnitCount
     guard bytes.count - p >= n else { throw failure("expected '\(word)'", at: start) }
@@ -398,11 +380,9 @@ package struct JSONParser<Value: JSONTreeValue> {
     p += n
   }
 
-  @inlinable
-  package func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+  func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
 
-  @inlinable
-  package mutating func number() throws(RawJSONError) -> Double {
+  mutating func number() throws(RawJSONError) -> Double {
     let start = p
     if bytes[p] == 0x2D { p += 1 }
     guard isDigit(p) else { throw failure("expected a digit in a number") }
@@ -433,8 +413,7 @@ package struct JSONParser<Value: JSONTreeValue> {
     return value
   }
 
-  @inlinable
-  package func hex4(_ at: Int) throws(RawJSONError) -> UInt32 {
+  func hex4(_ at: Int) throws(RawJSONError) -> UInt32 {
     guard bytes.count - at >= 4 else { throw failure("expected four hex digits after \\u", at: at) }
     var v: UInt32 = 0
     for i in 0..<4 {
@@ -453,8 +432,7 @@ package struct JSONParser<Value: JSONTreeValue> {
 
   /// A string: runs of plain bytes are copied whole; escapes go through `scratch`. The bytes are
   /// validated as UTF-8 once, at the closing quote.
-  @inlinable
-  package mutating func string() throws(RawJSONError) -> String {
+  mutating func string() throws(RawJSONError) -> String {
     let open = p
     p += 1
     var runStart = p
@@ -532,7 +510,7 @@ package struct JSONParser<Value: JSONTreeValue> {
   }
 
   /// The offset of the first byte that breaks UTF-8 in `from..<to` (for the error's location).
-  package func firstInvalidUTF8(from: Int, to: Int) -> Int {
+  func firstInvalidUTF8(from: Int, to: Int) -> Int {
     var i = from
     while i < to {
       let b = bytes[i]
