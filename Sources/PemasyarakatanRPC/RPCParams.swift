@@ -53,7 +53,9 @@ struct RPCParams {
       issues.append(
         JSONIssue(
           path: member(key),
-          kind: .invalidValue("'\(s)' is not one of \(choices.map { "'\($0)'" }.joined(separator: ", "))")))
+          kind: .invalidValue(
+            "\(Redaction.quote(String(s.prefix(40)))) is not one of \(choices.map { "'\($0)'" }.joined(separator: ", "))"
+          )))
       return nil
     }
     return s
@@ -64,7 +66,9 @@ struct RPCParams {
     guard let s = string(key, required: required) else { return nil }
     guard let d = try? CivilDate(iso: s) else {
       issues.append(
-        JSONIssue(path: member(key), kind: .invalidValue("'\(s.prefix(40))' is not a date written YYYY-MM-DD")))
+        JSONIssue(
+          path: member(key),
+          kind: .invalidValue("\(Redaction.quote(String(s.prefix(40)))) is not a date written YYYY-MM-DD")))
       return nil
     }
     return d

@@ -59,3 +59,24 @@ struct StandardInputTests {
     #expect(!piped.stdout.isEmpty)
   }
 }
+
+/// `bapas serve --stdio --redact`: the run-wide switch reaches the JSON-RPC server's messages.
+@Suite("bapas serve --redact")
+struct ServeRedactionTests {
+  @Test func serveRedactsProblemsButKeepsResults() throws {
+    let header = "respondent," + (1...12).map { "item\($0)" }.joined(separator: ",")
+    let line =
+      #"{"jsonrpc":"2.0","id":1,"method":"score","params":{"instrument":"wai-sr","idColumn":"respondent","csv":"\#(header)\nSITI-AMINAH-2009,1,2,3,4,5,1,2,3,4,5,1,2\nK-2,1,x,3,4,5,1,2,3,4,5,1,2\nK-3,9,2,3,4,5,1,2,3,4,5,1,2\n"}}"#
+      + "\n"
+    let plain = try StandardInputTests.bapas(["serve", "--stdio"], input: Data(line.utf8))
+    let redacted = try StandardInputTests.bapas(["serve", "--stdio", "--redact"], input: Data(line.utf8))
+    #expect(plain.status == 0 && redacted.status == 0, "\(redacted.stderr)")
+    #expect(plain.stdout.contains("the value 'x' is not a whole number"))
+    #expect(plain.stdout.contains(#""value":"9""#))
+    #expect(!redacted.stdout.contains("'x'") && !redacted.stdout.contains(#""value":"x""#))
+    #expect(!redacted.stdout.contains("'9'") && !redacted.stdout.contains(#""value":"9""#))
+    #expect(redacted.stdout.contains("the value <redacted> is not a whole number"))
+    // The scored row keeps its id: results are the caller's data, not a message.
+    #expect(redacted.stdout.contains(#""id":"SITI-AMINAH-2009""#))
+  }
+}

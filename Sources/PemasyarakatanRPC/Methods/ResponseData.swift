@@ -142,7 +142,7 @@ struct ResponseData {
               RPCProblem(
                 what: "notAnInteger", location: .init(path: "\(rowPath).\(column)"),
                 why:
-                  "column '\(column)': the value \(ShortestDecimal.string(n)) is not a whole number. The row is rejected.",
+                  "column '\(column)': the value \(Redaction.bare(ShortestDecimal.string(n))) is not a whole number. The row is rejected.",
                 value: ShortestDecimal.string(n)))
             rejected = true
             continue

@@ -99,7 +99,7 @@ enum RiskMethods {
         problem("\(path).answers", "missingKey", "an object of item → answer is required.")
       }
       if !client.isEmpty, let first = seen[client] {
-        problem("\(path).client", "duplicate", "client '\(client)' appears twice (first at \(first)).")
+        problem("\(path).client", "duplicate", "client \(Redaction.quote(client)) appears twice (first at \(first)).")
       }
       guard local.isEmpty else {
         problems += local
@@ -108,7 +108,7 @@ enum RiskMethods {
       seen[client] = path
       let assessment: RiskAssessment
       do { assessment = try instrument.assess(answers, population: population) } catch {
-        problems += error.problems.map { .at(path, "scoring", "client '\(client)': \($0.description)") }
+        problems += error.problems.map { .at(path, "scoring", "client \(Redaction.quote(client)): \($0.description)") }
         continue
       }
       var plan: JSONOut = .null
@@ -119,7 +119,7 @@ enum RiskMethods {
         } catch let e as RPCError {
           throw e
         } catch {
-          problems.append(.at(path, "plan", "client '\(client)': \(error)"))
+          problems.append(.at(path, "plan", "client \(Redaction.quote(client)): \(error)"))
           continue
         }
       }

@@ -154,7 +154,7 @@ enum ChangeMethod {
           throw .unusable([
             .at(
               params.member(name), "duplicateID",
-              "the id '\(key.prefix(60))' appears in rows \(first + 1) and \(row + 1) of the accepted rows; each respondent must have one row."
+              "the id \(Redaction.quote(String(key.prefix(60)))) appears in rows \(first + 1) and \(row + 1) of the accepted rows; each respondent must have one row."
             )
           ])
         }
