@@ -122,6 +122,52 @@ struct JSONReaderTests {
     }
     #expect(JSONReader.documents.check(Array("{\"a\": [1, {\"b\": null}]}".utf8)) == nil)
   }
+
+  /// Property: on 4,000 seeded mutations of JSON documents (bytes replaced, inserted, deleted,
+  /// duplicated), the tree-free check and the full parse agree exactly: both accept, or both fail
+  /// with the same kind, offset, line, column, path and sentence.
+  @Test func checkAndParseAgreeOnMutatedDocuments() {
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+    let seeds = [
+      #"{"a": [1, -2.5e3, "x\u00e9", true, false, null], "b": {"c": [[], {}], "d": "e"}}"#,
+      #"[{"k": 1, "l": [2, 3, {"m": "n"}]}, {"k": 4}, "s\"t", 0.5, -0]"#,
+      #"{"clients": [{"client": "K-01", "answers": {"ch1": 1, "ch2": "no"}}], "plan": true}"#,
+    ].map { Array($0.utf8) }
+    let alphabet = Array(#"{}[],:"\ 0123456789-+.eEtrufalsn"#.utf8) + [0x00, 0x0A, 0xC3, 0xA9, 0xFF]
+    var accepted = 0
+    for n in 0..<4000 {
+      var bytes = seeds[n % seeds.count]
+      for _ in 0..<(1 + Int(next() % 3)) where !bytes.isEmpty {
+        let at = Int(next() % UInt64(bytes.count))
+        let byte = alphabet[Int(next() % UInt64(alphabet.count))]
+        switch next() % 4 {
+        case 0: bytes[at] = byte
+        case 1: bytes.insert(byte, at: at)
+        case 2: bytes.remove(at: at)
+        default: bytes.insert(contentsOf: bytes[at..<min(bytes.count, at + 8)], at: at)
+        }
+      }
+      let checked = JSONReader.documents.check(bytes)
+      let parsed: JSONSyntaxError?
+      do {
+        _ = try JSONReader.documents.parse(bytes)
+        parsed = nil
+      } catch {
+        parsed = error
+      }
+      #expect(checked == parsed, "\(String(decoding: bytes, as: UTF8.self))")
+      if parsed == nil { accepted += 1 }
+    }
+    // Both outcomes are exercised.
+    #expect(accepted > 100 && accepted < 3900)
+  }
 }
 
 /// The one JSON string writer: RFC 8259's escapes plus U+2028/U+2029 (for JavaScript hosts), and a
