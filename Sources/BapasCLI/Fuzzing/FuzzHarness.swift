@@ -77,9 +77,15 @@ package struct FuzzHarness {
         String(decoding: $0, as: UTF8.self)
       }
       // Never destroy a user's file: the seed files a command line reads must be unchanged after it.
+      // A seed file the command line names only as its output is not read, and may be replaced.
       let before = seedFiles()
-      var problems = runCLI(arguments.map { $0.replacingOccurrences(of: "@DIR", with: directory) }).problems
-      for (name, bytes) in seedFiles() where before[name] != bytes {
+      let expanded = arguments.map { $0.replacingOccurrences(of: "@DIR", with: directory) }
+      var problems = runCLI(expanded).problems
+      let outputsOnly = Self.outputsOnly(expanded)
+      for (name, bytes) in seedFiles()
+      where before[name] != bytes
+        && !outputsOnly.contains(URL(fileURLWithPath: directory + "/" + name).resolvingSymlinksInPath().path)
+      {
         problems.append("the input file \(name) was changed")
       }
       return problems
@@ -307,6 +313,34 @@ package struct FuzzHarness {
     let numbers = line.dropFirst(prefix.count).split(whereSeparator: { !$0.isNumber }).prefix(3).compactMap { Int($0) }
     guard numbers.count == 3 else { return nil }
     return (numbers[0], numbers[1], numbers[2])
+  }
+
+  /// The paths a command line names as `--output` (either spelling) and nowhere else: writing them
+  /// is what was asked. A path also named as an input must be refused, so it stays checked.
+  static func outputsOnly(_ arguments: [String]) -> Set<String> {
+    var outputs: [String] = []
+    var others: [String] = []
+    var i = 0
+    while i < arguments.count {
+      let a = arguments[i]
+      if a == "--output", i + 1 < arguments.count {
+        outputs.append(arguments[i + 1])
+        i += 2
+        continue
+      }
+      if a.hasPrefix("--output=") {
+        outputs.append(String(a.dropFirst("--output=".count)))
+      } else {
+        others.append(a)
+      }
+      i += 1
+    }
+    // Compared as resolved paths, so that `@DIR/./seed-in.csv` as input and `@DIR/seed-in.csv` as
+    // output still count as one file (which must be refused).
+    func resolved(_ path: String) -> String {
+      URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+    return Set(outputs.map(resolved)).subtracting(others.map(resolved))
   }
 
   private func seedFiles() -> [String: Data] {
