@@ -42,6 +42,10 @@ struct StatsKernelTests {
     (0, 12, 5, 0.0), (1, 12, 5, 0.0), (1, 12, 5, 0.5), (15, 12, 5, 0.03), (16, 12, 5, 0.0), (17, 12, 5, 0.03),
     (1000, 12, 5, 0.0), (1000, 12, 5, 0.03), (1003, 7, 7, 0.2), (999, 20, 4, 0.1), (40_000, 12, 5, 0.0),
     (40_000, 12, 5, 0.03), (5000, 3, 255, 0.05), (2000, 16, 17, 0.02), (3000, 33, 2, 0.3),
+    // Incomplete rows by missing pattern (≤ 16 items): many distinct patterns fill the bounded table
+    // and drain it mid-block; levels above 15 take the per-row histogram; a single item; 17 items
+    // (one past the pattern path) at the same settings.
+    (20_000, 16, 5, 0.5), (20_000, 16, 255, 0.3), (5000, 1, 5, 0.3), (9000, 12, 1, 0.2), (9000, 17, 5, 0.5),
   ])
   func fastPathEqualsReference(rows: Int, items: Int, levels: Int, missing: Double) throws {
     let data = Self.codes(rows: rows, items: items, levels: levels, missing: missing, seed: UInt64(rows * 31 + items))
