@@ -142,80 +142,32 @@ public struct ItemMomentAccumulator: Sendable, Hashable {
     rowCount += Int64(rows)
   }
 
-  /// Adds a kernel's partial sums: the complete rows' pair moments and scale sums follow from n,
-  /// Σxᵢ and Σxᵢxⱼ; the incomplete rows' from the p-weighted cross-products.
+  /// Adds a kernel's partial sums: pair moments, histograms and scale sums over all its rows (the
+  /// kernel derives its complete rows and missing patterns into them, see `MomentKernel.sums`).
   mutating func fold(_ partial: MomentPartial, kernel: MomentKernel) {
     let k = itemCount
-    let n = partial.completeRows
-    let s = partial.completeSum
-    let g = partial.completeGram
-    func gram(_ i: Int, _ j: Int) -> Int64 { i <= j ? g[i * k + j] : g[j * k + i] }
     var p = 0
     for i in 0..<k {
       for j in i..<k {
-        pairSums[p] += n + partial.pp[i * k + j]
-        pairSums[p + 1] += s[i] + partial.xp[i * k + j]
-        pairSums[p + 2] += s[j] + partial.xp[j * k + i]
-        pairSums[p + 3] += g[i * k + i] + partial.x2p[i * k + j]
-        pairSums[p + 4] += g[j * k + j] + partial.x2p[j * k + i]
-        pairSums[p + 5] += g[i * k + j] + partial.xx[i * k + j]
+        pairSums[p] += partial.pp[i * k + j]
+        pairSums[p + 1] += partial.xp[i * k + j]
+        pairSums[p + 2] += partial.xp[j * k + i]
+        pairSums[p + 3] += partial.x2p[i * k + j]
+        pairSums[p + 4] += partial.x2p[j * k + i]
+        pairSums[p + 5] += partial.xx[i * k + j]
         p += Self.pairStride
       }
     }
     for index in histograms.indices { histograms[index] += partial.histogram[index] }
-    let reflect = Int64(coding.levels + 1)
     for index in scales.indices {
-      let columns = scales[index].columns
-      let keys = scales[index].keys
-      let m = columns.count
+      let m = scales[index].columns.count
       var sums = scaleSums[index]
-      // The incomplete rows, added row by row by the kernel.
       let base = kernel.scaleOffsets[index]
       let answeredCount = (m + 1) * 3
       let itemCount = m * (m + 1) * 6
       for t in 0..<answeredCount { sums.byAnswered[t] += partial.scaleSums[base + t] }
       for t in 0..<itemCount { sums.byItem[t] += partial.scaleSums[base + answeredCount + t] }
       for t in sums.complete.indices { sums.complete[t] += partial.scaleSums[base + answeredCount + itemCount + t] }
-      if n > 0, m > 0 {
-        // Keyed value κ = o + σ·c with (o, σ) = (0, 1) forward and (levels + 1, −1) reversed, so
-        // Σκₜ = oₜn + σₜΣcₜ and Σκₜκᵤ = oₜoᵤn + oₜσᵤΣcᵤ + oᵤσₜΣcₜ + σₜσᵤΣcₜcᵤ: exact integers.
-        let o = keys.map { $0 == 1 ? Int64(0) : reflect }
-        let sigma = keys.map { Int64($0) }
-        let k1 = (0..<m).map { t in o[t] * n + sigma[t] * s[columns[t]] }
-        var k2 = [Int64](repeating: 0, count: m * m)
-        for t in 0..<m {
-          for u in 0..<m {
-            k2[t * m + u] =
-              o[t] * o[u] * n + o[t] * sigma[u] * s[columns[u]] + o[u] * sigma[t] * s[columns[t]]
-              + sigma[t] * sigma[u] * gram(columns[t], columns[u])
-          }
-        }
-        let sumS = k1.reduce(0, +)
-        let sumS2 = k2.reduce(0, +)
-        sums.byAnswered[m * 3] += n
-        sums.byAnswered[m * 3 + 1] += sumS
-        sums.byAnswered[m * 3 + 2] += sumS2
-        for t in 0..<m {
-          var sKappa: Int64 = 0
-          for u in 0..<m { sKappa += k2[u * m + t] }
-          let q = (t * (m + 1) + m) * 6
-          sums.byItem[q] += n
-          sums.byItem[q + 1] += sumS
-          sums.byItem[q + 2] += sumS2
-          sums.byItem[q + 3] += sKappa
-          sums.byItem[q + 4] += k1[t]
-          sums.byItem[q + 5] += k2[t * m + t]
-        }
-        sums.complete[0] += n
-        var c = 1 + m
-        for t in 0..<m {
-          sums.complete[1 + t] += k1[t]
-          for u in t..<m {
-            sums.complete[c] += k2[t * m + u]
-            c += 1
-          }
-        }
-      }
       scaleSums[index] = sums
     }
   }

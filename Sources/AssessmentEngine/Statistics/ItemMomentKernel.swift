@@ -3,11 +3,13 @@ import _SDKSupport
 /// Exact partial sums over some rows, as the vector kernel collects them (all `Int64`).
 ///
 /// Rows are split into *complete* rows (every column answered) and *incomplete* ones. For complete
-/// rows only n, Σxᵢ and the Gram matrix Σxᵢxⱼ are kept: every pair moment and every scale-score sum
-/// of those rows follows from them (``ItemMomentAccumulator/fold(_:)``). For incomplete rows the
-/// pair moments are the integer cross-products of x (the code, 0 when missing) and p = [x ≠ 0]:
-/// Σpᵢpⱼ, Σxᵢpⱼ, Σxᵢ²pⱼ and Σxᵢxⱼ — a missing code contributes 0 by itself — and the scale-score
-/// sums (which group rows by their number of answered items) are added row by row.
+/// rows only n, Σxᵢ and the Gram matrix Σxᵢxⱼ are collected; ``MomentKernel/sums(_:rows:threads:)``
+/// derives their pair moments and scale-score sums from them at the end
+/// (``MomentKernel/addPattern(missing:count:sum:gram:into:_:)``). The pair moments are the integer
+/// cross-products of x (the code, 0 when missing) and p = [x ≠ 0]: Σpᵢpⱼ, Σxᵢpⱼ, Σxᵢ²pⱼ and Σxᵢxⱼ —
+/// a missing code contributes 0 by itself — and the scale-score sums group rows by their number of
+/// answered items. Incomplete rows reach them by missing pattern (``PatternTable``, up to 16 items),
+/// lane by lane, or row by row at the end of a block.
 struct MomentPartial: Sendable {
   var completeRows: Int64 = 0
   /// Σxᵢ over complete rows (k).
@@ -131,6 +133,12 @@ struct MomentKernel: Sendable {
     }
     var total = partials[0]
     for w in 1..<partials.count { total.merge(partials[w]) }
+    // Complete rows are the pattern with nothing missing: their pair moments and scale sums follow
+    // from n, Σxᵢ and Σxᵢxⱼ, derived once here into the same dense sums as every other pattern.
+    withScalarBuffers(&total) { b in
+      var scratch = PatternTable.Scratch(longestScale: longestScale)
+      addPattern(missing: 0, count: b.completeRows.pointee, sum: b.completeSum, gram: b.gram, into: b, &scratch)
+    }
     return total
   }
 
@@ -604,12 +612,14 @@ extension MomentKernel {
 /// Every sum the dense path keeps for incomplete rows — Σpᵢpⱼ, Σxᵢpⱼ, Σxᵢ²pⱼ, Σxᵢxⱼ and each
 /// scale's sums by answered count — follows from a pattern's n, Σxᵢ and Σxᵢxⱼ (x = 0 where
 /// missing), because which items are answered, and so every pⱼ and every scale's answered count, is
-/// the same on all its rows. Missing answers repeat few patterns (12 items at 3 % missing: a few dozen
-/// cover nearly every row), so an incomplete row costs one update of its pattern's Gram matrix
-/// instead of 4k² lane products and a row-by-row scale-score update. ``drain(into:kernel:)`` adds the
-/// patterns to the dense sums exactly (integer identities, as ``ItemMomentAccumulator/fold(_:kernel:)``
-/// uses for complete rows). The table is bounded: when it is full it is drained and starts again,
-/// so the worst case (every row its own pattern) costs about what the row-by-row rule costs.
+/// the same on all its rows. Missing answers repeat few patterns (gen_data.py's 1,000,000 rows of
+/// 12 items at 3 % missing: 305,937 incomplete rows in 545 patterns, 84 % of them in the 12 one-item
+/// ones), so an incomplete row costs one update of its pattern's Gram matrix instead of 4k² lane
+/// products and a row-by-row scale-score update. ``drain(into:kernel:)`` adds the
+/// patterns to the dense sums exactly, by the integer identities complete rows go through
+/// (``MomentKernel/addPattern(missing:count:sum:gram:into:_:)``, the pattern with nothing missing).
+/// The table is bounded: when it is full it is drained and starts again, so the worst case (every
+/// row its own pattern) costs about what the row-by-row rule costs.
 struct PatternTable {
   /// The widest layout read by pattern (2¹⁶ patterns at most).
   static let maximumItems = 16
@@ -628,8 +638,8 @@ struct PatternTable {
   init(itemCount: Int) {
     k = itemCount
     stride = 1 + itemCount + itemCount * itemCount
-    // About 1 MiB of sums: 834 patterns at 12 items, 480 at 16 (12 items at 3 % missing show about
-    // 400 over a million rows).
+    // About 1 MiB of sums: 834 patterns at 12 items, 480 at 16 (enough for the 545 patterns of a
+    // million rows of 12 items at 3 % missing; more only cost an early drain).
     capacity = Swift.max(32, Swift.min(1024, (1 << 20) / (stride * 8)))
     var bits = 1
     while 1 << bits < 2 * capacity { bits += 1 }
@@ -677,56 +687,81 @@ struct PatternTable {
     return true
   }
 
-  /// Adds every pattern's rows to the dense sums of incomplete rows (`xp`, `x2p`, `pp`, `xx` and the
-  /// scale sums), equal to what ``MomentKernel/scalarRow(_:_:)`` adds row by row, and empties the
-  /// table. Wrapping arithmetic: each total is bounded by the accumulator's row capacity, so the
-  /// wrapped result is the exact one.
+  /// Adds every pattern's rows to the dense sums (``MomentKernel/addPattern(missing:count:sum:gram:into:_:)``)
+  /// and empties the table.
   mutating func drain(into b: MomentKernel.ScalarBuffers, kernel: MomentKernel) {
     guard !masks.isEmpty else { return }
     let k = self.k
-    let reflect = Int64(kernel.levels + 1)
-    var k1 = [Int64](repeating: 0, count: Swift.max(1, kernel.longestScale))
-    var k2 = [Int64](repeating: 0, count: Swift.max(1, kernel.longestScale * kernel.longestScale))
+    var scratch = Scratch(longestScale: kernel.longestScale)
     sums.withUnsafeBufferPointer { all in
       guard let start = all.baseAddress else { return }
       for (slot, mask) in masks.enumerated() {
         let base = start + slot * stride
-        let n = base[0]
-        let sum = base + 1
-        let g = base + 1 + k
-        func answered(_ i: Int) -> Bool { mask & (1 &<< UInt64(i)) == 0 }
-        func gram(_ i: Int, _ j: Int) -> Int64 { i <= j ? g[i * k + j] : g[j * k + i] }
-        for i in 0..<k {
-          let gii = g[i * k + i]
-          let ai = answered(i)
-          for j in 0..<k where answered(j) {
-            b.xp[i * k + j] &+= sum[i]
-            b.x2p[i * k + j] &+= gii
-          }
-          for j in i..<k {
-            if ai && answered(j) { b.pp[i * k + j] &+= n }
-            b.xx[i * k + j] &+= g[i * k + j]
-          }
-        }
-        // Keyed value κ = o + σ·c with (o, σ) = (0, 1) forward and (levels + 1, −1) reversed, on
-        // answered items only: Σκₜ and Σκₜκᵤ, then the scale score s = Σκ over the answered.
-        for s in kernel.scaleColumns.indices {
-          let columns = kernel.scaleColumns[s]
-          let keys = kernel.scaleKeys[s]
+        kernel.addPattern(missing: mask, count: base[0], sum: base + 1, gram: base + 1 + k, into: b, &scratch)
+      }
+    }
+    masks.removeAll(keepingCapacity: true)
+    sums.removeAll(keepingCapacity: true)
+    for i in index.indices { index[i] = 0 }
+  }
+}
+
+extension PatternTable {
+  /// Room for one scale's Σκₜ and Σκₜκᵤ while a pattern is derived.
+  struct Scratch {
+    var k1: [Int64]
+    var k2: [Int64]
+    init(longestScale: Int) {
+      k1 = Array(repeating: 0, count: Swift.max(1, longestScale))
+      k2 = Array(repeating: 0, count: Swift.max(1, longestScale * longestScale))
+    }
+  }
+}
+
+extension MomentKernel {
+  /// Adds `n` rows that all miss exactly the items in `mask` (bit i for item i) to the dense sums:
+  /// Σpᵢpⱼ, Σxᵢpⱼ, Σxᵢ²pⱼ, Σxᵢxⱼ and every scale's sums by answered count, equal to what
+  /// ``scalarRow(_:_:)`` adds row by row. `sum` holds their Σxᵢ (k) and `gram` their Σxᵢxⱼ at
+  /// i·k + j for i ≤ j, with x = 0 where missing. Wrapping arithmetic: each total is bounded by the
+  /// accumulator's row capacity, so the wrapped result is the exact one.
+  func addPattern(
+    missing mask: UInt64, count n: Int64, sum: UnsafePointer<Int64>, gram g: UnsafePointer<Int64>,
+    into b: ScalarBuffers, _ scratch: inout PatternTable.Scratch
+  ) {
+    guard n > 0 else { return }
+    let reflect = Int64(levels + 1)
+    func answered(_ i: Int) -> Bool { mask & (1 &<< UInt64(i)) == 0 }
+    func gram(_ i: Int, _ j: Int) -> Int64 { i <= j ? g[i * k + j] : g[j * k + i] }
+    for i in 0..<k {
+      let gii = g[i * k + i]
+      let ai = answered(i)
+      for j in 0..<k where answered(j) {
+        b.xp[i * k + j] &+= sum[i]
+        b.x2p[i * k + j] &+= gii
+      }
+      for j in i..<k {
+        if ai && answered(j) { b.pp[i * k + j] &+= n }
+        b.xx[i * k + j] &+= g[i * k + j]
+      }
+    }
+    // Keyed value κ = o + σ·c with (o, σ) = (0, 1) forward and (levels + 1, −1) reversed, on the
+    // answered items only: Σκₜ = oₜn + σₜΣcₜ and Σκₜκᵤ = oₜoᵤn + oₜσᵤΣcᵤ + oᵤσₜΣcₜ + σₜσᵤΣcₜcᵤ;
+    // the scale score s is Σκ over the answered, the same m of them on every row of the pattern.
+    scratch.k1.withUnsafeMutableBufferPointer { k1 in
+      scratch.k2.withUnsafeMutableBufferPointer { k2 in
+        for s in scaleColumns.indices {
+          let columns = scaleColumns[s]
+          let keys = scaleKeys[s]
           let ns = columns.count
           var m = 0
-          for t in 0..<ns where answered(columns[t]) { m += 1 }
           for t in 0..<ns {
-            guard answered(columns[t]) else {
-              k1[t] = 0
-              for u in 0..<ns { k2[t * ns + u] = 0 }
-              continue
-            }
+            let at = answered(columns[t])
+            if at { m += 1 }
             let ot: Int64 = keys[t] == 1 ? 0 : reflect
             let st = Int64(keys[t])
-            k1[t] = ot &* n &+ st &* sum[columns[t]]
+            k1[t] = at ? ot &* n &+ st &* sum[columns[t]] : 0
             for u in 0..<ns {
-              guard answered(columns[u]) else {
+              guard at, answered(columns[u]) else {
                 k2[t * ns + u] = 0
                 continue
               }
@@ -743,7 +778,7 @@ struct PatternTable {
             sumS &+= k1[t]
             for u in 0..<ns { sumS2 &+= k2[t * ns + u] }
           }
-          let offset = kernel.scaleOffsets[s]
+          let offset = scaleOffsets[s]
           b.scaleSums[offset + m * 3] &+= n
           b.scaleSums[offset + m * 3 + 1] &+= sumS
           b.scaleSums[offset + m * 3 + 2] &+= sumS2
@@ -775,8 +810,5 @@ struct PatternTable {
         }
       }
     }
-    masks.removeAll(keepingCapacity: true)
-    sums.removeAll(keepingCapacity: true)
-    for i in index.indices { index[i] = 0 }
   }
 }
