@@ -44,12 +44,13 @@ public struct RPCProblem: Sendable, Hashable, Codable {
   public var location: Location
   /// A sentence a person can act on.
   public var why: String
-  /// The offending text, when there is one (at most 60 characters); ``Redaction/placeholder`` when
-  /// the problem was made under ``MessageDetail/redacted`` (`bapas serve --redact`).
+  /// The offending text, when there is one (at most 60 characters); AssessmentEngine's
+  /// `Redaction.placeholder` when the problem was made under `MessageDetail.redacted`
+  /// (`bapas serve --redact`).
   public var value: String?
 
-  /// Creates a problem. `value` passes through ``Redaction/value(_:)``: the one place where a problem
-  /// keeps the data it is about, so a redacted server never returns it.
+  /// Creates a problem. `value` passes through AssessmentEngine's `Redaction.value(_:)`: the one place
+  /// where a problem keeps the data it is about, so a redacted server never returns it.
   public init(what: String, location: Location, why: String, value: String? = nil) {
     self.what = what
     self.location = location
