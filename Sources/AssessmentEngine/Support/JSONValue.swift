@@ -99,14 +99,47 @@ public enum JSONValue: Sendable, Hashable, Codable {
 extension JSONValue {
   /// The value the package's one JSON reader (in the internal support target) built. Depth is bounded
   /// by the reader's `maximumDepth`, so the recursion is too.
-  package init(_ node: JSONNode) {
-    switch node {
+  ///
+  /// The node is consumed child by child: each child is taken out of its container before it is
+  /// converted, so its old subtree is freed as soon as its new one exists and the two trees are never
+  /// both whole in memory (a 12.5 MB request of 100,000 row objects peaked at 184 MB with a plain
+  /// `map`).
+  package init(_ node: consuming JSONNode) {
+    switch consume node {
     case .null: self = .null
     case .bool(let b): self = .bool(b)
     case .number(let d): self = .number(d)
     case .string(let s): self = .string(s)
-    case .array(let elements): self = .array(elements.map(JSONValue.init))
-    case .object(let members): self = .object(members.mapValues(JSONValue.init))
+    case .array(var elements):
+      var out: [JSONValue] = []
+      out.reserveCapacity(elements.count)
+      for i in elements.indices {
+        let child = elements[i]
+        elements[i] = .null
+        out.append(JSONValue(consume child))
+      }
+      self = .array(out)
+    case .object(var members):
+      // Scalars only (a row object, an envelope's members): nothing large to free early, so keep the
+      // dictionary's layout; otherwise take the members out one by one.
+      if members.values.allSatisfy(\.isScalar) {
+        self = .object(members.mapValues(JSONValue.init))
+      } else {
+        var out: [String: JSONValue] = [:]
+        out.reserveCapacity(members.count)
+        while let (key, child) = members.popFirst() { out[key] = JSONValue(consume child) }
+        self = .object(out)
+      }
+    }
+  }
+}
+
+extension JSONNode {
+  /// Whether the node is neither an array nor an object.
+  fileprivate var isScalar: Bool {
+    switch self {
+    case .array, .object: false
+    default: true
     }
   }
 }
