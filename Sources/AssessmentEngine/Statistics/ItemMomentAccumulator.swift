@@ -160,14 +160,12 @@ public struct ItemMomentAccumulator: Sendable, Hashable {
     }
     for index in histograms.indices { histograms[index] += partial.histogram[index] }
     for index in scales.indices {
-      let m = scales[index].columns.count
       var sums = scaleSums[index]
       let base = kernel.scaleOffsets[index]
-      let answeredCount = (m + 1) * 3
-      let itemCount = m * (m + 1) * 6
-      for t in 0..<answeredCount { sums.byAnswered[t] += partial.scaleSums[base + t] }
-      for t in 0..<itemCount { sums.byItem[t] += partial.scaleSums[base + answeredCount + t] }
-      for t in sums.complete.indices { sums.complete[t] += partial.scaleSums[base + answeredCount + itemCount + t] }
+      let sizes = ScaleScoreSums.sizes(itemCount: scales[index].columns.count)
+      for t in 0..<sizes.byAnswered { sums.byAnswered[t] += partial.scaleSums[base + t] }
+      for t in 0..<sizes.byItem { sums.byItem[t] += partial.scaleSums[base + sizes.byAnswered + t] }
+      for t in 0..<sizes.complete { sums.complete[t] += partial.scaleSums[base + sizes.byAnswered + sizes.byItem + t] }
       scaleSums[index] = sums
     }
   }
@@ -347,9 +345,17 @@ struct ScaleScoreSums: Sendable, Hashable {
 
   init(itemCount k: Int) {
     itemCount = k
-    byAnswered = Array(repeating: 0, count: (k + 1) * 3)
-    byItem = Array(repeating: 0, count: k * (k + 1) * 6)
-    complete = Array(repeating: 0, count: 1 + k + k * (k + 1) / 2)
+    let sizes = Self.sizes(itemCount: k)
+    byAnswered = Array(repeating: 0, count: sizes.byAnswered)
+    byItem = Array(repeating: 0, count: sizes.byItem)
+    complete = Array(repeating: 0, count: sizes.complete)
+  }
+
+  /// The lengths of the three parts for a scale of `k` items; the kernel keeps them flat, in this
+  /// order, in `MomentPartial.scaleSums`.
+  @inline(__always)
+  static func sizes(itemCount k: Int) -> (byAnswered: Int, byItem: Int, complete: Int) {
+    ((k + 1) * 3, k * (k + 1) * 6, 1 + k + k * (k + 1) / 2)
   }
 
   // Wrapping adds: `rowCapacity` bounds every sum, so overflow checks in this per-row loop buy nothing.

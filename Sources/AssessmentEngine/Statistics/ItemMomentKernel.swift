@@ -91,7 +91,10 @@ struct MomentKernel: Sendable {
   }
 
   /// The size of one scale's flattened ``ScaleScoreSums`` (byAnswered, byItem, complete).
-  static func scaleSumsCount(_ k: Int) -> Int { (k + 1) * 3 + k * (k + 1) * 6 + 1 + k + k * (k + 1) / 2 }
+  static func scaleSumsCount(_ k: Int) -> Int {
+    let sizes = ScaleScoreSums.sizes(itemCount: k)
+    return sizes.byAnswered + sizes.byItem + sizes.complete
+  }
 
   func emptyPartial() -> MomentPartial {
     MomentPartial(k: k, levels: levels, scaleSumsCount: scaleOffsets[scaleOffsets.count - 1])
@@ -275,16 +278,14 @@ struct MomentKernel: Sendable {
           sum += value
         }
       }
-      let base = scaleOffsets[s]
-      let answeredCount = (n + 1) * 3
-      let itemCount = n * (n + 1) * 6
-      let completeCount = 1 + n + n * (n + 1) / 2
+      let sizes = ScaleScoreSums.sizes(itemCount: n)
+      let byItem = scaleOffsets[s] + sizes.byAnswered
+      let complete = byItem + sizes.byItem
       ScaleScoreSums.add(
         keyed: keyed, count: n, answered: answered, sum: sum,
-        byAnswered: UnsafeMutableBufferPointer(rebasing: sums[base..<(base + answeredCount)]),
-        byItem: UnsafeMutableBufferPointer(rebasing: sums[(base + answeredCount)..<(base + answeredCount + itemCount)]),
-        complete: UnsafeMutableBufferPointer(
-          rebasing: sums[(base + answeredCount + itemCount)..<(base + answeredCount + itemCount + completeCount)]))
+        byAnswered: UnsafeMutableBufferPointer(rebasing: sums[scaleOffsets[s]..<byItem]),
+        byItem: UnsafeMutableBufferPointer(rebasing: sums[byItem..<complete]),
+        complete: UnsafeMutableBufferPointer(rebasing: sums[complete..<(complete + sizes.complete)]))
     }
   }
 
@@ -371,8 +372,8 @@ struct MomentKernel: Sendable {
                       for c in 1..<levels {
                         h[c &- 1] &+= one ^ (((vi ^ lvb[c]) &+ c255) &>> 8)
                       }
-                      // Code 0 (missing) in the slot code L − 1 + 1 leaves free; the dense path
-                      // counts it from Σm instead.
+                      // Code 0 (missing) goes to slot L − 1, which codes 1…L − 1 (slots 0…L − 2)
+                      // leave free; the lane path for wider layouts counts it from Σm instead.
                       if byPattern && !complete { h[levels &- 1] &+= one ^ ((vi &+ c255) &>> 8) }
                     }
                   } else {
@@ -783,7 +784,8 @@ extension MomentKernel {
           b.scaleSums[offset + m * 3 + 1] &+= sumS
           b.scaleSums[offset + m * 3 + 2] &+= sumS2
           guard m > 0 else { continue }
-          let byItem = offset + (ns + 1) * 3
+          let sizes = ScaleScoreSums.sizes(itemCount: ns)
+          let byItem = offset + sizes.byAnswered
           for t in 0..<ns where answered(columns[t]) {
             var sKappa: Int64 = 0
             for u in 0..<ns { sKappa &+= k2[u * ns + t] }
@@ -796,7 +798,7 @@ extension MomentKernel {
             b.scaleSums[q + 5] &+= k2[t * ns + t]
           }
           if m == ns {
-            let complete = byItem + ns * (ns + 1) * 6
+            let complete = byItem + sizes.byItem
             b.scaleSums[complete] &+= n
             var c = complete + 1 + ns
             for t in 0..<ns {

@@ -83,9 +83,7 @@ package struct FuzzHarness {
       var problems = runCLI(expanded).problems
       let outputsOnly = Self.outputsOnly(expanded)
       for (name, bytes) in seedFiles()
-      where before[name] != bytes
-        && !outputsOnly.contains(URL(fileURLWithPath: directory + "/" + name).resolvingSymlinksInPath().path)
-      {
+      where before[name] != bytes && !outputsOnly.contains(Self.comparablePath(directory + "/" + name)) {
         problems.append("the input file \(name) was changed")
       }
       return problems
@@ -335,12 +333,14 @@ package struct FuzzHarness {
       }
       i += 1
     }
-    // Compared as resolved paths, so that `@DIR/./seed-in.csv` as input and `@DIR/seed-in.csv` as
-    // output still count as one file (which must be refused).
-    func resolved(_ path: String) -> String {
-      URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-    }
-    return Set(outputs.map(resolved)).subtracting(others.map(resolved))
+    return Set(outputs.map(comparablePath)).subtracting(others.map(comparablePath))
+  }
+
+  /// A path as the commands' own output check resolves it (`OutputPathCheck.resolved`), so that
+  /// `@DIR/./seed-in.csv` as input and `@DIR/seed-in.csv` as output count as one file; a path whose
+  /// directory does not exist is only standardised.
+  static func comparablePath(_ path: String) -> String {
+    OutputPathCheck.resolved(path) ?? URL(fileURLWithPath: path).standardizedFileURL.path
   }
 
   private func seedFiles() -> [String: Data] {
